@@ -1,0 +1,1 @@
+"""The corpus layer: pure Python, never imports textual."""

@@ -1,0 +1,234 @@
+"""Configuration: the shipped config.yaml overlaid, key by key, by the user's file."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import platformdirs
+
+from tui.corpus import resources
+from tui.corpus.safeyaml import Parsed, Plain, YamlError, parse
+
+APP_NAME = "dossier"
+
+_ANSI_COLOURS = frozenset(
+    f"{prefix}{name}"
+    for prefix in ("", "bright_")
+    for name in ("black", "red", "green", "yellow", "blue", "magenta", "cyan", "white")
+)
+_HEX_COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}){1,2}")
+_KNOWN_KEYS = frozenset(
+    {"corpus", "notes_file", "encoding_fallback", "theme", "topics", "speakers", "keys"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    name: str
+    colour: str
+    keywords: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class KeySetting:
+    keys: str
+    origin: str
+    """`file:line` where the binding was set, for warnings about it."""
+
+
+@dataclass(slots=True)
+class Config:
+    corpus: Path | None = None
+    notes_file: Path | None = None
+    encoding_fallback: str = "cp1251"
+    theme: str = "textual-dark"
+    topics: tuple[Topic, ...] = ()
+    aliases: dict[str, str] = field(default_factory=dict)
+    """Every known spelling (lower-cased) -> canonical name; canonical names included."""
+    keys: dict[str, KeySetting] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    source: Path | None = None
+
+    def canonical(self, name: str) -> str:
+        return self.aliases.get(name.casefold(), name)
+
+    def aliases_of(self, canonical: str) -> tuple[str, ...]:
+        """Every spelling that maps to `canonical`, the canonical name first."""
+        others = sorted(alias for alias, name in self.aliases.items() if name == canonical)
+        return (canonical, *(a for a in others if a != canonical.casefold()))
+
+
+def user_config_path() -> Path:
+    return Path(platformdirs.user_config_dir(APP_NAME)) / "config.yaml"
+
+
+def default_notes_path() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME)) / "notes.yaml"
+
+
+def load_config(explicit: Path | None = None) -> Config:
+    """Load the shipped default, then the user's file (`explicit`, DOSSIER_CONFIG or
+    the platform config folder) on top. Never raises for a bad user file: problems
+    become warnings and the defaults stay."""
+    config = Config()
+    _apply(config, resources.default_config_path(), strict=True)
+    env = os.environ.get("DOSSIER_CONFIG")
+    user = explicit or (Path(env) if env else None)
+    if user is not None:
+        if not user.is_file():
+            config.warnings.append(f"{user}: config file not found; using defaults")
+        else:
+            _apply(config, user, strict=False)
+    elif user_config_path().is_file():
+        _apply(config, user_config_path(), strict=False)
+    return config
+
+
+def _apply(config: Config, path: Path, *, strict: bool) -> None:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+        parsed = parse(text)
+    except (OSError, UnicodeDecodeError) as error:
+        _fail(config, strict, f"{path}: cannot read config: {error}")
+        return
+    except YamlError as error:
+        line = f":{error.line}" if error.line else ""
+        _fail(config, strict, f"{path}{line}: {error.message}; using defaults")
+        return
+    if parsed.data is None:
+        return
+    if not isinstance(parsed.data, dict):
+        _fail(config, strict, f"{path}:1: the config must be a mapping of keys")
+        return
+    _Overlay(config, path, parsed, strict).apply(parsed.data)
+    config.source = path
+
+
+def _fail(config: Config, strict: bool, message: str) -> None:
+    if strict:
+        raise RuntimeError(f"shipped config is broken: {message}")
+    config.warnings.append(message)
+
+
+@dataclass(slots=True)
+class _Overlay:
+    config: Config
+    path: Path
+    parsed: Parsed
+    strict: bool
+
+    def warn(self, keypath: tuple[str | int, ...], message: str) -> None:
+        line = self.parsed.lines.get(keypath, 1)
+        name = ".".join(str(part) for part in keypath)
+        _fail(self.config, self.strict, f"{self.path}:{line}: {name}: {message}")
+
+    def apply(self, data: dict[str, Plain]) -> None:
+        for key, value in data.items():
+            if key not in _KNOWN_KEYS:
+                self.warn((key,), "unknown key (ignored)")
+                continue
+            getattr(self, f"_set_{key}")(value)
+
+    def _path_value(self, key: str, value: Plain) -> Path | None:
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            self.warn((key,), "must be a path")
+            return None
+        path = Path(value).expanduser()
+        return path if path.is_absolute() else (self.path.parent / path)
+
+    def _set_corpus(self, value: Plain) -> None:
+        path = self._path_value("corpus", value)
+        if path is not None and not path.is_dir():
+            self.warn(("corpus",), f"folder {path} does not exist; using the default")
+            return
+        self.config.corpus = path or self.config.corpus
+
+    def _set_notes_file(self, value: Plain) -> None:
+        self.config.notes_file = self._path_value("notes_file", value) or self.config.notes_file
+
+    def _set_encoding_fallback(self, value: Plain) -> None:
+        import codecs
+
+        if not isinstance(value, str):
+            self.warn(("encoding_fallback",), "must be a codec name")
+            return
+        try:
+            codecs.lookup(value)
+        except LookupError:
+            self.warn(("encoding_fallback",), f"unknown encoding {value!r}")
+            return
+        self.config.encoding_fallback = value
+
+    def _set_theme(self, value: Plain) -> None:
+        if not isinstance(value, str) or not value:
+            self.warn(("theme",), "must be a theme name")
+            return
+        self.config.theme = value
+
+    def _set_topics(self, value: Plain) -> None:
+        if not isinstance(value, list):
+            self.warn(("topics",), "must be a list of {name, colour, keywords}")
+            return
+        topics: list[Topic] = []
+        for position, item in enumerate(value):
+            topic = self._topic(("topics", position), item)
+            if topic is not None:
+                topics.append(topic)
+        self.config.topics = tuple(topics)
+
+    def _topic(self, keypath: tuple[str | int, ...], item: Plain) -> Topic | None:
+        if not isinstance(item, dict):
+            self.warn(keypath, "a topic must be a mapping with name, colour and keywords")
+            return None
+        for key in item:
+            if key not in ("name", "colour", "color", "keywords"):
+                self.warn((*keypath, key), "unknown key (ignored)")
+        name = item.get("name")
+        colour = item.get("colour", item.get("color"))
+        keywords = item.get("keywords")
+        if not isinstance(name, str) or not name.strip():
+            self.warn(keypath, "topic needs a name (topic ignored)")
+            return None
+        if not isinstance(colour, str) or not (
+            _HEX_COLOUR.fullmatch(colour) or colour in _ANSI_COLOURS
+        ):
+            self.warn((*keypath, "colour"), f"bad colour {colour!r}; using white")
+            colour = "white"
+        if not isinstance(keywords, list) or not all(isinstance(k, str) for k in keywords):
+            self.warn((*keypath, "keywords"), "must be a list of words (topic ignored)")
+            return None
+        words = tuple(k.strip() for k in keywords if isinstance(k, str) and k.strip())
+        return Topic(name.strip(), colour, words)
+
+    def _set_speakers(self, value: Plain) -> None:
+        if not isinstance(value, dict):
+            self.warn(("speakers",), "must map a canonical name to a list of aliases")
+            return
+        for canonical, aliases in value.items():
+            if isinstance(aliases, str):
+                aliases = [aliases]
+            if aliases is None:
+                aliases = []
+            if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+                self.warn(("speakers", canonical), "must be a list of names")
+                continue
+            self.config.aliases[canonical.casefold()] = canonical
+            for alias in aliases:
+                if isinstance(alias, str):
+                    self.config.aliases[alias.casefold()] = canonical
+
+    def _set_keys(self, value: Plain) -> None:
+        if not isinstance(value, dict):
+            self.warn(("keys",), "must map an action to keys")
+            return
+        for action, keys in value.items():
+            if not isinstance(keys, str) or not keys.strip():
+                self.warn(("keys", action), "must be a key name such as ctrl+f")
+                continue
+            line = self.parsed.lines.get(("keys", action), 1)
+            self.config.keys[action] = KeySetting(keys.strip(), f"{self.path}:{line}")

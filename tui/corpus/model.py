@@ -1,0 +1,119 @@
+"""The document model: frozen, slotted dataclasses shared by every layer."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+
+class TurnKind(StrEnum):
+    STATEMENT = "statement"
+    QUESTION = "question"
+    ANSWER = "answer"
+    HEADING = "heading"
+    QUOTE = "quote"
+
+
+class Confidence(StrEnum):
+    EXACT = "exact"
+    INFERRED = "inferred"
+    SCRAPED = "scraped"
+    MISSING = "missing"
+
+
+@dataclass(frozen=True, slots=True)
+class EventDate:
+    """A date together with where it was found and how sure we are of it."""
+
+    value: dt.date | None
+    source: str
+    confidence: Confidence
+
+    @property
+    def iso(self) -> str | None:
+        return self.value.isoformat() if self.value else None
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    index: int
+    """Position among the document's body paragraphs, across all turns, from 0."""
+    text: str
+    topics: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    index: int
+    speaker: str | None
+    """Canonical speaker name, or None when the text does not say who spoke."""
+    label: str | None
+    """The label as written (`Question (to both ministers)`), None for unlabelled turns."""
+    note: str | None
+    """The stage note from the label's parenthesis, shown dimmed."""
+    kind: TurnKind
+    paragraphs: tuple[Paragraph, ...]
+
+    @property
+    def topics(self) -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        for paragraph in self.paragraphs:
+            for topic in paragraph.topics:
+                seen.setdefault(topic)
+        return tuple(seen)
+
+
+@dataclass(frozen=True, slots=True)
+class Dropped:
+    """A line kept out of the body, with the reason; `dossier check` lists these."""
+
+    line: int
+    """1-based line number in the cleaned source text."""
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    id: str
+    path: Path
+    title: str
+    date: EventDate
+    place: str | None
+    source_kind: str
+    format: str
+    """The layout the parser recognised (`transcript`, `article`, `qa`, ...)."""
+    turns: tuple[Turn, ...]
+    dropped: tuple[Dropped, ...] = ()
+    warnings: tuple[str, ...] = ()
+    paragraphs: tuple[Paragraph, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(
+            self, "paragraphs", tuple(p for turn in self.turns for p in turn.paragraphs)
+        )
+
+    @property
+    def speakers(self) -> tuple[str, ...]:
+        """Named speakers in order of first appearance."""
+        seen: dict[str, None] = {}
+        for turn in self.turns:
+            if turn.speaker:
+                seen.setdefault(turn.speaker)
+        return tuple(seen)
+
+    @property
+    def questions(self) -> int:
+        return sum(1 for turn in self.turns if turn.kind is TurnKind.QUESTION)
+
+    def turn_of_paragraph(self, paragraph_index: int) -> Turn:
+        for turn in self.turns:
+            if turn.paragraphs and turn.paragraphs[-1].index >= paragraph_index:
+                return turn
+        raise IndexError(paragraph_index)
+
+    @property
+    def sort_key(self) -> tuple[dt.date, str]:
+        return (self.date.value or dt.date.max, self.id)
