@@ -1,0 +1,103 @@
+"""A corpus folder, read into Documents in sidebar order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from tui.corpus.clean import BinaryFileError, decode
+from tui.corpus.config import Config
+from tui.corpus.model import Document
+from tui.corpus.parse import parse_text
+from tui.corpus.topics import TopicMatcher
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+"""Bytes read from one file; the rest is skipped with a warning."""
+
+
+@dataclass(frozen=True, slots=True)
+class FileError:
+    """A file in the corpus folder that could not be read as a document."""
+
+    path: Path
+    id: str
+    reason: str
+
+
+class DocumentError(ValueError):
+    pass
+
+
+def corpus_files(folder: Path) -> list[Path]:
+    """Every non-hidden file below `folder`, dangling links included, by name."""
+    files = [
+        path
+        for path in folder.rglob("*")
+        if not any(part.startswith(".") for part in path.relative_to(folder).parts)
+        and (path.is_file() or (path.is_symlink() and not path.exists()))
+    ]
+    return sorted(files, key=lambda path: path.relative_to(folder).as_posix())
+
+
+def read_document(path: Path, doc_id: str, config: Config, matcher: TopicMatcher) -> Document:
+    """Read and parse one file; raise DocumentError with a reason a person can act on."""
+    if path.is_symlink() and not path.exists():
+        raise DocumentError("dangling symlink")
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        raise DocumentError(f"cannot read: {error.strerror or error}") from None
+    warnings: list[str] = []
+    if len(data) > MAX_FILE_BYTES:
+        data = data[:MAX_FILE_BYTES]
+        warnings.append(f"file is larger than {MAX_FILE_BYTES // 2**20} MB; the rest was skipped")
+    if not data.strip():
+        raise DocumentError("empty file")
+    try:
+        decoded = decode(data, config.encoding_fallback)
+    except BinaryFileError as error:
+        raise DocumentError(str(error)) from None
+    warnings.extend(decoded.warnings)
+    return parse_text(doc_id, path, decoded.text, config, matcher, tuple(warnings))
+
+
+@dataclass(frozen=True, slots=True)
+class Library:
+    folder: Path
+    config: Config
+    matcher: TopicMatcher
+    documents: tuple[Document, ...]
+    """Sorted by event date, oldest first; undated documents last."""
+    errors: tuple[FileError, ...]
+
+    @classmethod
+    def load(cls, folder: Path, config: Config) -> Library:
+        matcher = TopicMatcher(config.topics)
+        documents: list[Document] = []
+        errors: list[FileError] = []
+        for path, doc_id in _ids(folder):
+            try:
+                documents.append(read_document(path, doc_id, config, matcher))
+            except DocumentError as error:
+                errors.append(FileError(path, doc_id, str(error)))
+        documents.sort(key=lambda document: document.sort_key)
+        return cls(folder, config, matcher, tuple(documents), tuple(errors))
+
+    def by_id(self, doc_id: str) -> Document:
+        for document in self.documents:
+            if document.id == doc_id:
+                return document
+        raise KeyError(doc_id)
+
+
+def _ids(folder: Path) -> list[tuple[Path, str]]:
+    """Files with their ids: the stem, or the relative path where stems collide."""
+    files = corpus_files(folder)
+    stems: dict[str, int] = {}
+    for path in files:
+        stems[path.stem] = stems.get(path.stem, 0) + 1
+    return [
+        (path, path.stem if stems[path.stem] == 1 else path.relative_to(folder).with_suffix("").as_posix())
+        for path in files
+    ]

@@ -1,0 +1,402 @@
+"""The reader: one document, a paragraph cursor, topic and find navigation."""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.reactive import reactive
+from textual.widgets import Input, Static
+
+from tui.corpus.cite import citation
+from tui.corpus.model import Confidence, Document, Paragraph, Turn, TurnKind
+from tui.corpus.topics import TopicMatcher, find_spans
+from tui.messages import FindClosed
+
+SPEAKER_COLOURS = 6
+"""How many `-speaker-N` classes reader.tcss styles."""
+
+HIT_STYLE = "reverse"
+CURRENT_HIT_STYLE = "reverse bold underline"
+QUESTION_MARK = "▌Q "
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    paragraph: int
+    start: int
+    end: int
+
+
+def speaker_slots(speakers: Iterable[str]) -> dict[str, int]:
+    """A colour slot per speaker: from a hash of the name, so a person keeps a colour
+    across documents, moved on to the next free slot when two collide in one document."""
+    slots: dict[str, int] = {}
+    for speaker in speakers:
+        slot = zlib.crc32(speaker.encode()) % SPEAKER_COLOURS
+        taken = set(slots.values())
+        if len(taken) < SPEAKER_COLOURS:
+            while slot in taken:
+                slot = (slot + 1) % SPEAKER_COLOURS
+        slots[speaker] = slot
+    return slots
+
+
+def document_topics(document: Document) -> tuple[str, ...]:
+    """Topics of the document in order of first mention."""
+    seen: dict[str, None] = {}
+    for paragraph in document.paragraphs:
+        for topic in paragraph.topics:
+            seen.setdefault(topic)
+    return tuple(seen)
+
+
+def header_content(document: Document) -> Content:
+    date = document.date.iso or "no date"
+    if document.date.confidence is not Confidence.EXACT:
+        date = f"{date} ({document.date.confidence}: {document.date.source})"
+    facts = [date, *([document.place] if document.place else []), document.source_kind]
+    lines = [
+        Content.styled(document.title, "bold"),
+        Content(" · ".join(facts)),
+    ]
+    if document.speakers:
+        lines.append(Content.assemble(("Speakers: ", "dim"), ", ".join(document.speakers)))
+    return Content("\n").join(lines)
+
+
+class TurnLabel(Static):
+    """Who speaks, the stage note dimmed, and the turn's topics as tags."""
+
+    def __init__(self, turn: Turn, matcher: TopicMatcher, speaker_slot: int | None) -> None:
+        classes = [f"-{turn.kind}"]
+        if speaker_slot is not None:
+            classes.append(f"-speaker-{speaker_slot}")
+        super().__init__(self._content(turn, matcher), classes=" ".join(classes))
+
+    @staticmethod
+    def _content(turn: Turn, matcher: TopicMatcher) -> Content:
+        parts: list[Content] = []
+        if turn.kind is TurnKind.QUESTION:
+            parts.append(Content(QUESTION_MARK))
+        name = turn.label or turn.speaker or ""
+        parts.append(Content.styled(name, "bold"))
+        if turn.note:
+            parts.append(Content.styled(f" ({turn.note})", "dim"))
+        for topic in turn.topics:
+            colour = matcher.colour_of(topic) or ""
+            parts.append(Content(" "))
+            parts.append(Content.styled(f" {topic} ", f"reverse {colour}".strip()))
+        return Content("").join(parts)
+
+
+class ParagraphView(Static):
+    """One paragraph; restyled in place when find hits change."""
+
+    def __init__(self, paragraph: Paragraph, kind: TurnKind) -> None:
+        super().__init__(classes=f"-{kind}")
+        self.paragraph = paragraph
+
+    def show(self, matcher: TopicMatcher, hits: Sequence[Hit], current: Hit | None) -> None:
+        text = self.paragraph.text
+        content = Content(text)
+        for span in matcher.spans(text):
+            colour = matcher.colour_of(span.label) or ""
+            content = content.stylize(f"{colour} underline".strip(), span.start, span.end)
+        for hit in hits:
+            style = CURRENT_HIT_STYLE if hit == current else HIT_STYLE
+            content = content.stylize(style, hit.start, hit.end)
+        self.update(content)
+
+
+class FindBar(Input):
+    """The find-in-document input; Enter searches, Escape closes."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close find", show=False),
+    ]
+
+    def action_close(self) -> None:
+        self.post_message(FindClosed())
+
+
+class Reader(Vertical, can_focus=True):
+    """Reads one document with a paragraph cursor, keeping its place per document."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "move(1)", "Next paragraph", show=False),
+        Binding("k,up", "move(-1)", "Previous paragraph", show=False),
+        Binding("pagedown,space", "page(1)", "Page down", show=False),
+        Binding("pageup,b", "page(-1)", "Page up", show=False),
+        Binding("g,home", "first", "Top", show=False),
+        Binding("G,end", "last", "Bottom", show=False),
+        Binding("right_square_bracket", "turn(1)", "Next turn", id="next_turn"),
+        Binding("left_square_bracket", "turn(-1)", "Prev turn", id="prev_turn"),
+        Binding("right_curly_bracket", "question(1)", "Next question", id="next_question"),
+        Binding("left_curly_bracket", "question(-1)", "Prev question", id="prev_question"),
+        Binding("t", "topic(1)", "Next topic", id="next_topic"),
+        Binding("T", "topic(-1)", "Prev topic", id="prev_topic", show=False),
+        Binding("p", "pick_topic", "Pick topic", id="pick_topic"),
+        Binding("slash", "find", "Find", id="find"),
+        Binding("n", "hit(1)", "Next hit", id="next_hit"),
+        Binding("N", "hit(-1)", "Prev hit", id="prev_hit", show=False),
+        Binding("escape", "close_find", "Close find", show=False),
+        Binding("y", "copy", "Copy", id="copy"),
+    ]
+
+    document: reactive[Document | None] = reactive(None, init=False)
+    paragraph: reactive[int] = reactive(0, init=False)
+    """Index of the current paragraph in the document."""
+    topic: reactive[str | None] = reactive(None, init=False)
+    """The topic that `t`/`T` jump between."""
+    query: reactive[str] = reactive("", init=False)
+    hit: reactive[int] = reactive(-1, init=False)
+    """Position of the current find hit in `hits`, -1 when there is none."""
+
+    def __init__(
+        self, matcher: TopicMatcher, *, id: str | None = None, classes: str | None = None
+    ) -> None:
+        super().__init__(id=id, classes=classes)
+        self.matcher = matcher
+        self.hits: list[Hit] = []
+        self._views: list[ParagraphView] = []
+        self._places: dict[str, tuple[int, float]] = {}
+        """Per document id: current paragraph and scroll position, to come back to."""
+
+    def compose(self) -> ComposeResult:
+        yield VerticalScroll(id="reader-body", can_focus=False)
+        yield FindBar(placeholder="Find in document (Enter to search, Esc to close)")
+        yield Static(id="reader-status", markup=False)
+
+    @property
+    def _body(self) -> VerticalScroll:
+        return self.query_one("#reader-body", VerticalScroll)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "close_find":
+            return self.has_class("-finding")
+        if action == "hit":
+            return bool(self.hits) or None
+        if action in ("topic", "pick_topic"):
+            return self.topic is not None or None
+        return True
+
+    async def watch_document(self, old: Document | None, new: Document | None) -> None:
+        body = self._body
+        if old is not None:
+            self._places[old.id] = (self.paragraph, body.scroll_y)
+        await body.remove_children()
+        self._views = []
+        if new is None:
+            return
+        slots = speaker_slots(new.speakers)
+        widgets: list[Static] = [Static(header_content(new), id="reader-header")]
+        for turn in new.turns:
+            if turn.kind is not TurnKind.HEADING and (turn.label or turn.speaker or turn.topics):
+                slot = slots.get(turn.speaker) if turn.speaker else None
+                widgets.append(TurnLabel(turn, self.matcher, slot))
+            for paragraph in turn.paragraphs:
+                view = ParagraphView(paragraph, turn.kind)
+                self._views.append(view)
+                widgets.append(view)
+        await body.mount_all(widgets)
+        paragraph, scroll_y = self._places.get(new.id, (0, 0.0))
+        topics = document_topics(new)
+        self.set_reactive(Reader.topic, self.topic if self.topic in topics else None)
+        if self.topic is None and topics:
+            self.set_reactive(Reader.topic, topics[0])
+        self._find()
+        self.set_reactive(Reader.paragraph, min(paragraph, max(0, len(self._views) - 1)))
+        for view in self._views:
+            view.show(self.matcher, self._hits_in(view.paragraph.index), self._current_hit)
+        self._mark_current(None)
+        self.call_after_refresh(body.scroll_to, y=scroll_y, animate=False, force=True)
+        self._update_status()
+        self.refresh_bindings()
+
+    def watch_paragraph(self, old: int) -> None:
+        self._mark_current(old)
+        if 0 <= self.paragraph < len(self._views):
+            self._body.scroll_to_widget(self._views[self.paragraph], animate=False, immediate=True)
+        self._update_status()
+
+    def watch_topic(self) -> None:
+        self._update_status()
+        self.refresh_bindings()
+
+    def watch_query(self) -> None:
+        self._find()
+        for view in self._views:
+            view.show(self.matcher, self._hits_in(view.paragraph.index), self._current_hit)
+        self._update_status()
+        self.refresh_bindings()
+
+    def watch_hit(self, old: int) -> None:
+        for position in {old, self.hit}:
+            if 0 <= position < len(self.hits):
+                index = self.hits[position].paragraph
+                self._views[index].show(self.matcher, self._hits_in(index), self._current_hit)
+        if self._current_hit is not None:
+            self.paragraph = self._current_hit.paragraph
+        self._update_status()
+
+    @property
+    def _current_hit(self) -> Hit | None:
+        return self.hits[self.hit] if 0 <= self.hit < len(self.hits) else None
+
+    def _hits_in(self, paragraph: int) -> list[Hit]:
+        return [hit for hit in self.hits if hit.paragraph == paragraph]
+
+    def _find(self) -> None:
+        self.hits = []
+        if self.document is not None and self.query:
+            self.hits = [
+                Hit(paragraph.index, span.start, span.end)
+                for paragraph in self.document.paragraphs
+                for span in find_spans(paragraph.text, self.query)
+            ]
+        self.set_reactive(Reader.hit, -1)
+
+    def _mark_current(self, old: int | None) -> None:
+        if old is not None and 0 <= old < len(self._views):
+            self._views[old].remove_class("-current")
+        if 0 <= self.paragraph < len(self._views):
+            self._views[self.paragraph].add_class("-current")
+
+    def _update_status(self) -> None:
+        document = self.document
+        if document is None or not self._views:
+            self.query_one("#reader-status", Static).update("No document")
+            return
+        # Paragraph numbers are the document's indices, as `dossier show` and notes use.
+        parts = [f"¶ {self.paragraph}/{len(self._views) - 1}"]
+        turn = document.turn_of_paragraph(self.paragraph)
+        questions = [t for t in document.turns if t.kind is TurnKind.QUESTION]
+        if turn.kind is TurnKind.QUESTION:
+            parts.append(f"question {questions.index(turn) + 1}/{len(questions)}")
+        parts.append(f"topic: {self.topic}" if self.topic else "no topics")
+        if self.query:
+            if not self.hits:
+                parts.append(f"no hits for “{self.query}”")
+            elif self.hit < 0:
+                parts.append(f"{len(self.hits)} hits for “{self.query}”")
+            else:
+                parts.append(f"hit {self.hit + 1}/{len(self.hits)}")
+        self.query_one("#reader-status", Static).update(Content("  ·  ".join(parts)))
+
+    def validate_paragraph(self, paragraph: int) -> int:
+        return max(0, min(paragraph, len(self._views) - 1))
+
+    def _jump(self, targets: Iterable[int], direction: int, nothing: str) -> None:
+        """Move to the nearest of `targets` (paragraph indices) in `direction`."""
+        if direction > 0:
+            found = next((t for t in targets if t > self.paragraph), None)
+        else:
+            found = next((t for t in reversed(list(targets)) if t < self.paragraph), None)
+        if found is None:
+            self.notify(nothing, timeout=2)
+        else:
+            self.paragraph = found
+
+    def _turn_starts(self, kinds: frozenset[TurnKind] | None = None) -> list[int]:
+        if self.document is None:
+            return []
+        return [
+            turn.paragraphs[0].index
+            for turn in self.document.turns
+            if turn.paragraphs and (kinds is None or turn.kind in kinds)
+        ]
+
+    def action_move(self, step: int) -> None:
+        self.paragraph += step
+
+    def action_page(self, direction: int) -> None:
+        body = self._body
+        body.scroll_to(
+            y=body.scroll_y + direction * body.scrollable_content_region.height,
+            animate=False,
+            immediate=True,
+        )
+        top = body.scroll_y
+        visible = [v for v in self._views if v.virtual_region.y >= top]
+        if direction > 0 and body.scroll_y >= body.max_scroll_y:
+            self.paragraph = len(self._views) - 1
+        elif visible:
+            self.paragraph = visible[0].paragraph.index
+        else:
+            self.paragraph = 0
+
+    def action_first(self) -> None:
+        self.paragraph = 0
+        self._body.scroll_home(animate=False)
+
+    def action_last(self) -> None:
+        self.paragraph = len(self._views) - 1
+
+    def action_turn(self, direction: int) -> None:
+        self._jump(self._turn_starts(), direction, "No more turns")
+
+    def action_question(self, direction: int) -> None:
+        starts = self._turn_starts(frozenset({TurnKind.QUESTION}))
+        self._jump(starts, direction, "No more questions" if starts else "No questions here")
+
+    def action_topic(self, direction: int) -> None:
+        if self.document is None or self.topic is None:
+            return
+        mentions = [p.index for p in self.document.paragraphs if self.topic in p.topics]
+        self._jump(mentions, direction, f"No more mentions of {self.topic}")
+
+    def action_pick_topic(self) -> None:
+        if self.document is None:
+            return
+        topics = document_topics(self.document)
+        if not topics:
+            return
+        position = topics.index(self.topic) if self.topic in topics else -1
+        self.topic = topics[(position + 1) % len(topics)]
+        self.notify(f"Topic: {self.topic}", markup=False, timeout=2)
+
+    def action_find(self) -> None:
+        self.add_class("-finding")
+        self.query_one(FindBar).focus()
+        self.refresh_bindings()
+
+    def action_close_find(self) -> None:
+        self.remove_class("-finding")
+        self.query_one(FindBar).value = ""
+        self.query = ""
+        self.focus()
+        self.refresh_bindings()
+
+    @on(FindBar.Submitted)
+    def _search(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.query = event.value.strip()
+        if self.hits:
+            # The first hit at or after the cursor, as a person searching from here expects.
+            self.hit = next(
+                (n for n, hit in enumerate(self.hits) if hit.paragraph >= self.paragraph), 0
+            )
+        self.focus()
+
+    @on(FindClosed)
+    def _closed(self, event: FindClosed) -> None:
+        event.stop()
+        self.action_close_find()
+
+    def action_hit(self, direction: int) -> None:
+        if self.hits:
+            self.hit = (self.hit + direction) % len(self.hits)
+
+    def action_copy(self) -> None:
+        if self.document is None or not self._views:
+            return
+        self.app.copy_to_clipboard(citation(self.document, self.paragraph))
+        self.notify(f"Copied paragraph {self.paragraph}", timeout=2)
