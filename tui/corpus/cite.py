@@ -8,7 +8,7 @@ from tui.corpus.model import Document
 def citation_line(document: Document, paragraph_index: int) -> str:
     turn = document.turn_of_paragraph(paragraph_index)
     speaker = turn.speaker or (turn.label or "unattributed")
-    parts = [speaker, document.title]
+    parts = [speaker, document.short_title]
     if document.place:
         parts.append(document.place)
     parts.append(document.date.iso or "undated")

@@ -106,7 +106,9 @@ def decode(data: bytes, fallback: str = "cp1251") -> Decoded:
             try:
                 return Decoded(data[len(bom) :].decode(encoding), encoding, ())
             except UnicodeDecodeError as error:
-                raise BinaryFileError(f"has a {encoding} mark but is not {encoding}: {error.reason}") from None
+                raise BinaryFileError(
+                    f"has a {encoding} mark but is not {encoding}: {error.reason}"
+                ) from None
     sample = data[:8192]
     if b"\x00" in sample:
         raise BinaryFileError("binary file (contains NUL bytes)")
@@ -118,8 +120,7 @@ def decode(data: bytes, fallback: str = "cp1251") -> Decoded:
     if _looks_binary(text):
         raise BinaryFileError("binary file (mostly non-text bytes)")
     warning = (
-        f"not valid UTF-8 (byte {position}); decoded as {fallback}: check the text "
-        "reads correctly"
+        f"not valid UTF-8 (byte {position}); decoded as {fallback}: check the text reads correctly"
     )
     return Decoded(text, fallback, (warning,))
 

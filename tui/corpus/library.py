@@ -98,6 +98,11 @@ def _ids(folder: Path) -> list[tuple[Path, str]]:
     for path in files:
         stems[path.stem] = stems.get(path.stem, 0) + 1
     return [
-        (path, path.stem if stems[path.stem] == 1 else path.relative_to(folder).with_suffix("").as_posix())
+        (
+            path,
+            path.stem
+            if stems[path.stem] == 1
+            else path.relative_to(folder).with_suffix("").as_posix(),
+        )
         for path in files
     ]

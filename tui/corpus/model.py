@@ -3,9 +3,27 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+
+# ", Moscow, March 6, 2017" at the end of a title: place and date, shown separately.
+_TITLE_TAIL = re.compile(
+    r",\s*(?P<place>[A-Z][\w.'’ -]{1,40}?),\s*"
+    r"(?P<date>[A-Za-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})\s*\.?$"
+)
+
+# "Foreign Minister Sergey Lavrov’s " at the start of a title.
+_POSSESSIVE = re.compile(r"^(?:[A-Z][\w.-]*\s+){0,6}[A-Z][\w-]*[’']s\s+")
+
+
+def split_title_tail(title: str) -> tuple[str, str | None, str | None]:
+    """`Remarks ..., Moscow, March 6, 2017` -> (`Remarks ...`, `Moscow`, `March 6, 2017`)."""
+    match = _TITLE_TAIL.search(title)
+    if match is None:
+        return title, None, None
+    return title[: match.start()], match["place"].strip(), match["date"]
 
 
 class TurnKind(StrEnum):
@@ -94,6 +112,16 @@ class Document:
         object.__setattr__(
             self, "paragraphs", tuple(p for turn in self.turns for p in turn.paragraphs)
         )
+
+    @property
+    def short_title(self) -> str:
+        """The title without its trailing place and date, nor a leading `Someone’s`."""
+        title = split_title_tail(self.title)[0]
+        match = _POSSESSIVE.match(title)
+        if match and match.end() < len(title):
+            title = title[match.end() :]
+            title = title[0].upper() + title[1:]
+        return title
 
     @property
     def speakers(self) -> tuple[str, ...]:

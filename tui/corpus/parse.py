@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tui.corpus.clean import clean_text, split_long_line, MAX_LINE_CHARS
+from tui.corpus.clean import MAX_LINE_CHARS, clean_text, split_long_line
 from tui.corpus.config import Config
 from tui.corpus.dates import DATELINE, MONTHS, find_dates, infer_year
 from tui.corpus.model import (
@@ -28,6 +28,7 @@ from tui.corpus.model import (
     Paragraph,
     Turn,
     TurnKind,
+    split_title_tail,
 )
 from tui.corpus.topics import TopicMatcher
 
@@ -72,21 +73,40 @@ _QUESTION_ROLES = frozenset(
     {"question", "q", "remark", "journalist", "reporter", "correspondent", "follow-up question"}
 )
 _ANSWER_ROLES = frozenset({"answer", "a", "response", "reply"})
-_PARTICLES = frozenset({"de", "da", "del", "der", "di", "du", "la", "le", "van", "von", "bin", "ibn", "al", "el"})
+_PARTICLES = frozenset(
+    {"de", "da", "del", "der", "di", "du", "la", "le", "van", "von", "bin", "ibn", "al", "el"}
+)
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "prof", "sir", "madam"})
 _NOT_NAMES = frozenset(
     {
-        "note", "source", "photo", "video", "update", "editor's note", "see also", "email",
-        "e-mail", "address", "tel", "fax", "phone", "date", "time", "subject", "re",
-        "warning", "example", "summary", "background", "agenda", "location", "venue",
+        "note",
+        "source",
+        "photo",
+        "video",
+        "update",
+        "editor's note",
+        "see also",
+        "email",
+        "e-mail",
+        "address",
+        "tel",
+        "fax",
+        "phone",
+        "date",
+        "time",
+        "subject",
+        "re",
+        "warning",
+        "example",
+        "summary",
+        "background",
+        "agenda",
+        "location",
+        "venue",
     }
 )
 _TITLE_WORDS = frozenset(
-    """foreign minister president prime deputy secretary general state chairman chairwoman
-    ambassador spokesman spokeswoman spokesperson chancellor governor mayor director consul
-    senator official envoy special representative first vice head chief the russian
-    azerbaijani american british french german us u.s. top diplomat of affairs
-    minister's""".split()
+    ["foreign", "minister", "president", "prime", "deputy", "secretary", "general", "state", "chairman", "chairwoman", "ambassador", "spokesman", "spokeswoman", "spokesperson", "chancellor", "governor", "mayor", "director", "consul", "senator", "official", "envoy", "special", "representative", "first", "vice", "head", "chief", "the", "russian", "azerbaijani", "american", "british", "french", "german", "us", "u.s.", "top", "diplomat", "of", "affairs", "minister's"]
 )
 _TITLE_SPEAKER = re.compile(
     r"(?P<who>(?:[A-Z][\w.’'-]*\s+){0,6}?[A-Z][\w-]+)[’']s\s+(?:[\w-]+\s+){0,3}?"
@@ -111,7 +131,9 @@ _DESCRIPTOR_VERB = re.compile(
     r"envoy|premier))\s+" + _VERBS,
     re.IGNORECASE,
 )
-_ACCORDING_TO = re.compile(r"\baccording to\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}?(?:minister|diplomat)", re.IGNORECASE)
+_ACCORDING_TO = re.compile(
+    r"\baccording to\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}?(?:minister|diplomat)", re.IGNORECASE
+)
 _QUOTE_MARK = re.compile(r"[\"“”«»]")
 
 _HTML_HINT = re.compile(r"<(?:p|br|div|b|strong|html|body|span|h\d)\b[^>]*>", re.IGNORECASE)
@@ -193,7 +215,9 @@ def _strip_titles(name: str) -> str:
 
 _HTML_DROP = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 _HTML_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
-_HTML_BLOCK = re.compile(r"</?(?:p|div|h\d|li|ul|ol|tr|table|section|article|blockquote)\b[^>]*>", re.IGNORECASE)
+_HTML_BLOCK = re.compile(
+    r"</?(?:p|div|h\d|li|ul|ol|tr|table|section|article|blockquote)\b[^>]*>", re.IGNORECASE
+)
 _HTML_TAG = re.compile(r"<[^>]{0,2000}>")
 
 
@@ -285,11 +309,6 @@ def _title_speaker(title: str) -> str | None:
     return name or None
 
 
-_TITLE_TAIL = re.compile(
-    r",\s*(?P<place>[A-Z][\w.'’ -]{1,40}?),\s*(?P<date>[A-Za-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})\s*\.?$"
-)
-
-
 @dataclass(slots=True)
 class _Head:
     title: str | None = None
@@ -299,14 +318,21 @@ class _Head:
     has_clock: bool = False
 
 
-def parse_text(doc_id: str, path: Path, raw: str, config: Config, matcher: TopicMatcher,
-               warnings: tuple[str, ...] = ()) -> Document:
+def parse_text(
+    doc_id: str,
+    path: Path,
+    raw: str,
+    config: Config,
+    matcher: TopicMatcher,
+    warnings: tuple[str, ...] = (),
+) -> Document:
     return _Parser(doc_id, path, config, matcher, list(warnings)).run(raw)
 
 
 class _Parser:
-    def __init__(self, doc_id: str, path: Path, config: Config, matcher: TopicMatcher,
-                 warnings: list[str]) -> None:
+    def __init__(
+        self, doc_id: str, path: Path, config: Config, matcher: TopicMatcher, warnings: list[str]
+    ) -> None:
         self.doc_id = doc_id
         self.path = path
         self.config = config
@@ -329,7 +355,8 @@ class _Parser:
         body = list(self._split_head_body_footer(lines))
         blocks = self._blocks(body)
         title = self.head.title
-        title_speaker = self.names.canonical(_title_speaker(title)) if title and _title_speaker(title) else None
+        named = _title_speaker(title) if title else None
+        title_speaker = self.names.canonical(named) if named else None
         drafts, label_styles = self._turns(blocks, title_speaker)
         drafts = self._drop_trailing_headings(drafts, blocks)
         date, place, dateline_agency = self._date_and_place(blocks)
@@ -422,7 +449,9 @@ class _Parser:
                 current.text = f"{current.text} {text}".strip()
         return blocks
 
-    def _turns(self, blocks: list[_Block], title_speaker: str | None) -> tuple[list[_TurnDraft], set[str]]:
+    def _turns(
+        self, blocks: list[_Block], title_speaker: str | None
+    ) -> tuple[list[_TurnDraft], set[str]]:
         styles = {block.label.style for block in blocks if block.label}
         labelled = bool(styles)
         drafts: list[_TurnDraft] = []
@@ -464,8 +493,12 @@ class _Parser:
         folded = label.name.casefold()
         if folded in _QUESTION_ROLES:
             asker = _asker(label.note)
-            return _TurnDraft(self.names.canonical(asker) if asker else None, label.name, label.note,
-                              TurnKind.QUESTION)
+            return _TurnDraft(
+                self.names.canonical(asker) if asker else None,
+                label.name,
+                label.note,
+                TurnKind.QUESTION,
+            )
         if folded in _ANSWER_ROLES:
             return _TurnDraft(answerer, label.name, label.note, TurnKind.ANSWER)
         kind = TurnKind.ANSWER if in_exchange else TurnKind.STATEMENT
@@ -484,7 +517,9 @@ class _Parser:
             return None, TurnKind.QUOTE
         return None, TurnKind.STATEMENT
 
-    def _drop_trailing_headings(self, drafts: list[_TurnDraft], blocks: list[_Block]) -> list[_TurnDraft]:
+    def _drop_trailing_headings(
+        self, drafts: list[_TurnDraft], blocks: list[_Block]
+    ) -> list[_TurnDraft]:
         while drafts and drafts[-1].kind is TurnKind.HEADING:
             heading = drafts.pop()
             line = next((b.line for b in blocks if b.text == heading.texts[0]), 0)
@@ -509,7 +544,14 @@ class _Parser:
                 paragraphs.append(Paragraph(paragraph_index, text, self.matcher.topics_of(text)))
                 paragraph_index += 1
             turns.append(
-                Turn(len(turns), draft.speaker, draft.label, draft.note, draft.kind, tuple(paragraphs))
+                Turn(
+                    len(turns),
+                    draft.speaker,
+                    draft.label,
+                    draft.note,
+                    draft.kind,
+                    tuple(paragraphs),
+                )
             )
         return tuple(turns)
 
@@ -518,10 +560,10 @@ class _Parser:
     def _date_and_place(self, blocks: list[_Block]) -> tuple[EventDate, str | None, str | None]:
         place: str | None = None
         title = self.head.title or ""
-        tail = _TITLE_TAIL.search(title)
-        if tail:
-            place = tail["place"].strip()
-            dates = find_dates(tail["date"])
+        _, tail_place, tail_date = split_title_tail(title)
+        if tail_place and tail_date:
+            place = tail_place
+            dates = find_dates(tail_date)
             if dates:
                 return EventDate(dates[0].value, "title", Confidence.EXACT), place, None
         for block in blocks[:3]:
@@ -536,20 +578,42 @@ class _Parser:
                     return EventDate(full[0].value, "dateline", Confidence.EXACT), place, agency
                 header = self.head.header_date
                 if header and (header.month, header.day) == (month, day):
-                    return EventDate(header, f"dateline, year from header line {self.head.header_line}",
-                                     Confidence.EXACT), place, agency
+                    return (
+                        EventDate(
+                            header,
+                            f"dateline, year from header line {self.head.header_line}",
+                            Confidence.EXACT,
+                        ),
+                        place,
+                        agency,
+                    )
                 body_text = "\n".join(block.text for block in blocks)
                 inferred = infer_year(month, day, body_text)
                 if inferred:
-                    return EventDate(inferred.date, inferred.reason, Confidence.INFERRED), place, agency
+                    return (
+                        EventDate(inferred.date, inferred.reason, Confidence.INFERRED),
+                        place,
+                        agency,
+                    )
                 self.warnings.append("dateline has no year and none could be inferred")
                 return EventDate(None, "dateline without a year", Confidence.MISSING), place, agency
         if self.head.header_date is not None:
             line = self.head.header_line
             if self.head.has_clock:
-                return EventDate(self.head.header_date, f"page clock, header line {line} (scrape time)",
-                                 Confidence.SCRAPED), place, None
-            return EventDate(self.head.header_date, f"header line {line}", Confidence.EXACT), place, None
+                return (
+                    EventDate(
+                        self.head.header_date,
+                        f"page clock, header line {line} (scrape time)",
+                        Confidence.SCRAPED,
+                    ),
+                    place,
+                    None,
+                )
+            return (
+                EventDate(self.head.header_date, f"header line {line}", Confidence.EXACT),
+                place,
+                None,
+            )
         return EventDate(None, "no date found", Confidence.MISSING), place, None
 
     def _source_kind(self, labelled: bool, agency: str | None) -> str:

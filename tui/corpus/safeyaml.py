@@ -16,7 +16,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 MAX_BYTES = 10 * 1024 * 1024
 
-Plain: TypeAlias = str | None | list["Plain"] | dict[str, "Plain"]
+Plain: TypeAlias = str | list["Plain"] | dict[str, "Plain"] | None
 
 
 class YamlError(ValueError):
@@ -36,8 +36,8 @@ class Parsed:
 
 
 class _RefusingLoader(yaml.SafeLoader):
-    def compose_node(self, parent: Node | None, index: object) -> Node:  # type: ignore[override]
-        event = self.peek_event()
+    def compose_node(self, parent: Node | None, index: int) -> Node | None:
+        event = self.peek_event()  # type: ignore[no-untyped-call]
         if isinstance(event, AliasEvent):
             raise _refusal("aliases (*name) are not allowed", event)
         if isinstance(event, ScalarEvent | CollectionStartEvent):
@@ -45,11 +45,13 @@ class _RefusingLoader(yaml.SafeLoader):
                 raise _refusal("anchors (&name) are not allowed", event)
             if event.tag is not None and event.tag != "!":
                 raise _refusal(f"tags ({event.tag}) are not allowed", event)
-        return super().compose_node(parent, index)  # type: ignore[no-any-return]
+        return super().compose_node(parent, index)
 
 
 def _refusal(message: str, event: yaml.Event) -> YamlError:
     mark = event.start_mark
+    if mark is None:
+        return YamlError(message)
     return YamlError(message, mark.line + 1, mark.column + 1)
 
 
@@ -77,7 +79,9 @@ def parse(text: str) -> Parsed:
     return Parsed(data, lines)
 
 
-def _convert(node: Node, path: tuple[str | int, ...], lines: dict[tuple[str | int, ...], int]) -> Plain:
+def _convert(
+    node: Node, path: tuple[str | int, ...], lines: dict[tuple[str | int, ...], int]
+) -> Plain:
     if isinstance(node, ScalarNode):
         value = str(node.value)
         # An empty plain scalar (`key:`) means "no value"; a quoted '' is an empty string.

@@ -156,7 +156,8 @@ class Reader(Vertical, can_focus=True):
     """Index of the current paragraph in the document."""
     topic: reactive[str | None] = reactive(None, init=False)
     """The topic that `t`/`T` jump between."""
-    query: reactive[str] = reactive("", init=False)
+    find_text: reactive[str] = reactive("", init=False)
+    """What the find bar searched for."""
     hit: reactive[int] = reactive(-1, init=False)
     """Position of the current find hit in `hits`, -1 when there is none."""
 
@@ -207,13 +208,13 @@ class Reader(Vertical, can_focus=True):
                 self._views.append(view)
                 widgets.append(view)
         await body.mount_all(widgets)
-        paragraph, scroll_y = self._places.get(new.id, (0, 0.0))
+        place, scroll_y = self._places.get(new.id, (0, 0.0))
         topics = document_topics(new)
         self.set_reactive(Reader.topic, self.topic if self.topic in topics else None)
         if self.topic is None and topics:
             self.set_reactive(Reader.topic, topics[0])
         self._find()
-        self.set_reactive(Reader.paragraph, min(paragraph, max(0, len(self._views) - 1)))
+        self.set_reactive(Reader.paragraph, min(place, max(0, len(self._views) - 1)))
         for view in self._views:
             view.show(self.matcher, self._hits_in(view.paragraph.index), self._current_hit)
         self._mark_current(None)
@@ -231,7 +232,7 @@ class Reader(Vertical, can_focus=True):
         self._update_status()
         self.refresh_bindings()
 
-    def watch_query(self) -> None:
+    def watch_find_text(self) -> None:
         self._find()
         for view in self._views:
             view.show(self.matcher, self._hits_in(view.paragraph.index), self._current_hit)
@@ -256,11 +257,11 @@ class Reader(Vertical, can_focus=True):
 
     def _find(self) -> None:
         self.hits = []
-        if self.document is not None and self.query:
+        if self.document is not None and self.find_text:
             self.hits = [
                 Hit(paragraph.index, span.start, span.end)
                 for paragraph in self.document.paragraphs
-                for span in find_spans(paragraph.text, self.query)
+                for span in find_spans(paragraph.text, self.find_text)
             ]
         self.set_reactive(Reader.hit, -1)
 
@@ -282,11 +283,11 @@ class Reader(Vertical, can_focus=True):
         if turn.kind is TurnKind.QUESTION:
             parts.append(f"question {questions.index(turn) + 1}/{len(questions)}")
         parts.append(f"topic: {self.topic}" if self.topic else "no topics")
-        if self.query:
+        if self.find_text:
             if not self.hits:
-                parts.append(f"no hits for “{self.query}”")
+                parts.append(f"no hits for “{self.find_text}”")
             elif self.hit < 0:
-                parts.append(f"{len(self.hits)} hits for “{self.query}”")
+                parts.append(f"{len(self.hits)} hits for “{self.find_text}”")
             else:
                 parts.append(f"hit {self.hit + 1}/{len(self.hits)}")
         self.query_one("#reader-status", Static).update(Content("  ·  ".join(parts)))
@@ -371,14 +372,14 @@ class Reader(Vertical, can_focus=True):
     def action_close_find(self) -> None:
         self.remove_class("-finding")
         self.query_one(FindBar).value = ""
-        self.query = ""
+        self.find_text = ""
         self.focus()
         self.refresh_bindings()
 
     @on(FindBar.Submitted)
     def _search(self, event: Input.Submitted) -> None:
         event.stop()
-        self.query = event.value.strip()
+        self.find_text = event.value.strip()
         if self.hits:
             # The first hit at or after the cursor, as a person searching from here expects.
             self.hit = next(
@@ -387,7 +388,7 @@ class Reader(Vertical, can_focus=True):
         self.focus()
 
     @on(FindClosed)
-    def _closed(self, event: FindClosed) -> None:
+    def _find_closed(self, event: FindClosed) -> None:
         event.stop()
         self.action_close_find()
 

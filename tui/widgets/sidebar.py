@@ -161,11 +161,11 @@ class Sidebar(ScrollView, can_focus=True):
         key = (number, width, selected, self.has_focus)
         strip = self._cache.get(key)
         if strip is None:
-            strip = self._render(line, width, selected)
+            strip = self._draw(line, width, selected)
             self._cache[key] = strip
         return strip.crop(self.scroll_offset.x, self.scroll_offset.x + width)
 
-    def _render(self, line: _Line, width: int, selected: bool) -> Strip:
+    def _draw(self, line: _Line, width: int, selected: bool) -> Strip:
         segments: list[Segment]
         if line.part is _Part.GROUP:
             segments = [Segment(fit(f" {line.text}", width), self._style("sidebar--group"))]

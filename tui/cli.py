@@ -1,0 +1,226 @@
+"""The `dossier` command: the TUI, and scriptable subcommands that print text or JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import textwrap
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from tui import __version__
+from tui.corpus import resources
+from tui.corpus.config import Config, default_notes_path, load_config, user_config_path
+from tui.corpus.export import check_entries, list_entry, show_entry, speaker_turns
+from tui.corpus.library import Library
+
+EXIT_OK, EXIT_NOTHING, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Bad usage or input: a one-line message and exit status 2."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--corpus",
+        type=Path,
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="folder of transcripts (default: $DOSSIER_CORPUS, config, bundled seeds)",
+    )
+    common.add_argument(
+        "--config",
+        type=Path,
+        metavar="FILE",
+        default=argparse.SUPPRESS,
+        help=f"config file (default: $DOSSIER_CONFIG or {user_config_path()})",
+    )
+    common.add_argument(
+        "--notes",
+        type=Path,
+        metavar="FILE",
+        default=argparse.SUPPRESS,
+        help="notes file (default: $DOSSIER_NOTES, config, or the data folder)",
+    )
+    as_json = argparse.ArgumentParser(add_help=False)
+    as_json.add_argument("--json", action="store_true", help="print one JSON document")
+
+    parser = argparse.ArgumentParser(
+        prog="dossier",
+        parents=[common],
+        description="A keyboard-driven reader for meeting transcripts. "
+        "Without a command, opens the reader.",
+        epilog="Exit status: 0 success, 1 nothing found (or a file failed in check), "
+        "2 bad usage or input.",
+    )
+    parser.add_argument("--version", action="version", version=f"dossier {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.add_parser("list", parents=[common, as_json], help="list documents in sidebar order")
+    show = commands.add_parser("show", parents=[common, as_json], help="print one document")
+    show.add_argument("id", metavar="ID", help="document id (file name without extension)")
+    check = commands.add_parser(
+        "check", parents=[common, as_json], help="report how every file of a folder was parsed"
+    )
+    check.add_argument(
+        "dir", metavar="DIR", nargs="?", type=Path, help="folder to check (default: the corpus)"
+    )
+    return parser
+
+
+def _settings(args: argparse.Namespace) -> tuple[Config, Path, Path]:
+    config = load_config(getattr(args, "config", None))
+    corpus = getattr(args, "corpus", None)
+    if corpus is None and os.environ.get("DOSSIER_CORPUS"):
+        corpus = Path(os.environ["DOSSIER_CORPUS"])
+    corpus = corpus or config.corpus or resources.seeds_dir()
+    if not corpus.is_dir():
+        raise UsageError(f"corpus folder not found: {corpus}")
+    notes = getattr(args, "notes", None)
+    if notes is None and os.environ.get("DOSSIER_NOTES"):
+        notes = Path(os.environ["DOSSIER_NOTES"])
+    notes = notes or config.notes_file or default_notes_path()
+    return config, corpus.expanduser(), notes.expanduser()
+
+
+def _warn(config: Config, library: Library | None = None) -> None:
+    for warning in config.warnings:
+        print(f"dossier: warning: {warning}", file=sys.stderr)
+    for error in library.errors if library else ():
+        print(f"dossier: skipped {error.path}: {error.reason}", file=sys.stderr)
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            return _run_tui(args)
+        config, corpus, _notes = _settings(args)
+        if args.command == "check":
+            folder = args.dir or corpus
+            if not folder.is_dir():
+                raise UsageError(f"not a folder: {folder}")
+            library = Library.load(folder, config)
+            _warn(config)
+            return _check(library, args.json)
+        library = Library.load(corpus, config)
+        _warn(config, library)
+        if args.command == "list":
+            return _list(library, args.json)
+        return _show(library, args.id, args.json)
+    except UsageError as error:
+        print(f"dossier: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        # `dossier list | head`: the reader went away; that is not an error.
+        sys.stderr.close()
+        return EXIT_OK
+
+
+def _run_tui(args: argparse.Namespace) -> int:
+    if not (sys.stdout.isatty() and sys.stdin.isatty()) or os.environ.get("TERM") == "dumb":
+        print(
+            "dossier: the reader needs an interactive terminal (stdin and stdout a TTY, "
+            "TERM not 'dumb').\nFor scripts use the subcommands: dossier list, show ID, "
+            "check [DIR] (see dossier --help).",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    config, corpus, notes = _settings(args)
+    library = Library.load(corpus, config)
+    from tui.app import DossierApp  # Textual is imported only when the TUI runs.
+
+    DossierApp(library, config, notes_path=notes).run()
+    return EXIT_OK
+
+
+def _list(library: Library, as_json: bool) -> int:
+    if as_json:
+        _print_json([list_entry(document) for document in library.documents])
+    else:
+        for document in library.documents:
+            print(
+                f"{document.date.iso or 'undated':10}  {(document.place or '-'):12.12}  "
+                f"{len(document.turns):3} turns {document.questions:2} q  {document.id}  "
+                f"{document.short_title[:60]}"
+            )
+    return EXIT_OK if library.documents else EXIT_NOTHING
+
+
+def _show(library: Library, doc_id: str, as_json: bool) -> int:
+    try:
+        document = library.by_id(doc_id)
+    except KeyError:
+        raise UsageError(f"no document with id {doc_id!r} (see dossier list)") from None
+    if as_json:
+        _print_json(show_entry(document))
+        return EXIT_OK
+    print(document.title)
+    print(
+        f"{document.date.iso or 'undated'} ({document.date.confidence.value}: "
+        f"{document.date.source}) · {document.place or 'place unknown'} · {document.source_kind}"
+    )
+    print(f"Speakers: {', '.join(document.speakers) or 'none named'}")
+    for turn in document.turns:
+        who = turn.speaker or turn.label or "(unattributed)"
+        note = f" ({turn.note})" if turn.note else ""
+        print(f"\n[{turn.index}] {turn.kind.value.upper()} · {who}{note}")
+        for paragraph in turn.paragraphs:
+            topics = f"  [{', '.join(paragraph.topics)}]" if paragraph.topics else ""
+            body = textwrap.fill(
+                paragraph.text,
+                width=100,
+                initial_indent=f"  ¶{paragraph.index} ",
+                subsequent_indent="      ",
+            )
+            print(body + topics)
+    if document.dropped:
+        print(f"\nDropped ({len(document.dropped)} lines):")
+        for dropped in document.dropped:
+            print(f"  line {dropped.line:4}  {dropped.reason:20}  {dropped.text[:70]}")
+    return EXIT_OK
+
+
+def _check(library: Library, as_json: bool) -> int:
+    entries = check_entries(library)
+    failed = any(entry["error"] for entry in entries)
+    if as_json:
+        _print_json(entries)
+        return EXIT_NOTHING if failed else EXIT_OK
+    by_id = {document.id: document for document in library.documents}
+    for entry in entries:
+        print(entry["path"])
+        if entry["error"]:
+            print(f"  ERROR  {entry['error']} (skipped)")
+            continue
+        print(f"  format    {entry['format']} · {entry['source_kind']}")
+        print(
+            f"  date      {entry['date'] or 'none'} ({entry['date_confidence']}: {entry['date_source']})"
+        )
+        print(
+            f"  turns     {entry['turns']} ({entry['questions']} questions), "
+            f"{entry['paragraphs']} paragraphs"
+        )
+        counts = speaker_turns(by_id[entry["id"]])
+        print("  speakers  " + (", ".join(f"{n} ({c})" for n, c in counts.items()) or "none named"))
+        for warning in entry["warnings"]:
+            print(f"  warning   {warning}")
+        for dropped in entry["dropped"]:
+            print(
+                f"  dropped   line {dropped['line']}: {dropped['reason']}: {dropped['text'][:60]}"
+            )
+    ok = sum(1 for entry in entries if not entry["error"])
+    print(
+        f"\n{ok} of {len(entries)} files parsed"
+        + (f", {len(entries) - ok} skipped" if failed else "")
+    )
+    return EXIT_NOTHING if failed else EXIT_OK

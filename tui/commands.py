@@ -1,0 +1,79 @@
+"""The command palette lists every action of the current screen with its key."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import partial
+
+from textual.app import App
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.dom import DOMNode
+from textual.screen import Screen
+
+GENERAL = "General"
+
+
+@dataclass(frozen=True, slots=True)
+class BoundAction:
+    """One action with every key that triggers it."""
+
+    node: DOMNode
+    action: str
+    description: str
+    keys: str
+
+
+def _defined_here(node: DOMNode, action: str) -> bool:
+    """Whether dossier itself defines the action, rather than a Textual base class
+    (an Input's cursor keys do not belong in dossier's help)."""
+    method = getattr(node, f"action_{action.partition('(')[0]}", None)
+    return method is not None and getattr(method, "__module__", "").startswith("tui.")
+
+
+def bindings_of(screen: Screen[object]) -> list[tuple[str, list[BoundAction]]]:
+    """Every described binding of `screen`, its widgets and the app, with the keymap
+    applied, grouped by the title of the widget that owns them."""
+    app = screen.app
+    keymap = app._keymap
+    nodes: list[DOMNode] = [*screen.walk_children(with_self=True), app]
+    groups: dict[str, dict[tuple[int, str], BoundAction]] = {}
+    for node in nodes:
+        bindings = node._bindings.copy()
+        if keymap:
+            bindings.apply_keymap(keymap)
+        title = GENERAL if node in (screen, app) else (node.BINDING_GROUP_TITLE or GENERAL)
+        group = groups.setdefault(title, {})
+        for _key, binding in bindings:
+            if not binding.description or not (node is app or _defined_here(node, binding.action)):
+                continue
+            group_key = (id(node), binding.action)
+            existing = group.get(group_key)
+            key = app.get_key_display(binding)
+            keys = f"{existing.keys} {key}" if existing else key
+            group[group_key] = BoundAction(node, binding.action, binding.description, keys)
+    return [(title, list(actions.values())) for title, actions in groups.items() if actions]
+
+
+def _run(app: App[object], action: BoundAction) -> None:
+    app.call_later(app.run_action, action.action, action.node)
+
+
+class ActionsProvider(Provider):
+    """Every action of the screen under the palette, shown with its key."""
+
+    def _actions(self) -> Iterator[tuple[str, BoundAction]]:
+        for _title, actions in bindings_of(self.screen):
+            for action in actions:
+                yield f"{action.description} ({action.keys})", action
+
+    async def discover(self) -> Hits:
+        for text, action in self._actions():
+            yield DiscoveryHit(text, partial(_run, self.app, action), help=action.action)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for text, action in self._actions():
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(score, matcher.highlight(text), partial(_run, self.app, action), text)

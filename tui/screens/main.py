@@ -1,0 +1,64 @@
+"""The main screen: document list on the left, reader on the right."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from tui.corpus.library import Library
+from tui.messages import DocumentSelected
+from tui.widgets.reader import Reader
+from tui.widgets.sidebar import Sidebar
+
+MIN_WIDTH = 40
+MIN_HEIGHT = 10
+
+
+class MainScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("tab", "switch_pane", "Switch pane", id="switch_pane"),
+    ]
+    HORIZONTAL_BREAKPOINTS = [
+        (0, "-narrow"),
+        (100, "-wide"),
+    ]
+
+    def __init__(self, library: Library) -> None:
+        super().__init__()
+        self.library = library
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="panes"):
+            yield Sidebar(self.library.documents, id="sidebar")
+            yield Reader(self.library.matcher, id="reader")
+        yield Static(id="too-small", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(Sidebar).focus()
+
+    @on(DocumentSelected)
+    def _show(self, message: DocumentSelected) -> None:
+        self.query_one(Reader).document = self.library.by_id(message.doc_id)
+
+    def action_switch_pane(self) -> None:
+        sidebar = self.query_one(Sidebar)
+        if sidebar.has_focus:
+            self.query_one(Reader).focus()
+        else:
+            sidebar.focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        width, height = event.size
+        too_small = width < MIN_WIDTH or height < MIN_HEIGHT
+        self.set_class(too_small, "-too-small")
+        if too_small:
+            self.query_one("#too-small", Static).update(
+                f"Terminal too small ({width}x{height}); need at least {MIN_WIDTH}x{MIN_HEIGHT}"
+            )
