@@ -24,7 +24,7 @@ class MainScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("tab", "switch_pane", "Switch pane", id="switch_pane"),
     ]
-    HORIZONTAL_BREAKPOINTS = [
+    HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012 (declared without ClassVar in Screen)
         (0, "-narrow"),
         (100, "-wide"),
     ]

@@ -225,7 +225,11 @@ class Reader(Vertical, can_focus=True):
     def watch_paragraph(self, old: int) -> None:
         self._mark_current(old)
         if 0 <= self.paragraph < len(self._views):
-            self._body.scroll_to_widget(self._views[self.paragraph], animate=False, immediate=True)
+            view = self._views[self.paragraph]
+            body = self._body
+            # A paragraph taller than the view is shown from its first line.
+            top = view.outer_size.height >= body.scrollable_content_region.height
+            body.scroll_to_widget(view, animate=False, immediate=True, top=top)
         self._update_status()
 
     def watch_topic(self) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from enum import Enum
 from typing import ClassVar
@@ -20,23 +19,6 @@ from textual.strip import Strip
 
 from tui.corpus.model import Document
 from tui.messages import DocumentSelected
-
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_TRAILING_PLACE_DATE = re.compile(rf",\s*[^,]*,\s*(?:{_MONTHS})\s+\d{{1,2}},?\s+\d{{4}}\s*$")
-_TRAILING_DATE = re.compile(rf",\s*(?:{_MONTHS})\s+\d{{1,2}},?\s+\d{{4}}\s*$")
-# Titles here open with whose words they are (`Foreign Minister Sergey Lavrov's`),
-# which every row would repeat; a possessive within the first six words is dropped.
-_LEADING_POSSESSIVE = re.compile(r"^(?:[\w.-]+\s+){0,5}?[\w.-]+[\u2019']s\s+(?=\w)")
-
-
-def short_title(title: str) -> str:
-    """The part of a title that tells documents apart in a narrow list."""
-    short = _TRAILING_PLACE_DATE.sub("", title)
-    short = _TRAILING_DATE.sub("", short)
-    short = _LEADING_POSSESSIVE.sub("", short).strip()
-    if not short:
-        return title.strip()
-    return short[0].upper() + short[1:]
 
 
 def fit(text: str, width: int) -> str:
@@ -131,7 +113,7 @@ class Sidebar(ScrollView, can_focus=True):
             self._first_line.append(len(self._lines))
             date = doc.date.iso or NO_DATE
             self._lines.append(_Line(_Part.DATE, row, date, doc.place or ""))
-            self._lines.append(_Line(_Part.TITLE, row, short_title(doc.title)))
+            self._lines.append(_Line(_Part.TITLE, row, doc.short_title))
         self._cache.clear()
         self.virtual_size = Size(self.size.width, len(self._lines))
 

@@ -1,0 +1,268 @@
+"""The main screen driven with real keys, as a reader would."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Static
+
+from tests.ui.conftest import OLDEST, SIZES, AppFactory
+from tui.corpus.model import TurnKind
+from tui.screens.help import HelpScreen
+from tui.screens.main import MainScreen
+from tui.widgets.reader import ParagraphView, Reader
+from tui.widgets.sidebar import Sidebar
+
+KERRY_HITS = 4
+
+
+def status(app: object) -> str:
+    reader = app.screen.query_one(Reader)  # type: ignore[attr-defined]
+    return str(reader.query_one("#reader-status", Static).render())
+
+
+def question_starts(reader: Reader) -> list[int]:
+    assert reader.document is not None
+    return [
+        turn.paragraphs[0].index
+        for turn in reader.document.turns
+        if turn.kind is TurnKind.QUESTION and turn.paragraphs
+    ]
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_oldest_document_opens_first(make_app: AppFactory, size: tuple[int, int]) -> None:
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        reader = app.screen.query_one(Reader)
+        assert reader.document is not None
+        assert reader.document.id == OLDEST
+        assert app.screen.query_one(Sidebar).has_focus
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_questions_find_and_hits(make_app: AppFactory, size: tuple[int, int]) -> None:
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("tab", "right_curly_bracket", "right_curly_bracket")
+        reader = app.screen.query_one(Reader)
+        assert reader.has_focus
+        assert reader.paragraph == question_starts(reader)[1]
+        assert "question 2/3" in status(app)
+
+        await pilot.press("slash", *"Kerry", "enter")
+        assert reader.has_focus, "Enter hands the keys back to the reader"
+        assert len(reader.hits) == KERRY_HITS
+        first = reader.hit
+        assert f"hit {first + 1}/{KERRY_HITS}" in status(app)
+        # The first hit at or after the cursor: the question names Kerry itself.
+        assert reader.hits[first].paragraph == question_starts(reader)[1]
+
+        await pilot.press("n")
+        assert reader.hit == (first + 1) % KERRY_HITS
+        assert reader.paragraph == reader.hits[reader.hit].paragraph
+        assert f"hit {reader.hit + 1}/{KERRY_HITS}" in status(app)
+        await pilot.press("N", "N")
+        assert reader.hit == (first - 1) % KERRY_HITS
+
+        await pilot.press("escape")
+        assert reader.hits == []
+        assert "hit" not in status(app)
+
+
+async def test_hits_are_highlighted(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press("tab", "slash", *"Kerry", "enter")
+        reader = app.screen.query_one(Reader)
+        hit = reader.hits[reader.hit]
+        view = reader.query(ParagraphView)[hit.paragraph]
+        content = view.visual
+        styled = [span for span in content.spans if (span.start, span.end) == (hit.start, hit.end)]
+        assert any("reverse" in str(span.style) for span in styled)
+        assert content.plain[hit.start : hit.end] == "Kerry"
+
+
+async def test_turn_and_topic_keys(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("tab")
+        reader = app.screen.query_one(Reader)
+        assert reader.document is not None
+        await pilot.press("right_square_bracket")
+        assert reader.paragraph == reader.document.turns[1].paragraphs[0].index
+        await pilot.press("left_square_bracket")
+        assert reader.paragraph == 0
+
+        topic = reader.topic
+        assert topic is not None
+        await pilot.press("t")
+        assert topic in reader.document.paragraphs[reader.paragraph].topics
+        await pilot.press("p")
+        assert reader.topic != topic
+        assert f"topic: {reader.topic}" in status(app)
+
+        await pilot.press("j", "down", "j")
+        moved = reader.paragraph
+        await pilot.press("k")
+        assert reader.paragraph == moved - 1
+        await pilot.press("G")
+        assert reader.paragraph == len(reader.document.paragraphs) - 1
+        await pilot.press("g")
+        assert reader.paragraph == 0
+
+
+async def test_sidebar_moves_and_reverses(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        reader = app.screen.query_one(Reader)
+        sidebar = app.screen.query_one(Sidebar)
+        ids = [doc.id for doc in app.library.documents]
+        await pilot.press("j")
+        assert reader.document is not None and reader.document.id == ids[1]
+        await pilot.press("down", "G")
+        assert reader.document.id == ids[-1]
+        await pilot.press("k", "up", "home")
+        assert reader.document.id == ids[0]
+
+        await pilot.press("O")
+        assert sidebar.newest_first
+        assert sidebar.current is not None and sidebar.current.id == ids[0], "cursor stays put"
+        await pilot.press("g")
+        assert reader.document.id == ids[-1], "newest first after O"
+        await pilot.press("O", "g")
+        assert reader.document.id == ids[0]
+
+
+async def test_reader_keeps_its_place_per_document(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        reader = app.screen.query_one(Reader)
+        await pilot.press("tab", "right_curly_bracket", "right_curly_bracket")
+        place = reader.paragraph
+        assert place > 0
+        await pilot.press("tab", "j")
+        assert reader.document is not None and reader.document.id != OLDEST
+        assert reader.paragraph == 0
+        await pilot.press("k")
+        await pilot.pause()
+        assert reader.document.id == OLDEST
+        assert reader.paragraph == place
+        current = reader.query(ParagraphView)[place]
+        assert current.has_class("-current")
+        assert reader.query_one("#reader-body").scroll_y > 0
+
+
+@pytest.mark.parametrize("key", ["f1", "question_mark"])
+async def test_help_lists_every_binding(make_app: AppFactory, key: str) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(key)
+        assert isinstance(app.screen, HelpScreen)
+        text = "\n".join(str(static.render()) for static in app.screen.query(Static))
+        for description in (
+            "Next question",
+            "Find",
+            "Next hit",
+            "Copy",
+            "Reverse order",
+            "Switch pane",
+            "Quit",
+            "Help",
+        ):
+            assert description in text
+        assert "Move cursor left" not in text, "an Input's own keys are not dossier's"
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_remapped_key_from_config(make_app: AppFactory) -> None:
+    config = "keys:\n  next_question: x\n  no_such_action: z\n"
+    app = make_app(config_text=config)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("tab", "x")
+        reader = app.screen.query_one(Reader)
+        assert reader.paragraph == question_starts(reader)[0]
+        await pilot.press("right_curly_bracket")
+        assert reader.paragraph == question_starts(reader)[0], "the old key is gone"
+        messages = [str(n.message) for n in app._notifications]
+        assert any("no_such_action" in m and "config.yaml:3" in m for m in messages)
+
+
+async def test_copy_puts_citation_on_clipboard(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("tab", "right_curly_bracket", "y")
+        reader = app.screen.query_one(Reader)
+        assert reader.document is not None
+        text = reader.document.paragraphs[reader.paragraph].text
+        assert text in app.clipboard
+        assert OLDEST in app.clipboard
+        messages = [str(n.message) for n in app._notifications]
+        assert f"Copied paragraph {reader.paragraph}" in messages
+
+
+async def test_command_palette_lists_actions(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("tab", "ctrl+p", *"next question")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        reader = app.screen.query_one(Reader)
+        assert reader.paragraph == question_starts(reader)[0]
+
+
+INJECTION = (
+    "Talks about [bold]x[/bold] and [/], Moscow, March 6, 2017\n\n"
+    "Question: Is [@click=app.quit] dangerous? [bold]x[/bold] and [/] and [link=x]y[/link]\n\n"
+    "Sergey Lavrov: Clear the screen \x1b[2J please [$5] [[ [/\n"
+)
+
+
+async def test_markup_in_documents_is_shown_literally(make_app: AppFactory, tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "inject.txt").write_text(INJECTION, encoding="utf-8")
+    app = make_app(corpus=corpus)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("tab", "j", "enter", "y", "slash", *"[/]", "enter", "n")
+        # Clicking on the text must not follow the [@click=...] in it.
+        for y in range(2, 20):
+            await pilot.click(offset=(50, y))
+        await pilot.pause()
+        assert app.is_running
+        reader = app.screen.query_one(Reader)
+        shown = "\n".join(str(view.visual) for view in reader.query(ParagraphView))
+        assert "[@click=app.quit]" in shown
+        assert "[bold]x[/bold]" in shown
+        assert "[/]" in shown
+        assert "\x1b" not in shown
+        assert len(reader.hits) == 1, "a query is literal text too"
+        sidebar_lines = [app.screen.query_one(Sidebar).render_line(y).text for y in range(4)]
+        assert any("[bold]x[/bold]" in line for line in sidebar_lines)
+
+
+@pytest.mark.parametrize("size", [(1, 1), (20, 5), (39, 24), (80, 9)])
+async def test_tiny_terminal_says_so(make_app: AppFactory, size: tuple[int, int]) -> None:
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("j", "tab", "right_curly_bracket", "slash", "x", "enter", "f1")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.is_running
+        screen = app.screen
+        assert screen.has_class("-too-small")
+        message = str(screen.query_one("#too-small", Static).render())
+        assert message == f"Terminal too small ({size[0]}x{size[1]}); need at least 40x10"
+
+
+async def test_resizing_back_restores_the_layout(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(20, 5)) as pilot:
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert not app.screen.has_class("-too-small")
+        assert app.screen.query_one(Sidebar).display
