@@ -70,7 +70,16 @@ _LABEL = re.compile(
     r"^(?P<name>[^\W\d_][\w.’'\- ]{0,60}?)\s*(?:\((?P<note>[^()]{1,160})\))?\s*:(?:\s+(?P<rest>.*)|$)"
 )
 _QUESTION_ROLES = frozenset(
-    {"question", "q", "remark", "journalist", "reporter", "correspondent", "follow-up question"}
+    {
+        "question",
+        "q",
+        "remark",
+        "journalist",
+        "reporter",
+        "correspondent",
+        "interviewer",
+        "follow-up question",
+    }
 )
 _ANSWER_ROLES = frozenset({"answer", "a", "response", "reply"})
 _PARTICLES = frozenset(
@@ -112,6 +121,11 @@ _TITLE_SPEAKER = re.compile(
     r"(?P<who>(?:[A-Z][\w.’'-]*\s+){0,6}?[A-Z][\w-]+)[’']s\s+(?:[\w-]+\s+){0,3}?"
     r"(?:remarks|statement|speech|address|answers|interview|opening|comments|article|"
     r"briefing|lecture|replies|news conference|press conference)",
+)
+_TITLE_BY_SPEAKER = re.compile(
+    r"\b(?i:remarks|statement|speech|address|interview|briefing|lecture|comments|"
+    r"press conference|news conference)\s+(?:by|of)\s+"
+    r"(?P<who>(?:[A-Z][\w.’'-]*\s+){0,6}[A-Z][\w-]+)",
 )
 
 # --- reported speech in articles -------------------------------------------------
@@ -302,7 +316,7 @@ def _asker(note: str | None) -> str | None:
 
 
 def _title_speaker(title: str) -> str | None:
-    match = _TITLE_SPEAKER.search(title)
+    match = _TITLE_SPEAKER.search(title) or _TITLE_BY_SPEAKER.search(title)
     if not match:
         return None
     name = _strip_titles(match["who"])
@@ -525,7 +539,13 @@ class _Parser:
             line = next((b.line for b in blocks if b.text == heading.texts[0]), 0)
             self.drop(line, heading.texts[0], "trailing navigation")
         # A last unlabelled short line (navigation left after the body) is not a paragraph.
-        if drafts and drafts[-1].texts and _is_heading(drafts[-1].texts[-1]):
+        last = drafts[-1] if drafts else None
+        if (
+            last is not None
+            and last.texts
+            and _is_heading(last.texts[-1])
+            and (last.label is None or len(last.texts) > 1)  # never strip a label's own words
+        ):
             text = drafts[-1].texts.pop()
             line = next((b.line for b in blocks if b.text == text), 0)
             self.drop(line, text, "trailing navigation")

@@ -1,0 +1,95 @@
+"""The scriptable CLI (DESIGN §7): JSON shapes, exit status, no TTY."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO, SEEDS
+from tui.cli import main
+
+
+def run_json(capsys: pytest.CaptureFixture[str], *argv: str) -> object:
+    assert main([*argv, "--json"]) == 0
+    captured = capsys.readouterr()
+    return json.loads(captured.out)
+
+
+def test_list_json_order_dates_places(capsys: pytest.CaptureFixture[str]) -> None:
+    entries = run_json(capsys, "list")
+    assert isinstance(entries, list)
+    assert [(e["id"][:3], e["date"], e["place"]) for e in entries] == [
+        ("004", "2016-07-12", "Baku"),
+        ("000", "2017-03-06", "Moscow"),
+        ("003", "2017-04-04", "Moscow"),
+        ("001", "2020-08-26", "Moscow"),
+        ("002", "2020-11-21", "Baku"),
+    ]
+    assert set(entries[0]) == {"id", "title", "date", "place", "source_kind", "turns", "questions"}
+
+
+def test_show_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
+    shown = run_json(capsys, "show", "003_17535f2944fa9c05")
+    assert isinstance(shown, dict)
+    assert shown["date_confidence"] == "inferred"
+    assert shown["turns"][1] == {
+        "index": 1,
+        "speaker": None,
+        "label": None,
+        "note": None,
+        "kind": "heading",
+        "paragraphs": [{"index": 7, "text": "Nagorno-Karabakh conflict", "topics": ["Nagorno-Karabakh"]}],
+    }
+    assert shown["dropped"] == [{"line": 1, "text": "All news", "reason": "navigation"}]
+
+
+def test_global_options_work_before_and_after_the_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "one.txt").write_text((SEEDS / "000_0f3248e6ed0e14b7.txt").read_text())
+    assert len(run_json(capsys, "--corpus", str(tmp_path), "list")) == 1  # type: ignore[arg-type]
+    assert len(run_json(capsys, "list", "--corpus", str(tmp_path))) == 1  # type: ignore[arg-type]
+
+
+def test_corpus_env_and_flag_precedence(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "one.txt").write_text((SEEDS / "000_0f3248e6ed0e14b7.txt").read_text())
+    monkeypatch.setenv("DOSSIER_CORPUS", str(tmp_path))
+    assert len(run_json(capsys, "list")) == 1  # type: ignore[arg-type]
+    assert len(run_json(capsys, "list", "--corpus", str(SEEDS))) == 5  # type: ignore[arg-type]
+
+
+def test_unknown_id_and_missing_corpus_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["show", "nope"]) == 2
+    assert "no document with id 'nope'" in capsys.readouterr().err
+    assert main(["list", "--corpus", "/no/such/dir"]) == 2
+    assert "corpus folder not found" in capsys.readouterr().err
+
+
+def test_tui_refuses_without_a_terminal() -> None:
+    env = {**os.environ, "TERM": "xterm-256color"}
+    result = subprocess.run(
+        [sys.executable, "-m", "tui"], cwd=REPO, capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL
+    )
+    assert result.returncode == 2
+    assert "needs an interactive terminal" in result.stderr
+    assert result.stdout == ""
+
+
+def test_json_stdout_is_only_json(tmp_path: Path) -> None:
+    """Warnings go to stderr, so `--json` output stays parseable."""
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "one.txt").write_text((SEEDS / "000_0f3248e6ed0e14b7.txt").read_text())
+    result = subprocess.run(
+        [sys.executable, "-m", "tui", "list", "--json", "--corpus", str(tmp_path)],
+        cwd=REPO, capture_output=True, text=True,
+    )
+    assert result.returncode == 0
+    assert len(json.loads(result.stdout)) == 1
+    assert "skipped" in result.stderr and "empty file" in result.stderr

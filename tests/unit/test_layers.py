@@ -1,0 +1,20 @@
+"""The corpus layer never imports the UI (DESIGN §2)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from tests.conftest import REPO
+
+
+def test_corpus_layer_and_cli_import_without_textual() -> None:
+    code = (
+        "import sys, pkgutil, importlib, tui.corpus\n"
+        "for m in pkgutil.iter_modules(tui.corpus.__path__): importlib.import_module('tui.corpus.' + m.name)\n"
+        "import tui.cli\n"
+        "bad = sorted(n for n in sys.modules if n == 'textual' or n.startswith(('textual.', 'rich')))\n"
+        "print(bad); raise SystemExit(1 if bad else 0)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
