@@ -13,7 +13,7 @@ from typing import Any
 
 from tui import __version__
 from tui.corpus import resources
-from tui.corpus.config import Config, default_notes_path, load_config, user_config_path
+from tui.corpus.config import Config, load_config, user_config_path
 from tui.corpus.export import check_entries, list_entry, show_entry, speaker_turns
 from tui.corpus.library import Library
 
@@ -72,7 +72,7 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _settings(args: argparse.Namespace) -> tuple[Config, Path, Path]:
+def _settings(args: argparse.Namespace) -> tuple[Config, Path]:
     config = load_config(getattr(args, "config", None))
     corpus = getattr(args, "corpus", None)
     if corpus is None and os.environ.get("DOSSIER_CORPUS"):
@@ -80,11 +80,7 @@ def _settings(args: argparse.Namespace) -> tuple[Config, Path, Path]:
     corpus = corpus or config.corpus or resources.seeds_dir()
     if not corpus.is_dir():
         raise UsageError(f"corpus folder not found: {corpus}")
-    notes = getattr(args, "notes", None)
-    if notes is None and os.environ.get("DOSSIER_NOTES"):
-        notes = Path(os.environ["DOSSIER_NOTES"])
-    notes = notes or config.notes_file or default_notes_path()
-    return config, corpus.expanduser(), notes.expanduser()
+    return config, corpus.expanduser()
 
 
 def _warn(config: Config, library: Library | None = None) -> None:
@@ -104,7 +100,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command is None:
             return _run_tui(args)
-        config, corpus, _notes = _settings(args)
+        config, corpus = _settings(args)
         if args.command == "check":
             folder = args.dir or corpus
             if not folder.is_dir():
@@ -135,11 +131,11 @@ def _run_tui(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
-    config, corpus, notes = _settings(args)
+    config, corpus = _settings(args)
     library = Library.load(corpus, config)
     from tui.app import DossierApp  # Textual is imported only when the TUI runs.
 
-    DossierApp(library, config, notes_path=notes).run()
+    DossierApp(library, config).run()
     return EXIT_OK
 
 
