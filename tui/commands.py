@@ -50,7 +50,9 @@ def bindings_of(screen: Screen[object]) -> list[tuple[str, list[BoundAction]]]:
             group_key = (id(node), binding.action)
             existing = group.get(group_key)
             key = app.get_key_display(binding)
-            keys = f"{existing.keys} {key}" if existing else key
+            keys = existing.keys if existing else ""
+            if key not in keys.split(" "):
+                keys = f"{keys} {key}".strip()
             group[group_key] = BoundAction(node, binding.action, binding.description, keys)
     return [(title, list(actions.values())) for title, actions in groups.items() if actions]
 

@@ -50,7 +50,7 @@ async def test_questions_find_and_hits(make_app: AppFactory, size: tuple[int, in
         reader = app.screen.query_one(Reader)
         assert reader.has_focus
         assert reader.paragraph == question_starts(reader)[1]
-        assert "question 2/3" in status(app)
+        assert "Q2/3" in status(app)
 
         await pilot.press("slash", *"Kerry", "enter")
         assert reader.has_focus, "Enter hands the keys back to the reader"
@@ -102,7 +102,7 @@ async def test_turn_and_topic_keys(make_app: AppFactory) -> None:
         assert topic in reader.document.paragraphs[reader.paragraph].topics
         await pilot.press("p")
         assert reader.topic != topic
-        assert f"topic: {reader.topic}" in status(app)
+        assert f"t: {reader.topic}" in status(app)
 
         await pilot.press("j", "down", "j")
         moved = reader.paragraph

@@ -38,7 +38,8 @@ class MainScreen(Screen[None]):
             yield Sidebar(self.library.documents, id="sidebar")
             yield Reader(self.library.matcher, id="reader")
         yield Static(id="too-small", markup=False)
-        yield Footer()
+        # The palette's ctrl+p is in the help screen; the footer needs the room at 80 columns.
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one(Sidebar).focus()

@@ -119,6 +119,8 @@ class ParagraphView(Static):
 class FindBar(Input):
     """The find-in-document input; Enter searches, Escape closes."""
 
+    BINDING_GROUP_TITLE = "Find"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close find", show=False),
     ]
@@ -130,6 +132,8 @@ class FindBar(Input):
 class Reader(Vertical, can_focus=True):
     """Reads one document with a paragraph cursor, keeping its place per document."""
 
+    BINDING_GROUP_TITLE = "Reader"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j,down", "move(1)", "Next paragraph", show=False),
         Binding("k,up", "move(-1)", "Previous paragraph", show=False),
@@ -137,13 +141,15 @@ class Reader(Vertical, can_focus=True):
         Binding("pageup,b", "page(-1)", "Page up", show=False),
         Binding("g,home", "first", "Top", show=False),
         Binding("G,end", "last", "Bottom", show=False),
-        Binding("right_square_bracket", "turn(1)", "Next turn", id="next_turn"),
-        Binding("left_square_bracket", "turn(-1)", "Prev turn", id="prev_turn"),
+        Binding("right_square_bracket", "turn(1)", "Next turn", id="next_turn", show=False),
+        Binding("left_square_bracket", "turn(-1)", "Prev turn", id="prev_turn", show=False),
         Binding("right_curly_bracket", "question(1)", "Next question", id="next_question"),
-        Binding("left_curly_bracket", "question(-1)", "Prev question", id="prev_question"),
+        Binding(
+            "left_curly_bracket", "question(-1)", "Prev question", id="prev_question", show=False
+        ),
         Binding("t", "topic(1)", "Next topic", id="next_topic"),
         Binding("T", "topic(-1)", "Prev topic", id="prev_topic", show=False),
-        Binding("p", "pick_topic", "Pick topic", id="pick_topic"),
+        Binding("p", "pick_topic", "Pick topic", id="pick_topic", show=False),
         Binding("slash", "find", "Find", id="find"),
         Binding("n", "hit(1)", "Next hit", id="next_hit"),
         Binding("N", "hit(-1)", "Prev hit", id="prev_hit", show=False),
@@ -181,12 +187,13 @@ class Reader(Vertical, can_focus=True):
         return self.query_one("#reader-body", VerticalScroll)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Keys that would do nothing now are left out of the footer.
         if action == "close_find":
             return self.has_class("-finding")
         if action == "hit":
-            return bool(self.hits) or None
+            return bool(self.hits)
         if action in ("topic", "pick_topic"):
-            return self.topic is not None or None
+            return self.topic is not None
         return True
 
     async def watch_document(self, old: Document | None, new: Document | None) -> None:
@@ -280,21 +287,23 @@ class Reader(Vertical, can_focus=True):
         if document is None or not self._views:
             self.query_one("#reader-status", Static).update("No document")
             return
-        # Paragraph numbers are the document's indices, as `dossier show` and notes use.
-        parts = [f"¶ {self.paragraph}/{len(self._views) - 1}"]
-        turn = document.turn_of_paragraph(self.paragraph)
-        questions = [t for t in document.turns if t.kind is TurnKind.QUESTION]
-        if turn.kind is TurnKind.QUESTION:
-            parts.append(f"question {questions.index(turn) + 1}/{len(questions)}")
-        parts.append(f"topic: {self.topic}" if self.topic else "no topics")
+        parts: list[str] = []
         if self.find_text:
             if not self.hits:
                 parts.append(f"no hits for “{self.find_text}”")
             elif self.hit < 0:
-                parts.append(f"{len(self.hits)} hits for “{self.find_text}”")
+                parts.append(f"{len(self.hits)} hits (n)")
             else:
                 parts.append(f"hit {self.hit + 1}/{len(self.hits)}")
-        self.query_one("#reader-status", Static).update(Content("  ·  ".join(parts)))
+        # Paragraph numbers are the document's indices, as `dossier show` and notes use.
+        parts.append(f"¶{self.paragraph}/{len(self._views) - 1}")
+        turn = document.turn_of_paragraph(self.paragraph)
+        questions = [t for t in document.turns if t.kind is TurnKind.QUESTION]
+        if turn.kind is TurnKind.QUESTION:
+            parts.append(f"Q{questions.index(turn) + 1}/{len(questions)}")
+        # `t:` because `t` jumps to the topic's next mention; `p` picks another.
+        parts.append(f"t: {self.topic}" if self.topic else "no topics")
+        self.query_one("#reader-status", Static).update(Content(" · ".join(parts)))
 
     def validate_paragraph(self, paragraph: int) -> int:
         return max(0, min(paragraph, len(self._views) - 1))
@@ -370,7 +379,7 @@ class Reader(Vertical, can_focus=True):
 
     def action_find(self) -> None:
         self.add_class("-finding")
-        self.query_one(FindBar).focus()
+        self.screen.set_focus(self.query_one(FindBar))
         self.refresh_bindings()
 
     def action_close_find(self) -> None:

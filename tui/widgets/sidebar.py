@@ -51,6 +51,8 @@ NO_DATE = "no date"
 class Sidebar(ScrollView, can_focus=True):
     """Documents grouped by year, two lines each: date and place, then a short title."""
 
+    BINDING_GROUP_TITLE = "Documents"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j,down", "cursor_down", "Next document", show=False),
         Binding("k,up", "cursor_up", "Previous document", show=False),
@@ -162,10 +164,13 @@ class Sidebar(ScrollView, can_focus=True):
         else:
             segments = [Segment(fit(f"   {line.text}", width), self._style("sidebar--title"))]
         strip = Strip(segments).adjust_cell_length(width, self.rich_style)
-        if selected:
-            cursor = "sidebar--cursor" if self.has_focus else "sidebar--cursor-blurred"
-            strip = strip.apply_style(self._style(cursor))
-        return strip
+        if not selected:
+            return strip
+        # The cursor's style goes on top, so the whole row reads as one bar.
+        cursor = self.get_component_rich_style(
+            "sidebar--cursor" if self.has_focus else "sidebar--cursor-blurred", partial=True
+        )
+        return Strip([Segment(s.text, (s.style or Style()) + cursor) for s in strip])
 
     def _style(self, component: str) -> Style:
         return self.rich_style + self.get_component_rich_style(component, partial=True)
