@@ -16,6 +16,7 @@ from tui.corpus import resources
 from tui.corpus.config import Config, load_config, user_config_path
 from tui.corpus.export import check_entries, list_entry, show_entry, speaker_turns
 from tui.corpus.library import Library
+from tui.corpus.search import QUERY_HELP, SearchIndex
 
 EXIT_OK, EXIT_NOTHING, EXIT_USAGE = 0, 1, 2
 
@@ -69,6 +70,19 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "dir", metavar="DIR", nargs="?", type=Path, help="folder to check (default: the corpus)"
     )
+    search = commands.add_parser(
+        "search",
+        parents=[common, as_json],
+        help="search every paragraph (typos tolerated; filters such as speaker:, year:)",
+        description=f"Query language: {QUERY_HELP}",
+    )
+    search.add_argument("query", metavar="QUERY", nargs="?", help="the query (quote it)")
+    search.add_argument(
+        "--limit", type=int, default=20, metavar="N", help="at most N results (default 20)"
+    )
+    search.add_argument(
+        "--stdin", action="store_true", help="read one query a line; print one JSON line per query"
+    )
     return parser
 
 
@@ -112,6 +126,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         _warn(config, library)
         if args.command == "list":
             return _list(library, args.json)
+        if args.command == "search":
+            return _search(library, args)
         return _show(library, args.id, args.json)
     except UsageError as error:
         print(f"dossier: {error}", file=sys.stderr)
@@ -220,3 +236,50 @@ def _check(library: Library, as_json: bool) -> int:
         + (f", {len(entries) - ok} skipped" if failed else "")
     )
     return EXIT_NOTHING if failed else EXIT_OK
+
+
+def _search(library: Library, args: argparse.Namespace) -> int:
+    if args.limit < 1:
+        raise UsageError("--limit must be at least 1")
+    if args.stdin == (args.query is not None):
+        raise UsageError("give either a QUERY or --stdin")
+    index = SearchIndex(library.documents, library.config)
+    if args.stdin:
+        for line in sys.stdin:
+            answer = index.search(line.rstrip("\n"), limit=args.limit)
+            record = {
+                "query": line.rstrip("\n"),
+                "ms": round(answer.seconds * 1000, 3),
+                "results": [result.as_json() for result in answer.results],
+            }
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+        return EXIT_OK
+    answer = index.search(args.query, limit=args.limit)
+    for hint in answer.query.hints:
+        print(f"dossier: {hint}", file=sys.stderr)
+    if args.json:
+        _print_json([result.as_json() for result in answer.results])
+    else:
+        for result in answer.results:
+            entry = result.entry
+            who = entry.speaker or entry.kind.value
+            print(
+                f"{entry.date.isoformat() if entry.date else 'undated':10}  {entry.document.id} "
+                f"¶{entry.paragraph}  {who} ({entry.kind.value})  score {result.score:.2f}"
+            )
+            print(f"    {_marked(result.snippet, result.spans)}")
+        shown = len(answer.results)
+        more = f" (showing {shown})" if answer.total > shown else ""
+        print(f"{answer.total} paragraphs{more} in {answer.seconds * 1000:.1f} ms", file=sys.stderr)
+    return EXIT_OK if answer.results else EXIT_NOTHING
+
+
+def _marked(snippet: str, spans: Sequence[Sequence[int]]) -> str:
+    """The snippet with its matches in [[ ]] (plain text: no colour in pipes)."""
+    out, last = [], 0
+    for start, end in spans:
+        out += [snippet[last:start], "[[", snippet[start:end], "]]"]
+        last = end
+    out.append(snippet[last:])
+    return "".join(out)

@@ -1,0 +1,470 @@
+"""Typo-tolerant search over every paragraph of the corpus.
+
+The index maps each word (folded: lower case, no accents) to the paragraphs it
+occurs in. A query word is looked up exactly, by prefix (as you type) and
+fuzzily: RapidFuzz compares it with the indexed words of about the same length
+(the vocabulary, not the paragraphs), so a keystroke never scans the corpus
+text. Paragraphs that contain a match for every query word are ranked by how
+well each word matched and how rare it is.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import math
+import re
+import time
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from tui.corpus.config import Config
+from tui.corpus.model import Document, TurnKind
+
+MAX_QUERY_CHARS = 200
+MAX_TERMS = 8
+MAX_FUZZY_VARIANTS = 12
+SNIPPET_CHARS = 200
+_WORD = re.compile(r"\w+")
+_QUERY_TOKEN = re.compile(r'(-?)(?:(\w+):("[^"]*"?|\S*)|"([^"]*)"?|(\S+))')
+FILTERS = ("speaker", "topic", "kind", "year", "after", "before", "doc")
+
+QUERY_HELP = (
+    'words match fuzzily (typos, other spellings) · "exact phrase" · -word excludes · '
+    "speaker:NAME topic:NAME kind:question|answer|statement|quote|heading "
+    "year:2020 after:2017-01-01 before:2018-06 doc:ID"
+)
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: `Çavuşoğlu` -> `cavusoglu`."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def words(text: str) -> list[tuple[str, int, int]]:
+    """Folded words of `text` with their character offsets in `text`."""
+    return [(fold(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+# --- queries -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    terms: tuple[str, ...] = ()
+    phrases: tuple[str, ...] = ()
+    excluded: tuple[str, ...] = ()
+    speaker: str | None = None
+    topic: str | None = None
+    kind: TurnKind | None = None
+    after: dt.date | None = None
+    before: dt.date | None = None
+    doc: str | None = None
+    hints: tuple[str, ...] = ()
+    """What was not understood or was cut, for the user to see."""
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.terms or self.phrases or self.has_filters)
+
+    @property
+    def has_filters(self) -> bool:
+        return any(
+            value is not None
+            for value in (self.speaker, self.topic, self.kind, self.after, self.before, self.doc)
+        )
+
+
+def _date_bound(value: str, *, end: bool) -> dt.date | None:
+    """`2017`, `2017-06` or `2017-06-30` as the first (or last) day it covers."""
+    parts = value.split("-")
+    try:
+        if len(parts) == 1:
+            year = int(parts[0])
+            return dt.date(year, 12, 31) if end else dt.date(year, 1, 1)
+        if len(parts) == 2:
+            year, month = int(parts[0]), int(parts[1])
+            if end:
+                following = dt.date(year + month // 12, month % 12 + 1, 1)
+                return following - dt.timedelta(days=1)
+            return dt.date(year, month, 1)
+        return dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
+    except ValueError:
+        return None
+
+
+def parse_query(text: str) -> Query:
+    """Parse the query language (see QUERY_HELP). Never raises: anything not
+    understood becomes a hint and, where it can, plain words."""
+    hints: list[str] = []
+    if len(text) > MAX_QUERY_CHARS:
+        hints.append(f"query cut to its first {MAX_QUERY_CHARS} characters")
+        text = text[:MAX_QUERY_CHARS]
+    terms: list[str] = []
+    phrases: list[str] = []
+    excluded: list[str] = []
+    fields: dict[str, object] = {}
+    for match in _QUERY_TOKEN.finditer(text):
+        negative, name, value, phrase, bare = match.groups()
+        if name is not None:
+            value = value.strip('"')
+            key = name.casefold()
+            if key not in FILTERS:
+                hints.append(
+                    f"unknown filter {name}: (searched as words; filters: {', '.join(FILTERS)})"
+                )
+                bare = f"{name} {value}"
+            elif not value:
+                hints.append(f"{key}: needs a value")
+                continue
+            else:
+                _set_filter(fields, key, value, hints)
+                continue
+        if phrase is not None:
+            folded = " ".join(w for w, _, _ in words(phrase))
+            if folded:
+                (excluded if negative else phrases).append(folded)
+            continue
+        for word, _, _ in words(bare or ""):
+            (excluded if negative else terms).append(word)
+    if len(terms) > MAX_TERMS:
+        hints.append(f"only the first {MAX_TERMS} words are used")
+        terms = terms[:MAX_TERMS]
+    return Query(tuple(terms), tuple(phrases), tuple(excluded), hints=tuple(hints), **fields)  # type: ignore[arg-type]
+
+
+def _set_filter(fields: dict[str, object], key: str, value: str, hints: list[str]) -> None:
+    if key == "kind":
+        try:
+            fields["kind"] = TurnKind(value.casefold())
+        except ValueError:
+            hints.append(f"kind:{value}? use one of {', '.join(k.value for k in TurnKind)}")
+    elif key == "year":
+        after, before = _date_bound(value, end=False), _date_bound(value, end=True)
+        if after is None or before is None or "-" in value:
+            hints.append(f"year:{value}? use a year such as year:2020")
+        else:
+            fields["after"], fields["before"] = after, before
+    elif key in ("after", "before"):
+        bound = _date_bound(value, end=key == "before")
+        if bound is None:
+            hints.append(f"{key}:{value}? use YYYY, YYYY-MM or YYYY-MM-DD")
+        else:
+            fields[key] = bound
+    else:
+        fields[key] = value
+
+
+# --- the index -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One paragraph, with what the filters need."""
+
+    document: Document
+    paragraph: int
+    turn: int
+    speaker: str | None
+    kind: TurnKind
+    date: dt.date | None
+    topics: tuple[str, ...]
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    entry: Entry
+    score: float
+    snippet: str
+    spans: tuple[tuple[int, int], ...]
+    """[start, end) offsets of the matched words in `snippet`."""
+    text_spans: tuple[tuple[int, int], ...]
+    """The same matches as offsets in the whole paragraph text."""
+
+    def as_json(self) -> dict[str, object]:
+        entry = self.entry
+        return {
+            "doc": entry.document.id,
+            "paragraph": entry.paragraph,
+            "turn": entry.turn,
+            "speaker": entry.speaker,
+            "kind": entry.kind.value,
+            "date": entry.date.isoformat() if entry.date else None,
+            "score": round(self.score, 4),
+            "snippet": self.snippet,
+            "spans": [list(span) for span in self.spans],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    query: Query
+    results: tuple[Result, ...]
+    total: int
+    """How many paragraphs matched, before the limit."""
+    seconds: float
+
+
+@dataclass(slots=True)
+class _TermMatch:
+    """The indexed words a query word stands for, each with its similarity 0..1."""
+
+    variants: dict[str, float] = field(default_factory=dict)
+
+
+class SearchIndex:
+    def __init__(self, documents: Sequence[Document], config: Config) -> None:
+        self.config = config
+        self.entries: list[Entry] = []
+        postings: defaultdict[str, list[int]] = defaultdict(list)
+        for document in documents:
+            for turn in document.turns:
+                for paragraph in turn.paragraphs:
+                    entry_id = len(self.entries)
+                    self.entries.append(
+                        Entry(
+                            document,
+                            paragraph.index,
+                            turn.index,
+                            turn.speaker,
+                            turn.kind,
+                            document.date.value,
+                            paragraph.topics,
+                            paragraph.text,
+                        )
+                    )
+                    for word in {w for w, _, _ in words(paragraph.text)}:
+                        postings[word].append(entry_id)
+        self.postings: dict[str, list[int]] = dict(postings)
+        self.vocabulary = sorted(self.postings)
+        by_length: defaultdict[int, list[str]] = defaultdict(list)
+        for word in self.vocabulary:
+            by_length[len(word)].append(word)
+        self._by_length = dict(by_length)
+        self._spellings = self._alias_spellings(config)
+        self._speaker_keys = self._speaker_search_keys(documents, config)
+        self._topics = [topic.name for topic in config.topics]
+
+    @staticmethod
+    def _alias_spellings(config: Config) -> dict[str, set[str]]:
+        """Word-by-word spellings of one person: `ceyhun` <-> `jeyhun`."""
+        groups: defaultdict[str, list[list[str]]] = defaultdict(list)
+        for alias, canonical in config.aliases.items():
+            groups[canonical].append([w for w, _, _ in words(alias)])
+        spellings: defaultdict[str, set[str]] = defaultdict(set)
+        for names in groups.values():
+            for first in names:
+                for second in names:
+                    if first != second and len(first) == len(second):
+                        for a, b in zip(first, second, strict=True):
+                            if a != b:
+                                spellings[a].add(b)
+        return dict(spellings)
+
+    @staticmethod
+    def _speaker_search_keys(documents: Sequence[Document], config: Config) -> dict[str, str]:
+        keys: dict[str, str] = {}
+        for document in documents:
+            for speaker in document.speakers:
+                if speaker not in keys:
+                    keys[speaker] = " | ".join(fold(name) for name in config.aliases_of(speaker))
+        return keys
+
+    # -- lookup ----------------------------------------------------------------------
+
+    def _match_term(self, term: str) -> _TermMatch:
+        match = _TermMatch()
+        if term in self.postings:
+            match.variants[term] = 1.0
+        for other in self._spellings.get(term, ()):
+            if other in self.postings:
+                match.variants[other] = 1.0
+        start = bisect.bisect_left(self.vocabulary, term)
+        for word in self.vocabulary[start : start + 50]:
+            if not word.startswith(term):
+                break
+            # A longer word that starts with what was typed: likely the word being typed.
+            match.variants.setdefault(word, 0.85 if len(term) >= 3 else 0.6)
+        if len(term) >= 4:
+            choices = [
+                word
+                for length in range(len(term) - 2, len(term) + 3)
+                for word in self._by_length.get(length, ())
+            ]
+            cutoff = 80
+            for word, score, _ in process.extract(
+                term, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=MAX_FUZZY_VARIANTS
+            ):
+                match.variants.setdefault(word, 0.2 + 0.6 * (score - cutoff) / (100 - cutoff))
+        return match
+
+    def _speaker_matches(self, value: str) -> set[str]:
+        needle = fold(value)
+        exact = {speaker for speaker, key in self._speaker_keys.items() if needle in key}
+        if exact:
+            return exact
+        return {
+            speaker
+            for speaker, key in self._speaker_keys.items()
+            if fuzz.partial_ratio(needle, key) >= 85
+        }
+
+    def _topic_matches(self, value: str) -> set[str]:
+        needle = fold(value)
+        exact = {name for name in self._topics if needle in fold(name)}
+        if exact:
+            return exact
+        return {name for name in self._topics if fuzz.partial_ratio(needle, fold(name)) >= 80}
+
+    def _filtered(self, query: Query, hints: list[str]) -> Iterable[int] | None:
+        """Entry ids allowed by the filters, or None when every entry is."""
+        if not query.has_filters:
+            return None
+        speakers = self._speaker_matches(query.speaker) if query.speaker else None
+        topics = self._topic_matches(query.topic) if query.topic else None
+        if speakers == set():
+            hints.append(f"no speaker matches {query.speaker!r}")
+        if topics == set():
+            hints.append(f"no topic matches {query.topic!r}")
+        doc = fold(query.doc) if query.doc else None
+        allowed = []
+        for entry_id, entry in enumerate(self.entries):
+            if speakers is not None and entry.speaker not in speakers:
+                continue
+            if topics is not None and not topics.intersection(entry.topics):
+                continue
+            if query.kind is not None and entry.kind is not query.kind:
+                continue
+            if query.after is not None and (entry.date is None or entry.date < query.after):
+                continue
+            if query.before is not None and (entry.date is None or entry.date > query.before):
+                continue
+            if doc is not None and not fold(entry.document.id).startswith(doc):
+                continue
+            allowed.append(entry_id)
+        return allowed
+
+    def search(self, text: str, limit: int = 50) -> Answer:
+        started = time.perf_counter()
+        query = parse_query(text)
+        hints = list(query.hints)
+        results, total = self._run(query, limit, hints)
+        query = Query(
+            query.terms,
+            query.phrases,
+            query.excluded,
+            query.speaker,
+            query.topic,
+            query.kind,
+            query.after,
+            query.before,
+            query.doc,
+            tuple(hints),
+        )
+        return Answer(query, tuple(results), total, time.perf_counter() - started)
+
+    def _run(self, query: Query, limit: int, hints: list[str]) -> tuple[list[Result], int]:
+        if query.is_empty:
+            if query.excluded:
+                hints.append("only exclusions: add a word or a filter to search for")
+            return [], 0
+        allowed = self._filtered(query, hints)
+        candidates: set[int] | None = None if allowed is None else set(allowed)
+        matches: list[_TermMatch] = []
+        # Rare words first: intersecting with them keeps the candidate set small.
+        for term in query.terms:
+            matches.append(self._match_term(term))
+        scores: dict[int, float] = {}
+        for match in sorted(matches, key=lambda m: sum(len(self.postings[w]) for w in m.variants)):
+            best: dict[int, float] = {}
+            for word, similarity in sorted(match.variants.items(), key=lambda item: item[1]):
+                weight = similarity * self._idf(word)
+                for entry_id in self.postings[word]:
+                    if candidates is None or entry_id in candidates:
+                        best[entry_id] = weight
+            candidates = set(best)
+            scores = {
+                entry_id: scores.get(entry_id, 0.0) + best[entry_id] for entry_id in candidates
+            }
+            if not candidates:
+                return [], 0
+        for phrase in query.phrases:
+            candidates = self._with_phrase(phrase, candidates)
+            scores = {e: scores.get(e, 0.0) + 2.0 for e in candidates}
+        if candidates is None:
+            candidates = set(range(len(self.entries)))
+        for excluded in query.excluded:
+            for word in excluded.split():
+                candidates = candidates.difference(self.postings.get(word, ()))
+        ranked = sorted(candidates, key=lambda e: (-scores.get(e, 0.0), e))
+        top = ranked[:limit]
+        return [self._result(e, scores.get(e, 0.0), matches, query) for e in top], len(ranked)
+
+    def _with_phrase(self, phrase: str, candidates: set[int] | None) -> set[int]:
+        """Entries holding the words of `phrase` in that order."""
+        for word in phrase.split():
+            posted = self.postings.get(word, ())
+            candidates = set(posted) if candidates is None else candidates.intersection(posted)
+        if not candidates:
+            return set()
+        padded = f" {phrase} "
+        return {
+            e
+            for e in candidates
+            if padded in f" {' '.join(w for w, _, _ in words(self.entries[e].text))} "
+        }
+
+    def _idf(self, word: str) -> float:
+        return math.log(1 + len(self.entries) / len(self.postings[word]))
+
+    def _result(
+        self, entry_id: int, score: float, matches: list[_TermMatch], query: Query
+    ) -> Result:
+        entry = self.entries[entry_id]
+        wanted: set[str] = set()
+        for match in matches:
+            wanted.update(match.variants)
+        text_spans = [(start, end) for word, start, end in words(entry.text) if word in wanted]
+        folded_text = fold(entry.text)
+        for phrase in query.phrases:
+            text_spans.extend(_phrase_spans(entry.text, folded_text, phrase))
+        text_spans.sort()
+        snippet, offset = _snippet(entry.text, text_spans)
+        spans = tuple(
+            (start - offset, end - offset)
+            for start, end in text_spans
+            if start >= offset and end - offset <= len(snippet)
+        )
+        return Result(entry, score, snippet, spans, tuple(text_spans))
+
+
+def _phrase_spans(text: str, folded_text: str, phrase: str) -> list[tuple[int, int]]:
+    # fold() may change lengths (ß -> ss); only trust offsets where it did not.
+    if len(folded_text) != len(text):
+        return []
+    pattern = re.compile(r"\W+".join(re.escape(part) for part in phrase.split()))
+    return [(m.start(), m.end()) for m in pattern.finditer(folded_text)]
+
+
+def _snippet(text: str, spans: Sequence[tuple[int, int]]) -> tuple[str, int]:
+    """About SNIPPET_CHARS of `text` around the first match, on word boundaries."""
+    if len(text) <= SNIPPET_CHARS:
+        return text, 0
+    centre = spans[0][0] if spans else 0
+    start = max(0, centre - SNIPPET_CHARS // 3)
+    if start > 0:
+        space = text.find(" ", start)
+        start = space + 1 if 0 <= space < centre else start
+    end = min(len(text), start + SNIPPET_CHARS)
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        end = space if space > centre else end
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(text) else ""
+    return prefix + text[start:end] + suffix, start - len(prefix)
