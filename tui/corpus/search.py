@@ -222,7 +222,9 @@ class SearchIndex:
     def __init__(self, documents: Sequence[Document], config: Config) -> None:
         self.config = config
         self.entries: list[Entry] = []
+        self._lengths: list[int] = []
         postings: defaultdict[str, list[int]] = defaultdict(list)
+        frequencies: defaultdict[str, list[int]] = defaultdict(list)
         for document in documents:
             for turn in document.turns:
                 for paragraph in turn.paragraphs:
@@ -239,9 +241,16 @@ class SearchIndex:
                             paragraph.text,
                         )
                     )
-                    for word in {w for w, _, _ in words(paragraph.text)}:
+                    counts: dict[str, int] = {}
+                    for word, _, _ in words(paragraph.text):
+                        counts[word] = counts.get(word, 0) + 1
+                    for word, count in counts.items():
                         postings[word].append(entry_id)
+                        frequencies[word].append(count)
+                    self._lengths.append(sum(counts.values()))
         self.postings: dict[str, list[int]] = dict(postings)
+        self._frequencies = dict(frequencies)
+        self._average_length = sum(self._lengths) / max(1, len(self._lengths))
         self.vocabulary = sorted(self.postings)
         by_length: defaultdict[int, list[str]] = defaultdict(list)
         for word in self.vocabulary:
@@ -385,9 +394,11 @@ class SearchIndex:
             best: dict[int, float] = {}
             for word, similarity in sorted(match.variants.items(), key=lambda item: item[1]):
                 weight = similarity * self._idf(word)
-                for entry_id in self.postings[word]:
+                for entry_id, count in zip(
+                    self.postings[word], self._frequencies[word], strict=True
+                ):
                     if candidates is None or entry_id in candidates:
-                        best[entry_id] = weight
+                        best[entry_id] = weight * self._saturation(entry_id, count)
             candidates = set(best)
             scores = {
                 entry_id: scores.get(entry_id, 0.0) + best[entry_id] for entry_id in candidates
@@ -419,6 +430,13 @@ class SearchIndex:
             for e in candidates
             if padded in f" {' '.join(w for w, _, _ in words(self.entries[e].text))} "
         }
+
+    def _saturation(self, entry_id: int, count: int) -> float:
+        """BM25's term-frequency part: more mentions help, with diminishing returns,
+        and a mention in a short paragraph counts more than in a long one."""
+        k1, b = 1.2, 0.75
+        norm = 1 - b + b * self._lengths[entry_id] / self._average_length
+        return count * (k1 + 1) / (count + k1 * norm)
 
     def _idf(self, word: str) -> float:
         return math.log(1 + len(self.entries) / len(self.postings[word]))
