@@ -43,7 +43,9 @@ def test_show_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
         "label": None,
         "note": None,
         "kind": "heading",
-        "paragraphs": [{"index": 7, "text": "Nagorno-Karabakh conflict", "topics": ["Nagorno-Karabakh"]}],
+        "paragraphs": [
+            {"index": 7, "text": "Nagorno-Karabakh conflict", "topics": ["Nagorno-Karabakh"]}
+        ],
     }
     assert shown["dropped"] == [{"line": 1, "text": "All news", "reason": "navigation"}]
 
@@ -75,7 +77,12 @@ def test_unknown_id_and_missing_corpus_exit_2(capsys: pytest.CaptureFixture[str]
 def test_tui_refuses_without_a_terminal() -> None:
     env = {**os.environ, "TERM": "xterm-256color"}
     result = subprocess.run(
-        [sys.executable, "-m", "tui"], cwd=REPO, capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL
+        [sys.executable, "-m", "tui"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env=env,
+        stdin=subprocess.DEVNULL,
     )
     assert result.returncode == 2
     assert "needs an interactive terminal" in result.stderr
@@ -88,8 +95,74 @@ def test_json_stdout_is_only_json(tmp_path: Path) -> None:
     (tmp_path / "one.txt").write_text((SEEDS / "000_0f3248e6ed0e14b7.txt").read_text())
     result = subprocess.run(
         [sys.executable, "-m", "tui", "list", "--json", "--corpus", str(tmp_path)],
-        cwd=REPO, capture_output=True, text=True,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0
     assert len(json.loads(result.stdout)) == 1
     assert "skipped" in result.stderr and "empty file" in result.stderr
+
+
+def test_search_json_and_exit_status(capsys: pytest.CaptureFixture[str]) -> None:
+    results = run_json(capsys, "search", "Karabah", "--limit", "3")
+    assert isinstance(results, list) and len(results) == 3
+    first = results[0]
+    assert set(first) == {
+        "doc",
+        "paragraph",
+        "turn",
+        "speaker",
+        "kind",
+        "date",
+        "score",
+        "snippet",
+        "spans",
+    }
+    for start, end in first["spans"]:
+        assert first["snippet"][start:end].casefold() == "karabakh"
+    assert main(["search", "zzqqxx"]) == 1
+    assert main(["search"]) == 2
+    assert "give either a QUERY or --stdin" in capsys.readouterr().err
+
+
+def test_search_stdin_prints_one_line_per_query(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("Kerry\n\nzzqqxx\n"))
+    assert main(["search", "--stdin", "--limit", "2"]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [line["query"] for line in lines] == ["Kerry", "", "zzqqxx"]
+    assert [len(line["results"]) for line in lines] == [2, 0, 0]
+    assert all(isinstance(line["ms"], float) for line in lines)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "x" * 10_000,
+        "a.*b+[(?",
+        "     ",
+        "!!!???...",
+        "foo:bar Kerry",
+        "((((((((((",
+        '"unclosed phrase',
+    ],
+)
+def test_hostile_queries_are_answered_sensibly(
+    query: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tui.corpus.config import load_config
+    from tui.corpus.library import Library
+    from tui.corpus.search import SearchIndex
+
+    index = SearchIndex(Library.load(SEEDS, load_config()).documents, load_config())
+    answer = index.search(query)
+    assert len(answer.query.terms) <= 8
+    if query.startswith("foo:"):
+        assert any("unknown filter foo" in hint for hint in answer.query.hints)
+        assert answer.query.terms == ("foo", "bar", "kerry")
+    if len(query) > 1000:
+        assert any("cut" in hint for hint in answer.query.hints)

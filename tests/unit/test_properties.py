@@ -22,9 +22,9 @@ UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200
 label_lines = st.sampled_from(
     ["Question: ", "Q: ", "A: ", "Sergey Lavrov: ", "MR. SMITH: ", "Putin: ", "Answer (x): ", ""]
 )
-corpus_like = st.lists(
-    st.tuples(label_lines, st.text(max_size=80)).map("".join), max_size=30
-).map("\n".join)
+corpus_like = st.lists(st.tuples(label_lines, st.text(max_size=80)).map("".join), max_size=30).map(
+    "\n".join
+)
 
 
 @given(st.text())
@@ -36,7 +36,9 @@ def test_clean_text_lets_no_control_character_through(text: str) -> None:
 
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cf", "Cs", "Zl", "Zp"))))
 def test_clean_text_keeps_ordinary_text(text: str) -> None:
-    text = text.replace("\t", " ").replace("\u00a0", " ").replace("\u202f", " ").replace("\u2007", " ")
+    text = (
+        text.replace("\t", " ").replace("\u00a0", " ").replace("\u202f", " ").replace("\u2007", " ")
+    )
     text = text.replace("\x85", "")
     assert clean_text(text) == text
 
@@ -84,7 +86,13 @@ def test_parser_keeps_every_word_somewhere(text: str) -> None:
 yaml_scalars = st.text(max_size=40)
 
 
-@given(st.dictionaries(st.text(min_size=1, max_size=10).filter(lambda k: k.strip() == k and k), yaml_scalars, max_size=5))
+@given(
+    st.dictionaries(
+        st.text(min_size=1, max_size=10).filter(lambda k: k.strip() == k and k),
+        yaml_scalars,
+        max_size=5,
+    )
+)
 def test_yaml_reader_returns_strings_for_every_scalar(mapping: dict[str, str]) -> None:
     import yaml
 

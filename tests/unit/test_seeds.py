@@ -16,7 +16,14 @@ ORDER = [
     ("001_1233152ec4a1af33", dt.date(2020, 8, 26), "Moscow"),
     ("002_06cc93c8d13a39f8", dt.date(2020, 11, 21), "Baku"),
 ]
-CHROME = ("Additional materials", "Advanced settings", "en-GB1", "+44", "All news", "Consular queries")
+CHROME = (
+    "Additional materials",
+    "Advanced settings",
+    "en-GB1",
+    "+44",
+    "All news",
+    "Consular queries",
+)
 
 
 def test_sidebar_order_dates_and_places(seeds: Library) -> None:
@@ -110,7 +117,10 @@ def test_004_date_comes_from_the_title_not_the_scrape_clock(seeds: Library) -> N
 def test_003_is_an_article_with_a_heading_and_an_inferred_year(seeds: Library) -> None:
     document = seeds.by_id("003_17535f2944fa9c05")
     assert document.questions == 0
-    assert document.title == "Lavrov says Moscow-Baku cooperation can ensure security in South Caucasus"
+    assert (
+        document.title
+        == "Lavrov says Moscow-Baku cooperation can ensure security in South Caucasus"
+    )
     headings = [t for t in document.turns if t.kind is TurnKind.HEADING]
     assert [h.paragraphs[0].text for h in headings] == ["Nagorno-Karabakh conflict"]
     assert document.date.value == dt.date(2017, 4, 4)
@@ -136,7 +146,12 @@ def test_000_date_and_title(seeds: Library) -> None:
     assert document.title.endswith("Elmar Mammadyarov, Moscow, March 6, 2017")
     assert document.short_title.startswith("Remarks and answers to media questions")
     reasons = [(d.line, d.reason) for d in document.dropped]
-    assert reasons == [(1, "page date"), (6, "language bar"), (48, "navigation"), (51, "navigation")]
+    assert reasons == [
+        (1, "page date"),
+        (6, "language bar"),
+        (48, "navigation"),
+        (51, "navigation"),
+    ]
 
 
 def test_topics_are_tagged_per_paragraph(seeds: Library) -> None:

@@ -114,7 +114,13 @@ def variants(tmp_path: Path) -> Path:
     write(folder, "no_date.txt", NO_DATE)
     write(folder, "export.html", HTML)
     write(folder, "hostile.txt", HOSTILE)
-    write(folder, "cp1251.txt", "Заявление министра, Москва, March 6, 2017\n\nСергей Лавров: Добрый день.\n".encode("cp1251"))
+    write(
+        folder,
+        "cp1251.txt",
+        "Заявление министра, Москва, March 6, 2017\n\nСергей Лавров: Добрый день.\n".encode(
+            "cp1251"
+        ),
+    )
     write(folder, "utf16.txt", ("\ufeff" + QA_STYLE).encode("utf-16-le"))
     write(folder, "utf8_bom.txt", "\ufeff" + QA_STYLE)
     write(folder, "empty.txt", "")
@@ -191,7 +197,9 @@ def test_missing_date_is_reported(variants: Path, config: Config) -> None:
 
 def test_html_export(variants: Path, config: Config) -> None:
     document = load(variants, config).by_id("export")
-    assert document.title == "Joint press conference of the foreign ministers, Vienna, March 3, 2022"
+    assert (
+        document.title == "Joint press conference of the foreign ministers, Vienna, March 3, 2022"
+    )
     assert kinds(document) == [
         ("statement", "Anna Karlsson"),
         ("question", None),
@@ -201,7 +209,9 @@ def test_html_export(variants: Path, config: Config) -> None:
     assert document.format.startswith("html ")
 
 
-def test_hostile_text_is_kept_literally_with_controls_made_visible(variants: Path, config: Config) -> None:
+def test_hostile_text_is_kept_literally_with_controls_made_visible(
+    variants: Path, config: Config
+) -> None:
     text = load(variants, config).by_id("hostile").paragraphs[0].text
     assert "[bold]x[/bold] [/] [@click=app.quit]" in text
     assert "\x1b" not in text and "\x07" not in text and "\u202e" not in text
