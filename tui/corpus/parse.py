@@ -115,7 +115,50 @@ _NOT_NAMES = frozenset(
     }
 )
 _TITLE_WORDS = frozenset(
-    ["foreign", "minister", "president", "prime", "deputy", "secretary", "general", "state", "chairman", "chairwoman", "ambassador", "spokesman", "spokeswoman", "spokesperson", "chancellor", "governor", "mayor", "director", "consul", "senator", "official", "envoy", "special", "representative", "first", "vice", "head", "chief", "the", "russian", "azerbaijani", "american", "british", "french", "german", "us", "u.s.", "top", "diplomat", "of", "affairs", "minister's"]
+    [
+        "foreign",
+        "minister",
+        "president",
+        "prime",
+        "deputy",
+        "secretary",
+        "general",
+        "state",
+        "chairman",
+        "chairwoman",
+        "ambassador",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "chancellor",
+        "governor",
+        "mayor",
+        "director",
+        "consul",
+        "senator",
+        "official",
+        "envoy",
+        "special",
+        "representative",
+        "first",
+        "vice",
+        "head",
+        "chief",
+        "the",
+        "russian",
+        "azerbaijani",
+        "american",
+        "british",
+        "french",
+        "german",
+        "us",
+        "u.s.",
+        "top",
+        "diplomat",
+        "of",
+        "affairs",
+        "minister's",
+    ]
 )
 _TITLE_SPEAKER = re.compile(
     r"(?P<who>(?:[A-Z][\w.’'-]*\s+){0,6}?[A-Z][\w-]+)[’']s\s+(?:[\w-]+\s+){0,3}?"
