@@ -126,10 +126,13 @@ class Terminal:
             self._tmux("send-keys", "-t", self.name, key)
             time.sleep(KEY_GAP)
 
+    def burst(self, *keys: str) -> None:
+        """Send `keys` (text or tmux key names) in one `send-keys`: the app reads them
+        at once, as it does a paste or keys arriving over SSH."""
+        self._tmux("send-keys", "-t", self.name, *keys)
+
     def type(self, text: str) -> None:
-        """Type like a person: one key at a time. (All at once, tmux delivers them in
-        one read, and Textual hands every key to the widget focused before the first
-        one ran, so `/Kerry` would not reach the find bar.)"""
+        """Type like a person: one key at a time."""
         for char in text:
             self._tmux("send-keys", "-t", self.name, "-l", char)
             time.sleep(KEY_GAP)

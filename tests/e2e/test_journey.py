@@ -28,8 +28,8 @@ def test_open_question_find_and_quit(
     screen = terminal.wait_for("Q2/3")
     assert "Kerry" in screen, "the second question, naming Kerry, is on screen"
 
-    terminal.type("/Kerry")
-    terminal.keys("Enter")
+    # As one burst, as a person pasting would: every key after `/` is for the find bar.
+    terminal.burst("/Kerry", "Enter")
     terminal.wait_for("hit 1/4")
     highlighted = reversed_words(terminal.screen(escapes=True))
     assert "Kerry" in highlighted, f"Kerry is not shown in reverse video: {highlighted}"

@@ -5,13 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual import events
+from textual.app import App
+from textual.pilot import Pilot
 from textual.widgets import Static
 
 from tests.ui.conftest import OLDEST, SIZES, AppFactory
 from tui.corpus.model import TurnKind
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
-from tui.widgets.reader import ParagraphView, Reader
+from tui.widgets.reader import FindBar, ParagraphView, Reader
 from tui.widgets.sidebar import Sidebar
 
 KERRY_HITS = 4
@@ -29,6 +32,18 @@ def question_starts(reader: Reader) -> list[int]:
         for turn in reader.document.turns
         if turn.kind is TurnKind.QUESTION and turn.paragraphs
     ]
+
+
+async def burst(pilot: Pilot[None], *keys: str) -> None:
+    """Send `keys` as one read from the terminal, as SSH and pasting deliver them: all
+    queued before the app handles the first. (`pilot.press` waits for idle after each.)"""
+    app: App[None] = pilot.app
+    assert app._driver is not None
+    for key in keys:
+        character = key if len(key) == 1 else {"slash": "/", "enter": "\r"}.get(key)
+        app._driver.send_message(events.Key(key, character))
+    await pilot.pause()
+    await pilot.pause()
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -70,6 +85,27 @@ async def test_questions_find_and_hits(make_app: AppFactory, size: tuple[int, in
         await pilot.press("escape")
         assert reader.hits == []
         assert "hit" not in status(app)
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_find_typed_in_one_burst(make_app: AppFactory, size: tuple[int, int]) -> None:
+    app = make_app()
+    async with app.run_test(size=size, notifications=True) as pilot:
+        await pilot.press("tab")
+        reader = app.screen.query_one(Reader)
+        await burst(pilot, "slash", *"Kerry", "enter", "n")
+        assert str(reader.query_one(FindBar).value) == "Kerry", "every letter reached the find bar"
+        assert reader.find_text == "Kerry"
+        assert len(reader.hits) == KERRY_HITS
+        assert reader.has_focus, "Enter handed the keys back, and n moved to the next hit"
+        assert reader.hit == 1
+        assert not any("Copied" in str(n.message) for n in app._notifications), "y is not copy"
+
+        place = reader.paragraph
+        await burst(pilot, "escape", "j")
+        assert reader.hits == []
+        assert not reader.query_one(FindBar).display
+        assert reader.paragraph == place + 1, "the j after Escape moved the reader"
 
 
 async def test_hits_are_highlighted(make_app: AppFactory) -> None:

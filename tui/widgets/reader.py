@@ -7,11 +7,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Input, Static
 
@@ -117,16 +118,52 @@ class ParagraphView(Static):
 
 
 class FindBar(Input):
-    """The find-in-document input; Enter searches, Escape closes."""
+    """The find-in-document input; Enter searches, Escape closes.
+
+    Enter and Escape are handled as keys, in the order they were typed, not as
+    bindings: the app resolves a binding only once the key has bubbled back up to it,
+    and by then it has handed the rest of a burst (a paste, or keys over SSH) to this
+    input. The keys after Enter or Escape are not typed in; they go on to the reader.
+    """
 
     BINDING_GROUP_TITLE = "Find"
 
+    # For the help screen and the palette; typed, the keys never get this far (`_on_key`).
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "search", "Search", show=False),
         Binding("escape", "close", "Close find", show=False),
     ]
 
+    typing: reactive[bool] = reactive(False, init=False)
+    """Whether keys are text to find; false from Enter or Escape until focused again."""
+
+    def on_focus(self) -> None:
+        self.typing = True
+
+    async def _on_key(self, event: events.Key) -> None:
+        if not self.typing:
+            # Not typed in; the key bubbles on to the reader's bindings.
+            event.prevent_default()
+        elif event.key in ("enter", "escape"):
+            event.stop()
+            event.prevent_default()
+            if event.key == "enter":
+                self.action_search()
+            else:
+                self.action_close()
+
+    def _tell_reader(self, message: Message) -> None:
+        self.typing = False
+        # Straight to the reader, ahead of the keys that follow: posted to this widget, it
+        # would bubble up to the reader after them.
+        if self.parent is not None:
+            self.parent.post_message(message)
+
+    def action_search(self) -> None:
+        self._tell_reader(self.Submitted(self, self.value))
+
     def action_close(self) -> None:
-        self.post_message(FindClosed())
+        self._tell_reader(FindClosed())
 
 
 class Reader(Vertical, can_focus=True):
@@ -150,7 +187,11 @@ class Reader(Vertical, can_focus=True):
         Binding("t", "topic(1)", "Next topic", id="next_topic"),
         Binding("T", "topic(-1)", "Prev topic", id="prev_topic", show=False),
         Binding("p", "pick_topic", "Pick topic", id="pick_topic", show=False),
-        Binding("slash", "find", "Find", id="find"),
+        # A priority binding: the app runs it before it hands on the next key, so the
+        # rest of a burst (`/Kerry` pasted, or sent over SSH) goes to the find bar. An
+        # ordinary binding runs only once the key has gone to the focused widget and
+        # bubbled back up to the app, after the app has handed on the whole burst.
+        Binding("slash", "find", "Find", id="find", priority=True),
         Binding("n", "hit(1)", "Next hit", id="next_hit"),
         Binding("N", "hit(-1)", "Prev hit", id="prev_hit", show=False),
         Binding("escape", "close_find", "Close find", show=False),
@@ -186,8 +227,15 @@ class Reader(Vertical, can_focus=True):
     def _body(self) -> VerticalScroll:
         return self.query_one("#reader-body", VerticalScroll)
 
+    @property
+    def _find_bar(self) -> FindBar:
+        return self.query_one(FindBar)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Keys that would do nothing now are left out of the footer.
+        if action == "find":
+            # In the find bar a `/` is a character to find.
+            return self.screen.focused is not self._find_bar
         if action == "close_find":
             return self.has_class("-finding")
         if action == "hit":
@@ -379,14 +427,15 @@ class Reader(Vertical, can_focus=True):
 
     def action_find(self) -> None:
         self.add_class("-finding")
-        self.screen.set_focus(self.query_one(FindBar))
+        # Synchronous, unlike `focus()`: the next key of a burst must find it focused.
+        self.screen.set_focus(self._find_bar)
         self.refresh_bindings()
 
     def action_close_find(self) -> None:
         self.remove_class("-finding")
-        self.query_one(FindBar).value = ""
+        self._find_bar.value = ""
         self.find_text = ""
-        self.focus()
+        self.screen.set_focus(self)
         self.refresh_bindings()
 
     @on(FindBar.Submitted)
@@ -398,7 +447,8 @@ class Reader(Vertical, can_focus=True):
             self.hit = next(
                 (n for n, hit in enumerate(self.hits) if hit.paragraph >= self.paragraph), 0
             )
-        self.focus()
+        self.screen.set_focus(self)
+        self.refresh_bindings()
 
     @on(FindClosed)
     def _find_closed(self, event: FindClosed) -> None:
