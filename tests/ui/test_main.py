@@ -15,7 +15,7 @@ from tui.corpus.model import TurnKind
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
 from tui.widgets.reader import FindBar, ParagraphView, Reader
-from tui.widgets.sidebar import Sidebar
+from tui.widgets.sidebar import OPEN_DELAY, Sidebar
 
 KERRY_HITS = 4
 
@@ -156,20 +156,37 @@ async def test_sidebar_moves_and_reverses(make_app: AppFactory) -> None:
         reader = app.screen.query_one(Reader)
         sidebar = app.screen.query_one(Sidebar)
         ids = [doc.id for doc in app.library.documents]
-        await pilot.press("j")
+        await pilot.press("j", "enter")
         assert reader.document is not None and reader.document.id == ids[1]
         await pilot.press("down", "G")
+        await pilot.pause(OPEN_DELAY * 3)
         assert reader.document.id == ids[-1]
         await pilot.press("k", "up", "home")
+        await pilot.pause(OPEN_DELAY * 3)
         assert reader.document.id == ids[0]
 
         await pilot.press("O")
         assert sidebar.newest_first
         assert sidebar.current is not None and sidebar.current.id == ids[0], "cursor stays put"
-        await pilot.press("g")
+        await pilot.press("g", "enter")
         assert reader.document.id == ids[-1], "newest first after O"
-        await pilot.press("O", "g")
+        await pilot.press("O", "g", "enter")
         assert reader.document.id == ids[0]
+
+
+async def test_holding_j_opens_only_where_the_cursor_rests(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        reader = app.screen.query_one(Reader)
+        ids = [doc.id for doc in app.library.documents]
+        opened: list[str] = []
+        reader.watch(reader, "document", lambda doc: opened.append(doc.id), init=False)
+        await burst(pilot, "j", "j", "j")
+        await pilot.pause(OPEN_DELAY * 3)
+        assert opened == [ids[3]], "the documents passed on the way were not built"
+        await pilot.press("k", "enter")
+        assert opened[-1] == ids[2], "Enter opens at once"
 
 
 async def test_reader_keeps_its_place_per_document(make_app: AppFactory) -> None:
@@ -179,10 +196,10 @@ async def test_reader_keeps_its_place_per_document(make_app: AppFactory) -> None
         await pilot.press("tab", "right_curly_bracket", "right_curly_bracket")
         place = reader.paragraph
         assert place > 0
-        await pilot.press("tab", "j")
+        await pilot.press("tab", "j", "enter")
         assert reader.document is not None and reader.document.id != OLDEST
         assert reader.paragraph == 0
-        await pilot.press("k")
+        await pilot.press("k", "enter")
         await pilot.pause()
         assert reader.document.id == OLDEST
         assert reader.paragraph == place

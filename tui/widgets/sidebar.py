@@ -16,6 +16,7 @@ from textual.geometry import Region, Size
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.timer import Timer
 
 from tui.corpus.model import Document
 from tui.messages import DocumentSelected
@@ -46,6 +47,10 @@ class _Line:
 
 
 NO_DATE = "no date"
+
+OPEN_DELAY = 0.12
+"""Seconds the cursor rests on a document before the reader opens it: holding `j`
+moves through the list without building every document on the way."""
 
 
 class Sidebar(ScrollView, can_focus=True):
@@ -92,6 +97,7 @@ class Sidebar(ScrollView, can_focus=True):
         self._first_line: list[int] = []
         """Line number of each row's date line."""
         self._cache: LRUCache[tuple[int, int, bool, bool], Strip] = LRUCache(1024)
+        self._open_timer: Timer | None = None
         self._arrange()
 
     @property
@@ -176,8 +182,7 @@ class Sidebar(ScrollView, can_focus=True):
         return self.rich_style + self.get_component_rich_style(component, partial=True)
 
     def on_mount(self) -> None:
-        if self.current is not None:
-            self.post_message(DocumentSelected(self.current.id))
+        self.action_open()
 
     def watch_newest_first(self) -> None:
         current = self.current
@@ -195,7 +200,9 @@ class Sidebar(ScrollView, can_focus=True):
         self._refresh_row(new)
         if self._order:
             self._scroll_to_cursor()
-            self.post_message(DocumentSelected(self._order[new].id))
+            if self._open_timer is not None:
+                self._open_timer.stop()
+            self._open_timer = self.set_timer(OPEN_DELAY, self.action_open)
 
     def _scroll_to_cursor(self) -> None:
         first = self._first_line[self.cursor]
@@ -241,6 +248,9 @@ class Sidebar(ScrollView, can_focus=True):
         self.cursor = len(self._order) - 1
 
     def action_open(self) -> None:
+        if self._open_timer is not None:
+            self._open_timer.stop()
+            self._open_timer = None
         if self.current is not None:
             self.post_message(DocumentSelected(self.current.id))
 
