@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zlib
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
@@ -27,6 +28,8 @@ SPEAKER_COLOURS = 6
 HIT_STYLE = "reverse"
 CURRENT_HIT_STYLE = "reverse bold underline"
 QUESTION_MARK = "▌Q "
+BODIES_KEPT = 8
+"""How many built documents the reader keeps, so that going back to one is instant."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,23 +101,52 @@ class TurnLabel(Static):
         return Content("").join(parts)
 
 
+def paragraph_content(paragraph: Paragraph, matcher: TopicMatcher) -> Content:
+    """The paragraph's text with its topic words underlined in the topic's colour."""
+    content = Content(paragraph.text)
+    for span in matcher.spans(paragraph.text):
+        colour = matcher.colour_of(span.label) or ""
+        content = content.stylize(f"{colour} underline".strip(), span.start, span.end)
+    return content
+
+
 class ParagraphView(Static):
     """One paragraph; restyled in place when find hits change."""
 
-    def __init__(self, paragraph: Paragraph, kind: TurnKind) -> None:
-        super().__init__(classes=f"-{kind}")
+    def __init__(self, paragraph: Paragraph, kind: TurnKind, content: Content) -> None:
+        super().__init__(content, classes=f"-{kind}")
         self.paragraph = paragraph
+        self._content = content
+        self.marked = False
+        """Whether find hits are drawn on it."""
 
-    def show(self, matcher: TopicMatcher, hits: Sequence[Hit], current: Hit | None) -> None:
-        text = self.paragraph.text
-        content = Content(text)
-        for span in matcher.spans(text):
-            colour = matcher.colour_of(span.label) or ""
-            content = content.stylize(f"{colour} underline".strip(), span.start, span.end)
+    def show(self, hits: Sequence[Hit], current: Hit | None) -> None:
+        content = self._content
         for hit in hits:
             style = CURRENT_HIT_STYLE if hit == current else HIT_STYLE
             content = content.stylize(style, hit.start, hit.end)
+        self.marked = bool(hits)
         self.update(content)
+
+
+class DocumentBody(VerticalScroll, can_focus=False):
+    """The header, turn labels and paragraphs of one document, built once and kept
+    while the reader shows other documents."""
+
+    def __init__(self, document: Document, matcher: TopicMatcher) -> None:
+        slots = speaker_slots(document.speakers)
+        widgets: list[Static] = [Static(header_content(document), classes="reader-header")]
+        self.views: list[ParagraphView] = []
+        for turn in document.turns:
+            if turn.kind is not TurnKind.HEADING and (turn.label or turn.speaker or turn.topics):
+                slot = slots.get(turn.speaker) if turn.speaker else None
+                widgets.append(TurnLabel(turn, matcher, slot))
+            for paragraph in turn.paragraphs:
+                view = ParagraphView(paragraph, turn.kind, paragraph_content(paragraph, matcher))
+                self.views.append(view)
+                widgets.append(view)
+        super().__init__(*widgets, classes="reader-body")
+        self.document = document
 
 
 class FindBar(Input):
@@ -215,17 +247,18 @@ class Reader(Vertical, can_focus=True):
         self.matcher = matcher
         self.hits: list[Hit] = []
         self._views: list[ParagraphView] = []
-        self._places: dict[str, tuple[int, float]] = {}
-        """Per document id: current paragraph and scroll position, to come back to."""
+        self._bodies: OrderedDict[str, DocumentBody] = OrderedDict()
+        """Built documents by id, the most recently shown last."""
+        self._places: dict[str, int] = {}
+        """Per document id: the current paragraph, to come back to."""
 
     def compose(self) -> ComposeResult:
-        yield VerticalScroll(id="reader-body", can_focus=False)
         yield FindBar(placeholder="Find in document (Enter to search, Esc to close)")
         yield Static(id="reader-status", markup=False)
 
     @property
-    def _body(self) -> VerticalScroll:
-        return self.query_one("#reader-body", VerticalScroll)
+    def _body(self) -> DocumentBody | None:
+        return self._bodies.get(self.document.id) if self.document is not None else None
 
     @property
     def _find_bar(self) -> FindBar:
@@ -245,46 +278,58 @@ class Reader(Vertical, can_focus=True):
         return True
 
     async def watch_document(self, old: Document | None, new: Document | None) -> None:
-        body = self._body
         if old is not None:
-            self._places[old.id] = (self.paragraph, body.scroll_y)
-        await body.remove_children()
+            self._places[old.id] = self.paragraph
+            if old.id in self._bodies:
+                self._bodies[old.id].display = False
         self._views = []
         if new is None:
+            self._update_status()
             return
-        slots = speaker_slots(new.speakers)
-        widgets: list[Static] = [Static(header_content(new), id="reader-header")]
-        for turn in new.turns:
-            if turn.kind is not TurnKind.HEADING and (turn.label or turn.speaker or turn.topics):
-                slot = slots.get(turn.speaker) if turn.speaker else None
-                widgets.append(TurnLabel(turn, self.matcher, slot))
-            for paragraph in turn.paragraphs:
-                view = ParagraphView(paragraph, turn.kind)
-                self._views.append(view)
-                widgets.append(view)
-        await body.mount_all(widgets)
-        place, scroll_y = self._places.get(new.id, (0, 0.0))
+        body = self._bodies.get(new.id)
+        if body is None:
+            body = DocumentBody(new, self.matcher)
+            self._bodies[new.id] = body
+            await self.mount(body, before=self._find_bar)
+            while len(self._bodies) > BODIES_KEPT:
+                _id, oldest = self._bodies.popitem(last=False)
+                oldest.remove()  # not awaited: the new document is drawn first
+        else:
+            self._bodies.move_to_end(new.id)
+            body.display = True
+        self._views = body.views
         topics = document_topics(new)
         self.set_reactive(Reader.topic, self.topic if self.topic in topics else None)
         if self.topic is None and topics:
             self.set_reactive(Reader.topic, topics[0])
         self._find()
+        self._show_hits()
+        place = self._places.get(new.id, 0)
         self.set_reactive(Reader.paragraph, min(place, max(0, len(self._views) - 1)))
-        for view in self._views:
-            view.show(self.matcher, self._hits_in(view.paragraph.index), self._current_hit)
         self._mark_current(None)
-        self.call_after_refresh(body.scroll_to, y=scroll_y, animate=False, force=True)
+        if place and body.scroll_y == 0:
+            self.call_after_refresh(self._scroll_to_paragraph)
         self._update_status()
         self.refresh_bindings()
 
-    def watch_paragraph(self, old: int) -> None:
-        self._mark_current(old)
-        if 0 <= self.paragraph < len(self._views):
+    def _show_hits(self) -> None:
+        """Redraw the paragraphs that have find hits, or had them."""
+        for view in self._views:
+            hits = self._hits_in(view.paragraph.index)
+            if hits or view.marked:
+                view.show(hits, self._current_hit)
+
+    def _scroll_to_paragraph(self) -> None:
+        body = self._body
+        if body is not None and 0 <= self.paragraph < len(self._views):
             view = self._views[self.paragraph]
-            body = self._body
             # A paragraph taller than the view is shown from its first line.
             top = view.outer_size.height >= body.scrollable_content_region.height
             body.scroll_to_widget(view, animate=False, immediate=True, top=top)
+
+    def watch_paragraph(self, old: int) -> None:
+        self._mark_current(old)
+        self._scroll_to_paragraph()
         self._update_status()
 
     def watch_topic(self) -> None:
@@ -293,8 +338,7 @@ class Reader(Vertical, can_focus=True):
 
     def watch_find_text(self) -> None:
         self._find()
-        for view in self._views:
-            view.show(self.matcher, self._hits_in(view.paragraph.index), self._current_hit)
+        self._show_hits()
         self._update_status()
         self.refresh_bindings()
 
@@ -302,7 +346,7 @@ class Reader(Vertical, can_focus=True):
         for position in {old, self.hit}:
             if 0 <= position < len(self.hits):
                 index = self.hits[position].paragraph
-                self._views[index].show(self.matcher, self._hits_in(index), self._current_hit)
+                self._views[index].show(self._hits_in(index), self._current_hit)
         if self._current_hit is not None:
             self.paragraph = self._current_hit.paragraph
         self._update_status()
@@ -381,6 +425,8 @@ class Reader(Vertical, can_focus=True):
 
     def action_page(self, direction: int) -> None:
         body = self._body
+        if body is None:
+            return
         body.scroll_to(
             y=body.scroll_y + direction * body.scrollable_content_region.height,
             animate=False,
@@ -397,7 +443,8 @@ class Reader(Vertical, can_focus=True):
 
     def action_first(self) -> None:
         self.paragraph = 0
-        self._body.scroll_home(animate=False)
+        if self._body is not None:
+            self._body.scroll_home(animate=False)
 
     def action_last(self) -> None:
         self.paragraph = len(self._views) - 1
