@@ -14,7 +14,7 @@ from tests.ui.conftest import OLDEST, SIZES, AppFactory
 from tui.corpus.model import TurnKind
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
-from tui.widgets.reader import DocumentBody, FindBar, ParagraphView, Reader
+from tui.widgets.reader import DocumentBody, FindBar, ParagraphView, Reader, TurnLabel
 from tui.widgets.sidebar import OPEN_DELAY, Sidebar
 
 KERRY_HITS = 4
@@ -106,6 +106,24 @@ async def test_find_typed_in_one_burst(make_app: AppFactory, size: tuple[int, in
         assert reader.hits == []
         assert not reader.query_one(FindBar).display
         assert reader.paragraph == place + 1, "the j after Escape moved the reader"
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_topic_tags_wrap_whole(make_app: AppFactory, size: tuple[int, int]) -> None:
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        reader = app.screen.query_one(Reader)
+        checked = 0
+        for document in app.library.documents:
+            reader.document = document
+            await pilot.pause()
+            body = next(body for body in reader.query(DocumentBody) if body.display)
+            for label in body.query(TurnLabel):
+                lines = [strip.text for strip in label.render_lines(label.region.reset_offset)]
+                for topic in label.turn.topics:
+                    assert any(topic in line for line in lines), f"{topic!r} split: {lines}"
+                    checked += " " in topic
+        assert checked, "some tag has a space in it"
 
 
 async def test_hits_are_highlighted(make_app: AppFactory) -> None:

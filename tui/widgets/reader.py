@@ -13,6 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Input, Static
@@ -77,28 +78,57 @@ def header_content(document: Document) -> Content:
 
 
 class TurnLabel(Static):
-    """Who speaks, the stage note dimmed, and the turn's topics as tags."""
+    """Who speaks, the stage note dimmed, and the turn's topics as tags.
+
+    A tag never breaks across lines: the label puts its own line breaks between tags
+    for its width. (No-break spaces would not do: Rich wraps at them too.)"""
 
     def __init__(self, turn: Turn, matcher: TopicMatcher, speaker_slot: int | None) -> None:
         classes = [f"-{turn.kind}"]
         if speaker_slot is not None:
             classes.append(f"-speaker-{speaker_slot}")
-        super().__init__(self._content(turn, matcher), classes=" ".join(classes))
+        self.turn = turn
+        self._head = self._head_content(turn)
+        self._tags = [
+            Content.styled(f" {topic} ", f"reverse {matcher.colour_of(topic) or ''}".strip())
+            for topic in turn.topics
+        ]
+        self._width: int | None = None
+        super().__init__(self._lay_out(None), classes=" ".join(classes))
 
     @staticmethod
-    def _content(turn: Turn, matcher: TopicMatcher) -> Content:
+    def _head_content(turn: Turn) -> Content:
         parts: list[Content] = []
         if turn.kind is TurnKind.QUESTION:
             parts.append(Content(QUESTION_MARK))
-        name = turn.label or turn.speaker or ""
-        parts.append(Content.styled(name, "bold"))
+        parts.append(Content.styled(turn.label or turn.speaker or "", "bold"))
         if turn.note:
             parts.append(Content.styled(f" ({turn.note})", "dim"))
-        for topic in turn.topics:
-            colour = matcher.colour_of(topic) or ""
-            parts.append(Content(" "))
-            parts.append(Content.styled(f" {topic} ", f"reverse {colour}".strip()))
         return Content("").join(parts)
+
+    def _lay_out(self, width: int | None) -> Content:
+        parts = [self._head]
+        used = self._head.cell_length
+        if width is not None and used > width:
+            used = width  # The head wraps on its own; the tags start on a line of their own.
+        for tag in self._tags:
+            if width is not None and used > 0 and used + 1 + tag.cell_length > width:
+                parts.append(Content("\n"))
+                used = 0
+            else:
+                parts.append(Content(" "))
+                used += 1
+            parts.append(tag)
+            used += tag.cell_length
+        return Content("").join(parts)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        # Layout asks every label for its height at its width, on screen or not: the
+        # moment to break the line between tags for that width.
+        if width != self._width:
+            self._width = width
+            self.update(self._lay_out(width), layout=False)
+        return super().get_content_height(container, viewport, width)
 
 
 def paragraph_content(paragraph: Paragraph, matcher: TopicMatcher) -> Content:
