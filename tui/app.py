@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from textual._path import CSSPathType
 from textual.app import App
-from textual.binding import Binding, BindingType
+from textual.binding import Binding, BindingType, Keymap
 
 from tui.commands import ActionsProvider
 from tui.corpus.config import Config
@@ -38,12 +38,23 @@ class DossierApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="quit", show=False),
         Binding("f1,question_mark", "help", "Help", id="help"),
+        # Declared here, not added by App at run time, so it has an id and a description.
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "Command palette",
+            id="command_palette",
+            show=False,
+            priority=True,
+        ),
     ]
 
     def __init__(self, library: Library, config: Config) -> None:
         super().__init__()
         self.library = library
         self.config = config
+        self.keymap: Keymap = {}
+        """The keys from config.yaml, by binding id, as given to `set_keymap`."""
 
     def on_mount(self) -> None:
         self._apply_theme()
@@ -76,6 +87,7 @@ class DossierApp(App[None]):
                     severity="warning",
                     markup=False,
                 )
+        self.keymap = keymap
         self.set_keymap(keymap)
 
     def action_help(self) -> None:

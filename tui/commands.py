@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from textual.app import App
+from textual.binding import Binding, BindingsMap, Keymap
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.dom import DOMNode
 from textual.screen import Screen
@@ -31,15 +32,24 @@ def _defined_here(node: DOMNode, action: str) -> bool:
     return method is not None and getattr(method, "__module__", "").startswith("tui.")
 
 
+def declared_bindings(node: DOMNode) -> BindingsMap:
+    """The `BINDINGS` of the node's class and its bases, as Textual merges them."""
+    bindings: list[Binding] = []
+    for cls in reversed(type(node).__mro__):
+        bindings.extend(Binding.make_bindings(vars(cls).get("BINDINGS", ())))
+    return BindingsMap(bindings)
+
+
 def bindings_of(screen: Screen[object]) -> list[tuple[str, list[BoundAction]]]:
-    """Every described binding of `screen`, its widgets and the app, with the keymap
-    applied, grouped by the title of the widget that owns them."""
+    """Every described binding of `screen`, its widgets and the app, with the user's
+    keymap applied, grouped by the title of the widget that owns them."""
     app = screen.app
-    keymap = app._keymap
+    # The keymap the app gave Textual; Textual has no public way to read it back.
+    keymap: Keymap = getattr(app, "keymap", {})
     nodes: list[DOMNode] = [*screen.walk_children(with_self=True), app]
     groups: dict[str, dict[tuple[int, str], BoundAction]] = {}
     for node in nodes:
-        bindings = node._bindings.copy()
+        bindings = declared_bindings(node)
         if keymap:
             bindings.apply_keymap(keymap)
         title = GENERAL if node in (screen, app) else (node.BINDING_GROUP_TITLE or GENERAL)

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from textual import events
 from textual.app import App
+from textual.command import CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import Static
 
@@ -260,6 +261,21 @@ async def test_remapped_key_from_config(make_app: AppFactory) -> None:
         assert reader.paragraph == question_starts(reader)[0], "the old key is gone"
         messages = [str(n.message) for n in app._notifications]
         assert any("no_such_action" in m and "config.yaml:3" in m for m in messages)
+
+        await pilot.press("f1")
+        lines = "\n".join(str(static.render()) for static in app.screen.query(Static))
+        assert any(line.split() == ["x", "Next", "question"] for line in lines.splitlines())
+
+
+async def test_palette_key_can_be_remapped(make_app: AppFactory) -> None:
+    app = make_app(config_text="keys:\n  command_palette: ctrl+k\n")
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("f1")
+        text = "\n".join(str(static.render()) for static in app.screen.query(Static))
+        assert any(line.split() == ["^k", "Command", "palette"] for line in text.splitlines())
+        await pilot.press("escape", "ctrl+k")
+        assert isinstance(app.screen, CommandPalette)
+        assert not app._notifications, "no warning about the key"
 
 
 async def test_copy_puts_citation_on_clipboard(make_app: AppFactory) -> None:
