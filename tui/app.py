@@ -36,7 +36,7 @@ class DossierApp(App[None]):
     CSS_PATH: ClassVar[CSSPathType | None] = [styles_dir() / name for name in STYLE_FILES]
     COMMANDS = App.COMMANDS | {ActionsProvider}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "quit", "Quit", id="quit", show=False),
+        Binding("q", "quit", "Quit", id="quit"),
         Binding("f1,question_mark", "help", "Help", id="help"),
         # Declared here, not added by App at run time, so it has an id and a description.
         Binding(

@@ -227,6 +227,33 @@ async def test_reader_keeps_its_place_per_document(make_app: AppFactory) -> None
         assert body.scroll_y > 0
 
 
+def footer_actions(app: App[None]) -> list[str]:
+    """The actions whose keys can be seen on the bottom line, left to right."""
+    width, height = app.size
+    seen: list[str] = []
+    for x in range(width):
+        widget, _region = app.screen.get_widget_at(x, height - 1)
+        action = getattr(widget, "action", None)  # a FooterKey, which Textual does not export
+        if isinstance(action, str) and action not in seen:
+            seen.append(action)
+    return seen
+
+
+@pytest.mark.parametrize("size", [(60, 20), *SIZES])
+async def test_quit_and_help_always_in_footer(make_app: AppFactory, size: tuple[int, int]) -> None:
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        for keys in [(), ("tab",), ("slash", *"Kerry", "enter"), ("slash",)]:
+            await pilot.press(*keys)
+            await pilot.pause()
+            actions = footer_actions(app)
+            assert "help" in actions, f"after {keys}: {actions}"
+            if keys != ("slash",):
+                assert "quit" in actions, f"after {keys}: {actions}"
+            else:
+                assert "quit" not in actions, "in the find bar q is a letter to find"
+
+
 @pytest.mark.parametrize("key", ["f1", "question_mark"])
 async def test_help_lists_every_binding(make_app: AppFactory, key: str) -> None:
     app = make_app()

@@ -9,10 +9,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tui.corpus.library import Library
 from tui.messages import DocumentSelected
+from tui.widgets.footer import DossierFooter
 from tui.widgets.reader import Reader
 from tui.widgets.sidebar import Sidebar
 
@@ -39,7 +40,7 @@ class MainScreen(Screen[None]):
             yield Reader(self.library.matcher, id="reader")
         yield Static(id="too-small", markup=False)
         # The palette's ctrl+p is in the help screen; the footer needs the room at 80 columns.
-        yield Footer(compact=True, show_command_palette=False)
+        yield DossierFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one(Sidebar).focus()
