@@ -35,12 +35,24 @@ def test_installed_command_refuses_the_tui_without_a_terminal(tmp_path: Path) ->
 
 def test_module_entry_point_matches_the_command(tmp_path: Path) -> None:
     via_command = subprocess.run(
-        [dossier(), "show", "003_17535f2944fa9c05", "--json"], cwd=tmp_path, capture_output=True, text=True
+        [dossier(), "show", "003_17535f2944fa9c05", "--json"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
     )
     python = Path(dossier()).parent / "python"
     via_module = subprocess.run(
-        [str(python) if python.exists() else "python3", "-m", "tui", "show", "003_17535f2944fa9c05", "--json"],
-        cwd=tmp_path, capture_output=True, text=True,
+        [
+            str(python) if python.exists() else "python3",
+            "-m",
+            "tui",
+            "show",
+            "003_17535f2944fa9c05",
+            "--json",
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
     )
     assert via_command.returncode == via_module.returncode == 0
     assert json.loads(via_command.stdout) == json.loads(via_module.stdout)
