@@ -42,6 +42,8 @@ QUERY_HELP = (
 
 def fold(text: str) -> str:
     """Lower case without accents: `Çavuşoğlu` -> `cavusoglu`."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
@@ -242,7 +244,7 @@ class SearchIndex:
                         )
                     )
                     counts: dict[str, int] = {}
-                    for word, _, _ in words(paragraph.text):
+                    for word in _WORD.findall(fold(paragraph.text)):
                         counts[word] = counts.get(word, 0) + 1
                     for word, count in counts.items():
                         postings[word].append(entry_id)

@@ -1,0 +1,135 @@
+"""Search benchmark: per-keystroke latency of dossier's index against a brute-force
+RapidFuzz scan (and `fzf --filter` when installed) on the same synthetic corpus.
+
+    python bench/search.py [--docs 1000 10000] [--seed 0]
+
+Each query is typed one character at a time; every prefix is one keystroke and
+one search, as the search panel does. Prints index build time and memory,
+p50/p95 per keystroke, the brute-force figures for the whole queries, and the
+overlap of the top 10 between the two.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench._common import percentile  # noqa: E402
+from bench.gen_corpus import generate  # noqa: E402
+from tui.corpus.config import load_config  # noqa: E402
+from tui.corpus.library import Library  # noqa: E402
+from tui.corpus.search import SearchIndex  # noqa: E402
+
+QUERIES = [
+    "Karabah settlement",
+    "Mamadyarov",
+    "coronovirus vaccine",
+    "Jeyhun Bayramov",
+    "Caspian legal status",
+    "North-South corridor",
+    "Kerry Moscow",
+    "humanitarian cooperation",
+    "Astara railway",
+    "speaker:lavrov kind:answer caspian",
+    "year:2016 Syria",
+    '"frozen conflict"',
+]
+BRUTE_LIMIT = 10
+
+
+def keystrokes(query: str) -> list[str]:
+    return [query[:end] for end in range(1, len(query) + 1)]
+
+
+def brute_force(texts: list[str], query: str) -> list[int]:
+    """Score every paragraph with RapidFuzz: what a search without an index does."""
+    found = process.extract(
+        query, texts, scorer=fuzz.partial_token_set_ratio, limit=BRUTE_LIMIT, score_cutoff=60
+    )
+    return [position for _, _, position in found]
+
+
+def fzf_filter(texts: list[str], query: str) -> float | None:
+    fzf = shutil.which("fzf")
+    if fzf is None:
+        return None
+    data = "\n".join(text.replace("\n", " ") for text in texts)
+    started = time.perf_counter()
+    subprocess.run([fzf, "--filter", query], input=data, capture_output=True, text=True, check=False)
+    return time.perf_counter() - started
+
+
+def run(docs: int, seed: int) -> None:
+    config = load_config()
+    with tempfile.TemporaryDirectory() as folder:
+        generate(Path(folder), docs, seed)
+        library = Library.load(Path(folder), config)
+    gc.collect()
+    tracemalloc.start()
+    started = time.perf_counter()
+    index = SearchIndex(library.documents, config)
+    build = time.perf_counter() - started
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    texts = [entry.text for entry in index.entries]
+    print(f"\n== {docs:,} documents, {len(texts):,} paragraphs, {len(index.vocabulary):,} words")
+    print(f"index build {build:.2f} s, index memory peak {peak / 2**20:.0f} MiB, "
+          f"process max RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
+
+    timings: list[float] = []
+    for query in QUERIES:
+        for typed in keystrokes(query):
+            timings.append(index.search(typed, limit=50).seconds * 1000)
+    print(f"dossier per keystroke ({len(timings)} keystrokes): "
+          f"p50 {percentile(timings, 0.5):.2f} ms, p95 {percentile(timings, 0.95):.2f} ms, "
+          f"max {max(timings):.2f} ms")
+
+    plain = [q for q in QUERIES if ":" not in q and '"' not in q]
+    brute: list[float] = []
+    overlaps: list[float] = []
+    for query in plain:
+        started = time.perf_counter()
+        expected = brute_force(texts, query)
+        brute.append((time.perf_counter() - started) * 1000)
+        ours = [r.entry for r in index.search(query, limit=BRUTE_LIMIT).results]
+        ours_ids = {id(entry) for entry in ours}
+        theirs_ids = {id(index.entries[position]) for position in expected}
+        overlaps.append(len(ours_ids & theirs_ids) / max(1, len(theirs_ids)))
+    ours_full = [index.search(q, limit=50).seconds * 1000 for q in plain]
+    print(f"brute-force RapidFuzz scan, whole queries ({len(plain)}): "
+          f"p50 {percentile(brute, 0.5):.0f} ms, p95 {percentile(brute, 0.95):.0f} ms; "
+          f"dossier on the same: p50 {percentile(ours_full, 0.5):.2f} ms "
+          f"-> {percentile(brute, 0.5) / max(percentile(ours_full, 0.5), 1e-6):.0f}x faster")
+    print(f"top-10 overlap with the brute-force scan: mean {sum(overlaps) / len(overlaps):.2f} "
+          f"(per query: {', '.join(f'{o:.1f}' for o in overlaps)})")
+    fzf_times = [fzf_filter(texts, q) for q in plain[:3]]
+    if all(t is not None for t in fzf_times):
+        print("fzf --filter (whole queries, incl. piping the text): "
+              + ", ".join(f"{t * 1000:.0f} ms" for t in fzf_times if t is not None))
+    else:
+        print("fzf not installed: no fzf figures (apt-get install fzf)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args()
+    for docs in args.docs:
+        run(docs, args.seed)
+
+
+if __name__ == "__main__":
+    main()
