@@ -17,6 +17,8 @@ from tui.corpus.config import Config
 from tui.corpus.export import check_entries
 from tui.corpus.library import Library
 from tui.corpus.model import Confidence, Document, TurnKind
+from tui.corpus.parse import parse_text
+from tui.corpus.topics import TopicMatcher
 
 SEED_000 = (SEEDS / "000_0f3248e6ed0e14b7.txt").read_text(encoding="utf-8")
 
@@ -257,3 +259,36 @@ def test_check_cli_exit_status_and_json(variants: Path, capsys: pytest.CaptureFi
     out = capsys.readouterr().out
     assert "5 of 5 files parsed" in out
     assert "dropped   line 60: footer: 27.11.2017" in out
+
+
+def test_names_beyond_ascii_and_with_apostrophes(config: Config, matcher: TopicMatcher) -> None:
+    transcript = parse_text(
+        "t",
+        Path("t.txt"),
+        "David O'Connor’s remarks at a press conference, Dublin, May 2, 2019\n\nThank you.\n\n"
+        "Q: Any news?\n\nA: None today.\n",
+        config,
+        matcher,
+    )
+    assert [t.speaker for t in transcript.turns] == ["David O'Connor", None, "David O'Connor"]
+    interview = parse_text(
+        "i",
+        Path("i.txt"),
+        "Interview of Émile Laurent to the press, Lyon, June 3, 2020\n\nQ: Hello?\n\nA: Hello.\n",
+        config,
+        matcher,
+    )
+    assert interview.turns[-1].speaker == "Émile Laurent"
+    article = parse_text(
+        "a",
+        Path("a.txt"),
+        "Minister says trade with Brazil keeps growing this year\n\n"
+        "SÃO PAULO, May 2. /TASS/. Trade grew in 2019, Foreign Minister of Brazil "
+        "Carlos Alberto França said on Thursday.\n\n"
+        '"We are satisfied," he said. As Mr França said, more is to come.\n',
+        config,
+        matcher,
+    )
+    assert article.place == "São Paulo"
+    assert article.date.value == dt.date(2019, 5, 2)
+    assert article.speakers == ("Carlos Alberto França",)

@@ -6,6 +6,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from tui.corpus.letters import UPPER
+
 MONTHS = {
     name: number
     for number, names in enumerate(
@@ -41,7 +43,7 @@ _MONTH_DAY_YEAR = re.compile(
 _ISO = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")
 # A news dateline without a year: "MOSCOW, April 4. /TASS/." or "LONDON, May 2 (Reuters) -"
 DATELINE = re.compile(
-    rf"^(?P<place>[A-Z][A-Z .'-]{{1,40}}),\s+{_MONTH}\s+(?P<day>\d{{1,2}})\b[.,]?\s*"
+    rf"^(?P<place>{UPPER}(?:{UPPER}|[ .'-]){{1,40}}),\s+{_MONTH}\s+(?P<day>\d{{1,2}})\b[.,]?\s*"
     r"(?P<agency>/[^/\n]{1,20}/\.?|\([^)\n]{1,20}\)\s*[-–—]?)?",
 )
 _YEAR_PHRASE = re.compile(

@@ -8,14 +8,16 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from tui.corpus.letters import UPPER
+
 # ", Moscow, March 6, 2017" at the end of a title: place and date, shown separately.
 _TITLE_TAIL = re.compile(
-    r",\s*(?P<place>[A-Z][\w.'’ -]{1,40}?),\s*"
+    rf",\s*(?P<place>{UPPER}[\w.'’ -]{{1,40}}?),\s*"
     r"(?P<date>[A-Za-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})\s*\.?$"
 )
 
 # "Foreign Minister Sergey Lavrov’s " at the start of a title.
-_POSSESSIVE = re.compile(r"^(?:[A-Z][\w.-]*\s+){0,6}[A-Z][\w-]*[’']s\s+")
+_POSSESSIVE = re.compile(rf"^(?:{UPPER}[\w.’'-]*\s+){{0,6}}{UPPER}[\w’'-]*?[’']s\s+")
 
 
 def split_title_tail(title: str) -> tuple[str, str | None, str | None]:

@@ -20,6 +20,7 @@ from pathlib import Path
 from tui.corpus.clean import MAX_LINE_CHARS, clean_text, split_long_line
 from tui.corpus.config import Config
 from tui.corpus.dates import DATELINE, MONTHS, find_dates, infer_year
+from tui.corpus.letters import UPPER
 from tui.corpus.model import (
     Confidence,
     Document,
@@ -161,14 +162,14 @@ _TITLE_WORDS = frozenset(
     ]
 )
 _TITLE_SPEAKER = re.compile(
-    r"(?P<who>(?:[A-Z][\w.’'-]*\s+){0,6}?[A-Z][\w-]+)[’']s\s+(?:[\w-]+\s+){0,3}?"
+    rf"(?P<who>(?:{UPPER}[\w.’'-]*\s+){{0,6}}?{UPPER}[\w’'-]+?)[’']s\s+(?:[\w-]+\s+){{0,3}}?"
     r"(?:remarks|statement|speech|address|answers|interview|opening|comments|article|"
     r"briefing|lecture|replies|news conference|press conference)",
 )
 _TITLE_BY_SPEAKER = re.compile(
     r"\b(?i:remarks|statement|speech|address|interview|briefing|lecture|comments|"
     r"press conference|news conference)\s+(?:by|of)\s+"
-    r"(?P<who>(?:[A-Z][\w.’'-]*\s+){0,6}[A-Z][\w-]+)",
+    rf"(?P<who>(?:{UPPER}[\w.’'-]*\s+){{0,6}}{UPPER}[\w’'-]+)",
 )
 
 # --- reported speech in articles -------------------------------------------------
@@ -179,7 +180,7 @@ _VERBS = (
     r"underlined|expressed(?:\s+the)?\s+hope|went\s+on\s+to\s+say|believes|warned|"
     r"announced|declared|insisted|argued|replied|remarked)\b"
 )
-_NAME_RUN = r"(?P<name>(?:[A-Z][\w’'-]+\s+){0,5}[A-Z][\w’'-]+)"
+_NAME_RUN = rf"(?P<name>(?:{UPPER}[\w’'-]+\s+){{0,5}}{UPPER}[\w’'-]+)"
 _NAME_THEN_VERB = re.compile(_NAME_RUN + r"\s+" + _VERBS)
 _VERB_THEN_NAME = re.compile(r"[,”\"]\s*" + _VERBS + r"\s+" + _NAME_RUN)
 _DESCRIPTOR_VERB = re.compile(
@@ -262,7 +263,8 @@ def _strip_titles(name: str) -> str:
     tokens = name.split()
     kept: list[str] = []
     for token in reversed(tokens):
-        if token.casefold().strip(".,") in _TITLE_WORDS:
+        word = token.casefold().strip(".,")
+        if word in _TITLE_WORDS or word in _HONORIFICS:
             break
         kept.append(token)
     return " ".join(reversed(kept[:4]))
@@ -566,6 +568,9 @@ class _Parser:
         for pattern in (_NAME_THEN_VERB, _VERB_THEN_NAME):
             for match in pattern.finditer(text):
                 name = _strip_titles(match["name"])
+                if text[: match.start()].endswith(" of ") and name.count(" ") >= 2:
+                    # `Minister of Brazil Carlos Alberto França`: the first word is a country.
+                    name = name.split(" ", 1)[1]
                 if name and (" " in name or self.names.is_known(name)):
                     return self.names.canonical(name), TurnKind.QUOTE
         if main_person and (_DESCRIPTOR_VERB.search(text) or _ACCORDING_TO.search(text)):
