@@ -26,11 +26,11 @@ from rapidfuzz import fuzz, process
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench._common import percentile  # noqa: E402
-from bench.gen_corpus import generate  # noqa: E402
-from tui.corpus.config import load_config  # noqa: E402
-from tui.corpus.library import Library  # noqa: E402
-from tui.corpus.search import SearchIndex  # noqa: E402
+from bench._common import percentile
+from bench.gen_corpus import generate
+from tui.corpus.config import load_config
+from tui.corpus.library import Library
+from tui.corpus.search import SearchIndex
 
 QUERIES = [
     "Karabah settlement",
@@ -67,7 +67,9 @@ def fzf_filter(texts: list[str], query: str) -> float | None:
         return None
     data = "\n".join(text.replace("\n", " ") for text in texts)
     started = time.perf_counter()
-    subprocess.run([fzf, "--filter", query], input=data, capture_output=True, text=True, check=False)
+    subprocess.run(
+        [fzf, "--filter", query], input=data, capture_output=True, text=True, check=False
+    )
     return time.perf_counter() - started
 
 
@@ -85,16 +87,20 @@ def run(docs: int, seed: int) -> None:
     tracemalloc.stop()
     texts = [entry.text for entry in index.entries]
     print(f"\n== {docs:,} documents, {len(texts):,} paragraphs, {len(index.vocabulary):,} words")
-    print(f"index build {build:.2f} s, index memory peak {peak / 2**20:.0f} MiB, "
-          f"process max RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
+    print(
+        f"index build {build:.2f} s, index memory peak {peak / 2**20:.0f} MiB, "
+        f"process max RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB"
+    )
 
     timings: list[float] = []
     for query in QUERIES:
         for typed in keystrokes(query):
             timings.append(index.search(typed, limit=50).seconds * 1000)
-    print(f"dossier per keystroke ({len(timings)} keystrokes): "
-          f"p50 {percentile(timings, 0.5):.2f} ms, p95 {percentile(timings, 0.95):.2f} ms, "
-          f"max {max(timings):.2f} ms")
+    print(
+        f"dossier per keystroke ({len(timings)} keystrokes): "
+        f"p50 {percentile(timings, 0.5):.2f} ms, p95 {percentile(timings, 0.95):.2f} ms, "
+        f"max {max(timings):.2f} ms"
+    )
 
     plain = [q for q in QUERIES if ":" not in q and '"' not in q]
     brute: list[float] = []
@@ -108,16 +114,22 @@ def run(docs: int, seed: int) -> None:
         theirs_ids = {id(index.entries[position]) for position in expected}
         overlaps.append(len(ours_ids & theirs_ids) / max(1, len(theirs_ids)))
     ours_full = [index.search(q, limit=50).seconds * 1000 for q in plain]
-    print(f"brute-force RapidFuzz scan, whole queries ({len(plain)}): "
-          f"p50 {percentile(brute, 0.5):.0f} ms, p95 {percentile(brute, 0.95):.0f} ms; "
-          f"dossier on the same: p50 {percentile(ours_full, 0.5):.2f} ms "
-          f"-> {percentile(brute, 0.5) / max(percentile(ours_full, 0.5), 1e-6):.0f}x faster")
-    print(f"top-10 overlap with the brute-force scan: mean {sum(overlaps) / len(overlaps):.2f} "
-          f"(per query: {', '.join(f'{o:.1f}' for o in overlaps)})")
+    print(
+        f"brute-force RapidFuzz scan, whole queries ({len(plain)}): "
+        f"p50 {percentile(brute, 0.5):.0f} ms, p95 {percentile(brute, 0.95):.0f} ms; "
+        f"dossier on the same: p50 {percentile(ours_full, 0.5):.2f} ms "
+        f"-> {percentile(brute, 0.5) / max(percentile(ours_full, 0.5), 1e-6):.0f}x faster"
+    )
+    print(
+        f"top-10 overlap with the brute-force scan: mean {sum(overlaps) / len(overlaps):.2f} "
+        f"(per query: {', '.join(f'{o:.1f}' for o in overlaps)})"
+    )
     fzf_times = [fzf_filter(texts, q) for q in plain[:3]]
     if all(t is not None for t in fzf_times):
-        print("fzf --filter (whole queries, incl. piping the text): "
-              + ", ".join(f"{t * 1000:.0f} ms" for t in fzf_times if t is not None))
+        print(
+            "fzf --filter (whole queries, incl. piping the text): "
+            + ", ".join(f"{t * 1000:.0f} ms" for t in fzf_times if t is not None)
+        )
     else:
         print("fzf not installed: no fzf figures (apt-get install fzf)")
 
