@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import heapq
 import math
 import re
 import time
 import unicodedata
+from array import array
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -220,14 +222,42 @@ class _TermMatch:
     variants: dict[str, float] = field(default_factory=dict)
 
 
+class _Posting:
+    """Where one word occurs: entry ids ascending with each entry's BM25 term weight,
+    and the entries where the word weighs most, for ranking large candidate sets."""
+
+    __slots__ = ("ids", "top", "weights")
+
+    def __init__(self, ids: array[int], weights: array[float], top: array[int]) -> None:
+        self.ids = ids
+        self.weights = weights
+        self.top = top
+
+    def weight_of(self, entry_id: int) -> float:
+        position = bisect.bisect_left(self.ids, entry_id)
+        if position < len(self.ids) and self.ids[position] == entry_id:
+            return self.weights[position]
+        return 0.0
+
+
+TOP_PER_WORD = 256
+"""Entries kept per word in weight order; large candidate sets are ranked from these."""
+EXACT_RANKING_LIMIT = 800
+"""Up to this many candidates are all scored; above it, the best-weighted ones are."""
+MAX_PREFIX_VARIANTS = 8
+
+
 class SearchIndex:
     def __init__(self, documents: Sequence[Document], config: Config) -> None:
         self.config = config
         self.entries: list[Entry] = []
-        self._lengths: list[int] = []
+        ordered = sorted(documents, key=lambda document: document.sort_key)
         postings: defaultdict[str, list[int]] = defaultdict(list)
         frequencies: defaultdict[str, list[int]] = defaultdict(list)
-        for document in documents:
+        lengths: list[int] = []
+        self._doc_ranges: dict[str, range] = {}
+        for document in ordered:
+            first = len(self.entries)
             for turn in document.turns:
                 for paragraph in turn.paragraphs:
                     entry_id = len(self.entries)
@@ -249,18 +279,62 @@ class SearchIndex:
                     for word, count in counts.items():
                         postings[word].append(entry_id)
                         frequencies[word].append(count)
-                    self._lengths.append(sum(counts.values()))
-        self.postings: dict[str, list[int]] = dict(postings)
-        self._frequencies = dict(frequencies)
-        self._average_length = sum(self._lengths) / max(1, len(self._lengths))
-        self.vocabulary = sorted(self.postings)
+                    lengths.append(sum(counts.values()))
+            self._doc_ranges[document.id] = range(first, len(self.entries))
+        self._postings = self._weighted(postings, frequencies, lengths)
+        self.vocabulary = sorted(self._postings)
         by_length: defaultdict[int, list[str]] = defaultdict(list)
         for word in self.vocabulary:
             by_length[len(word)].append(word)
         self._by_length = dict(by_length)
         self._spellings = self._alias_spellings(config)
-        self._speaker_keys = self._speaker_search_keys(documents, config)
+        self._speaker_keys = self._speaker_search_keys(ordered, config)
         self._topics = [topic.name for topic in config.topics]
+        self._facets = self._facet_sets()
+        # Entries follow the documents in date order: a date range is a range of ids.
+        self._date_keys = [
+            entry.date.toordinal() if entry.date else dt.date.max.toordinal() + 1
+            for entry in self.entries
+        ]
+
+    def _weighted(
+        self,
+        postings: dict[str, list[int]],
+        frequencies: dict[str, list[int]],
+        lengths: list[int],
+    ) -> dict[str, _Posting]:
+        """BM25: a word's weight in a paragraph grows with its count, with diminishing
+        returns, and a mention in a short paragraph counts more than in a long one."""
+        k1, b = 1.2, 0.75
+        average = sum(lengths) / max(1, len(lengths))
+        entries = len(self.entries)
+        weighted: dict[str, _Posting] = {}
+        for word, ids in postings.items():
+            idf = math.log(1 + entries / len(ids))
+            weights = array(
+                "f",
+                [
+                    idf * count * (k1 + 1) / (count + k1 * (1 - b + b * lengths[e] / average))
+                    for e, count in zip(ids, frequencies[word], strict=True)
+                ],
+            )
+            if len(ids) > TOP_PER_WORD:
+                order = sorted(range(len(ids)), key=weights.__getitem__, reverse=True)
+                top = array("I", (ids[i] for i in order[:TOP_PER_WORD]))
+            else:
+                top = array("I", ids)
+            weighted[word] = _Posting(array("I", ids), weights, top)
+        return weighted
+
+    def _facet_sets(self) -> dict[tuple[str, str], frozenset[int]]:
+        facets: defaultdict[tuple[str, str], set[int]] = defaultdict(set)
+        for entry_id, entry in enumerate(self.entries):
+            facets[("kind", entry.kind.value)].add(entry_id)
+            if entry.speaker:
+                facets[("speaker", entry.speaker)].add(entry_id)
+            for topic in entry.topics:
+                facets[("topic", topic)].add(entry_id)
+        return {key: frozenset(ids) for key, ids in facets.items()}
 
     @staticmethod
     def _alias_spellings(config: Config) -> dict[str, set[str]]:
@@ -291,27 +365,35 @@ class SearchIndex:
 
     def _match_term(self, term: str) -> _TermMatch:
         match = _TermMatch()
-        if term in self.postings:
+        if term in self._postings:
             match.variants[term] = 1.0
         for other in self._spellings.get(term, ()):
-            if other in self.postings:
+            if other in self._postings:
                 match.variants[other] = 1.0
         start = bisect.bisect_left(self.vocabulary, term)
-        for word in self.vocabulary[start : start + 50]:
+        prefixed = []
+        for word in self.vocabulary[start : start + 200]:
             if not word.startswith(term):
                 break
-            # A longer word that starts with what was typed: likely the word being typed.
+            prefixed.append(word)
+        # Longer words that start with what was typed, likely the word being typed:
+        # the commonest few, so one typed letter does not stand for the dictionary.
+        prefixed.sort(key=lambda word: len(self._postings[word].ids), reverse=True)
+        for word in prefixed[: MAX_PREFIX_VARIANTS if len(term) > 1 else 0]:
             match.variants.setdefault(word, 0.85 if len(term) >= 3 else 0.6)
         if len(term) >= 4:
-            choices = [
-                word
-                for length in range(len(term) - 2, len(term) + 3)
-                for word in self._by_length.get(length, ())
-            ]
             cutoff = 80
-            for word, score, _ in process.extract(
-                term, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=MAX_FUZZY_VARIANTS
-            ):
+            found = []
+            for length in range(len(term) - 2, len(term) + 3):
+                found += process.extract(
+                    term,
+                    self._by_length.get(length, ()),
+                    scorer=fuzz.ratio,
+                    score_cutoff=cutoff,
+                    limit=MAX_FUZZY_VARIANTS,
+                )
+            found.sort(key=lambda item: item[1], reverse=True)
+            for word, score, _ in found[:MAX_FUZZY_VARIANTS]:
                 match.variants.setdefault(word, 0.2 + 0.6 * (score - cutoff) / (100 - cutoff))
         return match
 
@@ -333,32 +415,43 @@ class SearchIndex:
             return exact
         return {name for name in self._topics if fuzz.partial_ratio(needle, fold(name)) >= 80}
 
-    def _filtered(self, query: Query, hints: list[str]) -> Iterable[int] | None:
+    def _filtered(self, query: Query, hints: list[str]) -> set[int] | None:
         """Entry ids allowed by the filters, or None when every entry is."""
         if not query.has_filters:
             return None
-        speakers = self._speaker_matches(query.speaker) if query.speaker else None
-        topics = self._topic_matches(query.topic) if query.topic else None
-        if speakers == set():
-            hints.append(f"no speaker matches {query.speaker!r}")
-        if topics == set():
-            hints.append(f"no topic matches {query.topic!r}")
-        doc = fold(query.doc) if query.doc else None
-        allowed = []
-        for entry_id, entry in enumerate(self.entries):
-            if speakers is not None and entry.speaker not in speakers:
-                continue
-            if topics is not None and not topics.intersection(entry.topics):
-                continue
-            if query.kind is not None and entry.kind is not query.kind:
-                continue
-            if query.after is not None and (entry.date is None or entry.date < query.after):
-                continue
-            if query.before is not None and (entry.date is None or entry.date > query.before):
-                continue
-            if doc is not None and not fold(entry.document.id).startswith(doc):
-                continue
-            allowed.append(entry_id)
+        groups: list[set[int]] = []
+        if query.speaker:
+            speakers = self._speaker_matches(query.speaker)
+            if not speakers:
+                hints.append(f"no speaker matches {query.speaker!r}")
+            groups.append(set().union(*(self._facets[("speaker", s)] for s in speakers)))
+        if query.topic:
+            topics = self._topic_matches(query.topic)
+            if not topics:
+                hints.append(f"no topic matches {query.topic!r}")
+            groups.append(
+                set().union(*(self._facets.get(("topic", t), frozenset()) for t in topics))
+            )
+        if query.kind is not None:
+            groups.append(set(self._facets.get(("kind", query.kind.value), frozenset())))
+        if query.doc:
+            prefix = fold(query.doc)
+            ranges = [
+                r for doc_id, r in self._doc_ranges.items() if fold(doc_id).startswith(prefix)
+            ]
+            groups.append(set().union(*ranges))
+        if query.after is not None or query.before is not None:
+            low = bisect.bisect_left(self._date_keys, query.after.toordinal()) if query.after else 0
+            high = (
+                bisect.bisect_right(self._date_keys, query.before.toordinal())
+                if query.before
+                else bisect.bisect_left(self._date_keys, dt.date.max.toordinal() + 1)
+            )
+            groups.append(set(range(low, high)))
+        groups.sort(key=len)
+        allowed = groups[0]
+        for group in groups[1:]:
+            allowed = allowed.intersection(group)
         return allowed
 
     def search(self, text: str, limit: int = 50) -> Answer:
@@ -385,63 +478,87 @@ class SearchIndex:
             if query.excluded:
                 hints.append("only exclusions: add a word or a filter to search for")
             return [], 0
-        allowed = self._filtered(query, hints)
-        candidates: set[int] | None = None if allowed is None else set(allowed)
-        matches: list[_TermMatch] = []
-        # Rare words first: intersecting with them keeps the candidate set small.
-        for term in query.terms:
-            matches.append(self._match_term(term))
-        scores: dict[int, float] = {}
-        for match in sorted(matches, key=lambda m: sum(len(self.postings[w]) for w in m.variants)):
-            best: dict[int, float] = {}
-            for word, similarity in sorted(match.variants.items(), key=lambda item: item[1]):
-                weight = similarity * self._idf(word)
-                for entry_id, count in zip(
-                    self.postings[word], self._frequencies[word], strict=True
-                ):
-                    if candidates is None or entry_id in candidates:
-                        best[entry_id] = weight * self._saturation(entry_id, count)
-            candidates = set(best)
-            scores = {
-                entry_id: scores.get(entry_id, 0.0) + best[entry_id] for entry_id in candidates
-            }
-            if not candidates:
-                return [], 0
+        candidates = self._filtered(query, hints)
+        matches = [self._match_term(term) for term in query.terms]
+        # Each query word must match; its variants' postings are united, then the words'
+        # sets intersected, rarest first, all in C (set operations), never per paragraph.
+        term_sets = sorted(
+            (set().union(*(self._postings[w].ids for w in m.variants)) for m in matches), key=len
+        )
+        for ids in term_sets:
+            candidates = ids if candidates is None else candidates.intersection(ids)
         for phrase in query.phrases:
             candidates = self._with_phrase(phrase, candidates)
-            scores = {e: scores.get(e, 0.0) + 2.0 for e in candidates}
         if candidates is None:
             candidates = set(range(len(self.entries)))
         for excluded in query.excluded:
             for word in excluded.split():
-                candidates = candidates.difference(self.postings.get(word, ()))
-        ranked = sorted(candidates, key=lambda e: (-scores.get(e, 0.0), e))
-        top = ranked[:limit]
-        return [self._result(e, scores.get(e, 0.0), matches, query) for e in top], len(ranked)
+                if word in self._postings:
+                    candidates = candidates.difference(self._postings[word].ids)
+        if not matches:
+            # Filters and phrases only: corpus order.
+            top = heapq.nsmallest(limit, candidates)
+            bonus = 2.0 * len(query.phrases)
+            return [self._result(e, bonus, matches, query) for e in top], len(candidates)
+        pool = (
+            candidates
+            if len(candidates) <= EXACT_RANKING_LIMIT
+            else self._pool(matches, candidates, limit)
+        )
+        scores = dict.fromkeys(pool, 2.0 * len(query.phrases))
+        for match in matches:
+            for entry_id, score in self._term_scores(match, pool).items():
+                scores[entry_id] += score
+        top = heapq.nlargest(limit, scores, key=lambda e: (scores[e], -e))
+        return [self._result(e, scores[e], matches, query) for e in top], len(candidates)
+
+    def _term_scores(self, match: _TermMatch, pool: set[int]) -> dict[int, float]:
+        """For each entry of `pool`, the weight of its best variant of one query word.
+        A variant's postings are walked when shorter than the pool, else looked up."""
+        best: dict[int, float] = {}
+        for word, similarity in match.variants.items():
+            posting = self._postings[word]
+            if len(posting.ids) <= 8 * len(pool):
+                pairs = (
+                    (e, w) for e, w in zip(posting.ids, posting.weights, strict=True) if e in pool
+                )
+            else:
+                pairs = ((e, posting.weight_of(e)) for e in pool)
+            for entry_id, weight in pairs:
+                score = similarity * weight
+                if score > best.get(entry_id, 0.0):
+                    best[entry_id] = score
+        return best
+
+    def _pool(self, matches: list[_TermMatch], candidates: set[int], limit: int) -> set[int]:
+        """Candidates worth scoring when there are too many to score all: those where a
+        query word weighs most. The best few are almost always among them."""
+        pool: set[int] = set()
+        for match in matches:
+            ranked = sorted(match.variants.items(), key=lambda item: item[1], reverse=True)
+            for word, _ in ranked[:4]:
+                pool.update(e for e in self._postings[word].top if e in candidates)
+        if len(pool) < limit:
+            pool.update(heapq.nsmallest(limit, candidates - pool))
+        return pool
 
     def _with_phrase(self, phrase: str, candidates: set[int] | None) -> set[int]:
         """Entries holding the words of `phrase` in that order."""
         for word in phrase.split():
-            posted = self.postings.get(word, ())
-            candidates = set(posted) if candidates is None else candidates.intersection(posted)
+            posting = self._postings.get(word)
+            ids = posting.ids if posting else ()
+            candidates = set(ids) if candidates is None else candidates.intersection(ids)
         if not candidates:
             return set()
-        padded = f" {phrase} "
+        pattern = re.compile(
+            r"(?<!\w)" + r"\W+".join(re.escape(word) for word in phrase.split()) + r"(?!\w)",
+            re.IGNORECASE,
+        )
         return {
             e
             for e in candidates
-            if padded in f" {' '.join(w for w, _, _ in words(self.entries[e].text))} "
+            if pattern.search(text if (text := self.entries[e].text).isascii() else fold(text))
         }
-
-    def _saturation(self, entry_id: int, count: int) -> float:
-        """BM25's term-frequency part: more mentions help, with diminishing returns,
-        and a mention in a short paragraph counts more than in a long one."""
-        k1, b = 1.2, 0.75
-        norm = 1 - b + b * self._lengths[entry_id] / self._average_length
-        return count * (k1 + 1) / (count + k1 * norm)
-
-    def _idf(self, word: str) -> float:
-        return math.log(1 + len(self.entries) / len(self.postings[word]))
 
     def _result(
         self, entry_id: int, score: float, matches: list[_TermMatch], query: Query
