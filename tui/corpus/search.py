@@ -42,12 +42,15 @@ QUERY_HELP = (
 )
 
 
+# Combining marks, as NFKD leaves them after a letter (the accent of `é`, the cedilla of `ç`).
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
 def fold(text: str) -> str:
     """Lower case without accents: `Çavuşoğlu` -> `cavusoglu`."""
     if text.isascii():
         return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text.casefold()))
 
 
 def words(text: str) -> list[tuple[str, int, int]]:
@@ -240,11 +243,14 @@ class _Posting:
         return 0.0
 
 
+IdSet = set[int] | frozenset[int]
+
 TOP_PER_WORD = 256
 """Entries kept per word in weight order; large candidate sets are ranked from these."""
 EXACT_RANKING_LIMIT = 800
 """Up to this many candidates are all scored; above it, the best-weighted ones are."""
 MAX_PREFIX_VARIANTS = 8
+RECENT_TERMS = 16
 
 
 class SearchIndex:
@@ -291,6 +297,7 @@ class SearchIndex:
         self._speaker_keys = self._speaker_search_keys(ordered, config)
         self._topics = [topic.name for topic in config.topics]
         self._facets = self._facet_sets()
+        self._recent: dict[str, tuple[_TermMatch, frozenset[int]]] = {}
         # Entries follow the documents in date order: a date range is a range of ids.
         self._date_keys = [
             entry.date.toordinal() if entry.date else dt.date.max.toordinal() + 1
@@ -362,6 +369,19 @@ class SearchIndex:
         return keys
 
     # -- lookup ----------------------------------------------------------------------
+
+    def _term(self, term: str) -> tuple[_TermMatch, frozenset[int]]:
+        """A query word's variants and the entries holding any of them. Kept for the
+        last few words: as a query is typed, its earlier words repeat at every key."""
+        cached = self._recent.pop(term, None)
+        if cached is None:
+            match = self._match_term(term)
+            ids = frozenset().union(*(self._postings[word].ids for word in match.variants))
+            cached = (match, ids)
+        self._recent[term] = cached
+        while len(self._recent) > RECENT_TERMS:
+            del self._recent[next(iter(self._recent))]
+        return cached
 
     def _match_term(self, term: str) -> _TermMatch:
         match = _TermMatch()
@@ -478,14 +498,12 @@ class SearchIndex:
             if query.excluded:
                 hints.append("only exclusions: add a word or a filter to search for")
             return [], 0
-        candidates = self._filtered(query, hints)
-        matches = [self._match_term(term) for term in query.terms]
-        # Each query word must match; its variants' postings are united, then the words'
-        # sets intersected, rarest first, all in C (set operations), never per paragraph.
-        term_sets = sorted(
-            (set().union(*(self._postings[w].ids for w in m.variants)) for m in matches), key=len
-        )
-        for ids in term_sets:
+        candidates: IdSet | None = self._filtered(query, hints)
+        looked_up = [self._term(term) for term in query.terms]
+        matches = [match for match, _ in looked_up]
+        # Each query word must match: the words' sets are intersected, rarest first, in C
+        # (set operations), never per paragraph.
+        for _, ids in sorted(looked_up, key=lambda item: len(item[1])):
             candidates = ids if candidates is None else candidates.intersection(ids)
         for phrase in query.phrases:
             candidates = self._with_phrase(phrase, candidates)
@@ -512,7 +530,7 @@ class SearchIndex:
         top = heapq.nlargest(limit, scores, key=lambda e: (scores[e], -e))
         return [self._result(e, scores[e], matches, query) for e in top], len(candidates)
 
-    def _term_scores(self, match: _TermMatch, pool: set[int]) -> dict[int, float]:
+    def _term_scores(self, match: _TermMatch, pool: IdSet) -> dict[int, float]:
         """For each entry of `pool`, the weight of its best variant of one query word.
         A variant's postings are walked when shorter than the pool, else looked up."""
         best: dict[int, float] = {}
@@ -530,7 +548,7 @@ class SearchIndex:
                     best[entry_id] = score
         return best
 
-    def _pool(self, matches: list[_TermMatch], candidates: set[int], limit: int) -> set[int]:
+    def _pool(self, matches: list[_TermMatch], candidates: IdSet, limit: int) -> IdSet:
         """Candidates worth scoring when there are too many to score all: those where a
         query word weighs most. The best few are almost always among them."""
         pool: set[int] = set()
@@ -542,7 +560,7 @@ class SearchIndex:
             pool.update(heapq.nsmallest(limit, candidates - pool))
         return pool
 
-    def _with_phrase(self, phrase: str, candidates: set[int] | None) -> set[int]:
+    def _with_phrase(self, phrase: str, candidates: IdSet | None) -> IdSet:
         """Entries holding the words of `phrase` in that order."""
         for word in phrase.split():
             posting = self._postings.get(word)
@@ -557,7 +575,8 @@ class SearchIndex:
         return {
             e
             for e in candidates
-            if pattern.search(text if (text := self.entries[e].text).isascii() else fold(text))
+            if pattern.search(text := self.entries[e].text)
+            or (not text.isascii() and pattern.search(fold(text)))
         }
 
     def _result(
