@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import gc
 import heapq
 import math
 import re
@@ -298,6 +299,10 @@ class SearchIndex:
         self._topics = [topic.name for topic in config.topics]
         self._facets = self._facet_sets()
         self._recent: dict[str, tuple[_TermMatch, frozenset[int]]] = {}
+        # The corpus and index live as long as the process: move them out of the cyclic
+        # collector's reach, or a full collection walks them all during some keystroke.
+        gc.collect()
+        gc.freeze()
         # Entries follow the documents in date order: a date range is a range of ids.
         self._date_keys = [
             entry.date.toordinal() if entry.date else dt.date.max.toordinal() + 1
