@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
+
+if TYPE_CHECKING:
+    from tui.widgets.reader import Hit
 
 
 @dataclass
@@ -16,3 +20,17 @@ class DocumentSelected(Message):
 
 class FindClosed(Message):
     """The user left the find bar with Escape."""
+
+
+@dataclass
+class SearchResultChosen(Message):
+    """A search result was opened: show the document at the paragraph, with every
+    hit of the query in that document."""
+
+    doc_id: str
+    paragraph: int
+    hits: tuple[Hit, ...]
+
+
+class SearchClosed(Message):
+    """The user left the search screen with Escape."""

@@ -281,6 +281,8 @@ class Reader(Vertical, can_focus=True):
         """Built documents by id, the most recently shown last."""
         self._places: dict[str, int] = {}
         """Per document id: the current paragraph, to come back to."""
+        self._given: tuple[str, tuple[Hit, ...]] | None = None
+        """Hits found outside the reader (corpus search), and the id of their document."""
 
     def compose(self) -> ComposeResult:
         yield FindBar(placeholder="Find in document (Enter to search, Esc to close)")
@@ -337,6 +339,7 @@ class Reader(Vertical, can_focus=True):
         place = self._places.get(new.id, 0)
         self.set_reactive(Reader.paragraph, min(place, max(0, len(self._views) - 1)))
         self._mark_current(None)
+        self._current_hit_at(self.paragraph)
         if place and body.scroll_y == 0:
             self.call_after_refresh(self._scroll_to_paragraph)
         self._update_status()
@@ -396,7 +399,38 @@ class Reader(Vertical, can_focus=True):
                 for paragraph in self.document.paragraphs
                 for span in find_spans(paragraph.text, self.find_text)
             ]
+        elif self.document is not None and self._given and self._given[0] == self.document.id:
+            self.hits = list(self._given[1])
         self.set_reactive(Reader.hit, -1)
+
+    def _current_hit_at(self, paragraph: int) -> None:
+        """Make the first given hit in `paragraph` the current one, if it has one."""
+        if self.find_text or not self.hits:
+            return
+        position = next((n for n, hit in enumerate(self.hits) if hit.paragraph == paragraph), -1)
+        self.set_reactive(Reader.hit, position)
+        if position >= 0 and 0 <= paragraph < len(self._views):
+            self._views[paragraph].show(self._hits_in(paragraph), self._current_hit)
+
+    def show_hits(self, document: Document, hits: Iterable[Hit], paragraph: int) -> None:
+        """Show `document` at `paragraph` with `hits` found outside the reader (by the
+        corpus search) highlighted, the first one in `paragraph` current; `n`/`N` step
+        through them. They stay with the document until the find bar is used."""
+        self._given = (document.id, tuple(sorted(hits, key=lambda h: (h.paragraph, h.start))))
+        self._places[document.id] = paragraph
+        self.remove_class("-finding")
+        self._find_bar.value = ""
+        self.set_reactive(Reader.find_text, "")
+        if self.document is None or self.document.id != document.id:
+            self.document = document  # watch_document draws the hits and goes to `paragraph`
+            return
+        self._find()
+        self._show_hits()
+        self.paragraph = paragraph
+        self._scroll_to_paragraph()
+        self._current_hit_at(self.paragraph)
+        self._update_status()
+        self.refresh_bindings()
 
     def _mark_current(self, old: int | None) -> None:
         if old is not None and 0 <= old < len(self._views):
@@ -410,7 +444,7 @@ class Reader(Vertical, can_focus=True):
             self.query_one("#reader-status", Static).update("No document")
             return
         parts: list[str] = []
-        if self.find_text:
+        if self.find_text or self.hits:
             if not self.hits:
                 parts.append(f"no hits for “{self.find_text}”")
             elif self.hit < 0:
@@ -518,6 +552,7 @@ class Reader(Vertical, can_focus=True):
     @on(FindBar.Submitted)
     def _search(self, event: Input.Submitted) -> None:
         event.stop()
+        self._given = None  # a find replaces the hits a search brought
         self.find_text = event.value.strip()
         if self.hits:
             # The first hit at or after the cursor, as a person searching from here expects.
