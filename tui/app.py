@@ -5,20 +5,28 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import ClassVar
 
+from textual import on, work
 from textual._path import CSSPathType
 from textual.app import App
 from textual.binding import Binding, BindingType, Keymap
+from textual.screen import ModalScreen
+from textual.widgets import Input
+from textual.worker import Worker, WorkerState
 
 from tui.commands import ActionsProvider
 from tui.corpus.config import Config
 from tui.corpus.library import Library
 from tui.corpus.resources import styles_dir
+from tui.corpus.search import SearchIndex
+from tui.messages import SearchClosed, SearchResultChosen
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
+from tui.screens.search import SearchScreen
 from tui.widgets.reader import FindBar, Reader
+from tui.widgets.results import ResultsList
 from tui.widgets.sidebar import Sidebar
 
-STYLE_FILES = ("app.tcss", "sidebar.tcss", "reader.tcss", "help.tcss")
+STYLE_FILES = ("app.tcss", "sidebar.tcss", "reader.tcss", "help.tcss", "search.tcss")
 
 
 def binding_ids(owners: Iterable[type]) -> set[str]:
@@ -38,6 +46,9 @@ class DossierApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="quit"),
         Binding("f1,question_mark", "help", "Help", id="help"),
+        # A priority binding, so the rest of a burst (`s` and a query, pasted or sent over
+        # SSH) reaches the search input; `check_action` lets an input keep its letters.
+        Binding("s,ctrl+f", "search", "Search", id="search", priority=True),
         # Declared here, not added by App at run time, so it has an id and a description.
         Binding(
             "ctrl+p",
@@ -55,6 +66,8 @@ class DossierApp(App[None]):
         self.config = config
         self.keymap: Keymap = {}
         """The keys from config.yaml, by binding id, as given to `set_keymap`."""
+        self.main_screen = MainScreen(library)
+        self.search_screen = SearchScreen()
 
     def on_mount(self) -> None:
         self._apply_theme()
@@ -63,7 +76,24 @@ class DossierApp(App[None]):
             self.notify(warning, severity="warning", markup=False)
         for error in self.library.errors:
             self.notify(f"{error.path}: {error.reason}", severity="warning", markup=False)
-        self.push_screen(MainScreen(self.library))
+        # Installed, so it keeps its query and results while the reader shows one.
+        self.install_screen(self.search_screen, "search")
+        self.push_screen(self.main_screen)
+        self._build_index()
+
+    @work(thread=True, exclusive=True, group="index", exit_on_error=False)
+    def _build_index(self) -> SearchIndex:
+        return SearchIndex(self.library.documents, self.config)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != "index":
+            return
+        if event.state is WorkerState.SUCCESS and isinstance(event.worker.result, SearchIndex):
+            self.search_screen.index = event.worker.result
+        elif event.state is WorkerState.ERROR:
+            reason = f"could not build the search index: {event.worker.error}"
+            self.search_screen.failure = reason
+            self.notify(reason, severity="error", markup=False, timeout=10)
 
     def _apply_theme(self) -> None:
         if self.config.theme in self.available_themes:
@@ -76,7 +106,18 @@ class DossierApp(App[None]):
             )
 
     def _apply_keymap(self) -> None:
-        known = binding_ids((DossierApp, MainScreen, HelpScreen, Sidebar, Reader, FindBar))
+        known = binding_ids(
+            (
+                DossierApp,
+                MainScreen,
+                HelpScreen,
+                SearchScreen,
+                ResultsList,
+                Sidebar,
+                Reader,
+                FindBar,
+            )
+        )
         keymap: dict[str, str] = {}
         for action, setting in self.config.keys.items():
             if action in known:
@@ -90,6 +131,32 @@ class DossierApp(App[None]):
         self.keymap = keymap
         self.set_keymap(keymap)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "search":
+            # In an input `s` is a letter; over help or the palette it would stack screens.
+            return not isinstance(self.focused, Input) and not isinstance(self.screen, ModalScreen)
+        return True
+
     def action_help(self) -> None:
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.screen))
+        if isinstance(self.screen, HelpScreen):
+            return
+        about = self.screen.help_about() if isinstance(self.screen, SearchScreen) else None
+        self.push_screen(HelpScreen(self.screen, about))
+
+    async def action_search(self) -> None:
+        if self.screen is not self.search_screen:
+            # Awaited: the keys after `s` in a burst wait until the input is there.
+            await self.push_screen(self.search_screen)
+        self.search_screen.focus_query()
+
+    @on(SearchResultChosen)
+    def _open_result(self, message: SearchResultChosen) -> None:
+        if self.screen is self.search_screen:
+            self.pop_screen()
+        self.main_screen.open_search_result(message.doc_id, message.paragraph, message.hits)
+
+    @on(SearchClosed)
+    def _close_search(self) -> None:
+        if self.screen is self.search_screen:
+            self.pop_screen()
+        self.main_screen.from_search = False

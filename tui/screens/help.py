@@ -23,9 +23,11 @@ class HelpScreen(ModalScreen[None]):
         Binding("k,up", "scroll(-1)", "Scroll up", show=False),
     ]
 
-    def __init__(self, screen: Screen[object]) -> None:
+    def __init__(self, screen: Screen[object], about: tuple[str, Content] | None = None) -> None:
         super().__init__()
         self._groups = bindings_of(screen)
+        self._about = about
+        """A title and more the screen has to say, such as the query language of search."""
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body") as body:
@@ -39,6 +41,10 @@ class HelpScreen(ModalScreen[None]):
                     for action in actions
                 ]
                 yield Static(Content("\n").join(lines), classes="help-keys")
+            if self._about is not None:
+                title, text = self._about
+                yield Static(Content.styled(title, "bold"), classes="help-group")
+                yield Static(text, classes="help-keys")
 
     def action_scroll(self, lines: int) -> None:
         self.query_one("#help-body", VerticalScroll).scroll_relative(y=lines, animate=False)

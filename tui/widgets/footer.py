@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.containers import HorizontalGroup
 from textual.widgets import Footer
 
-ALWAYS_SHOWN = ("quit", "help")
+ALWAYS_SHOWN = ("search", "quit", "help")
 """Actions whose keys stay at the right end of the footer however narrow the terminal."""
 
 

@@ -1,0 +1,247 @@
+"""Search across the corpus: the query, what it found and how fast, the paragraphs."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Input, Static
+from textual.worker import Worker, WorkerState, get_current_worker
+
+from tui.corpus.search import FILTERS, QUERY_HELP, Answer, SearchIndex
+from tui.messages import SearchClosed, SearchResultChosen
+from tui.widgets.footer import DossierFooter
+from tui.widgets.reader import Hit
+from tui.widgets.results import ResultsList
+
+RESULT_LIMIT = 200
+"""Results listed; the count line says how many matched in all."""
+DEBOUNCE = 0.06
+"""Seconds of quiet after a keystroke before the query runs: a fast typist's burst
+runs once, not once per letter."""
+PLACEHOLDER = 'words (typos ok)  "a phrase"  -word  speaker: topic: kind: year:  · F1 help'
+EVERY_HIT = 100_000
+_FILTER_TOKEN = re.compile(r'(?<!\S)-?(\w+):("[^"]*"?|\S*)')
+
+
+def without_unknown_filters(text: str) -> tuple[str, list[str]]:
+    """`text` less its `name:value` tokens whose name is no filter, and those tokens."""
+    dropped: list[str] = []
+
+    def drop(match: re.Match[str]) -> str:
+        if match.group(1).casefold() in FILTERS:
+            return match.group(0)
+        dropped.append(match.group(0))
+        return ""
+
+    return _FILTER_TOKEN.sub(drop, text), dropped
+
+
+def search_forgiving(index: SearchIndex, text: str, limit: int) -> Answer:
+    """The index's answer; but when nothing matched and the query has unknown filters
+    (which the index searches as words), the answer without them, saying so."""
+    answer = index.search(text, limit=limit)
+    if answer.results:
+        return answer
+    rest, dropped = without_unknown_filters(text)
+    if not dropped or not rest.strip():
+        return answer
+    retry = index.search(rest, limit=limit)
+    if not retry.results:
+        return answer
+    note = f"nothing matched {' '.join(dropped)} as words: results without it"
+    query = dataclasses.replace(retry.query, hints=(*answer.query.hints, note))
+    return dataclasses.replace(retry, query=query, seconds=answer.seconds + retry.seconds)
+
+
+def query_help() -> Content:
+    """QUERY_HELP, a clause a line."""
+    return Content("\n").join(Content(part) for part in QUERY_HELP.split(" · "))
+
+
+def figures(answer: Answer, shown: int) -> str:
+    """`12 paragraphs · 0.8 ms`, or `200 of 1,234 paragraphs · ...` when cut."""
+    if not answer.total:
+        return f"No paragraph matches · {answer.seconds * 1000:.1f} ms"
+    noun = "paragraph" if answer.total == 1 else "paragraphs"
+    count = f"{shown:,} of {answer.total:,}" if shown < answer.total else f"{answer.total:,}"
+    return f"{count} {noun} · {answer.seconds * 1000:.1f} ms"
+
+
+class SearchScreen(Screen[None]):
+    """Typo-tolerant search over every paragraph; Enter opens one in the reader.
+
+    The app installs it once, so the query, the results and the highlighted one are
+    still there when the user comes back from the reader."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # Priority bindings: the input and the list would each take these keys their own
+        # way (the input scrolls itself with the arrows), and the keys mean one thing here.
+        Binding("enter", "open", "Open", id="search_open", priority=True),
+        Binding("down", "move(1)", "Next result", id="search_next", priority=True),
+        Binding("up", "move(-1)", "Prev result", id="search_prev", priority=True),
+        # ctrl+p, its usual pair, is the command palette.
+        Binding("ctrl+n", "move(1)", "Next result", show=False),
+        Binding("pagedown", "move(10)", "Page down", show=False, priority=True),
+        Binding("pageup", "move(-10)", "Page up", show=False, priority=True),
+        Binding("escape", "close", "Close search", id="search_close"),
+    ]
+
+    index: reactive[SearchIndex | None] = reactive(None, init=False)
+    """Set by the app once it has built the index, which takes a while on a large corpus."""
+    failure: reactive[str | None] = reactive(None, init=False)
+    """Why there is no index, when building it failed."""
+    answer: reactive[Answer | None] = reactive(None, init=False)
+    """The answer to the query in the input, or None when it is empty or still running."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._timer: Timer | None = None
+        self._generation = 0
+        """Counts edits of the query; an answer to an older one is dropped."""
+        self.answered = ""
+        """The query `answer` answers."""
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder=PLACEHOLDER, id="search-query", select_on_focus=False)
+        yield Static(id="search-status", markup=False)
+        yield Static(id="search-hints", markup=False)
+        yield ResultsList(id="search-results")
+        yield DossierFooter(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self._update_status()
+
+    @property
+    def query_text(self) -> str:
+        return self.query_one("#search-query", Input).value
+
+    def focus_query(self) -> None:
+        """Put the keys in the query input; synchronous, so the next key of a burst
+        finds it focused."""
+        self.set_focus(self.query_one("#search-query", Input))
+
+    def help_about(self) -> tuple[str, Content]:
+        return "Query language", query_help()
+
+    # -- running the query ---------------------------------------------------------
+
+    @on(Input.Changed, "#search-query")
+    def _query_changed(self) -> None:
+        self._generation += 1
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(DEBOUNCE, self._run)
+
+    def watch_index(self) -> None:
+        # The app may finish the index before the screen is first shown (and composed).
+        if self.is_mounted:
+            self._run()
+
+    def watch_failure(self) -> None:
+        if self.is_mounted:
+            self._update_status()
+
+    def _run(self) -> None:
+        self._timer = None
+        text = self.query_text.strip()
+        if not text or self.index is None:
+            self.workers.cancel_group(self, "search")
+            self.answered = ""
+            self.answer = None
+            self._update_status()
+            return
+        self._search(self.index, text, self._generation)
+
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
+    def _search(self, index: SearchIndex, text: str, generation: int) -> None:
+        answer = search_forgiving(index, text, RESULT_LIMIT)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._answered, answer, text, generation)
+
+    def _answered(self, answer: Answer, text: str, generation: int) -> None:
+        if generation == self._generation:
+            self.answered = text
+            self.answer = answer
+
+    def watch_answer(self, answer: Answer | None) -> None:
+        results = answer.results if answer is not None else ()
+        self.query_one("#search-results", ResultsList).show_results(results)
+        self._update_status()
+
+    def _update_status(self) -> None:
+        status = self.query_one("#search-status", Static)
+        hints = self.query_one("#search-hints", Static)
+        answer = self.answer
+        hint_lines: tuple[str, ...] = answer.query.hints if answer is not None else ()
+        hints.update(Content("\n").join(Content(f"⚠ {hint}") for hint in hint_lines))
+        hints.display = bool(hint_lines)
+        if self.failure is not None:
+            status.update(Content(f"Search is unavailable: {self.failure}"))
+        elif self.index is None:
+            status.update(Content("indexing…"))
+        elif not self.query_text.strip():
+            status.update(Content("Type to search every paragraph · F1 for the query language"))
+        elif answer is None:
+            status.update(Content("searching…"))
+        else:
+            text = figures(answer, len(answer.results))
+            if answer.results:
+                text += " · ↓↑ choose, Enter opens"
+            status.update(Content(text))
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.state is WorkerState.ERROR:
+            self.notify(
+                f"Search failed: {event.worker.error}", severity="error", markup=False, timeout=8
+            )
+            if event.worker.group == "search":
+                self.query_one("#search-status", Static).update(
+                    Content(f"Search failed: {event.worker.error}")
+                )
+
+    # -- actions ---------------------------------------------------------------------
+
+    @on(ResultsList.OptionSelected)
+    def _clicked(self) -> None:
+        self.action_open()
+
+    def action_move(self, step: int) -> None:
+        self.query_one("#search-results", ResultsList).move_highlight(step)
+
+    def action_open(self) -> None:
+        result = self.query_one("#search-results", ResultsList).highlighted_result
+        answer = self.answer
+        if result is None or answer is None or self.index is None:
+            self.notify("No result to open", timeout=2)
+            return
+        entry = result.entry
+        self._open(self.index, self.query_text.strip(), entry.document.id, entry.paragraph)
+
+    @work(thread=True, exclusive=True, group="open", exit_on_error=False)
+    def _open(self, index: SearchIndex, text: str, doc_id: str, paragraph: int) -> None:
+        # Every hit in the document, not only those among the listed results.
+        answer = search_forgiving(index, f"{text} doc:{doc_id}", EVERY_HIT)
+        hits = tuple(
+            Hit(result.entry.paragraph, start, end)
+            for result in answer.results
+            if result.entry.document.id == doc_id
+            for start, end in result.text_spans
+        )
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._chosen, SearchResultChosen(doc_id, paragraph, hits))
+
+    def _chosen(self, message: SearchResultChosen) -> None:
+        if self.is_current:  # not if the user left meanwhile
+            self.post_message(message)
+
+    def action_close(self) -> None:
+        self.post_message(SearchClosed())

@@ -1,0 +1,94 @@
+"""The list of search results: where each paragraph is from, and its words that matched."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.widgets import OptionList
+
+from tui.corpus.search import Result
+from tui.widgets.sidebar import fit
+
+MATCH_STYLE = "bold reverse"
+"""Reverse as well as bold, so matches show with NO_COLOR and on 16 colours."""
+TITLE_CELLS = 30
+SPEAKER_CELLS = 24
+SNIPPET_LINES = 2
+"""The snippet is cut to about this many lines, so a screen holds several results."""
+
+
+def result_prompt(result: Result, width: int) -> Content:
+    """Date, meeting, speaker and kind on one line; then the snippet, its matches
+    highlighted, cut to about SNIPPET_LINES lines of `width`."""
+    entry = result.entry
+    date = entry.date.isoformat() if entry.date else "no date"
+    head: list[tuple[str, str] | str] = [
+        (date, "bold"),
+        "  ",
+        (fit(entry.document.short_title, TITLE_CELLS), "italic"),
+        "  ",
+    ]
+    if entry.speaker:
+        head += [(fit(entry.speaker, SPEAKER_CELLS), "bold"), (f" · {entry.kind.value}", "dim")]
+    else:
+        head.append((entry.kind.value, "bold"))
+    snippet = Content(result.snippet.replace("\n", " "))
+    for start, end in result.spans:
+        snippet = snippet.stylize(MATCH_STYLE, start, end)
+    room = max(20, SNIPPET_LINES * width - 4)
+    if len(snippet.plain) > room:
+        snippet = snippet[: room - 1] + Content("…")
+    return Content.assemble(*head, "\n", snippet)
+
+
+class ResultsList(OptionList):
+    """Search results as options; rebuilt when the results or the width change."""
+
+    BINDING_GROUP_TITLE = "Results"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Next result", show=False),
+        Binding("k", "cursor_up", "Prev result", show=False),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._results: tuple[Result, ...] = ()
+        self._width = 0
+
+    @property
+    def highlighted_result(self) -> Result | None:
+        if self.highlighted is None or not 0 <= self.highlighted < len(self._results):
+            return None
+        return self._results[self.highlighted]
+
+    def show_results(self, results: Sequence[Result]) -> None:
+        self._results = tuple(results)
+        self._rebuild(keep=False)
+
+    def _rebuild(self, *, keep: bool) -> None:
+        highlighted = self.highlighted if keep else None
+        width = self._width or 80
+        self.clear_options()
+        self.add_options(result_prompt(result, width) for result in self._results)
+        if self._results:
+            self.highlighted = min(highlighted or 0, len(self._results) - 1)
+            if not keep:
+                self.scroll_to(y=0, animate=False, immediate=True)
+
+    def on_resize(self, event: events.Resize) -> None:
+        width = self.scrollable_content_region.width
+        if width != self._width:
+            self._width = width
+            self._rebuild(keep=True)
+
+    def move_highlight(self, step: int) -> None:
+        """Move the highlight by `step` results, stopping at either end."""
+        if not self._results:
+            return
+        current = self.highlighted if self.highlighted is not None else -1
+        self.highlighted = max(0, min(current + step, len(self._results) - 1))
