@@ -29,3 +29,32 @@ def test_help_screen(snap_compare: Any, make_app: AppFactory) -> None:
 
 def test_too_small(snap_compare: Any, make_app: AppFactory) -> None:
     assert snap_compare(make_app(), terminal_size=(30, 8))
+
+
+async def _answer_kerry(pilot: Any) -> None:
+    """Type a query and wait for its answer, with the time it took fixed for the picture."""
+    import dataclasses
+
+    from textual.widgets import Input
+
+    from tui.screens.search import SearchScreen
+
+    await pilot.press("s", *"foo:bar Kerry")
+    screen = pilot.app.screen
+    assert isinstance(screen, SearchScreen)
+    for _ in range(100):
+        if screen.answer is not None and screen.answer.query.terms == ("kerry",):
+            break
+        await pilot.pause(0.05)
+    assert screen.answer is not None
+    screen.answer = dataclasses.replace(screen.answer, seconds=0.0008)
+    # A blinking cursor would be in the picture or not by chance.
+    screen.query_one(Input).cursor_blink = False
+    await pilot.pause(0.1)
+    await pilot.press("down")
+    await pilot.pause(0.1)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_search_screen(snap_compare: Any, make_app: AppFactory, size: tuple[int, int]) -> None:
+    assert snap_compare(make_app(), terminal_size=size, run_before=_answer_kerry)

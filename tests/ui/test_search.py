@@ -1,0 +1,274 @@
+"""The search screen driven with real keys: type, choose, open, step through hits, return."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual.app import App
+from textual.pilot import Pilot
+from textual.widgets import Input, Static
+
+from tests.ui.conftest import OLDEST, SIZES, AppFactory
+from tests.ui.test_main import INJECTION, burst, status
+from tui.corpus.search import QUERY_HELP
+from tui.screens.help import HelpScreen
+from tui.screens.main import MainScreen
+from tui.screens.search import SearchScreen
+from tui.widgets.reader import Reader
+from tui.widgets.results import MATCH_STYLE, ResultsList
+
+
+async def wait_until(pilot: Pilot[None], ready: Callable[[], bool], what: str) -> None:
+    """Let the app run until `ready()`: the index and the searches run in threads."""
+    for _ in range(100):
+        if ready():
+            return
+        await pilot.pause(0.05)
+    pytest.fail(f"never: {what}")
+
+
+def search_screen(app: App[None]) -> SearchScreen:
+    assert isinstance(app.screen, SearchScreen), f"on {type(app.screen).__name__}"
+    return app.screen
+
+
+async def search(pilot: Pilot[None], text: str) -> SearchScreen:
+    """Press `s`, type `text` a key at a time, wait for its answer."""
+    await pilot.press("s", *text)
+    screen = search_screen(pilot.app)
+    await wait_until(
+        pilot,
+        lambda: screen.answer is not None and screen.answered == text,
+        f"an answer to {text!r}",
+    )
+    await pilot.pause()
+    return screen
+
+
+def shown(widget: Static) -> str:
+    return str(widget.render())
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_misspelt_name_found_opened_and_back(
+    make_app: AppFactory, size: tuple[int, int]
+) -> None:
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        screen = await search(pilot, "Mamadyarov")
+        answer = screen.answer
+        assert answer is not None and answer.results, "the misspelling finds Mammadyarov"
+        results = screen.query_one(ResultsList)
+        prompt = results.get_option_at_index(0).prompt
+        highlighted = [
+            prompt.plain[span.start : span.end]
+            for span in prompt.spans  # type: ignore[union-attr]
+            if str(span.style) == MATCH_STYLE
+        ]
+        assert "Mammadyarov" in highlighted, highlighted
+        assert "paragraphs ·" in shown(screen.query_one("#search-status", Static))
+        assert " ms" in shown(screen.query_one("#search-status", Static))
+
+        await pilot.press("down", "down", "up")
+        assert results.highlighted == 1
+        chosen = answer.results[1]
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, MainScreen), "the reader")
+        reader = app.screen.query_one(Reader)
+        await wait_until(
+            pilot,
+            lambda: reader.document is not None and reader.document.id == chosen.entry.document.id,
+            "the chosen document",
+        )
+        assert reader.has_focus
+        assert reader.paragraph == chosen.entry.paragraph
+        hits = reader.hits
+        assert len(hits) >= 2, "every hit of the query in the document"
+        assert reader.hits[reader.hit].paragraph == chosen.entry.paragraph
+        text = reader.document.paragraphs[chosen.entry.paragraph].text
+        current = reader.hits[reader.hit]
+        assert text[current.start : current.end] == "Mammadyarov"
+        assert f"hit {reader.hit + 1}/{len(hits)}" in status(app)
+
+        before = reader.hit
+        await pilot.press("n")
+        assert reader.hit == (before + 1) % len(hits)
+        assert reader.paragraph == hits[reader.hit].paragraph
+        assert f"hit {reader.hit + 1}/{len(hits)}" in status(app)
+        await pilot.press("N")
+        assert reader.hit == before
+
+        await pilot.press("escape")
+        screen = search_screen(app)
+        assert screen.query_text == "Mamadyarov"
+        assert screen.query_one(ResultsList).highlighted == 1, "the chosen result still chosen"
+        assert screen.answer is answer, "the results kept, not searched again"
+        assert isinstance(screen.focused, Input)
+
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+        await pilot.press("s")
+        assert search_screen(app).query_text == "Mamadyarov"
+
+
+async def test_open_from_the_list_with_j_and_k(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await search(pilot, "Kerry")
+        await pilot.press("tab")
+        results = screen.query_one(ResultsList)
+        assert results.has_focus
+        await pilot.press("j", "j", "k")
+        assert results.highlighted == 1
+        await pilot.press("s")
+        assert isinstance(screen.focused, Input), "s goes back to the query"
+        await pilot.press("ctrl+n")
+        assert results.highlighted == 2
+        assert screen.answer is not None
+        chosen = screen.answer.results[2]
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, MainScreen), "the reader")
+        reader = app.screen.query_one(Reader)
+        await pilot.pause()
+        assert reader.document is not None
+        assert (reader.document.id, reader.paragraph) == (
+            chosen.entry.document.id,
+            chosen.entry.paragraph,
+        )
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_unknown_filter_is_a_hint_not_an_error(
+    make_app: AppFactory, size: tuple[int, int]
+) -> None:
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        screen = await search(pilot, "foo:bar Kerry")
+        hints = screen.query_one("#search-hints", Static)
+        assert hints.display
+        assert "unknown filter foo:" in shown(hints)
+        assert screen.query_text == "foo:bar Kerry", "the query is kept as typed"
+        assert screen.answer is not None
+        snippets = [result.snippet for result in screen.answer.results]
+        assert snippets and all("Kerry" in snippet for snippet in snippets)
+        assert len(screen.query_one(ResultsList).options) == len(snippets)
+
+
+async def test_markup_in_a_query_and_results_is_literal(
+    make_app: AppFactory, tmp_path: Path
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "inject.txt").write_text(INJECTION, encoding="utf-8")
+    app = make_app(corpus=corpus)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await search(pilot, "[bold] [@click=app.quit]")
+        query = screen.query_one(Input)
+        line = "".join(strip.text for strip in query.render_lines(query.region.reset_offset))
+        assert "[bold] [@click=app.quit]" in line
+        results = screen.query_one(ResultsList)
+        assert results.option_count
+        prompts = [str(results.get_option_at_index(n).prompt) for n in range(results.option_count)]
+        assert any("[bold]x[/bold]" in prompt for prompt in prompts), prompts
+        for y in range(5, 20):
+            await pilot.click(offset=(30, y))
+        assert app.is_running
+
+
+async def test_empty_query_clears_results(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await search(pilot, "Kerry")
+        assert screen.query_one(ResultsList).option_count
+        await pilot.press(*["backspace"] * 5)
+        await wait_until(pilot, lambda: screen.answer is None, "the results to go")
+        assert screen.query_one(ResultsList).option_count == 0
+        assert "Type to search" in shown(screen.query_one("#search-status", Static))
+        await pilot.press("enter")
+        assert isinstance(app.screen, SearchScreen), "Enter with nothing to open stays"
+
+
+async def test_search_typed_in_one_burst(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.2)
+        await burst(pilot, "s", *"jkGO")
+        screen = search_screen(app)
+        assert screen.query_text == "jkGO", "every key after s reached the query"
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+        reader = app.screen.query_one(Reader)
+        assert reader.document is not None and reader.document.id == OLDEST, "no key moved on"
+
+
+async def test_s_is_a_letter_in_the_find_bar(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("tab", "slash", *"sessions")
+        assert isinstance(app.screen, MainScreen)
+        assert app.screen.query_one(Reader).query_one(Input).value == "sessions"
+
+
+async def test_ctrl_f_opens_search(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("tab", "ctrl+f", *"Lavrov")
+        assert search_screen(app).query_text == "Lavrov"
+
+
+async def test_help_lists_search_keys_and_query_language(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s", "f1")
+        assert isinstance(app.screen, HelpScreen)
+        text = "\n".join(shown(static) for static in app.screen.query(Static))
+        for description in ("Open", "Next result", "Prev result", "Close search", "Help"):
+            assert description in text
+        for clause in QUERY_HELP.split(" · "):
+            assert clause in text
+        await pilot.press("escape")
+        assert isinstance(app.screen, SearchScreen)
+
+
+async def test_main_help_and_palette_name_search(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f1")
+        text = "\n".join(shown(static) for static in app.screen.query(Static))
+        assert any(line.split() == ["s", "^f", "Search"] for line in text.splitlines()), text
+        await pilot.press("escape", "ctrl+p", *"search")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen)
+
+
+async def test_search_key_can_be_remapped(make_app: AppFactory) -> None:
+    app = make_app(config_text="keys:\n  search: ctrl+k\n")
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("s")
+        assert isinstance(app.screen, MainScreen)
+        await pilot.press("ctrl+k")
+        assert isinstance(app.screen, SearchScreen)
+        assert not app._notifications, "no warning about the key"
+
+
+async def test_failing_search_is_reported_and_the_app_runs(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("s")
+        screen = search_screen(app)
+        await wait_until(pilot, lambda: screen.index is not None, "the index")
+        assert screen.index is not None
+
+        def broken(text: str, limit: int = 50) -> None:
+            raise RuntimeError("disk on fire")
+
+        screen.index.search = broken  # type: ignore[assignment,method-assign]
+        await pilot.press(*"Kerry")
+        await wait_until(pilot, lambda: bool(app._notifications), "a notification")
+        assert any("disk on fire" in str(n.message) for n in app._notifications)
+        assert app.is_running
+        assert screen.query_text == "Kerry"
