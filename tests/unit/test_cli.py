@@ -163,6 +163,7 @@ def test_hostile_queries_are_answered_sensibly(
     assert len(answer.query.terms) <= 8
     if query.startswith("foo:"):
         assert any("unknown filter foo" in hint for hint in answer.query.hints)
-        assert answer.query.terms == ("foo", "bar", "kerry")
+        assert answer.query.terms == ("kerry",)
+        assert answer.results
     if len(query) > 1000:
         assert any("cut" in hint for hint in answer.query.hints)

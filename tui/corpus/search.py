@@ -108,7 +108,7 @@ def _date_bound(value: str, *, end: bool) -> dt.date | None:
 
 def parse_query(text: str) -> Query:
     """Parse the query language (see QUERY_HELP). Never raises: anything not
-    understood becomes a hint and, where it can, plain words."""
+    understood becomes a hint, and the rest of the query is still searched."""
     hints: list[str] = []
     if len(text) > MAX_QUERY_CHARS:
         hints.append(f"query cut to its first {MAX_QUERY_CHARS} characters")
@@ -122,11 +122,11 @@ def parse_query(text: str) -> Query:
         if name is not None:
             value = value.strip('"')
             key = name.casefold()
-            if key not in FILTERS:
-                hints.append(
-                    f"unknown filter {name}: (searched as words; filters: {', '.join(FILTERS)})"
-                )
-                bare = f"{name} {value}"
+            if key not in FILTERS and not value:
+                bare = name  # `Lavrov:` is a word with a colon, not a filter
+            elif key not in FILTERS:
+                hints.append(f"unknown filter {name}: left out (filters: {', '.join(FILTERS)})")
+                continue
             elif not value:
                 hints.append(f"{key}: needs a value")
                 continue

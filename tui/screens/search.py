@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-import re
 from typing import ClassVar
 
 from textual import on, work
@@ -16,7 +14,7 @@ from textual.timer import Timer
 from textual.widgets import Input, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from tui.corpus.search import FILTERS, QUERY_HELP, Answer, SearchIndex
+from tui.corpus.search import QUERY_HELP, Answer, SearchIndex
 from tui.messages import SearchClosed, SearchResultChosen
 from tui.widgets.footer import DossierFooter
 from tui.widgets.reader import Hit
@@ -29,37 +27,6 @@ DEBOUNCE = 0.06
 runs once, not once per letter."""
 PLACEHOLDER = 'words (typos ok)  "a phrase"  -word  speaker: topic: kind: year:  · F1 help'
 EVERY_HIT = 100_000
-_FILTER_TOKEN = re.compile(r'(?<!\S)-?(\w+):("[^"]*"?|\S*)')
-
-
-def without_unknown_filters(text: str) -> tuple[str, list[str]]:
-    """`text` less its `name:value` tokens whose name is no filter, and those tokens."""
-    dropped: list[str] = []
-
-    def drop(match: re.Match[str]) -> str:
-        if match.group(1).casefold() in FILTERS:
-            return match.group(0)
-        dropped.append(match.group(0))
-        return ""
-
-    return _FILTER_TOKEN.sub(drop, text), dropped
-
-
-def search_forgiving(index: SearchIndex, text: str, limit: int) -> Answer:
-    """The index's answer; but when nothing matched and the query has unknown filters
-    (which the index searches as words), the answer without them, saying so."""
-    answer = index.search(text, limit=limit)
-    if answer.results:
-        return answer
-    rest, dropped = without_unknown_filters(text)
-    if not dropped or not rest.strip():
-        return answer
-    retry = index.search(rest, limit=limit)
-    if not retry.results:
-        return answer
-    note = f"nothing matched {' '.join(dropped)} as words: results without it"
-    query = dataclasses.replace(retry.query, hints=(*answer.query.hints, note))
-    return dataclasses.replace(retry, query=query, seconds=answer.seconds + retry.seconds)
 
 
 def query_help() -> Content:
@@ -163,7 +130,7 @@ class SearchScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def _search(self, index: SearchIndex, text: str, generation: int) -> None:
-        answer = search_forgiving(index, text, RESULT_LIMIT)
+        answer = index.search(text, limit=RESULT_LIMIT)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._answered, answer, text, generation)
 
@@ -229,7 +196,7 @@ class SearchScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="open", exit_on_error=False)
     def _open(self, index: SearchIndex, text: str, doc_id: str, paragraph: int) -> None:
         # Every hit in the document, not only those among the listed results.
-        answer = search_forgiving(index, f"{text} doc:{doc_id}", EVERY_HIT)
+        answer = index.search(f"{text} doc:{doc_id}", limit=EVERY_HIT)
         hits = tuple(
             Hit(result.entry.paragraph, start, end)
             for result in answer.results
