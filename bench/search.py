@@ -29,7 +29,7 @@ from bench._common import percentile
 from bench.gen_corpus import generate
 from tui.corpus.config import load_config
 from tui.corpus.library import Library
-from tui.corpus.search import SearchIndex, words
+from tui.corpus.search import SearchIndex, fuzzy_cutoff, words
 
 QUERIES = [
     "Karabah settlement",
@@ -66,7 +66,9 @@ def brute_force(paragraph_words: list[list[str]], query: str) -> tuple[set[int],
     for position, candidates in enumerate(paragraph_words):
         total = 0.0
         for term in terms:
-            best = process.extractOne(term, candidates, scorer=fuzz.ratio, score_cutoff=80)
+            best = process.extractOne(
+                term, candidates, scorer=fuzz.ratio, score_cutoff=fuzzy_cutoff(term)
+            )
             score = best[1] / 100 if best else 0.0
             if any(word.startswith(term) for word in candidates):
                 score = max(score, 0.85)

@@ -30,7 +30,7 @@ from tui.corpus.model import Document, TurnKind
 
 MAX_QUERY_CHARS = 200
 MAX_TERMS = 8
-MAX_FUZZY_VARIANTS = 12
+MAX_FUZZY_VARIANTS = 32
 SNIPPET_CHARS = 200
 _WORD = re.compile(r"\w+")
 _QUERY_TOKEN = re.compile(r'(-?)(?:(\w+):("[^"]*"?|\S*)|"([^"]*)"?|(\S+))')
@@ -52,6 +52,13 @@ def fold(text: str) -> str:
     if text.isascii():
         return text.lower()
     return _COMBINING.sub("", unicodedata.normalize("NFKD", text.casefold()))
+
+
+def fuzzy_cutoff(term: str) -> int:
+    """The least RapidFuzz ratio (0-100) at which a word counts as a spelling of `term`:
+    one or two slips in a long word, one in a short one. Long words need more, or
+    `settlement` would find `statement`."""
+    return 85 if len(term) >= 8 else 80
 
 
 def words(text: str) -> list[tuple[str, int, int]]:
@@ -407,7 +414,7 @@ class SearchIndex:
         for word in prefixed[: MAX_PREFIX_VARIANTS if len(term) > 1 else 0]:
             match.variants.setdefault(word, 0.85 if len(term) >= 3 else 0.6)
         if len(term) >= 4:
-            cutoff = 80
+            cutoff = fuzzy_cutoff(term)
             found = []
             for length in range(len(term) - 2, len(term) + 3):
                 found += process.extract(
