@@ -382,6 +382,11 @@ class SearchIndex:
 
     # -- lookup ----------------------------------------------------------------------
 
+    def weight(self, word: str, entry_id: int) -> float:
+        """The BM25 weight of a folded word in one entry (0 when absent)."""
+        posting = self._postings.get(word)
+        return posting.weight_of(entry_id) if posting else 0.0
+
     def _term(self, term: str) -> tuple[_TermMatch, frozenset[int]]:
         """A query word's variants and the entries holding any of them. Kept for the
         last few words: as a query is typed, its earlier words repeat at every key."""
