@@ -50,7 +50,6 @@ class Config:
     """Every known spelling (lower-cased) -> canonical name; canonical names included."""
     keys: dict[str, KeySetting] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
-    source: Path | None = None
 
     def canonical(self, name: str) -> str:
         return self.aliases.get(name.casefold(), name)
@@ -104,7 +103,6 @@ def _apply(config: Config, path: Path, *, strict: bool) -> None:
         _fail(config, strict, f"{path}:1: the config must be a mapping of keys")
         return
     _Overlay(config, path, parsed, strict).apply(parsed.data)
-    config.source = path
 
 
 def _fail(config: Config, strict: bool, message: str) -> None:

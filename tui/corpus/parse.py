@@ -33,8 +33,6 @@ from tui.corpus.model import (
 )
 from tui.corpus.topics import TopicMatcher
 
-PARSER_VERSION = 1
-
 # --- chrome: lines that are page furniture, never text to read ---------------
 
 _NAVIGATION = frozenset(
