@@ -27,27 +27,20 @@ class UsageError(Exception):
 
 def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--corpus",
-        type=Path,
-        metavar="DIR",
-        default=argparse.SUPPRESS,
-        help="folder of transcripts (default: $DOSSIER_CORPUS, config, bundled seeds)",
-    )
-    common.add_argument(
-        "--config",
-        type=Path,
-        metavar="FILE",
-        default=argparse.SUPPRESS,
-        help=f"config file (default: $DOSSIER_CONFIG or {user_config_path()})",
-    )
-    common.add_argument(
-        "--notes",
-        type=Path,
-        metavar="FILE",
-        default=argparse.SUPPRESS,
-        help="notes file (default: $DOSSIER_NOTES, config, or the data folder)",
-    )
+    for flag, metavar, help_text in (
+        (
+            "--corpus",
+            "DIR",
+            "folder of transcripts (default: $DOSSIER_CORPUS, config, bundled seeds)",
+        ),
+        ("--config", "FILE", f"config file (default: $DOSSIER_CONFIG or {user_config_path()})"),
+        ("--notes", "FILE", "notes file (default: $DOSSIER_NOTES, config, or the data folder)"),
+    ):
+        # SUPPRESS: an option given before the subcommand is not reset by the
+        # subcommand's own copy of it.
+        common.add_argument(
+            flag, type=Path, metavar=metavar, default=argparse.SUPPRESS, help=help_text
+        )
     as_json = argparse.ArgumentParser(add_help=False)
     as_json.add_argument("--json", action="store_true", help="print one JSON document")
 

@@ -48,9 +48,13 @@ def show_entry(document: Document) -> JSON:
             }
             for turn in document.turns
         ],
-        "dropped": [{"line": d.line, "text": d.text, "reason": d.reason} for d in document.dropped],
+        "dropped": dropped_entries(document),
         "warnings": list(document.warnings),
     }
+
+
+def dropped_entries(document: Document) -> list[JSON]:
+    return [{"line": d.line, "text": d.text, "reason": d.reason} for d in document.dropped]
 
 
 def speaker_turns(document: Document) -> dict[str, int]:
@@ -84,7 +88,7 @@ def _check_document(document: Document) -> JSON:
         "turns": len(document.turns),
         "questions": document.questions,
         "paragraphs": len(document.paragraphs),
-        "dropped": [{"line": d.line, "text": d.text, "reason": d.reason} for d in document.dropped],
+        "dropped": dropped_entries(document),
         "warnings": list(document.warnings),
         "error": None,
     }
