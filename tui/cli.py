@@ -13,10 +13,22 @@ from typing import Any
 
 from tui import __version__
 from tui.corpus import resources
-from tui.corpus.config import Config, load_config, user_config_path
-from tui.corpus.export import check_entries, list_entry, show_entry, speaker_turns
+from tui.corpus.anchor import AnchorStatus, anchor_for, place
+from tui.corpus.config import Config, default_notes_path, load_config, user_config_path
+from tui.corpus.export import (
+    check_entries,
+    list_entry,
+    note_entry,
+    notes_entries,
+    notes_markdown,
+    placements,
+    show_entry,
+    speaker_turns,
+)
 from tui.corpus.library import Library
+from tui.corpus.notes import Kind, Note, new_id, parse_tags
 from tui.corpus.search import QUERY_HELP, SearchIndex
+from tui.corpus.store import NotesSaveError, NotesStore
 
 EXIT_OK, EXIT_NOTHING, EXIT_USAGE = 0, 1, 2
 
@@ -76,7 +88,37 @@ def _parser() -> argparse.ArgumentParser:
     search.add_argument(
         "--stdin", action="store_true", help="read one query a line; print one JSON line per query"
     )
+    _notes_parser(commands, common, as_json)
     return parser
+
+
+def _notes_parser(
+    commands: Any, common: argparse.ArgumentParser, as_json: argparse.ArgumentParser
+) -> None:
+    notes = commands.add_parser(
+        "notes",
+        parents=[common],
+        help="list, add or export notes and bookmarks",
+        description="Notes and bookmarks, from the notes file (see --notes).",
+    )
+    actions = notes.add_subparsers(dest="notes_command", metavar="ACTION", required=True)
+    listing = actions.add_parser(
+        "list", parents=[common, as_json], help="every note and bookmark, with its anchor status"
+    )
+    listing.add_argument("--tag", metavar="T", help="only notes with this tag")
+    add = actions.add_parser("add", parents=[common, as_json], help="add a note to a paragraph")
+    add.add_argument("doc", metavar="DOC", help="document id (see dossier list)")
+    add.add_argument("paragraph", metavar="PARA", type=int, help="paragraph index (as in show)")
+    add.add_argument("text", metavar="TEXT", help="the note ('-' reads it from stdin)")
+    add.add_argument("--quote", metavar="Q", help="the words of the paragraph it is about")
+    add.add_argument("--tag", metavar="T", action="append", default=[], help="a tag (repeatable)")
+    export = actions.add_parser(
+        "export", parents=[common], help="every note with its citation, grouped by meeting"
+    )
+    export.add_argument(
+        "--format", choices=("md", "json"), default="md", help="md (default) or json"
+    )
+    export.add_argument("-o", "--output", metavar="FILE", type=Path, help="write to FILE")
 
 
 def _settings(args: argparse.Namespace) -> tuple[Config, Path]:
@@ -88,6 +130,21 @@ def _settings(args: argparse.Namespace) -> tuple[Config, Path]:
     if not corpus.is_dir():
         raise UsageError(f"corpus folder not found: {corpus}")
     return config, corpus.expanduser()
+
+
+def _notes_path(args: argparse.Namespace, config: Config) -> Path:
+    path: Path | None = getattr(args, "notes", None)
+    if path is None and os.environ.get("DOSSIER_NOTES"):
+        path = Path(os.environ["DOSSIER_NOTES"])
+    return (path or config.notes_file or default_notes_path()).expanduser()
+
+
+def _open_notes(args: argparse.Namespace, config: Config) -> NotesStore:
+    store = NotesStore(_notes_path(args, config))
+    store.load()
+    for warning in store.warnings:
+        print(f"dossier: {store.path}: {warning}", file=sys.stderr)
+    return store
 
 
 def _warn(config: Config, library: Library | None = None) -> None:
@@ -121,6 +178,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _list(library, args.json)
         if args.command == "search":
             return _search(library, args)
+        if args.command == "notes":
+            return _notes(library, _open_notes(args, config), args)
         return _show(library, args.id, args.json)
     except UsageError as error:
         print(f"dossier: {error}", file=sys.stderr)
@@ -142,9 +201,11 @@ def _run_tui(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     config, corpus = _settings(args)
     library = Library.load(corpus, config)
+    notes = NotesStore(_notes_path(args, config))
+    notes.load()
     from tui.app import DossierApp  # Textual is imported only when the TUI runs.
 
-    DossierApp(library, config).run()
+    DossierApp(library, config, notes).run()
     return EXIT_OK
 
 
@@ -276,3 +337,70 @@ def _marked(snippet: str, spans: Sequence[Sequence[int]]) -> str:
         last = end
     out.append(snippet[last:])
     return "".join(out)
+
+
+def _notes(library: Library, store: NotesStore, args: argparse.Namespace) -> int:
+    if args.notes_command == "add":
+        return _add_note(library, store, args)
+    placed = placements(store.entries(), library)
+    if store.problem is not None:
+        print(f"dossier: {store.describe_problem()}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.notes_command == "export":
+        if args.format == "json":
+            text = json.dumps(notes_entries(placed), ensure_ascii=False, indent=2) + "\n"
+        else:
+            text = notes_markdown(placed, library)
+        if args.output is None:
+            sys.stdout.write(text)
+        else:
+            args.output.write_text(text, encoding="utf-8")
+            print(
+                f"dossier: wrote {len(placed)} notes and bookmarks to {args.output}",
+                file=sys.stderr,
+            )
+        return EXIT_OK
+    if args.tag:
+        placed = [(note, where) for note, where in placed if args.tag in note.tags]
+    if args.json:
+        _print_json(notes_entries(placed))
+    else:
+        for note, where in placed:
+            at = f"¶{where.paragraph}" if where.paragraph is not None else "orphaned"
+            moved = f" ({where.why})" if where.status is not AnchorStatus.ANCHORED else ""
+            tags = f"  #{' #'.join(note.tags)}" if note.tags else ""
+            print(
+                f"{note.id}  {note.kind:8}  {note.anchor.doc} {at}{moved}  {note.created[:10]}{tags}"
+            )
+            print(f"    “{_one_line(note.anchor.quote, 90)}”")
+            if note.text:
+                print(f"    {_one_line(note.text, 90)}")
+    return EXIT_OK if placed else EXIT_NOTHING
+
+
+def _add_note(library: Library, store: NotesStore, args: argparse.Namespace) -> int:
+    document = library.get(args.doc)
+    if document is None:
+        raise UsageError(f"no document with id {args.doc!r} (see dossier list)")
+    text = sys.stdin.read() if args.text == "-" else args.text
+    try:
+        anchor = anchor_for(document, args.paragraph, args.quote)
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+    tags = tuple(tag for value in args.tag for tag in parse_tags(value))
+    try:
+        note = store.add(Note(new_id(Kind.NOTE), Kind.NOTE, anchor, text.rstrip("\n"), tags))
+        store.save()
+    except NotesSaveError as error:
+        raise UsageError(str(error)) from None
+    entry = note_entry(note, place(note.anchor, document))
+    if args.json:
+        _print_json(entry)
+    else:
+        print(f"added note {note.id} on {document.id} ¶{anchor.paragraph} in {store.path}")
+    return EXIT_OK
+
+
+def _one_line(text: str, width: int) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"

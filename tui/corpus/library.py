@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from tui.corpus.clean import BinaryFileError, decode
@@ -70,6 +70,10 @@ class Library:
     documents: tuple[Document, ...]
     """Sorted by event date, oldest first; undated documents last."""
     errors: tuple[FileError, ...]
+    _by_id: dict[str, Document] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", {document.id: document for document in self.documents})
 
     @classmethod
     def load(cls, folder: Path, config: Config) -> Library:
@@ -85,10 +89,10 @@ class Library:
         return cls(folder, config, matcher, tuple(documents), tuple(errors))
 
     def by_id(self, doc_id: str) -> Document:
-        for document in self.documents:
-            if document.id == doc_id:
-                return document
-        raise KeyError(doc_id)
+        return self._by_id[doc_id]
+
+    def get(self, doc_id: str) -> Document | None:
+        return self._by_id.get(doc_id)
 
 
 def _ids(folder: Path) -> list[tuple[Path, str]]:
