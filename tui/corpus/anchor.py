@@ -99,11 +99,15 @@ def place(anchor: Anchor, document: Document | None) -> Placement:
         if stored < len(paragraphs):
             return Placement(AnchorStatus.ANCHORED, stored, "no quote to check")
         return Placement(AnchorStatus.ORPHANED, None, f"¶{stored} is past the end")
-    if stored < len(paragraphs) and quote in paragraphs[stored].text:
+    if stored < len(paragraphs) and _in_context(anchor, document):
         return Placement(AnchorStatus.ANCHORED, stored, "quote found in place")
     exact = [p.index for p in paragraphs if quote in p.text]
     if exact:
         found = _best(anchor, document, {index: 100.0 for index in exact})
+        if found == stored:
+            return Placement(
+                AnchorStatus.ANCHORED, stored, "quote in place, text around it changed"
+            )
         if found is not None:
             return Placement(AnchorStatus.MOVED, found, f"quote found in ¶{found}")
         return Placement(AnchorStatus.ORPHANED, None, "quote found in several places alike")
@@ -119,6 +123,24 @@ def place(anchor: Anchor, document: Document | None) -> Placement:
         why = "quote not found" if not scores else "reworded quote fits several places alike"
         return Placement(AnchorStatus.ORPHANED, None, why)
     return Placement(AnchorStatus.MOVED, found, f"reworded quote found in ¶{found}")
+
+
+def _in_context(anchor: Anchor, document: Document) -> bool:
+    """Whether the stored paragraph holds the quote with the same text around it: a
+    short quote in place alone could be another mention that moved there."""
+    body, starts = _body(document)
+    start = starts[anchor.paragraph]
+    end = start + len(document.paragraphs[anchor.paragraph].text)
+    at = body.find(anchor.quote, start, end)
+    while at >= 0:
+        after = at + len(anchor.quote)
+        if (
+            body[at - len(anchor.before) : at] == anchor.before
+            and body[after : after + len(anchor.after)] == anchor.after
+        ):
+            return True
+        at = body.find(anchor.quote, at + 1, end)
+    return False
 
 
 def _best(anchor: Anchor, document: Document, scores: dict[int, float]) -> int | None:

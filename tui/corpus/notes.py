@@ -9,6 +9,7 @@ reported rather than dropped, and keys dossier does not know are kept too.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import secrets
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -93,6 +94,13 @@ def new_id(kind: Kind) -> str:
     return f"{kind.value[0]}{secrets.token_hex(4)}"
 
 
+def _id_from_content(kind: Kind, raw: dict[str, Plain]) -> str:
+    """An id for an entry written by hand without one: from its content, so that two
+    dossiers reading the file give it the same id and their merge keeps one entry."""
+    digest = hashlib.sha1(repr(sorted(raw.items())).encode(), usedforsecurity=False)
+    return f"{kind.value[0]}{digest.hexdigest()[:8]}"
+
+
 def parse_tags(text: str) -> tuple[str, ...]:
     """Tags as typed: separated by commas or spaces, `#` optional, each once."""
     seen: dict[str, None] = {}
@@ -137,7 +145,7 @@ def _entry(kind: Kind, raw: Plain) -> Note:
         raise ValueError("tags must be a list of words")
     known = set(_NOTE_KEYS) | set(_TIME_KEYS)
     return Note(
-        id=(entry_id or "").strip() or new_id(kind),
+        id=(entry_id or "").strip() or _id_from_content(kind, raw),
         kind=kind,
         anchor=Anchor(doc.strip(), int(paragraph), texts["quote"], texts["before"], texts["after"]),
         text=texts["text"] if kind is Kind.NOTE else "",

@@ -231,6 +231,10 @@ class NotesStore:
                 mine = dict(self._mine)
                 base = dict(self._base)
             with self._file_lock():
+                target = self.target
+                for stale in target.parent.glob(f".{target.name}.*.tmp"):
+                    # Left by a save that was killed; under the lock no save is under way.
+                    stale.unlink(missing_ok=True)
                 data, signature = self._read_settled(trusted=False)
                 if isinstance(data, NotesFileError):
                     with self._lock:
@@ -277,9 +281,6 @@ class NotesStore:
     def _write(self, text: str) -> Signature:
         target = self.target
         folder = target.parent
-        for stale in folder.glob(f".{target.name}.*.tmp"):
-            # Left by a save that was killed; under the lock no save is under way.
-            stale.unlink(missing_ok=True)
         temporary = folder / f".{target.name}.{os.getpid()}.{threading.get_ident()}.tmp"
         try:
             mode = target.stat().st_mode & 0o7777 if target.exists() else 0o600
@@ -309,10 +310,13 @@ class NotesStore:
         staged = backup.with_name(f".{backup.name}.{os.getpid()}.tmp")
         staged.unlink(missing_ok=True)
         try:
-            os.link(target, staged)  # the old version's inode; costs nothing to keep
-        except OSError:
-            shutil.copy2(target, staged)
-        os.replace(staged, backup)
+            try:
+                os.link(target, staged)  # the old version's inode; costs nothing to keep
+            except OSError:
+                shutil.copy2(target, staged)
+            os.replace(staged, backup)
+        finally:
+            staged.unlink(missing_ok=True)
 
 
 def _fsync_folder(folder: Path) -> None:

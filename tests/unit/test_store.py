@@ -1,0 +1,254 @@
+"""The notes file on disk: never truncated, never lost, shared safely (CHECKLIST 11-15)."""
+
+from __future__ import annotations
+
+import errno
+import fcntl
+import hashlib
+import os
+import random
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO
+from tests.unit.test_notes_file import DOC, note
+from tui.corpus import store as store_module
+from tui.corpus.notes import NotesData, read_notes, write_notes
+from tui.corpus.store import NotesSaveError, NotesStore
+
+KILLS = 1000
+
+
+def opened(path: Path) -> NotesStore:
+    store = NotesStore(path)
+    store.load()
+    return store
+
+
+def stamp(version: int) -> str:
+    """A note text whose end proves the whole text was written."""
+    return f"{version} {hashlib.sha256(str(version).encode()).hexdigest()}"
+
+
+def _save_forever(path: Path) -> None:
+    """The child: bump the counter note and save, as fast as it can, until killed."""
+    store = opened(path)
+    counter = store.get("counter")
+    assert counter is not None
+    version = int(counter.text.split()[0])
+    while True:
+        version += 1
+        # A long text, so that the file takes several writes and a kill can land in one.
+        store.update(replace(counter, text=stamp(version) + "\n" + "x" * (version % 4000)))
+        store.save()
+
+
+def test_killed_during_saves_leaves_the_old_or_the_new_file_complete(tmp_path: Path) -> None:
+    """CHECKLIST 11: SIGKILL at random moments, a thousand times."""
+    path = tmp_path / "notes.yaml"
+    static = {f"s{n}": note(f"s{n}", text=f"static note {n}\n" * 20) for n in range(40)}
+    counter = note("counter", text=stamp(0))
+    path.write_text(write_notes(NotesData({**static, "counter": counter})), encoding="utf-8")
+    rng = random.Random(11)
+    last = 0
+    moved = mid_write = 0
+    for _ in range(KILLS):
+        child = os.fork()
+        if child == 0:  # pragma: no cover - runs in the child until killed
+            try:
+                _save_forever(path)
+            finally:
+                os._exit(1)
+        time.sleep(rng.uniform(0, 0.02))
+        os.kill(child, signal.SIGKILL)
+        _, status = os.waitpid(child, 0)
+        assert os.WIFSIGNALED(status), "the child died of the kill, not of an error"
+        mid_write += any(p.name.endswith(".tmp") for p in tmp_path.iterdir())
+        text = path.read_text(encoding="utf-8")
+        data = read_notes(text)
+        assert write_notes(data) == text, "the file is exactly as a complete save writes it"
+        assert {k: v for k, v in data.entries.items() if k != "counter"} == static
+        head = data.entries["counter"].text.split("\n")[0]
+        version = int(head.split()[0])
+        assert head == stamp(version)
+        assert version >= last, "never an older version than one seen complete"
+        moved += version > last
+        last = version
+        backup = store_module.NotesStore(path).backup_path
+        if backup.exists():
+            assert write_notes(read_notes(backup.read_text(encoding="utf-8"))) == backup.read_text(
+                encoding="utf-8"
+            )
+    # The kills did land in the middle of writes, and saves completed between them.
+    assert mid_write > KILLS // 20 and moved > KILLS // 20, (mid_write, moved)
+    # Temporary files left by killed saves are cleared by the next save.
+    opened(path).save()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "notes.yaml",
+        "notes.yaml.bak",
+        "notes.yaml.lock",
+    ]
+
+
+ADDER = textwrap.dedent(
+    """
+    import sys, time
+    from pathlib import Path
+    sys.path.insert(0, {repo!r})
+    from tui.corpus.anchor import anchor_for
+    from tui.corpus.notes import Kind, Note
+    from tui.corpus.store import NotesStore
+    from tui.corpus.notes import Anchor
+    path, name, go = Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3])
+    while not go.exists():
+        time.sleep(0.001)
+    store = NotesStore(path)
+    store.load()
+    for n in range(200):
+        store.add(Note(f"{{name}}-{{n}}", Kind.NOTE, Anchor("doc", n), f"{{name}} says {{n}}"))
+        store.save()
+    """
+)
+
+
+def test_two_processes_adding_200_notes_each_leave_400(tmp_path: Path) -> None:
+    """CHECKLIST 14: the lock and the merge by id keep both sets."""
+    path = tmp_path / "notes.yaml"
+    go = tmp_path / "go"
+    script = ADDER.format(repo=str(REPO))
+    writers = [
+        subprocess.Popen([sys.executable, "-c", script, str(path), name, str(go)])
+        for name in ("left", "right")
+    ]
+    time.sleep(0.5)
+    go.touch()
+    assert [writer.wait(timeout=300) for writer in writers] == [0, 0]
+    entries = opened(path).entries()
+    assert len(entries) == 400
+    assert {n.text for n in entries} == {
+        f"{name} says {n}" for name in ("left", "right") for n in range(200)
+    }
+
+
+def test_an_edit_made_by_hand_while_running_is_kept(tmp_path: Path) -> None:
+    """CHECKLIST 15: taken in at the next refresh, or at the latest by the next save."""
+    path = tmp_path / "notes.yaml"
+    path.write_text(write_notes(NotesData({"n1": note("n1")})), encoding="utf-8")
+    running = opened(path)
+    by_hand = path.read_text(encoding="utf-8").replace("text: a note", "text: edited by hand")
+    by_hand += f"- doc: {DOC}\n  paragraph: 9\n  text: typed in the editor\n"
+    by_hand = by_hand.replace("bookmarks: []\n", "") + "bookmarks: []\n"
+    path.write_text(by_hand, encoding="utf-8")
+    running.add(note("n2", text="added in dossier"))
+    running.save()
+    texts = {n.text for n in opened(path).entries()}
+    assert texts == {"edited by hand", "typed in the editor", "added in dossier"}
+    assert {n.text for n in running.entries()} == texts
+
+    path.write_text(path.read_text(encoding="utf-8").replace("added in", "changed in"), "utf-8")
+    assert running.refresh()
+    assert "changed in dossier" in {n.text for n in running.entries()}
+    assert not running.refresh(), "nothing new the second time"
+
+
+def test_a_symlinked_notes_file_stays_a_symlink(tmp_path: Path) -> None:
+    """CHECKLIST 13."""
+    (tmp_path / "sync").mkdir()
+    target = tmp_path / "sync" / "real-notes.yaml"
+    target.write_text(write_notes(NotesData({"n1": note("n1")})), encoding="utf-8")
+    link = tmp_path / "notes.yaml"
+    link.symlink_to(target)
+    store = opened(link)
+    store.add(note("n2"))
+    store.save()
+    assert link.is_symlink() and link.resolve() == target
+    assert [n.id for n in opened(target).entries()] == ["n1", "n2"]
+    assert sorted(p.name for p in (tmp_path / "sync").iterdir()) == [
+        "real-notes.yaml",
+        "real-notes.yaml.bak",
+        "real-notes.yaml.lock",
+    ]
+
+
+def test_the_previous_version_is_kept_as_a_backup(tmp_path: Path) -> None:
+    path = tmp_path / "notes.yaml"
+    store = opened(path)
+    store.add(note("n1"))
+    store.save()
+    first = path.read_text(encoding="utf-8")
+    store.add(note("n2"))
+    store.save()
+    assert (tmp_path / "notes.yaml.bak").read_text(encoding="utf-8") == first
+    assert path.stat().st_mode & 0o777 == 0o600, "notes are private by default"
+
+
+FAILURES = {
+    "disk full": ("write", errno.ENOSPC, "the disk is full"),
+    "read-only folder": ("open", errno.EACCES, "read-only?"),
+    "read-only file system": ("replace", errno.EROFS, "read-only?"),
+}
+
+
+@pytest.mark.parametrize("case", FAILURES)
+def test_a_failed_save_is_loud_keeps_the_note_and_damages_nothing(
+    case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """CHECKLIST 12."""
+    path = tmp_path / "notes.yaml"
+    store = opened(path)
+    store.add(note("n1"))
+    store.save()
+    before = path.read_bytes()
+    call, code, message = FAILURES[case]
+    real = getattr(os, call)
+
+    def failing(*args: object, **kwargs: object) -> object:
+        if call == "open" and not str(args[0]).endswith(".tmp"):
+            return real(*args, **kwargs)
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(store_module.os, call, failing)
+    store.add(note("n2", text="must not be lost"))
+    with pytest.raises(NotesSaveError, match=message.replace("?", r"\?")) as failure:
+        store.save()
+    assert "they are kept in memory" in str(failure.value)
+    assert path.read_bytes() == before
+    assert store.dirty
+    assert [n.id for n in store.entries()] == ["n1", "n2"]
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+    monkeypatch.undo()
+    store.save()
+    assert [n.text for n in opened(path).entries()] == ["a note", "must not be lost"]
+
+
+def test_a_save_waits_for_another_one_then_says_who_holds_the_lock(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "notes.yaml"
+    store = opened(path)
+    store.add(note("n1"))
+    monkeypatch.setattr(store_module, "LOCK_TIMEOUT", 0.2)
+    with (tmp_path / "notes.yaml.lock").open("w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        with pytest.raises(NotesSaveError, match="another process holds"):
+            store.save()
+    assert not path.exists()
+    store.save()
+    assert [n.id for n in opened(path).entries()] == ["n1"]
+
+
+def test_a_missing_folder_is_created_on_the_first_save(tmp_path: Path) -> None:
+    path = tmp_path / "data" / "dossier" / "notes.yaml"
+    store = opened(path)
+    assert store.entries() == [] and not store.read_only
+    store.add(note("n1"))
+    assert store.save()
+    assert not store.save(), "nothing to write the second time"
+    assert [n.id for n in opened(path).entries()] == ["n1"]
