@@ -174,6 +174,15 @@ class NotesStore:
                 break
         return read
 
+    def _read_if_changed(self) -> tuple[NotesData | NotesFileError, Signature | None]:
+        """The file's content: what was last read or written if the file is still that
+        version (no need to parse it again), else read afresh."""
+        with self._lock:
+            seen, data = self._seen, self._data
+        if seen is not None and Signature.of(self.target) == seen:
+            return data, seen
+        return self._read_settled(trusted=False)
+
     def _last_dossier_write(self) -> str:
         try:
             return self.lock_path.read_text(encoding="utf-8").strip()
@@ -235,7 +244,7 @@ class NotesStore:
                 for stale in target.parent.glob(f".{target.name}.*.tmp"):
                     # Left by a save that was killed; under the lock no save is under way.
                     stale.unlink(missing_ok=True)
-                data, signature = self._read_settled(trusted=False)
+                data, signature = self._read_if_changed()
                 if isinstance(data, NotesFileError):
                     with self._lock:
                         self.problem, self._seen = data, signature
@@ -243,8 +252,8 @@ class NotesStore:
                 merged = merge(base, data.entries, mine)
                 written = merged != data.entries or signature is None
                 if written:
-                    content = replace(data, entries=merged)
-                    signature = self._write(write_notes(content))
+                    data = replace(data, entries=merged)
+                    signature = self._write(write_notes(data))
                     self.lock_path.write_text(signature.line() + "\n", encoding="utf-8")
             with self._lock:
                 # What was changed in memory while the file was being written stays.
