@@ -577,6 +577,19 @@ class SearchIndex:
             pool.update(heapq.nsmallest(limit, candidates - pool))
         return pool
 
+    def phrase_entries(self, query: Query, hints: list[str]) -> list[int]:
+        """Ids, in corpus order, of the entries that hold the query's words as one
+        phrase (exact words, any case) and pass its filters and exclusions."""
+        phrase = " ".join([*query.phrases, *query.terms])
+        if not phrase:
+            return []
+        candidates = self._with_phrase(phrase, self._filtered(query, hints))
+        for excluded in query.excluded:
+            for word in excluded.split():
+                if word in self._postings:
+                    candidates = candidates.difference(self._postings[word].ids)
+        return sorted(candidates)
+
     def _with_phrase(self, phrase: str, candidates: IdSet | None) -> IdSet:
         """Entries holding the words of `phrase` in that order."""
         for word in phrase.split():

@@ -1,0 +1,194 @@
+"""Views across the whole corpus: topics over time, a concordance, the speakers.
+
+Each is plain data built from the corpus (and the search index for the
+concordance), shown by a screen and printed by the CLI from the same functions.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from tui.corpus.model import Document, Turn
+from tui.corpus.search import SearchIndex, fold, parse_query
+
+CONTEXT_CHARS = 60
+"""Characters of context on each side of a concordance match."""
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    topics: tuple[str, ...]
+    meetings: tuple[Document, ...]
+    counts: tuple[tuple[int, ...], ...]
+    """Per topic, per meeting: paragraphs tagged with the topic."""
+
+    def first_mention(self, topic: int, meeting: int) -> int | None:
+        """The index of the meeting's first paragraph on the topic."""
+        name = self.topics[topic]
+        return next((p.index for p in self.meetings[meeting].paragraphs if name in p.topics), None)
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "topics": list(self.topics),
+            "meetings": [{"id": d.id, "date": d.date.iso, "title": d.title} for d in self.meetings],
+            "counts": [list(row) for row in self.counts],
+        }
+
+
+def timeline(documents: Sequence[Document], topics: Sequence[str]) -> Timeline:
+    """How many paragraphs of each meeting (in date order) are on each topic."""
+    meetings = tuple(sorted(documents, key=lambda document: document.sort_key))
+    per_meeting = [
+        Counter(topic for paragraph in document.paragraphs for topic in paragraph.topics)
+        for document in meetings
+    ]
+    counts = tuple(tuple(counter[topic] for counter in per_meeting) for topic in topics)
+    return Timeline(tuple(topics), meetings, counts)
+
+
+class KwicOrder(StrEnum):
+    DATE = "date"
+    SPEAKER = "speaker"
+    LEFT = "left"
+    RIGHT = "right"
+
+
+@dataclass(frozen=True, slots=True)
+class KwicLine:
+    document: Document
+    paragraph: int
+    turn: int
+    speaker: str | None
+    left: str
+    match: str
+    right: str
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "doc": self.document.id,
+            "date": self.document.date.iso,
+            "paragraph": self.paragraph,
+            "turn": self.turn,
+            "speaker": self.speaker,
+            "left": self.left,
+            "match": self.match,
+            "right": self.right,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Concordance:
+    term: str
+    """The words looked for, as one phrase."""
+    lines: tuple[KwicLine, ...]
+    hints: tuple[str, ...]
+    seconds: float
+
+
+def concordance(index: SearchIndex, text: str, context: int = CONTEXT_CHARS) -> Concordance:
+    """Every occurrence in the body text of the query's words as one phrase (exact
+    words, any case), with the query's filters (`speaker:`, `topic:`, `year:`...), in
+    corpus order, each with `context` characters on either side."""
+    started = time.perf_counter()
+    query = parse_query(text)
+    hints = list(query.hints)
+    term = " ".join([*query.phrases, *query.terms])
+    if not term:
+        hints.append("give a word or phrase to look for")
+        return Concordance(term, (), tuple(hints), time.perf_counter() - started)
+    pattern = re.compile(
+        r"(?<!\w)" + r"\W+".join(re.escape(word) for word in term.split()) + r"(?!\w)",
+        re.IGNORECASE,
+    )
+    lines: list[KwicLine] = []
+    for entry_id in index.phrase_entries(query, hints):
+        entry = index.entries[entry_id]
+        body = entry.text
+        found = list(pattern.finditer(body))
+        if not found and len(fold(body)) == len(body):
+            # Accented spellings (`Mammadyarov` in `Mammadyarov's`, `é`): fold() keeps
+            # lengths here, so offsets in the folded text are offsets in the text.
+            found = list(pattern.finditer(fold(body)))
+        for match in found:
+            start, end = match.span()
+            lines.append(
+                KwicLine(
+                    entry.document,
+                    entry.paragraph,
+                    entry.turn,
+                    entry.speaker,
+                    body[max(0, start - context) : start],
+                    body[start:end],
+                    body[end : end + context],
+                )
+            )
+    return Concordance(term, tuple(lines), tuple(hints), time.perf_counter() - started)
+
+
+def sort_lines(lines: Sequence[KwicLine], order: KwicOrder) -> list[KwicLine]:
+    """Corpus order (dates), or by speaker, or alphabetically by the words nearest the
+    match on the left (read outwards) or on the right."""
+    if order is KwicOrder.DATE:
+        return list(lines)
+    if order is KwicOrder.SPEAKER:
+        return sorted(lines, key=lambda line: fold(line.speaker or "\uffff"))
+    if order is KwicOrder.LEFT:
+        return sorted(lines, key=lambda line: [fold(w) for w in reversed(line.left.split())])
+    return sorted(lines, key=lambda line: [fold(w) for w in line.right.split()])
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    name: str
+    turns: int
+    meetings: int
+    paragraphs: int
+    top_topics: tuple[str, ...]
+    """Their most frequent topics, most first (at most three)."""
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "name": self.name,
+            "turns": self.turns,
+            "meetings": self.meetings,
+            "paragraphs": self.paragraphs,
+            "top_topics": list(self.top_topics),
+        }
+
+
+def speakers(documents: Sequence[Document]) -> list[Speaker]:
+    """Everyone who speaks in the corpus, most turns first."""
+    turns: Counter[str] = Counter()
+    paragraphs: Counter[str] = Counter()
+    meetings: dict[str, set[str]] = {}
+    topics: dict[str, Counter[str]] = {}
+    for document in documents:
+        for turn in document.turns:
+            if not turn.speaker:
+                continue
+            turns[turn.speaker] += 1
+            paragraphs[turn.speaker] += len(turn.paragraphs)
+            meetings.setdefault(turn.speaker, set()).add(document.id)
+            counter = topics.setdefault(turn.speaker, Counter())
+            counter.update(topic for p in turn.paragraphs for topic in p.topics)
+    return [
+        Speaker(
+            name,
+            count,
+            len(meetings[name]),
+            paragraphs[name],
+            tuple(topic for topic, _ in topics[name].most_common(3)),
+        )
+        for name, count in sorted(turns.items(), key=lambda item: (-item[1], item[0]))
+    ]
+
+
+def turns_of(documents: Sequence[Document], name: str) -> list[tuple[Document, Turn]]:
+    """Every turn of one speaker, meetings in date order."""
+    ordered = sorted(documents, key=lambda document: document.sort_key)
+    return [(d, turn) for d in ordered for turn in d.turns if turn.speaker == name]
