@@ -67,6 +67,8 @@ class KwicLine:
     left: str
     match: str
     right: str
+    start: int
+    """Where the match starts in the paragraph's text."""
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -125,6 +127,7 @@ def concordance(index: SearchIndex, text: str, context: int = CONTEXT_CHARS) -> 
                     body[max(0, start - context) : start],
                     body[start:end],
                     body[end : end + context],
+                    start,
                 )
             )
     return Concordance(term, tuple(lines), tuple(hints), time.perf_counter() - started)
