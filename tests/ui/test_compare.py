@@ -1,0 +1,352 @@
+"""The compare view driven with real keys: opened from the sidebar and the palette,
+pair to pair, synced scrolling, swapping sides, stacked below 100 columns."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Static
+
+from tests.conftest import SEEDS
+from tests.ui.conftest import SIZES, AppFactory
+from tui.corpus.compare import Side
+from tui.screens.compare import ComparePicker, CompareScreen
+from tui.screens.help import HelpScreen
+from tui.screens.main import MainScreen
+from tui.widgets.compare import ADDED_STYLE, REMOVED_STYLE, ComparePane, PairMarker
+from tui.widgets.reader import ParagraphView
+from tui.widgets.sidebar import Sidebar
+
+D000, D001, D004 = "000_0f3248e6ed0e14b7", "001_1233152ec4a1af33", "004_d48fa1d5f48169a7"
+
+
+async def aligned(pilot: Pilot[None]) -> CompareScreen:
+    """The compare screen once its alignment (a thread worker) is in and drawn."""
+    for _ in range(200):
+        screen = pilot.app.screen
+        if isinstance(screen, CompareScreen) and screen.alignment is not None:
+            await pilot.pause()
+            await pilot.pause()
+            return screen
+        await pilot.pause(0.02)
+    pytest.fail(f"no alignment on screen: {pilot.app.screen}")
+
+
+async def open_000_vs_004(pilot: Pilot[None]) -> CompareScreen:
+    """In the sidebar (004 first): down to 000, mark it, back up to 004, compare."""
+    await pilot.press("j", "c", "k", "c")
+    return await aligned(pilot)
+
+
+def text_of(widget: Static) -> str:
+    return str(widget.render())
+
+
+def status(screen: CompareScreen) -> str:
+    return text_of(screen.query_one("#compare-status", Static))
+
+
+def current_markers(pane: ComparePane) -> list[PairMarker]:
+    return [marker for marker in pane.query(PairMarker) if marker.has_class("-current")]
+
+
+def at_top(pane: ComparePane, marker: PairMarker) -> bool:
+    """Whether the pane is scrolled so that `marker` is its first line (or as far as it goes)."""
+    body = pane.body
+    return body.scroll_y == min(marker.virtual_region.y, body.max_scroll_y)
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_mark_in_sidebar_then_compare(make_app: AppFactory, size: tuple[int, int]) -> None:
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("j", "c")
+        sidebar = app.screen.query_one(Sidebar)
+        assert sidebar.marked == D000
+        rows = [sidebar.render_line(y).text for y in range(sidebar.size.height)]
+        assert any(row.startswith("⇄2017-03-06") for row in rows), rows
+        assert any("press c again" in str(n.message) for n in app._notifications)
+
+        await pilot.press("k", "c")
+        screen = await aligned(pilot)
+        assert screen.documents[0].id == D000
+        assert screen.documents[1].id == D004
+        assert screen.pane(Side.LEFT).has_focus
+        assert sidebar.marked is None, "the mark is used up"
+        summary = text_of(screen.query_one("#compare-summary", Static))
+        assert "Left 2017-03-06 · Moscow" in summary and "Right 2016-07-12 · Baku" in summary
+        assert "Speakers: Sergey Lavrov (both)" in summary
+        assert "Both: Nagorno-Karabakh 5|6," in summary
+        assert "Only left: Transport corridors 1" in summary
+        assert "Only right: none" in summary
+        assert "3 pairs: ] for the first" in status(screen)
+
+
+async def test_c_twice_on_one_meeting_unmarks_it(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c", "c")
+        assert app.screen.query_one(Sidebar).marked is None
+        assert isinstance(app.screen, MainScreen)
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_pairs_one_after_another_scroll_both_panes(
+    make_app: AppFactory, size: tuple[int, int]
+) -> None:
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        screen = await open_000_vs_004(pilot)
+        left, right = screen.pane(Side.LEFT), screen.pane(Side.RIGHT)
+        expected = [(0, 0), (1, 1), (3, 5)]
+        for number, (left_unit, right_unit) in enumerate(expected, 1):
+            await pilot.press("right_square_bracket")
+            await pilot.pause()
+            (left_marker,) = current_markers(left)
+            (right_marker,) = current_markers(right)
+            assert (left_marker.unit.index, right_marker.unit.index) == (left_unit, right_unit)
+            assert at_top(left, left_marker) and at_top(right, right_marker)
+            assert f"Pair {number} of 3" in text_of(left_marker)
+            assert f"Pair {number} of 3" in status(screen)
+            # The pair's paragraphs are set apart in both panes, and only those.
+            for pane, unit in ((left, left_marker.unit), (right, right_marker.unit)):
+                marked = {
+                    v.paragraph.index for v in pane.query(ParagraphView) if v.has_class("-in-pair")
+                }
+                assert marked == {p.index for p in unit.paragraphs}
+        assert "84% alike · Nagorno-Karabakh" in text_of(left_marker)
+        assert right.body.scroll_y > 0 and left.body.scroll_y > 0
+
+        await pilot.press("right_square_bracket")
+        assert screen.pair == 2
+        assert any("No more pairs" in str(n.message) for n in app._notifications)
+
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        (left_marker,) = current_markers(left)
+        assert left_marker.unit.index == 1
+        assert at_top(left, left_marker)
+
+
+async def test_unpaired_turns_say_so(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = await open_000_vs_004(pilot)
+        for side, index in ((Side.LEFT, 5), (Side.RIGHT, 3)):
+            (marker,) = [m for m in screen.pane(side).query(PairMarker) if m.has_class("-unpaired")]
+            assert marker.unit.index == index
+            assert "no counterpart" in text_of(marker)
+        assert "unpaired: 1 left, 1 right" in status(screen)
+
+
+async def test_next_pair_follows_the_focused_pane(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        # 000 (left) against 001 (right): 000's questions 1 and 3 pair with 001's 3 and 1.
+        await pilot.press("j", "c", "j", "j", "c")
+        screen = await aligned(pilot)
+        assert [d.id for d in screen.documents] == [D000, D001]
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        (marker,) = current_markers(screen.pane(Side.LEFT))
+        assert marker.unit.index == 1
+        await pilot.press("tab")
+        assert screen.pane(Side.RIGHT).has_focus
+        # Before 001's question 3 in 001's own order comes its question 1 (000's 3).
+        await pilot.press("left_square_bracket")
+        (marker,) = current_markers(screen.pane(Side.RIGHT))
+        assert marker.unit.index == 1
+        (marker,) = current_markers(screen.pane(Side.LEFT))
+        assert marker.unit.index == 3
+        # In 000's order, before its question 3 comes its question 1.
+        await pilot.press("tab", "left_square_bracket")
+        (marker,) = current_markers(screen.pane(Side.LEFT))
+        assert marker.unit.index == 1
+
+
+async def test_synced_scrolling_toggles(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = await open_000_vs_004(pilot)
+        left, right = screen.pane(Side.LEFT).body, screen.pane(Side.RIGHT).body
+        assert screen.sync and "sync on" in status(screen)
+        await pilot.press("j", "j", "j")
+        assert left.scroll_y == right.scroll_y == 3
+
+        await pilot.press("l")
+        assert not screen.sync and "sync off" in status(screen)
+        await pilot.press("j", "j")
+        assert (left.scroll_y, right.scroll_y) == (5, 3)
+
+        await pilot.press("tab", "k")
+        assert (left.scroll_y, right.scroll_y) == (5, 2)
+
+        await pilot.press("l", "k", "k")
+        assert screen.sync
+        assert (left.scroll_y, right.scroll_y) == (3, 0)
+
+
+async def test_swap_sides_keeps_places_and_pair(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = await open_000_vs_004(pilot)
+        await pilot.press("right_square_bracket", "right_square_bracket", "j")
+        before = {pane.document.id: pane.body.scroll_y for pane in screen.query(ComparePane)}
+
+        await pilot.press("x")
+        await pilot.pause()
+        assert [d.id for d in screen.documents] == [D004, D000]
+        left, right = screen.pane(Side.LEFT), screen.pane(Side.RIGHT)
+        assert (left.document.id, right.document.id) == (D004, D000)
+        assert left.region.x < right.region.x, "the 2016 meeting is on the left now"
+        assert {
+            pane.document.id: pane.body.scroll_y for pane in screen.query(ComparePane)
+        } == before
+        (marker,) = current_markers(left)
+        assert marker.unit.index == 1
+        summary = text_of(screen.query_one("#compare-summary", Static))
+        assert summary.startswith("Left 2016-07-12 · Baku")
+        assert "Only left: none · Only right: Transport corridors 1" in summary
+        assert "LEFT" in text_of(left.query_one(".compare-title", Static))
+
+        await pilot.press("x")
+        await pilot.pause()
+        assert [d.id for d in screen.documents] == [D000, D004]
+
+
+async def test_escape_goes_back_to_the_main_screen(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_000_vs_004(pilot)
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_palette_opens_a_picker_for_two_meetings(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p", *"compare two")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, ComparePicker)
+        prompt = app.screen.query_one("#picker-prompt", Static)
+        assert "first meeting" in text_of(prompt)
+        # The first meeting in the list (004); it is then disabled, the next one lit.
+        await pilot.press("enter")
+        assert "Left: 2016-07-12 Baku. Now pick the meeting for the right side" in text_of(prompt)
+        await pilot.press("enter")
+        screen = await aligned(pilot)
+        assert [d.id for d in screen.documents] == [D004, D000]
+
+
+async def test_picker_escape_cancels(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("C")
+        assert isinstance(app.screen, ComparePicker)
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+
+
+@pytest.mark.parametrize(("width", "stacked"), [(80, True), (99, True), (100, False), (160, False)])
+async def test_stacked_below_100_columns(make_app: AppFactory, width: int, stacked: bool) -> None:
+    app = make_app()
+    async with app.run_test(size=(width, 40)) as pilot:
+        screen = await open_000_vs_004(pilot)
+        left, right = screen.pane(Side.LEFT).region, screen.pane(Side.RIGHT).region
+        if stacked:
+            assert left.x == right.x and left.bottom <= right.y
+        else:
+            assert left.y == right.y and left.right <= right.x
+        assert screen.has_class("-narrow" if stacked else "-wide")
+
+
+async def test_help_lists_the_compare_keys(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 40)) as pilot:
+        await open_000_vs_004(pilot)
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        shown = " ".join(text_of(s) for s in app.screen.query(".help-keys").results(Static))
+        for line in ("]", "Next pair", "Prev pair", "Swap sides", "Sync scroll", "Back"):
+            assert line in shown
+
+
+async def test_compare_keys_can_be_remapped(make_app: AppFactory) -> None:
+    app = make_app(config_text="keys:\n  next_pair: n\n  toggle_sync: S\n")
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = await open_000_vs_004(pilot)
+        assert not any("unknown action" in str(n.message) for n in app._notifications)
+        await pilot.press("n")
+        assert screen.pair == 0
+        await pilot.press("S")
+        assert not screen.sync
+
+
+REWORDED = (
+    "We hope that the Convention on the Legal Status of the Caspian Sea will receive final "
+    "approval at the summit.",
+    "We expect that the Convention on the Legal Status of the Caspian Sea will be approved "
+    "at the summit.",
+)
+
+
+async def test_close_paragraphs_show_their_word_differences(
+    make_app: AppFactory, tmp_path: Path
+) -> None:
+    """004 against a re-issue of itself, one sentence reworded: the changed words are
+    struck on the left and bold on the right."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    original = (SEEDS / f"{D004}.txt").read_text(encoding="utf-8")
+    assert REWORDED[0] in original
+    (corpus / f"{D004}.txt").write_text(original, encoding="utf-8")
+    reissue = original.replace(REWORDED[0], REWORDED[1]).replace("July 12, 2016", "July 12, 2018")
+    (corpus / "reissue.txt").write_text(reissue, encoding="utf-8")
+    app = make_app(corpus=corpus)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press("c", "j", "c")
+        screen = await aligned(pilot)
+        await pilot.press("right_square_bracket")
+        assert "nearly the same" in status(screen)
+        for side, style, words in (
+            (Side.LEFT, REMOVED_STYLE, ["hope", "receive final approval"]),
+            (Side.RIGHT, ADDED_STYLE, ["expect", "be approved"]),
+        ):
+            views = [v for v in screen.pane(side).query(ParagraphView) if v.has_class("-close")]
+            changed = [v for v in views if "Caspian Sea will" in v.paragraph.text]
+            (view,) = changed
+            content = view.visual
+            marked = [
+                content.plain[span.start : span.end]  # type: ignore[attr-defined]
+                for span in content.spans  # type: ignore[attr-defined]
+                if str(span.style) == style
+            ]
+            assert marked == words
+
+
+async def test_markup_in_documents_is_shown_as_text(make_app: AppFactory, tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    evil = "Remarks on [bold]trade[/bold] and [@click=app.quit]quitting[/], Baku, May 1, 2019"
+    for name in ("a", "b"):
+        (corpus / f"{name}.txt").write_text(
+            f"{evil}\n\nQuestion: What about [link=x]trade[/link] and the [$5] economy?\n\n"
+            "Sergey Lavrov: Trade grew [[ by a third.\n",
+            encoding="utf-8",
+        )
+    app = make_app(corpus=corpus)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press("C")
+        options = app.screen.query_one("#picker-list")
+        assert "[bold]trade[/bold]" in str(options.render_line(0).text)
+        await pilot.press("enter", "j", "enter")
+        screen = await aligned(pilot)
+        await pilot.press("right_square_bracket")
+        assert app.is_running
+        texts = " ".join(v.paragraph.text for v in screen.query(ParagraphView))
+        assert "[link=x]trade[/link]" in texts
+        shown = " ".join(str(view.render()) for view in screen.pane(Side.LEFT).query(ParagraphView))
+        assert "What about [link=x]trade[/link] and the [$5] economy?" in shown

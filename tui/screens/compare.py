@@ -1,0 +1,311 @@
+"""Compare two meetings side by side (stacked below 100 columns), pair by pair."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from textual import events, on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Container, Vertical
+from textual.content import Content
+from textual.reactive import reactive
+from textual.screen import ModalScreen, Screen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+from textual.worker import Worker, WorkerState
+
+from tui.corpus.compare import Alignment, Pair, Side, align
+from tui.corpus.model import Document
+from tui.corpus.topics import TopicMatcher
+from tui.screens.main import MIN_HEIGHT, MIN_WIDTH
+from tui.widgets.compare import (
+    ADDED_STYLE,
+    REMOVED_STYLE,
+    ChunkFlow,
+    ComparePane,
+    summary_chunks,
+)
+from tui.widgets.footer import DossierFooter
+
+STACK_BELOW = 100
+"""Below this many columns the two panes are stacked (DESIGN §3)."""
+OPTION_TITLE = 48
+"""Characters of a title in the picker: one line per meeting in 80 columns."""
+
+
+class CompareScreen(Screen[None]):
+    """Two documents, their pairs of exchanges marked; `]`/`[` go from pair to pair and
+    scroll both panes to it."""
+
+    # In the footer's order: at 80 columns the last ones give way first.
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("right_square_bracket", "pair(1)", "Next pair", id="next_pair"),
+        Binding("left_square_bracket", "pair(-1)", "Prev pair", id="prev_pair", show=False),
+        Binding("escape", "close", "Back", id="close_compare"),
+        Binding("l", "toggle_sync", "Sync scroll", id="toggle_sync"),
+        Binding("x", "swap", "Swap sides", id="swap_sides"),
+        # Not in the footer, which has no room for it at 80 columns: the pane with the
+        # keys has its title reversed.
+        Binding("tab", "switch_pane", "Switch pane", id="switch_pane", show=False),
+    ]
+    HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012 (declared without ClassVar in Screen)
+        (0, "-narrow"),
+        (STACK_BELOW, "-wide"),
+    ]
+
+    alignment: reactive[Alignment | None] = reactive(None, init=False)
+    pair: reactive[int] = reactive(-1, init=False)
+    """Position of the focused pair in `alignment.pairs`; -1 when nothing paired."""
+    sync: reactive[bool] = reactive(True, init=False)
+    """Whether scrolling one pane scrolls the other by as much."""
+
+    def __init__(self, left: Document, right: Document, matcher: TopicMatcher) -> None:
+        super().__init__()
+        self.documents = (left, right)
+        self.matcher = matcher
+        self.failure: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield ChunkFlow(summary_chunks(None, self.documents, self.matcher), id="compare-summary")
+        with Container(id="compare-panes"):
+            left, right = self.documents
+            yield ComparePane(Side.LEFT, left, self.matcher)
+            yield ComparePane(Side.RIGHT, right, self.matcher)
+        yield Static(id="compare-status")
+        yield Static(id="too-small", markup=False)
+        yield DossierFooter(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.pane(Side.LEFT).focus()
+        self._update_status()
+        self._align(*self.documents)
+
+    def pane(self, side: Side) -> ComparePane:
+        """The pane on `side` (a swap moves the panes)."""
+        return next(pane for pane in self.query(ComparePane) if pane.side is side)
+
+    @property
+    def _focused_side(self) -> Side:
+        return Side.RIGHT if self.pane(Side.RIGHT).has_focus else Side.LEFT
+
+    @property
+    def current(self) -> Pair | None:
+        if self.alignment is None or not 0 <= self.pair < len(self.alignment.pairs):
+            return None
+        return self.alignment.pairs[self.pair]
+
+    @work(thread=True, exclusive=True, group="compare", exit_on_error=False)
+    def _align(self, left: Document, right: Document) -> Alignment:
+        return align(left, right, self.matcher)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != "compare":
+            return
+        event.stop()
+        if event.state is WorkerState.SUCCESS and isinstance(event.worker.result, Alignment):
+            self.alignment = event.worker.result
+        elif event.state is WorkerState.ERROR:
+            self.failure = f"could not compare the two meetings: {event.worker.error}"
+            self.notify(self.failure, severity="error", markup=False, timeout=10)
+            self._update_status()
+
+    async def watch_alignment(self, alignment: Alignment | None) -> None:
+        if alignment is None:
+            return
+        self.documents = (alignment.left, alignment.right)
+        # In the order on screen, which a swap has just changed: the first pane is the left.
+        for pane, side in zip(self.query(ComparePane), Side, strict=True):
+            await pane.show(alignment, side)
+        self.query_one(ChunkFlow).set_chunks(
+            summary_chunks(alignment, self.documents, self.matcher)
+        )
+        self.refresh_bindings()
+        self._focus_pair()
+
+    def watch_pair(self) -> None:
+        self._focus_pair()
+
+    def watch_sync(self) -> None:
+        self._update_status()
+
+    def _focus_pair(self) -> None:
+        pair = self.current
+        for side in Side:
+            self.pane(side).focus_unit(pair.unit(side) if pair else None)
+        self._update_status()
+
+    def _update_status(self) -> None:
+        status = self.query_one("#compare-status", Static)
+        alignment = self.alignment
+        sync = "sync on (l)" if self.sync else "sync off (l)"
+        if alignment is None:
+            status.update(Content(self.failure or f"Aligning… · {sync}"))
+            return
+        unpaired = (
+            f"unpaired: {len(alignment.unpaired(Side.LEFT))} left, "
+            f"{len(alignment.unpaired(Side.RIGHT))} right"
+        )
+        pair = self.current
+        if pair is None:
+            count = len(alignment.pairs)
+            what = f"{count} pairs: ] for the first" if count else "Nothing here pairs up"
+            status.update(Content(f"{what} · {unpaired} · {sync}"))
+            return
+        parts = [
+            Content.styled(f"Pair {self.pair + 1} of {len(alignment.pairs)}", "bold"),
+            Content(f"{pair.similarity:.0%} alike"),
+        ]
+        if pair.paragraphs:
+            parts.append(
+                Content.assemble(
+                    f"{len(pair.paragraphs)} nearly the same: ",
+                    ("struck", REMOVED_STYLE),
+                    " left only, ",
+                    ("bold", ADDED_STYLE),
+                    " right only",
+                )
+            )
+        parts += [Content(unpaired), Content(sync)]
+        status.update(Content(" · ").join(parts))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "pair":
+            return bool(self.alignment and self.alignment.pairs)
+        if action == "swap":
+            return self.alignment is not None
+        return True
+
+    def action_pair(self, direction: int) -> None:
+        """The next or previous pair in the reading order of the focused pane."""
+        alignment = self.alignment
+        if alignment is None or not alignment.pairs:
+            return
+        side = self._focused_side
+        order = alignment.pairs_in_order(side)
+        current = self.current
+        if current is None:
+            position = 0 if direction > 0 else len(order) - 1
+        else:
+            position = order.index(current) + direction
+        if not 0 <= position < len(order):
+            self.notify("No more pairs" if direction > 0 else "This is the first pair", timeout=2)
+            return
+        self.pair = alignment.pairs.index(order[position])
+
+    def action_swap(self) -> None:
+        """Exchange the sides: the panes move, each keeping its document and place."""
+        alignment = self.alignment
+        if alignment is None:
+            return
+        left, right = self.pane(Side.LEFT), self.pane(Side.RIGHT)
+        self.query_one("#compare-panes").move_child(right, before=left)
+        current = self.current
+        swapped = alignment.swapped()
+        if current is not None:
+            position = next(
+                n for n, pair in enumerate(swapped.pairs) if pair.left.index == current.right.index
+            )
+            self.set_reactive(CompareScreen.pair, position)
+        self.alignment = swapped
+        self.notify(
+            f"Left: {_short(swapped.left)} · right: {_short(swapped.right)}",
+            markup=False,
+            timeout=2,
+        )
+
+    def action_toggle_sync(self) -> None:
+        self.sync = not self.sync
+        self.notify(
+            "Synced scrolling on: both panes move together"
+            if self.sync
+            else "Synced scrolling off: each pane scrolls alone",
+            timeout=2,
+        )
+
+    @on(ComparePane.Scrolled)
+    def _follow(self, message: ComparePane.Scrolled) -> None:
+        if self.sync:
+            self.pane(message.pane.side.other).follow(message.delta)
+
+    def action_switch_pane(self) -> None:
+        self.pane(self._focused_side.other).focus()
+
+    def action_close(self) -> None:
+        self.dismiss()
+
+    def on_resize(self, event: events.Resize) -> None:
+        width, height = event.size
+        too_small = width < MIN_WIDTH or height < MIN_HEIGHT
+        self.set_class(too_small, "-too-small")
+        if too_small:
+            self.query_one("#too-small", Static).update(
+                f"Terminal too small ({width}x{height}); need at least {MIN_WIDTH}x{MIN_HEIGHT}"
+            )
+
+
+def _short(document: Document) -> str:
+    return " ".join(filter(None, [document.date.iso or "no date", document.place]))
+
+
+class ComparePicker(ModalScreen[tuple[str, str] | None]):
+    """Pick two meetings from the list, one after the other, to compare them."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("j", "move('cursor_down')", "Next meeting", show=False),
+        Binding("k", "move('cursor_up')", "Previous meeting", show=False),
+    ]
+
+    def __init__(self, documents: Sequence[Document]) -> None:
+        super().__init__()
+        self.documents = tuple(documents)
+        self.first: str | None = None
+        """The meeting picked for the left side, once picked."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="picker-body") as body:
+            body.border_title = "Compare two meetings"
+            body.border_subtitle = "Enter picks · Esc cancels"
+            yield Static(
+                Content("Pick the first meeting (left side)"), id="picker-prompt", markup=False
+            )
+            yield OptionList(
+                *(Option(_option(doc), id=doc.id) for doc in self.documents),
+                id="picker-list",
+                markup=False,
+            )
+
+    @on(OptionList.OptionSelected)
+    def _picked(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        doc_id = event.option.id
+        if doc_id is None:
+            return
+        if self.first is None:
+            self.first = doc_id
+            event.option_list.disable_option(doc_id)
+            document = next(doc for doc in self.documents if doc.id == doc_id)
+            self.query_one("#picker-prompt", Static).update(
+                Content(f"Left: {_short(document)}. Now pick the meeting for the right side")
+            )
+            return
+        self.dismiss((self.first, doc_id))
+
+    async def action_move(self, action: str) -> None:
+        await self.query_one(OptionList).run_action(action)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def _option(document: Document) -> Content:
+    title = document.short_title
+    if len(title) > OPTION_TITLE:
+        title = title[: OPTION_TITLE - 1].rstrip() + "…"
+    return Content.assemble(
+        (f"{document.date.iso or 'no date':10}", "bold"),
+        f"  {(document.place or '-')[:12]:12}  ",
+        title,
+    )

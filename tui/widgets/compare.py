@@ -1,0 +1,300 @@
+"""The compare view's pieces: a reading pane per document, pair markers, the summary.
+
+A pane shows its document with the reader's own `DocumentBody` (the same header,
+turn labels, speaker colours and topic highlighting) and adds to it: a marker line
+above each exchange or turn saying which pair it belongs to, the focused pair set
+apart, and the word differences of paragraphs that say nearly the same thing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.geometry import Size
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Static
+
+from tui.corpus.compare import Alignment, Pair, Side, TopicCount, Unit
+from tui.corpus.model import Document
+from tui.corpus.topics import TopicMatcher
+from tui.widgets.reader import DocumentBody, TurnLabel, paragraph_content
+
+PAIR_MARK = "⇄"
+SHOWN_TOPICS = 2
+"""Shared topics named on a pair's marker; the turn labels below list them all."""
+REMOVED_STYLE = "strike dim"
+"""Words of a close paragraph that the other side lacks, in the left pane."""
+ADDED_STYLE = "bold underline"
+"""Words of a close paragraph that the other side lacks, in the right pane."""
+
+
+def _facts(document: Document) -> str:
+    return " · ".join(filter(None, [document.date.iso or "no date", document.place]))
+
+
+Chunks = Sequence[Content | None]
+"""Pieces of text that a line never breaks inside; None breaks the line."""
+
+
+def summary_chunks(
+    alignment: Alignment | None, documents: tuple[Document, Document], matcher: TopicMatcher
+) -> list[Content | None]:
+    """The bar above the panes: each side's date, place and speakers, then the topics
+    in both meetings, only the left one and only the right one, with paragraph counts."""
+    chunks: list[Content | None] = []
+    for side, document in zip(Side, documents, strict=True):
+        chunks.append(Content.assemble((f"{side.value.title()} ", "bold"), _facts(document)))
+        if side is Side.LEFT:
+            chunks.append(Content.styled(PAIR_MARK, "bold"))
+    left, right = (document.speakers for document in documents)
+    if left == right:
+        speakers = f"{', '.join(left) or 'none named'} (both)"
+    else:
+        speakers = f"{', '.join(left) or 'none named'} | {', '.join(right) or 'none named'}"
+    chunks.append(Content.assemble(("· Speakers: ", "dim"), speakers))
+    chunks.append(None)
+    if alignment is None:
+        chunks.append(Content.styled("Aligning the two meetings…", "dim"))
+        return chunks
+    for title, topics in (
+        ("Both", alignment.both),
+        ("· Only left", alignment.left_only),
+        ("· Only right", alignment.right_only),
+    ):
+        head = Content.styled(f"{title}:", "bold")
+        if not topics:
+            chunks.append(Content.assemble(head, (" none", "dim")))
+            continue
+        for n, topic in enumerate(topics):
+            counted = _counted(topic, matcher, last=n == len(topics) - 1)
+            chunks.append(Content.assemble(head, " ", counted) if n == 0 else counted)
+    return chunks
+
+
+def _counted(topic: TopicCount, matcher: TopicMatcher, *, last: bool) -> Content:
+    """`Nagorno-Karabakh 5|6`: the name as the reader marks topic words, and in how many
+    paragraphs of each side it comes up."""
+    both = topic.left and topic.right
+    count = f" {topic.left}|{topic.right}" if both else f" {topic.left or topic.right}"
+    colour = matcher.colour_of(topic.name) or ""
+    return Content.assemble((topic.name, f"{colour} underline".strip()), count, "" if last else ",")
+
+
+class ChunkFlow(Static):
+    """Text that breaks lines only between chunks (a topic and its counts stay
+    together); the breaks are placed anew for each width layout asks about."""
+
+    def __init__(self, chunks: Chunks = (), *, id: str | None = None) -> None:
+        self._chunks = list(chunks)
+        self._width: int | None = None
+        super().__init__(self._flowed(None), id=id)
+
+    def set_chunks(self, chunks: Chunks) -> None:
+        self._chunks = list(chunks)
+        self.update(self._flowed(self._width))
+
+    def _flowed(self, width: int | None) -> Content:
+        lines: list[list[Content]] = [[]]
+        used = 0
+        for chunk in self._chunks:
+            if chunk is None:
+                lines.append([])
+                used = 0
+                continue
+            gap = 1 if lines[-1] else 0
+            if width is not None and gap and used + gap + chunk.cell_length > width:
+                lines.append([])
+                used, gap = 0, 0
+            lines[-1].append(chunk)
+            used += gap + chunk.cell_length
+        return Content("\n").join(Content(" ").join(line) for line in lines)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        if width != self._width:
+            self._width = width
+            self.update(self._flowed(width), layout=False)
+        return super().get_content_height(container, viewport, width)
+
+
+class PairMarker(Static):
+    """The line above an exchange or turn: which pair it is in, or that it has none."""
+
+    def __init__(self, unit: Unit) -> None:
+        super().__init__()
+        self.unit = unit
+
+    def show(self, pair: Pair | None, number: int, total: int) -> None:
+        if pair is None:
+            content = Content.styled("· no counterpart in the other meeting", "dim")
+        else:
+            shown = list(pair.topics[:SHOWN_TOPICS])
+            if len(pair.topics) > SHOWN_TOPICS:
+                shown.append(f"+{len(pair.topics) - SHOWN_TOPICS}")
+            content = Content.assemble(
+                (f"{PAIR_MARK} Pair {number} of {total}", "bold"),
+                f" · {pair.similarity:.0%} alike · {', '.join(shown) or 'no shared topic'}",
+            )
+        self.update(content)
+        self.set_class(pair is not None, "-paired")
+        self.set_class(pair is None, "-unpaired")
+
+
+class PaneTitle(Static):
+    """Which side, and the document's date and place; set apart when the pane has focus."""
+
+
+class ComparePane(Vertical, can_focus=True):
+    """One document of the comparison, scrolled with the keys of the reader. It keeps
+    its document when the sides are swapped: only its place and `side` change, so the
+    reading position stays."""
+
+    BINDING_GROUP_TITLE = "Pane"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "move_lines(1)", "Scroll down", show=False),
+        Binding("k,up", "move_lines(-1)", "Scroll up", show=False),
+        Binding("pagedown,space", "move_page(1)", "Page down", show=False),
+        Binding("pageup,b", "move_page(-1)", "Page up", show=False),
+        Binding("g,home", "move_edge(-1)", "Top", show=False),
+        Binding("G,end", "move_edge(1)", "Bottom", show=False),
+    ]
+
+    @dataclass
+    class Scrolled(Message):
+        """The user scrolled this pane (not the compare view following a pair or the
+        other pane): for synced scrolling."""
+
+        pane: ComparePane
+        delta: float
+
+    def __init__(self, side: Side, document: Document, matcher: TopicMatcher) -> None:
+        super().__init__()
+        self.side = side
+        self.document = document
+        self.matcher = matcher
+        self._markers: dict[int, PairMarker] = {}
+        """By unit index."""
+        self._focused: Unit | None = None
+        self._following = False
+        """Set while the view moves this pane itself, so the move is not passed on."""
+
+    def compose(self) -> ComposeResult:
+        yield PaneTitle(classes="compare-title")
+        yield DocumentBody(self.document, self.matcher)
+
+    @property
+    def body(self) -> DocumentBody:
+        return self.query_one(DocumentBody)
+
+    def on_mount(self) -> None:
+        self.watch(self.body, "scroll_y", self._body_scrolled, init=False)
+        self._show_side()
+
+    def _show_side(self) -> None:
+        self.set_class(self.side is Side.LEFT, "-left")
+        self.set_class(self.side is Side.RIGHT, "-right")
+        self.query_one(PaneTitle).update(
+            Content.assemble((f" {self.side.value.upper()} ", "bold"), f" {_facts(self.document)}")
+        )
+
+    async def show(self, alignment: Alignment, side: Side) -> None:
+        """Mark the pairs of `alignment` on this pane's document, shown on `side`."""
+        self.side = side
+        self._show_side()
+        body = self.body
+        labels = {label.turn.index: label for label in body.query(TurnLabel)}
+        for unit in alignment.units(side):
+            if unit.index not in self._markers:
+                marker = PairMarker(unit)
+                top: Widget = labels.get(unit.index) or body.views[unit.first_paragraph]
+                await body.mount(marker, before=top)
+                self._markers[unit.index] = marker
+        numbered = {
+            pair.unit(side).index: (pair, number) for number, pair in enumerate(alignment.pairs, 1)
+        }
+        for index, marker in self._markers.items():
+            pair, number = numbered.get(index, (None, 0))
+            marker.show(pair, number, len(alignment.pairs))
+        self._show_differences(alignment.pairs)
+
+    def _show_differences(self, pairs: Iterable[Pair]) -> None:
+        """Strike (left) or embolden (right) the words that only this side has, in the
+        paragraphs that say nearly the same thing as one on the other side."""
+        style = REMOVED_STYLE if self.side is Side.LEFT else ADDED_STYLE
+        for pair in pairs:
+            for match in pair.paragraphs:
+                index, spans = (
+                    (match.left, match.removed)
+                    if self.side is Side.LEFT
+                    else (match.right, match.added)
+                )
+                view = self.body.views[index]
+                content = paragraph_content(view.paragraph, self.matcher)
+                for start, end in spans:
+                    content = content.stylize(style, start, end)
+                view.update(content, layout=False)
+                view.add_class("-close")
+
+    def focus_unit(self, unit: Unit | None) -> None:
+        """Set apart `unit` (the focused pair's side here) and scroll it to the top; the
+        same unit again (after a swap) stays where the reader left it."""
+        if unit is self._focused:
+            return
+        if self._focused is not None:
+            self._set_unit_class(self._focused, False)
+        self._focused = unit
+        if unit is None:
+            return
+        self._set_unit_class(unit, True)
+        self.call_after_refresh(self._scroll_to_focused)
+
+    def _set_unit_class(self, unit: Unit, on: bool) -> None:
+        marker = self._markers.get(unit.index)
+        if marker is not None:
+            marker.set_class(on, "-current")
+        for paragraph in unit.paragraphs:
+            self.body.views[paragraph.index].set_class(on, "-in-pair")
+
+    def _scroll_to_focused(self) -> None:
+        if self._focused is None:
+            return
+        marker = self._markers.get(self._focused.index)
+        if marker is not None:
+            self._following = True
+            try:
+                # The marker's first line at the top, not the blank margin above it.
+                self.body.scroll_to(y=marker.virtual_region.y, animate=False, immediate=True)
+            finally:
+                self._following = False
+
+    def follow(self, delta: float) -> None:
+        """Scroll by `delta` lines because the other pane did (synced scrolling)."""
+        self._following = True
+        try:
+            self.body.scroll_to(y=self.body.scroll_y + delta, animate=False, immediate=True)
+        finally:
+            self._following = False
+
+    def _body_scrolled(self, old: float, new: float) -> None:
+        if not self._following and new != old:
+            self.post_message(self.Scrolled(self, new - old))
+
+    def action_move_lines(self, lines: int) -> None:
+        self.body.scroll_to(y=self.body.scroll_y + lines, animate=False, immediate=True)
+
+    def action_move_page(self, direction: int) -> None:
+        height = self.body.scrollable_content_region.height
+        self.body.scroll_to(
+            y=self.body.scroll_y + direction * max(1, height - 1), animate=False, immediate=True
+        )
+
+    def action_move_edge(self, direction: int) -> None:
+        y = self.body.max_scroll_y if direction > 0 else 0
+        self.body.scroll_to(y=y, animate=False, immediate=True)
