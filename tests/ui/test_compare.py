@@ -116,7 +116,7 @@ async def test_pairs_one_after_another_scroll_both_panes(
                     v.paragraph.index for v in pane.query(ParagraphView) if v.has_class("-in-pair")
                 }
                 assert marked == {p.index for p in unit.paragraphs}
-        assert "84% alike · Nagorno-Karabakh" in text_of(left_marker)
+        assert "84% match · Nagorno-Karabakh" in text_of(left_marker)
         assert right.body.scroll_y > 0 and left.body.scroll_y > 0
 
         await pilot.press("right_square_bracket")
@@ -310,7 +310,7 @@ async def test_close_paragraphs_show_their_word_differences(
         await pilot.press("c", "j", "c")
         screen = await aligned(pilot)
         await pilot.press("right_square_bracket")
-        assert "nearly the same" in status(screen)
+        assert "¶ the same: 8 · ¶ reworded: 1 (struck left only, bold right only)" in status(screen)
         for side, style, words in (
             (Side.LEFT, REMOVED_STYLE, ["hope", "receive final approval"]),
             (Side.RIGHT, ADDED_STYLE, ["expect", "be approved"]),

@@ -155,16 +155,19 @@ class CompareScreen(Screen[None]):
             return
         parts = [
             Content.styled(f"Pair {self.pair + 1} of {len(alignment.pairs)}", "bold"),
-            Content(f"{pair.similarity:.0%} alike"),
+            Content(f"{pair.similarity:.0%} match"),
         ]
-        if pair.paragraphs:
+        changed = sum(1 for match in pair.paragraphs if match.removed or match.added)
+        if len(pair.paragraphs) > changed:
+            parts.append(Content(f"¶ the same: {len(pair.paragraphs) - changed}"))
+        if changed:
             parts.append(
                 Content.assemble(
-                    f"{len(pair.paragraphs)} nearly the same: ",
+                    f"¶ reworded: {changed} (",
                     ("struck", REMOVED_STYLE),
                     " left only, ",
                     ("bold", ADDED_STYLE),
-                    " right only",
+                    " right only)",
                 )
             )
         parts += [Content(unpaired), Content(sync)]

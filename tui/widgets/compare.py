@@ -48,43 +48,46 @@ def summary_chunks(
 ) -> list[Content | None]:
     """The bar above the panes: each side's date, place and speakers, then the topics
     in both meetings, only the left one and only the right one, with paragraph counts."""
+    # A group ends in ` ·` rather than the next one starting with `· `: a line may
+    # break between them, and a line does not start with a separator.
     chunks: list[Content | None] = []
     for side, document in zip(Side, documents, strict=True):
-        chunks.append(Content.assemble((f"{side.value.title()} ", "bold"), _facts(document)))
-        if side is Side.LEFT:
-            chunks.append(Content.styled(PAIR_MARK, "bold"))
+        facts = Content.assemble((f"{side.value.title()} ", "bold"), _facts(document))
+        chunks.append(Content.assemble(facts, f" {PAIR_MARK}" if side is Side.LEFT else " ·"))
     left, right = (document.speakers for document in documents)
     if left == right:
         speakers = f"{', '.join(left) or 'none named'} (both)"
     else:
         speakers = f"{', '.join(left) or 'none named'} | {', '.join(right) or 'none named'}"
-    chunks.append(Content.assemble(("· Speakers: ", "dim"), speakers))
+    chunks.append(Content.assemble(("Speakers: ", "dim"), speakers))
     chunks.append(None)
     if alignment is None:
         chunks.append(Content.styled("Aligning the two meetings…", "dim"))
         return chunks
-    for title, topics in (
+    groups = (
         ("Both", alignment.both),
-        ("· Only left", alignment.left_only),
-        ("· Only right", alignment.right_only),
-    ):
+        ("Only left", alignment.left_only),
+        ("Only right", alignment.right_only),
+    )
+    for number, (title, topics) in enumerate(groups):
         head = Content.styled(f"{title}:", "bold")
+        end = " ·" if number < len(groups) - 1 else ""
         if not topics:
-            chunks.append(Content.assemble(head, (" none", "dim")))
+            chunks.append(Content.assemble(head, (" none", "dim"), end))
             continue
         for n, topic in enumerate(topics):
-            counted = _counted(topic, matcher, last=n == len(topics) - 1)
+            counted = _counted(topic, matcher, end=end if n == len(topics) - 1 else ",")
             chunks.append(Content.assemble(head, " ", counted) if n == 0 else counted)
     return chunks
 
 
-def _counted(topic: TopicCount, matcher: TopicMatcher, *, last: bool) -> Content:
+def _counted(topic: TopicCount, matcher: TopicMatcher, *, end: str) -> Content:
     """`Nagorno-Karabakh 5|6`: the name as the reader marks topic words, and in how many
     paragraphs of each side it comes up."""
     both = topic.left and topic.right
     count = f" {topic.left}|{topic.right}" if both else f" {topic.left or topic.right}"
     colour = matcher.colour_of(topic.name) or ""
-    return Content.assemble((topic.name, f"{colour} underline".strip()), count, "" if last else ",")
+    return Content.assemble((topic.name, f"{colour} underline".strip()), count, end)
 
 
 class ChunkFlow(Static):
@@ -139,7 +142,7 @@ class PairMarker(Static):
                 shown.append(f"+{len(pair.topics) - SHOWN_TOPICS}")
             content = Content.assemble(
                 (f"{PAIR_MARK} Pair {number} of {total}", "bold"),
-                f" · {pair.similarity:.0%} alike · {', '.join(shown) or 'no shared topic'}",
+                f" · {pair.similarity:.0%} match · {', '.join(shown) or 'no shared topic'}",
             )
         self.update(content)
         self.set_class(pair is not None, "-paired")
