@@ -6,12 +6,16 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import json
+import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 import yaml
 
+from tests.conftest import REPO
 from tui.cli import main
 from tui.corpus.compare import (
     ALL_PAIRS_LIMIT,
@@ -377,3 +381,33 @@ def test_tui_compare_with_unknown_id_exits_2_before_the_tui(
     assert capsys.readouterr().err.strip() == (
         "dossier: no document with id 'nope' (see dossier list)"
     )
+
+
+def test_the_same_pairs_in_every_process() -> None:
+    """Nothing depends on the order of a set of strings, which changes from one Python
+    process to the next (hash randomisation)."""
+    script = (
+        "import itertools, json\n"
+        "from tests.conftest import SEEDS\n"
+        "from tui.corpus.compare import align, compare_entry\n"
+        "from tui.corpus.config import load_config\n"
+        "from tui.corpus.library import Library\n"
+        "lib = Library.load(SEEDS, load_config())\n"
+        "for a, b in itertools.permutations(lib.documents, 2):\n"
+        "    alignment = align(a, b, lib.matcher)\n"
+        "    close = [[m.left, m.right, m.removed, m.added] for p in alignment.pairs"
+        " for m in p.paragraphs]\n"
+        "    print(json.dumps([compare_entry(alignment), close]))\n"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=REPO,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(outputs) == 1

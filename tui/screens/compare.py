@@ -32,6 +32,10 @@ from tui.widgets.footer import DossierFooter
 STACK_BELOW = 100
 """Below this many columns the two panes are stacked (DESIGN §3)."""
 OPTION_TITLE = 48
+ALIGN_IN_LINE = 100
+"""Two documents of at most this many paragraphs together are aligned before the view
+is composed (under 10 ms on the seeds, less than a frame), so the first frame shows
+their pairs; larger ones in a thread worker while the panes are already readable."""
 """Characters of a title in the picker: one line per meeting in 80 columns."""
 
 
@@ -68,11 +72,16 @@ class CompareScreen(Screen[None]):
         self.failure: str | None = None
 
     def compose(self) -> ComposeResult:
-        yield ChunkFlow(summary_chunks(None, self.documents, self.matcher), id="compare-summary")
+        left, right = self.documents
+        if len(left.paragraphs) + len(right.paragraphs) <= ALIGN_IN_LINE:
+            self.set_reactive(CompareScreen.alignment, align(left, right, self.matcher))
+        else:
+            self._align(left, right)  # started first, to run while the panes are built
+        summary = summary_chunks(self.alignment, self.documents, self.matcher)
+        yield ChunkFlow(summary, id="compare-summary")
         with Container(id="compare-panes"):
-            left, right = self.documents
-            yield ComparePane(Side.LEFT, left, self.matcher)
-            yield ComparePane(Side.RIGHT, right, self.matcher)
+            yield ComparePane(Side.LEFT, left, self.matcher, self.alignment)
+            yield ComparePane(Side.RIGHT, right, self.matcher, self.alignment)
         yield Static(id="compare-status")
         yield Static(id="too-small", markup=False)
         yield DossierFooter(compact=True, show_command_palette=False)
@@ -80,7 +89,6 @@ class CompareScreen(Screen[None]):
     def on_mount(self) -> None:
         self.pane(Side.LEFT).focus()
         self._update_status()
-        self._align(*self.documents)
 
     def pane(self, side: Side) -> ComparePane:
         """The pane on `side` (a swap moves the panes)."""
@@ -121,7 +129,6 @@ class CompareScreen(Screen[None]):
         self.query_one(ChunkFlow).set_chunks(
             summary_chunks(alignment, self.documents, self.matcher)
         )
-        self.refresh_bindings()
         self._focus_pair()
 
     def watch_pair(self) -> None:
@@ -173,17 +180,20 @@ class CompareScreen(Screen[None]):
         parts += [Content(unpaired), Content(sync)]
         status.update(Content(" · ").join(parts))
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "pair":
-            return bool(self.alignment and self.alignment.pairs)
-        if action == "swap":
-            return self.alignment is not None
-        return True
+    def _aligned(self) -> Alignment | None:
+        """The alignment; while there is none yet, says so. (The keys stay in the footer
+        meanwhile: showing them only once it is in would rebuild the footer.)"""
+        if self.alignment is None:
+            self.notify(self.failure or "Still comparing the two meetings…", timeout=2)
+        return self.alignment
 
     def action_pair(self, direction: int) -> None:
         """The next or previous pair in the reading order of the focused pane."""
-        alignment = self.alignment
-        if alignment is None or not alignment.pairs:
+        alignment = self._aligned()
+        if alignment is None:
+            return
+        if not alignment.pairs:
+            self.notify("Nothing in these two meetings pairs up", timeout=2)
             return
         side = self._focused_side
         order = alignment.pairs_in_order(side)
@@ -199,7 +209,7 @@ class CompareScreen(Screen[None]):
 
     def action_swap(self) -> None:
         """Exchange the sides: the panes move, each keeping its document and place."""
-        alignment = self.alignment
+        alignment = self._aligned()
         if alignment is None:
             return
         left, right = self.pane(Side.LEFT), self.pane(Side.RIGHT)

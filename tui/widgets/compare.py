@@ -177,11 +177,19 @@ class ComparePane(Vertical, can_focus=True):
         pane: ComparePane
         delta: float
 
-    def __init__(self, side: Side, document: Document, matcher: TopicMatcher) -> None:
+    def __init__(
+        self,
+        side: Side,
+        document: Document,
+        matcher: TopicMatcher,
+        alignment: Alignment | None = None,
+    ) -> None:
         super().__init__()
         self.side = side
         self.document = document
         self.matcher = matcher
+        self._alignment = alignment
+        """The pairs to mark as soon as the document is mounted, if already known."""
         self._markers: dict[int, PairMarker] = {}
         """By unit index."""
         self._focused: Unit | None = None
@@ -196,13 +204,15 @@ class ComparePane(Vertical, can_focus=True):
     def body(self) -> DocumentBody:
         return self.query_one(DocumentBody)
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         self.watch(self.body, "scroll_y", self._body_scrolled, init=False)
-        self._show_side()
+        if self._alignment is not None:
+            await self.show(self._alignment, self.side)
+        else:
+            self._show_side()
 
     def _show_side(self) -> None:
-        self.set_class(self.side is Side.LEFT, "-left")
-        self.set_class(self.side is Side.RIGHT, "-right")
+        # Only the title says the side: a class on the pane would restyle every paragraph.
         self.query_one(PaneTitle).update(
             Content.assemble((f" {self.side.value.upper()} ", "bold"), f" {_facts(self.document)}")
         )
@@ -213,12 +223,16 @@ class ComparePane(Vertical, can_focus=True):
         self._show_side()
         body = self.body
         labels = {label.turn.index: label for label in body.query(TurnLabel)}
+        mounting = []
         for unit in alignment.units(side):
             if unit.index not in self._markers:
                 marker = PairMarker(unit)
                 top: Widget = labels.get(unit.index) or body.views[unit.first_paragraph]
-                await body.mount(marker, before=top)
+                # Mounted all at once, awaited together: one layout for all of them.
+                mounting.append(body.mount(marker, before=top))
                 self._markers[unit.index] = marker
+        for mounted in mounting:
+            await mounted
         numbered = {
             pair.unit(side).index: (pair, number) for number, pair in enumerate(alignment.pairs, 1)
         }
