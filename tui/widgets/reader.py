@@ -16,12 +16,15 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
+from textual.selection import Selection
 from textual.widgets import Input, Static
 
 from tui.corpus.cite import citation
+from tui.corpus.clean import clean_text
 from tui.corpus.model import Confidence, Document, Paragraph, Turn, TurnKind
+from tui.corpus.notes import Note
 from tui.corpus.topics import TopicMatcher, find_spans
-from tui.messages import FindClosed
+from tui.messages import BookmarkToggled, FindClosed, NoteEditRequested
 
 SPEAKER_COLOURS = 6
 """How many `-speaker-N` classes reader.tcss styles."""
@@ -29,6 +32,8 @@ SPEAKER_COLOURS = 6
 HIT_STYLE = "reverse"
 CURRENT_HIT_STYLE = "reverse bold underline"
 QUESTION_MARK = "▌Q "
+BOOKMARK_GLYPH = "★"
+NOTE_GLYPH = "✎"
 BODIES_KEPT = 8
 """How many built documents the reader keeps, so that going back to one is instant."""
 
@@ -140,23 +145,100 @@ def paragraph_content(paragraph: Paragraph, matcher: TopicMatcher) -> Content:
     return content
 
 
+@dataclass(frozen=True, slots=True)
+class ParagraphMarks:
+    """What the user left on one paragraph: a bookmark, notes (oldest first)."""
+
+    bookmark: Note | None = None
+    notes: tuple[Note, ...] = ()
+
+    def glyphs(self) -> Content:
+        """The paragraph's margin marks, such as `★ ✎2 `: characters, not colour alone."""
+        parts: list[Content] = []
+        if self.bookmark is not None:
+            parts.append(Content.styled(BOOKMARK_GLYPH, "bold"))
+        if self.notes:
+            count = str(len(self.notes)) if len(self.notes) > 1 else ""
+            parts.append(Content.styled(f"{NOTE_GLYPH}{count}", "bold"))
+        if not parts:
+            return Content("")
+        return Content(" ").join(parts) + Content(" ")
+
+
+Marks = dict[str, dict[int, ParagraphMarks]]
+"""Per document id, per paragraph index: the marks to show."""
+NO_MARKS = ParagraphMarks()
+
+
+def note_line(note: Note) -> Content:
+    """A note as the reader shows it under its paragraph: `✎ text  #tag #tag`. The
+    text is the user's: cleaned for the terminal, never read as markup."""
+    parts = [Content(f"{NOTE_GLYPH} "), Content(clean_text(note.text.strip()))]
+    if note.tags:
+        parts.append(Content.styled("  " + " ".join(f"#{tag}" for tag in note.tags), "italic"))
+    return Content("").join(parts)
+
+
 class ParagraphView(Static):
-    """One paragraph; restyled in place when find hits change."""
+    """One paragraph; restyled in place when find hits or its marks change."""
 
     def __init__(self, paragraph: Paragraph, kind: TurnKind, content: Content) -> None:
         super().__init__(content, classes=f"-{kind}")
         self.paragraph = paragraph
         self._content = content
+        self._hits: tuple[Hit, ...] = ()
+        self._current: Hit | None = None
+        self._prefix = Content("")
+        """The margin marks drawn before the text (hit offsets are the text's own)."""
         self.marked = False
         """Whether find hits are drawn on it."""
 
     def show(self, hits: Sequence[Hit], current: Hit | None) -> None:
-        content = self._content
-        for hit in hits:
-            style = CURRENT_HIT_STYLE if hit == current else HIT_STYLE
-            content = content.stylize(style, hit.start, hit.end)
+        self._hits = tuple(hits)
+        self._current = current
         self.marked = bool(hits)
-        self.update(content)
+        self._draw()
+
+    def set_prefix(self, prefix: Content) -> None:
+        if prefix.plain != self._prefix.plain:
+            self._prefix = prefix
+            self._draw()
+
+    def _draw(self) -> None:
+        content = self._content
+        for hit in self._hits:
+            style = CURRENT_HIT_STYLE if hit == self._current else HIT_STYLE
+            content = content.stylize(style, hit.start, hit.end)
+        self.update(self._prefix + content if self._prefix.plain else content)
+
+    def selected_span(self) -> tuple[int, int] | None:
+        """Where the mouse selection lies in the paragraph's text, if it is in this
+        paragraph; the margin marks are not part of it."""
+        selection = self.text_selection
+        if selection is None:
+            return None
+        lines = (self._prefix.plain + self.paragraph.text).split("\n")
+        shift = len(self._prefix.plain)
+        length = len(self.paragraph.text)
+        start = 0 if selection.start is None else _offset(lines, *selection.start)
+        end = shift + length if selection.end is None else _offset(lines, *selection.end)
+        start, end = (max(0, min(length, at - shift)) for at in (start, end))
+        return (start, end) if start < end else None
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        # Copying (ctrl+c) gives the paragraph's words without the margin marks.
+        span = self.selected_span()
+        return (self.paragraph.text[span[0] : span[1]], "\n") if span else None
+
+
+def _offset(lines: list[str], x: int, y: int) -> int:
+    """The position in the joined `lines` of column `x` of line `y`."""
+    y = min(y, len(lines) - 1)
+    return sum(len(line) + 1 for line in lines[:y]) + min(x, len(lines[y]))
+
+
+class NoteBlock(Static):
+    """The notes of one paragraph, dimmed, right under it."""
 
 
 class DocumentBody(VerticalScroll, can_focus=False):
@@ -177,6 +259,32 @@ class DocumentBody(VerticalScroll, can_focus=False):
                 widgets.append(view)
         super().__init__(*widgets, classes="reader-body")
         self.document = document
+        self.marks: dict[int, ParagraphMarks] = {}
+        self._blocks: dict[int, NoteBlock] = {}
+
+    def show_marks(self, marks: dict[int, ParagraphMarks]) -> None:
+        """Draw bookmarks and notes; only the paragraphs whose marks changed."""
+        for index in self.marks.keys() | marks.keys():
+            new = marks.get(index)
+            if new == self.marks.get(index) or not 0 <= index < len(self.views):
+                continue
+            view = self.views[index]
+            view.set_prefix(new.glyphs() if new else Content(""))
+            notes = new.notes if new else ()
+            view.set_class(bool(notes), "-noted")
+            block = self._blocks.get(index)
+            if not notes:
+                if block is not None:
+                    del self._blocks[index]
+                    block.remove()
+                continue
+            lines = Content("\n").join(note_line(note) for note in notes)
+            if block is None:
+                block = self._blocks[index] = NoteBlock(lines)
+                self.mount(block, after=view)
+            else:
+                block.update(lines)
+        self.marks = dict(marks)
 
 
 class FindBar(Input):
@@ -240,6 +348,19 @@ class Reader(Vertical, can_focus=True):
         Binding("pageup,b", "page(-1)", "Page up", show=False),
         Binding("g,home", "first", "Top", show=False),
         Binding("G,end", "last", "Bottom", show=False),
+        # A priority binding: the app runs it before it hands on the next key, so the
+        # rest of a burst (`/Kerry` pasted, or sent over SSH) goes to the find bar. An
+        # ordinary binding runs only once the key has gone to the focused widget and
+        # bubbled back up to the app, after the app has handed on the whole burst.
+        Binding("slash", "find", "Find", id="find", priority=True),
+        Binding("n", "hit(1)", "Next hit", id="next_hit"),
+        Binding("N", "hit(-1)", "Prev hit", id="prev_hit", show=False),
+        Binding("escape", "close_find", "Close find", show=False),
+        # The footer shows these in this order and drops from the end at 80 columns:
+        # what a reader marks comes before where the next question or topic is.
+        Binding("m", "bookmark", "Bookmark", id="bookmark"),
+        Binding("a", "add_note", "Note", id="add_note"),
+        Binding("e", "edit_note", "Edit note", id="edit_note", show=False),
         Binding("right_square_bracket", "turn(1)", "Next turn", id="next_turn", show=False),
         Binding("left_square_bracket", "turn(-1)", "Prev turn", id="prev_turn", show=False),
         Binding("right_curly_bracket", "question(1)", "Next question", id="next_question"),
@@ -249,14 +370,6 @@ class Reader(Vertical, can_focus=True):
         Binding("t", "topic(1)", "Next topic", id="next_topic"),
         Binding("T", "topic(-1)", "Prev topic", id="prev_topic", show=False),
         Binding("p", "pick_topic", "Pick topic", id="pick_topic", show=False),
-        # A priority binding: the app runs it before it hands on the next key, so the
-        # rest of a burst (`/Kerry` pasted, or sent over SSH) goes to the find bar. An
-        # ordinary binding runs only once the key has gone to the focused widget and
-        # bubbled back up to the app, after the app has handed on the whole burst.
-        Binding("slash", "find", "Find", id="find", priority=True),
-        Binding("n", "hit(1)", "Next hit", id="next_hit"),
-        Binding("N", "hit(-1)", "Prev hit", id="prev_hit", show=False),
-        Binding("escape", "close_find", "Close find", show=False),
         Binding("y", "copy", "Copy", id="copy"),
     ]
 
@@ -283,6 +396,8 @@ class Reader(Vertical, can_focus=True):
         """Per document id: the current paragraph, to come back to."""
         self._given: tuple[str, tuple[Hit, ...]] | None = None
         """Hits found outside the reader (corpus search), and the id of their document."""
+        self._marks: Marks = {}
+        """Bookmarks and notes of every document, as the app last gave them."""
 
     def compose(self) -> ComposeResult:
         yield FindBar(placeholder="Find in document (Enter to search, Esc to close)")
@@ -330,6 +445,7 @@ class Reader(Vertical, can_focus=True):
             self._bodies.move_to_end(new.id)
             body.display = True
         self._views = body.views
+        body.show_marks(self._marks.get(new.id, {}))
         topics = document_topics(new)
         self.set_reactive(Reader.topic, self.topic if self.topic in topics else None)
         if self.topic is None and topics:
@@ -360,7 +476,8 @@ class Reader(Vertical, can_focus=True):
             top = view.outer_size.height >= body.scrollable_content_region.height
             body.scroll_to_widget(view, animate=False, immediate=True, top=top)
 
-    def watch_paragraph(self, old: int) -> None:
+    # Two parameters: with one, Textual passes the new value, not the old one.
+    def watch_paragraph(self, old: int, new: int) -> None:
         self._mark_current(old)
         self._scroll_to_paragraph()
         self._update_status()
@@ -375,7 +492,7 @@ class Reader(Vertical, can_focus=True):
         self._update_status()
         self.refresh_bindings()
 
-    def watch_hit(self, old: int) -> None:
+    def watch_hit(self, old: int, new: int) -> None:
         for position in {old, self.hit}:
             if 0 <= position < len(self.hits):
                 index = self.hits[position].paragraph
@@ -432,6 +549,45 @@ class Reader(Vertical, can_focus=True):
         self._update_status()
         self.refresh_bindings()
 
+    def go_to(self, document: Document, paragraph: int) -> None:
+        """Show `document` at `paragraph` (a note's or a bookmark's)."""
+        self._places[document.id] = paragraph
+        if self.document is None or self.document.id != document.id:
+            self.document = document  # watch_document goes to `paragraph`
+            return
+        self.paragraph = paragraph
+        self._scroll_to_paragraph()
+
+    def show_marks(self, marks: Marks) -> None:
+        """Bookmarks and notes to draw in the margin and under their paragraphs."""
+        self._marks = marks
+        body = self._body
+        if body is not None:
+            body.show_marks(marks.get(body.document.id, {}))
+        self._update_status()
+
+    @property
+    def current_marks(self) -> ParagraphMarks:
+        body = self._body
+        return body.marks.get(self.paragraph, NO_MARKS) if body is not None else NO_MARKS
+
+    def current_quote(self) -> str:
+        """The words of the current paragraph the user pointed at: the mouse selection
+        if it lies in that paragraph, else the current hit if it is there; else ""."""
+        if not 0 <= self.paragraph < len(self._views):
+            return ""
+        view = self._views[self.paragraph]
+        text = view.paragraph.text
+        selected = self.screen.selections
+        if selected and set(selected) == {view}:
+            span = view.selected_span()
+            if span is not None and text[span[0] : span[1]].strip():
+                return text[span[0] : span[1]].strip()
+        hit = self._current_hit
+        if hit is not None and hit.paragraph == self.paragraph:
+            return text[hit.start : hit.end]
+        return ""
+
     def _mark_current(self, old: int | None) -> None:
         if old is not None and 0 <= old < len(self._views):
             self._views[old].remove_class("-current")
@@ -453,6 +609,9 @@ class Reader(Vertical, can_focus=True):
                 parts.append(f"hit {self.hit + 1}/{len(self.hits)}")
         # Paragraph numbers are the document's indices, as `dossier show` and notes use.
         parts.append(f"¶{self.paragraph}/{len(self._views) - 1}")
+        marks = self.current_marks
+        if marks.bookmark or marks.notes:
+            parts[-1] += " " + marks.glyphs().plain.strip()
         turn = document.turn_of_paragraph(self.paragraph)
         questions = [t for t in document.turns if t.kind is TurnKind.QUESTION]
         if turn.kind is TurnKind.QUESTION:
@@ -576,3 +735,29 @@ class Reader(Vertical, can_focus=True):
             return
         self.app.copy_to_clipboard(citation(self.document, self.paragraph))
         self.notify(f"Copied paragraph {self.paragraph}", timeout=2)
+
+    def action_bookmark(self) -> None:
+        if self.document is not None and self._views:
+            self.post_message(BookmarkToggled(self.document.id, self.paragraph))
+
+    def action_add_note(self) -> None:
+        if self.document is not None and self._views:
+            self.post_message(
+                NoteEditRequested(self.document.id, self.paragraph, self.current_quote())
+            )
+
+    def action_edit_note(self) -> None:
+        if self.document is None or not self._views:
+            return
+        notes = self.current_marks.notes
+        if not notes:
+            self.notify(f"No note on ¶{self.paragraph}: a adds one", timeout=3)
+            return
+        newest = max(notes, key=lambda note: note.created)
+        if len(notes) > 1:
+            self.notify(
+                f"Editing the newest of {len(notes)} notes here; A lists them all", timeout=3
+            )
+        self.post_message(
+            NoteEditRequested(self.document.id, self.paragraph, newest.anchor.quote, newest.id)
+        )
