@@ -350,3 +350,17 @@ async def test_markup_in_documents_is_shown_as_text(make_app: AppFactory, tmp_pa
         assert "[link=x]trade[/link]" in texts
         shown = " ".join(str(view.render()) for view in screen.pane(Side.LEFT).query(ParagraphView))
         assert "What about [link=x]trade[/link] and the [$5] economy?" in shown
+
+
+async def test_too_small_terminal_says_so(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_000_vs_004(pilot)
+        await pilot.resize_terminal(30, 8)
+        await pilot.pause()
+        assert screen.has_class("-too-small")
+        assert "Terminal too small (30x8)" in text_of(screen.query_one("#too-small", Static))
+        assert not screen.query_one("#compare-panes").display
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert not screen.has_class("-too-small")

@@ -256,21 +256,27 @@ def _close_paragraphs(left: Unit, right: Unit) -> tuple[ParagraphMatch, ...]:
         )
         if score >= CLOSE_PARAGRAPH:
             found.append((score, a, b))
-    found.sort(key=lambda item: (-item[0], item[1], item[2]))
-    used_left: set[int] = set()
-    used_right: set[int] = set()
     matches: list[ParagraphMatch] = []
-    for _score, a, b in found:
-        if a in used_left or b in used_right:
-            continue
-        used_left.add(a)
-        used_right.add(b)
+    for _score, a, b in _one_to_one(found):
         left_paragraph, right_paragraph = keyed_left[a][0], keyed_right[b][0]
         similarity, removed, added = word_diff(left_paragraph.text, right_paragraph.text)
         matches.append(
             ParagraphMatch(left_paragraph.index, right_paragraph.index, similarity, removed, added)
         )
     return tuple(sorted(matches, key=lambda match: match.left))
+
+
+def _one_to_one(scored: Iterable[tuple[float, int, int]]) -> Iterator[tuple[float, int, int]]:
+    """From `(score, left, right)` candidates, best first, those whose left and right
+    are both still free: a greedy one-to-one matching. Ties go to the candidate earlier
+    in both documents, so the result never depends on the order of a set."""
+    used_left: set[int] = set()
+    used_right: set[int] = set()
+    for score, a, b in sorted(scored, key=lambda item: (-item[0], item[1], item[2])):
+        if a not in used_left and b not in used_right:
+            used_left.add(a)
+            used_right.add(b)
+            yield score, a, b
 
 
 def _paragraph_candidates(
@@ -588,17 +594,8 @@ def _align(left: Document, right: Document, matcher: TopicMatcher) -> Alignment:
             )
             if score >= MIN_SIMILARITY:
                 candidates.append((score, a, b))
-    # Best first; ties go to the pair earlier in both documents, so the result never
-    # depends on the order of a set.
-    candidates.sort(key=lambda item: (-item[0], item[1], item[2]))
-    used_left: set[int] = set()
-    used_right: set[int] = set()
     pairs: list[Pair] = []
-    for score, a, b in candidates:
-        if a in used_left or b in used_right:
-            continue
-        used_left.add(a)
-        used_right.add(b)
+    for score, a, b in _one_to_one(candidates):
         unit_a, unit_b = left_units[a], right_units[b]
         shared = tuple(t for t in unit_a.topics if t in unit_b.topics)
         pairs.append(

@@ -19,7 +19,7 @@ from textual.worker import Worker, WorkerState
 from tui.corpus.compare import Alignment, Pair, Side, align
 from tui.corpus.model import Document
 from tui.corpus.topics import TopicMatcher
-from tui.screens.main import MIN_HEIGHT, MIN_WIDTH
+from tui.screens.main import mark_too_small
 from tui.widgets.compare import (
     ADDED_STYLE,
     REMOVED_STYLE,
@@ -249,13 +249,7 @@ class CompareScreen(Screen[None]):
         self.dismiss()
 
     def on_resize(self, event: events.Resize) -> None:
-        width, height = event.size
-        too_small = width < MIN_WIDTH or height < MIN_HEIGHT
-        self.set_class(too_small, "-too-small")
-        if too_small:
-            self.query_one("#too-small", Static).update(
-                f"Terminal too small ({width}x{height}); need at least {MIN_WIDTH}x{MIN_HEIGHT}"
-            )
+        mark_too_small(self, event.size)
 
 
 def _short(document: Document) -> str:
