@@ -12,7 +12,7 @@ from textual.widgets import Static
 from tests.conftest import SEEDS
 from tests.ui.conftest import SIZES, AppFactory
 from tui.corpus.compare import Side
-from tui.screens.compare import ComparePicker, CompareScreen
+from tui.screens.compare import ALIGN_IN_LINE, ComparePicker, CompareScreen
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
 from tui.widgets.compare import ADDED_STYLE, REMOVED_STYLE, ComparePane, PairMarker
@@ -364,3 +364,39 @@ async def test_too_small_terminal_says_so(make_app: AppFactory) -> None:
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         assert not screen.has_class("-too-small")
+
+
+async def test_large_documents_are_aligned_in_the_background(
+    make_app: AppFactory, tmp_path: Path
+) -> None:
+    """Past ALIGN_IN_LINE paragraphs the panes come first and the pairs follow from a
+    thread worker; the keys work once they are in."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    seeds = [
+        (SEEDS / name).read_text(encoding="utf-8")
+        for name in sorted(p.name for p in SEEDS.iterdir())
+    ]
+    exchanges = []
+    for text in seeds:
+        paragraphs = [p for p in text.split("\n\n") if len(p.split()) > 12]
+        exchanges += [f"Question: {p}" if n % 3 == 0 else p for n, p in enumerate(paragraphs)]
+    for name, date, part in (
+        ("early", "May 1, 2019", exchanges[::2]),
+        ("late", "May 1, 2021", exchanges[1::2]),
+    ):
+        body = "\n\n".join(part)
+        (corpus / f"{name}.txt").write_text(
+            f"Remarks and answers to media questions, Baku, {date}\n\nSergey Lavrov: {body}\n",
+            encoding="utf-8",
+        )
+    app = make_app(corpus=corpus)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press("c", "j", "c")
+        screen = await aligned(pilot)
+        assert sum(len(d.paragraphs) for d in screen.documents) > ALIGN_IN_LINE
+        assert screen.alignment is not None and screen.alignment.pairs
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert "Pair 1 of" in status(screen)
+        assert len(current_markers(screen.pane(Side.LEFT))) == 1

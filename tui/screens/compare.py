@@ -184,7 +184,7 @@ class CompareScreen(Screen[None]):
         """The alignment; while there is none yet, says so. (The keys stay in the footer
         meanwhile: showing them only once it is in would rebuild the footer.)"""
         if self.alignment is None:
-            self.notify(self.failure or "Still comparing the two meetings…", timeout=2)
+            self.notify(self.failure or "Still comparing…", markup=False, timeout=2)
         return self.alignment
 
     def action_pair(self, direction: int) -> None:
