@@ -18,15 +18,37 @@ from tui.corpus.config import Config
 from tui.corpus.library import Library
 from tui.corpus.resources import styles_dir
 from tui.corpus.search import SearchIndex
-from tui.messages import SearchClosed, SearchResultChosen
+from tui.corpus.store import NotesStore
+from tui.messages import ParagraphChosen, ViewClosed
+from tui.notebook import NotebookApp
+from tui.screens.compare import ComparePicker, CompareScreen
 from tui.screens.help import HelpScreen
+from tui.screens.kwic import KwicScreen
 from tui.screens.main import MainScreen
+from tui.screens.notes import NotesScreen
 from tui.screens.search import SearchScreen
+from tui.screens.speakers import SpeakersScreen
+from tui.screens.timeline import TimelineScreen
+from tui.widgets.compare import ComparePane
+from tui.widgets.note_editor import NoteEditor
+from tui.widgets.notes_list import NotesList
 from tui.widgets.reader import FindBar, Reader
 from tui.widgets.results import ResultsList
+from tui.widgets.rows import RowList
 from tui.widgets.sidebar import Sidebar
+from tui.widgets.timeline import TimelineGrid
 
-STYLE_FILES = ("app.tcss", "sidebar.tcss", "reader.tcss", "help.tcss", "search.tcss")
+STYLE_FILES = (
+    "app.tcss",
+    "sidebar.tcss",
+    "reader.tcss",
+    "help.tcss",
+    "search.tcss",
+    "notes.tcss",
+    "compare.tcss",
+    "study.tcss",
+)
+STUDY_VIEWS = ("timeline", "kwic", "speakers")
 
 
 def binding_ids(owners: Iterable[type]) -> set[str]:
@@ -39,7 +61,7 @@ def binding_ids(owners: Iterable[type]) -> set[str]:
     return ids
 
 
-class DossierApp(App[None]):
+class DossierApp(NotebookApp):
     TITLE = "dossier"
     CSS_PATH: ClassVar[CSSPathType | None] = [styles_dir() / name for name in STYLE_FILES]
     COMMANDS = App.COMMANDS | {ActionsProvider}
@@ -49,6 +71,10 @@ class DossierApp(App[None]):
         # A priority binding, so the rest of a burst (`s` and a query, pasted or sent over
         # SSH) reaches the search input; `check_action` lets an input keep its letters.
         Binding("s,ctrl+f", "search", "Search", id="search", priority=True),
+        Binding("C", "compare_pick", "Compare two meetings…", id="compare_pick", show=False),
+        Binding("L", "study('timeline')", "Topics over time", id="timeline", show=False),
+        Binding("K", "study('kwic')", "Concordance", id="kwic", show=False),
+        Binding("W", "study('speakers')", "Speakers", id="speakers", show=False),
         # Declared here, not added by App at run time, so it has an id and a description.
         Binding(
             "ctrl+p",
@@ -60,14 +86,24 @@ class DossierApp(App[None]):
         ),
     ]
 
-    def __init__(self, library: Library, config: Config) -> None:
-        super().__init__()
+    def __init__(
+        self,
+        library: Library,
+        config: Config,
+        notes: NotesStore,
+        *,
+        compare: tuple[str, str] | None = None,
+    ) -> None:
+        super().__init__(library, notes)
         self.library = library
         self.config = config
+        self.compare_on_start = compare
+        """Two document ids to compare as soon as the app is up (`dossier --compare A B`)."""
         self.keymap: Keymap = {}
         """The keys from config.yaml, by binding id, as given to `set_keymap`."""
         self.main_screen = MainScreen(library)
         self.search_screen = SearchScreen()
+        self.kwic_screen = KwicScreen()
 
     def on_mount(self) -> None:
         self._apply_theme()
@@ -78,7 +114,10 @@ class DossierApp(App[None]):
             self.notify(f"{error.path}: {error.reason}", severity="warning", markup=False)
         # Installed, so it keeps its query and results while the reader shows one.
         self.install_screen(self.search_screen, "search")
+        self.install_screen(self.kwic_screen, "kwic")
         self.push_screen(self.main_screen)
+        if self.compare_on_start is not None:
+            self.open_compare(*self.compare_on_start)
         self._build_index()
 
     @work(thread=True, exclusive=True, group="index", exit_on_error=False)
@@ -90,6 +129,7 @@ class DossierApp(App[None]):
             return
         if event.state is WorkerState.SUCCESS and isinstance(event.worker.result, SearchIndex):
             self.search_screen.index = event.worker.result
+            self.kwic_screen.index = event.worker.result
         elif event.state is WorkerState.ERROR:
             reason = f"could not build the search index: {event.worker.error}"
             self.search_screen.failure = reason
@@ -109,6 +149,7 @@ class DossierApp(App[None]):
         known = binding_ids(
             (
                 DossierApp,
+                NotebookApp,
                 MainScreen,
                 HelpScreen,
                 SearchScreen,
@@ -116,6 +157,17 @@ class DossierApp(App[None]):
                 Sidebar,
                 Reader,
                 FindBar,
+                NotesScreen,
+                NotesList,
+                NoteEditor,
+                CompareScreen,
+                ComparePane,
+                ComparePicker,
+                KwicScreen,
+                SpeakersScreen,
+                TimelineScreen,
+                TimelineGrid,
+                RowList,
             )
         )
         keymap: dict[str, str] = {}
@@ -132,10 +184,10 @@ class DossierApp(App[None]):
         self.set_keymap(keymap)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "search":
+        if action in ("search", "compare_pick", "study"):
             # In an input `s` is a letter; over help or the palette it would stack screens.
             return not isinstance(self.focused, Input) and not isinstance(self.screen, ModalScreen)
-        return True
+        return super().check_action(action, parameters)
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
@@ -149,14 +201,50 @@ class DossierApp(App[None]):
             await self.push_screen(self.search_screen)
         self.search_screen.focus_query()
 
-    @on(SearchResultChosen)
-    def _open_result(self, message: SearchResultChosen) -> None:
-        if self.screen is self.search_screen:
-            self.pop_screen()
-        self.main_screen.open_search_result(message.doc_id, message.paragraph, message.hits)
+    def action_compare_pick(self) -> None:
+        def picked(ids: tuple[str, str] | None) -> None:
+            if ids is not None:
+                self.open_compare(*ids)
 
-    @on(SearchClosed)
-    def _close_search(self) -> None:
-        if self.screen is self.search_screen:
+        self.push_screen(ComparePicker(self.library.documents), picked)
+
+    @on(Sidebar.CompareRequested)
+    def _compare_marked(self, message: Sidebar.CompareRequested) -> None:
+        self.open_compare(message.left, message.right)
+
+    def open_compare(self, left_id: str, right_id: str) -> None:
+        """Show the two documents side by side, in place of any comparison open before."""
+        if isinstance(self.screen, CompareScreen):
             self.pop_screen()
-        self.main_screen.from_search = False
+        left, right = self.library.by_id(left_id), self.library.by_id(right_id)
+        self.push_screen(CompareScreen(left, right, self.library.matcher))
+
+    async def action_study(self, name: str) -> None:
+        """Open a study view; each is built on first use and kept, with its place."""
+        if name == "timeline" and not self.is_screen_installed(name):
+            self.install_screen(TimelineScreen(self.library), name)
+        elif name == "speakers" and not self.is_screen_installed(name):
+            self.install_screen(SpeakersScreen(self.library.documents), name)
+        if self.screen is not self.get_screen(name):
+            await self.push_screen(name)
+        if name == "kwic":
+            self.kwic_screen.focus_query()
+
+    @on(ParagraphChosen)
+    def _open_paragraph(self, message: ParagraphChosen) -> None:
+        origin = next(
+            (name for name in ("search", "notes", *STUDY_VIEWS) if self._is_current(name)), None
+        )
+        while self.screen is not self.main_screen and len(self.screen_stack) > 2:
+            self.pop_screen()
+        self.main_screen.open_paragraph(message.doc_id, message.paragraph, message.hits)
+        self.main_screen.back_to = origin
+
+    def _is_current(self, name: str) -> bool:
+        return self.is_screen_installed(name) and self.screen is self.get_screen(name)
+
+    @on(ViewClosed)
+    def _close_view(self) -> None:
+        if self.screen is not self.main_screen:
+            self.pop_screen()
+        self.main_screen.back_to = None

@@ -14,6 +14,7 @@ from typing import Any
 from tui import __version__
 from tui.corpus import resources
 from tui.corpus.anchor import AnchorStatus, anchor_for, place
+from tui.corpus.compare import align, compare_entry, compare_text
 from tui.corpus.config import Config, default_notes_path, load_config, user_config_path
 from tui.corpus.export import (
     check_entries,
@@ -26,9 +27,11 @@ from tui.corpus.export import (
     speaker_turns,
 )
 from tui.corpus.library import Library
+from tui.corpus.model import Document
 from tui.corpus.notes import Kind, Note, new_id, parse_tags
 from tui.corpus.search import QUERY_HELP, SearchIndex
 from tui.corpus.store import NotesSaveError, NotesStore
+from tui.corpus.study import KwicOrder, concordance, sort_lines, speakers, timeline
 
 EXIT_OK, EXIT_NOTHING, EXIT_USAGE = 0, 1, 2
 
@@ -65,6 +68,12 @@ def _parser() -> argparse.ArgumentParser:
         "2 bad usage or input.",
     )
     parser.add_argument("--version", action="version", version=f"dossier {__version__}")
+    parser.add_argument(
+        "--compare",
+        nargs=2,
+        metavar=("A", "B"),
+        help="open the reader comparing documents A and B side by side",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser("list", parents=[common, as_json], help="list documents in sidebar order")
     show = commands.add_parser("show", parents=[common, as_json], help="print one document")
@@ -88,8 +97,51 @@ def _parser() -> argparse.ArgumentParser:
     search.add_argument(
         "--stdin", action="store_true", help="read one query a line; print one JSON line per query"
     )
+    compare = commands.add_parser(
+        "compare",
+        parents=[common, as_json],
+        help="pair what two meetings said about the same things",
+        description="Pairs the exchanges (a question and its answers) and other turns of "
+        "two documents by shared topics and similar words; prints the pairs, their topics "
+        "and similarity, and what stayed unpaired. Exit status 1 when nothing pairs.",
+    )
+    compare.add_argument("left", metavar="A", help="document id shown on the left")
+    compare.add_argument("right", metavar="B", help="document id shown on the right")
+    _study_parsers(commands, common, as_json)
     _notes_parser(commands, common, as_json)
     return parser
+
+
+def _study_parsers(
+    commands: Any, common: argparse.ArgumentParser, as_json: argparse.ArgumentParser
+) -> None:
+    commands.add_parser(
+        "timeline",
+        parents=[common, as_json],
+        help="paragraphs on each topic in each meeting, by date",
+    )
+    kwic = commands.add_parser(
+        "kwic",
+        parents=[common, as_json],
+        help="every occurrence of a word or phrase, centred, with its context",
+        description="TERM is a word or phrase (exact words, any case) and may carry the "
+        "search filters: speaker:, topic:, kind:, year:, after:, before:, doc:.",
+    )
+    kwic.add_argument("term", metavar="TERM", help="word or phrase, with filters (quote it)")
+    kwic.add_argument(
+        "--sort",
+        choices=[order.value for order in KwicOrder],
+        default="date",
+        help="date (corpus order, default), speaker, left or right context",
+    )
+    kwic.add_argument(
+        "--width", type=int, default=40, metavar="N", help="context characters on each side"
+    )
+    commands.add_parser(
+        "speakers",
+        parents=[common, as_json],
+        help="everyone who speaks: turns, meetings, top topics",
+    )
 
 
 def _notes_parser(
@@ -178,8 +230,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _list(library, args.json)
         if args.command == "search":
             return _search(library, args)
+        if args.command == "timeline":
+            return _timeline(library, args.json)
+        if args.command == "kwic":
+            return _kwic(library, args)
+        if args.command == "speakers":
+            return _speakers(library, args.json)
         if args.command == "notes":
             return _notes(library, _open_notes(args, config), args)
+        if args.command == "compare":
+            return _compare(library, args.left, args.right, args.json)
         return _show(library, args.id, args.json)
     except UsageError as error:
         print(f"dossier: {error}", file=sys.stderr)
@@ -201,11 +261,12 @@ def _run_tui(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     config, corpus = _settings(args)
     library = Library.load(corpus, config)
+    compare = tuple(_document(library, doc_id).id for doc_id in args.compare or ())
     notes = NotesStore(_notes_path(args, config))
     notes.load()
     from tui.app import DossierApp  # Textual is imported only when the TUI runs.
 
-    DossierApp(library, config, notes).run()
+    DossierApp(library, config, notes, compare=(compare[0], compare[1]) if compare else None).run()
     return EXIT_OK
 
 
@@ -254,6 +315,23 @@ def _show(library: Library, doc_id: str, as_json: bool) -> int:
         for dropped in document.dropped:
             print(f"  line {dropped.line:4}  {dropped.reason:20}  {dropped.text[:70]}")
     return EXIT_OK
+
+
+def _compare(library: Library, left_id: str, right_id: str, as_json: bool) -> int:
+    left, right = (_document(library, doc_id) for doc_id in (left_id, right_id))
+    alignment = align(left, right, library.matcher)
+    if as_json:
+        _print_json(compare_entry(alignment))
+    else:
+        sys.stdout.write(compare_text(alignment))
+    return EXIT_OK if alignment.pairs else EXIT_NOTHING
+
+
+def _document(library: Library, doc_id: str) -> Document:
+    document = library.get(doc_id)
+    if document is None:
+        raise UsageError(f"no document with id {doc_id!r} (see dossier list)")
+    return document
 
 
 def _check(library: Library, as_json: bool) -> int:
@@ -337,6 +415,53 @@ def _marked(snippet: str, spans: Sequence[Sequence[int]]) -> str:
         last = end
     out.append(snippet[last:])
     return "".join(out)
+
+
+def _timeline(library: Library, as_json: bool) -> int:
+    table = timeline(library.documents, [topic.name for topic in library.config.topics])
+    if as_json:
+        _print_json(table.as_json())
+        return EXIT_OK
+    width = max((len(name) for name in table.topics), default=5)
+    dates = [(d.date.iso or "undated")[:7] for d in table.meetings]
+    print(" " * width + "  " + " ".join(f"{date:>7}" for date in dates))
+    for name, row in zip(table.topics, table.counts, strict=True):
+        print(f"{name:<{width}}  " + " ".join(f"{count or '·':>7}" for count in row))
+    return EXIT_OK if table.meetings else EXIT_NOTHING
+
+
+def _kwic(library: Library, args: argparse.Namespace) -> int:
+    if args.width < 1:
+        raise UsageError("--width must be at least 1")
+    index = SearchIndex(library.documents, library.config)
+    found = concordance(index, args.term, context=args.width)
+    for hint in found.hints:
+        print(f"dossier: {hint}", file=sys.stderr)
+    lines = sort_lines(found.lines, KwicOrder(args.sort))
+    if args.json:
+        _print_json([line.as_json() for line in lines])
+    else:
+        for line in lines:
+            who = (line.speaker or line.document.turns[line.turn].kind.value)[:16]
+            print(
+                f"{line.document.date.iso or 'undated':10} {who:16} {line.left:>{args.width}} "
+                f"{line.match} {line.right:<{args.width}} {line.document.id} ¶{line.paragraph}"
+            )
+        print(f"{len(lines)} occurrences of “{found.term}”", file=sys.stderr)
+    return EXIT_OK if lines else EXIT_NOTHING
+
+
+def _speakers(library: Library, as_json: bool) -> int:
+    everyone = speakers(library.documents)
+    if as_json:
+        _print_json([speaker.as_json() for speaker in everyone])
+    else:
+        for speaker in everyone:
+            print(
+                f"{speaker.name:30} {speaker.turns:5} turns {speaker.meetings:4} meetings  "
+                + ", ".join(speaker.top_topics)
+            )
+    return EXIT_OK if everyone else EXIT_NOTHING
 
 
 def _notes(library: Library, store: NotesStore, args: argparse.Namespace) -> int:

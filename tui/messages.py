@@ -23,14 +23,45 @@ class FindClosed(Message):
 
 
 @dataclass
-class SearchResultChosen(Message):
-    """A search result was opened: show the document at the paragraph, with every
-    hit of the query in that document."""
+class ParagraphChosen(Message):
+    """A view (search, notes, timeline, concordance, speakers) chose a paragraph: show
+    it in the reader, with `hits` highlighted (for search, every hit of the query in the
+    document); Escape in the reader goes back to the view."""
 
     doc_id: str
     paragraph: int
-    hits: tuple[Hit, ...]
+    hits: tuple[Hit, ...] = ()
 
 
-class SearchClosed(Message):
-    """The user left the search screen with Escape."""
+class ViewClosed(Message):
+    """The user left a view (search, notes, a study view) with Escape."""
+
+
+@dataclass
+class BookmarkToggled(Message):
+    """The user bookmarked the paragraph, or took its bookmark away."""
+
+    doc_id: str
+    paragraph: int
+
+
+@dataclass
+class NoteEditRequested(Message):
+    """Open the note editor on the paragraph: a new note (`note_id` None) on the words
+    `quote` ("" for the whole paragraph), or the note `note_id`."""
+
+    doc_id: str
+    paragraph: int
+    quote: str = ""
+    note_id: str | None = None
+
+
+@dataclass
+class NoteDeleteRequested(Message):
+    """Delete the note or bookmark `note_id` (it can be undone)."""
+
+    note_id: str
+
+
+class NotesExportRequested(Message):
+    """Write every note and bookmark to a Markdown file."""

@@ -34,7 +34,6 @@ from tui.corpus.notes import Kind, Note, new_id
 from tui.corpus.store import NotesSaveError, NotesStore
 from tui.messages import (
     BookmarkToggled,
-    NoteChosen,
     NoteDeleteRequested,
     NoteEditRequested,
     NotesExportRequested,
@@ -405,12 +404,6 @@ class NotebookApp(App[None]):
         self._notes_changed()
         self.notes_screen.select(restored.id)
         self.notify(f"Restored the {restored.kind.value}", timeout=3)
-
-    @on(NoteChosen)
-    def _show_note(self, message: NoteChosen) -> None:
-        while self.screen is not self.main_screen and len(self.screen_stack) > 2:
-            self.pop_screen()
-        self.main_screen.open_paragraph(message.doc_id, message.paragraph)
 
     @on(NotesExportRequested)
     def _export_requested(self) -> None:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.geometry import Size
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Static
@@ -15,7 +16,7 @@ from textual.widgets import Static
 from tui.corpus.library import Library
 from tui.messages import DocumentSelected
 from tui.widgets.footer import DossierFooter
-from tui.widgets.reader import Hit, Reader
+from tui.widgets.reader import Hit, Marks, Reader
 from tui.widgets.sidebar import Sidebar
 
 MIN_WIDTH = 40
@@ -26,19 +27,22 @@ class MainScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("tab", "switch_pane", "Switch pane", id="switch_pane"),
         # Reached only when the reader has no use for Escape (its find bar is closed).
-        Binding("escape", "back_to_search", "Back to results", id="back_to_search"),
+        Binding("escape", "back", "Back", id="back"),
     ]
     HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012 (declared without ClassVar in Screen)
         (0, "-narrow"),
         (100, "-wide"),
     ]
 
-    from_search: reactive[bool] = reactive(False, init=False)
-    """Whether the reader shows a search result, so that Escape goes back to the results."""
+    back_to: reactive[str | None] = reactive(None, init=False)
+    """The view (an installed screen's name: search, notes, kwic...) the reader's
+    paragraph was chosen in, so that Escape goes back to it."""
 
     def __init__(self, library: Library) -> None:
         super().__init__()
         self.library = library
+        self._notes: tuple[Marks, dict[str, tuple[int, int]]] = ({}, {})
+        """Bookmarks and notes to mark, and their counts per document."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
@@ -50,29 +54,47 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one(Sidebar).focus()
+        self._mark_notes()
+
+    def show_notes(self, marks: Marks, counts: dict[str, tuple[int, int]]) -> None:
+        """Mark bookmarks and notes in the reader, count them in the sidebar."""
+        self._notes = (marks, counts)
+        if self.is_mounted:
+            self._mark_notes()
+
+    def _mark_notes(self) -> None:
+        marks, counts = self._notes
+        self.query_one(Reader).show_marks(marks)
+        self.query_one(Sidebar).show_counts(counts)
+
+    def open_paragraph(self, doc_id: str, paragraph: int, hits: tuple[Hit, ...] = ()) -> None:
+        """Show the document at `paragraph`, with `hits` (a search's) highlighted, the
+        reader focused."""
+        self.query_one(Sidebar).select(doc_id)
+        reader = self.query_one(Reader)
+        if hits:
+            reader.show_hits(self.library.by_id(doc_id), hits, paragraph)
+        else:
+            reader.go_to(self.library.by_id(doc_id), paragraph)
+        self.set_focus(reader)
 
     @on(DocumentSelected)
     def _show(self, message: DocumentSelected) -> None:
         self.query_one(Reader).document = self.library.by_id(message.doc_id)
 
-    def open_search_result(self, doc_id: str, paragraph: int, hits: tuple[Hit, ...]) -> None:
-        """Show the document at `paragraph` with the search's `hits`, the reader focused."""
-        self.query_one(Sidebar).select(doc_id)
-        reader = self.query_one(Reader)
-        reader.show_hits(self.library.by_id(doc_id), hits, paragraph)
-        self.set_focus(reader)
-        self.from_search = True
-
-    def watch_from_search(self) -> None:
+    def watch_back_to(self) -> None:
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "back_to_search":
-            return self.from_search
+        if action == "back":
+            return self.back_to is not None
         return True
 
-    async def action_back_to_search(self) -> None:
-        await self.app.run_action("search")
+    async def action_back(self) -> None:
+        if self.back_to == "search":
+            await self.app.run_action("search")  # which also puts the keys in the query
+        elif self.back_to is not None:
+            await self.app.push_screen(self.back_to)
 
     def action_switch_pane(self) -> None:
         sidebar = self.query_one(Sidebar)
@@ -82,10 +104,16 @@ class MainScreen(Screen[None]):
             sidebar.focus()
 
     def on_resize(self, event: events.Resize) -> None:
-        width, height = event.size
-        too_small = width < MIN_WIDTH or height < MIN_HEIGHT
-        self.set_class(too_small, "-too-small")
-        if too_small:
-            self.query_one("#too-small", Static).update(
-                f"Terminal too small ({width}x{height}); need at least {MIN_WIDTH}x{MIN_HEIGHT}"
-            )
+        mark_too_small(self, event.size)
+
+
+def mark_too_small(screen: Screen[Any], size: Size) -> None:
+    """Below MIN_WIDTH x MIN_HEIGHT: the `-too-small` class on `screen` (whose CSS then
+    hides its layout) and one sentence in its `#too-small` line instead."""
+    width, height = size
+    too_small = width < MIN_WIDTH or height < MIN_HEIGHT
+    screen.set_class(too_small, "-too-small")
+    if too_small:
+        screen.query_one("#too-small", Static).update(
+            f"Terminal too small ({width}x{height}); need at least {MIN_WIDTH}x{MIN_HEIGHT}"
+        )

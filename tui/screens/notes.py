@@ -16,7 +16,13 @@ from textual.widgets import Input, Static
 from tui.corpus.anchor import AnchorStatus, Placement
 from tui.corpus.library import Library
 from tui.corpus.notes import Kind, Note
-from tui.messages import NoteChosen, NoteDeleteRequested, NoteEditRequested, NotesExportRequested
+from tui.messages import (
+    NoteDeleteRequested,
+    NoteEditRequested,
+    NotesExportRequested,
+    ParagraphChosen,
+    ViewClosed,
+)
 from tui.widgets.footer import DossierFooter
 from tui.widgets.notes_list import NoteRow, NotesList, filter_rows, note_rows, sort_rows
 
@@ -180,7 +186,7 @@ class NotesScreen(Screen[None]):
                 severity="warning",
                 markup=False,
             )
-        self.post_message(NoteChosen(document.id, paragraph))
+        self.post_message(ParagraphChosen(document.id, paragraph))
 
     def action_edit(self) -> None:
         row = self._highlighted()
@@ -213,4 +219,4 @@ class NotesScreen(Screen[None]):
         if self.focused is self._filter:
             self.set_focus(self._list)
         else:
-            self.dismiss()
+            self.post_message(ViewClosed())

@@ -15,7 +15,7 @@ from textual.widgets import Input, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from tui.corpus.search import QUERY_HELP, Answer, SearchIndex
-from tui.messages import SearchClosed, SearchResultChosen
+from tui.messages import ParagraphChosen, ViewClosed
 from tui.widgets.footer import DossierFooter
 from tui.widgets.reader import Hit
 from tui.widgets.results import ResultsList
@@ -204,11 +204,11 @@ class SearchScreen(Screen[None]):
             for start, end in result.text_spans
         )
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._chosen, SearchResultChosen(doc_id, paragraph, hits))
+            self.app.call_from_thread(self._chosen, ParagraphChosen(doc_id, paragraph, hits))
 
-    def _chosen(self, message: SearchResultChosen) -> None:
+    def _chosen(self, message: ParagraphChosen) -> None:
         if self.is_current:  # not if the user left meanwhile
             self.post_message(message)
 
     def action_close(self) -> None:
-        self.post_message(SearchClosed())
+        self.post_message(ViewClosed())

@@ -13,6 +13,7 @@ from textual import events
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.geometry import Region, Size
+from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -66,6 +67,7 @@ class Sidebar(ScrollView, can_focus=True):
         Binding("g,home", "first", "First document", show=False),
         Binding("G,end", "last", "Last document", show=False),
         Binding("enter", "open", "Open document", show=False),
+        Binding("c", "compare", "Compare", id="compare"),
         Binding("O", "reverse_order", "Reverse order", id="reverse_order"),
     ]
 
@@ -74,6 +76,7 @@ class Sidebar(ScrollView, can_focus=True):
         "sidebar--date",
         "sidebar--place",
         "sidebar--title",
+        "sidebar--marks",
         "sidebar--cursor",
         "sidebar--cursor-blurred",
     }
@@ -81,6 +84,15 @@ class Sidebar(ScrollView, can_focus=True):
     cursor: reactive[int] = reactive(0, init=False)
     """Position of the highlighted document in the current order."""
     newest_first: reactive[bool] = reactive(False, init=False)
+    marked: reactive[str | None] = reactive(None, init=False)
+    """The document marked with `c` to compare with the next one `c` is pressed on."""
+
+    @dataclass
+    class CompareRequested(Message):
+        """Compare the marked document (left) with the one under the cursor (right)."""
+
+        left: str
+        right: str
 
     def __init__(
         self,
@@ -98,6 +110,8 @@ class Sidebar(ScrollView, can_focus=True):
         """Line number of each row's date line."""
         self._cache: LRUCache[tuple[int, int, bool, bool], Strip] = LRUCache(1024)
         self._open_timer: Timer | None = None
+        self._counts: dict[str, tuple[int, int]] = {}
+        """Bookmarks and notes per document id."""
         self._arrange()
 
     @property
@@ -160,13 +174,20 @@ class Sidebar(ScrollView, can_focus=True):
         if line.part is _Part.GROUP:
             segments = [Segment(fit(f" {line.text}", width), self._style("sidebar--group"))]
         elif line.part is _Part.DATE:
-            date = fit(f" {line.text}", width)
+            # The document marked for comparison: a sign, not only a colour (NO_COLOR).
+            mark = "⇄" if self._order[line.row].id == self.marked else " "
+            date = fit(f"{mark}{line.text}", width)
+            marks = fit(self._marks_text(line.row), width - cell_len(date))
             segments = [
                 Segment(date, self._style("sidebar--date")),
                 Segment(
-                    fit(f"  {line.place}", width - cell_len(date)), self._style("sidebar--place")
+                    fit(f"  {line.place}", width - cell_len(date) - cell_len(marks)),
+                    self._style("sidebar--place"),
                 ),
             ]
+            if marks:
+                room = width - sum(cell_len(segment.text) for segment in segments)
+                segments.append(Segment(marks.rjust(room), self._style("sidebar--marks")))
         else:
             segments = [Segment(fit(f"   {line.text}", width), self._style("sidebar--title"))]
         strip = Strip(segments).adjust_cell_length(width, self.rich_style)
@@ -177,6 +198,19 @@ class Sidebar(ScrollView, can_focus=True):
             "sidebar--cursor" if self.has_focus else "sidebar--cursor-blurred", partial=True
         )
         return Strip([Segment(s.text, (s.style or Style()) + cursor) for s in strip])
+
+    def _marks_text(self, row: int) -> str:
+        """`★2 ✎3 `: the document's bookmarks and notes, or "" when it has none."""
+        bookmarks, notes = self._counts.get(self._order[row].id, (0, 0))
+        parts = ([f"★{bookmarks}"] if bookmarks else []) + ([f"✎{notes}"] if notes else [])
+        return f" {' '.join(parts)} " if parts else ""
+
+    def show_counts(self, counts: dict[str, tuple[int, int]]) -> None:
+        """Bookmarks and notes per document id, shown on each document's date line."""
+        if counts != self._counts:
+            self._counts = dict(counts)
+            self._cache.clear()
+            self.refresh()
 
     def _style(self, component: str) -> Style:
         return self.rich_style + self.get_component_rich_style(component, partial=True)
@@ -253,6 +287,29 @@ class Sidebar(ScrollView, can_focus=True):
             self._open_timer = None
         if self.current is not None:
             self.post_message(DocumentSelected(self.current.id))
+
+    def watch_marked(self) -> None:
+        self._cache.clear()
+        self.refresh()
+
+    def action_compare(self) -> None:
+        current = self.current
+        if current is None:
+            return
+        if self.marked is None:
+            self.marked = current.id
+            self.notify(
+                f"Marked {current.date.iso or 'undated'} {current.place or ''} for comparison. "
+                "Move to another meeting and press c again to compare them (c here unmarks).",
+                markup=False,
+                timeout=6,
+            )
+        elif self.marked == current.id:
+            self.marked = None
+            self.notify("Comparison mark removed", timeout=2)
+        else:
+            self.post_message(self.CompareRequested(self.marked, current.id))
+            self.marked = None
 
     def action_reverse_order(self) -> None:
         self.newest_first = not self.newest_first
