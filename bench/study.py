@@ -1,0 +1,113 @@
+"""How fast the study views open: topic timeline, concordance, speakers.
+
+    python bench/study.py [--docs 0 1000 10000] [--runs 5] [--seed 0]
+
+For the seeds (`0`) and for synthetic corpora of the given sizes (gen_corpus),
+dossier runs headless (`App.run_test`, 160x48) with the search index built; the
+time is taken from pressing the view's key (`L`, `W`; `K` then `Karabakh`) until
+the screen has drawn its content: the timeline's grid and status line, the
+speakers list, the concordance's lines for the query. Escape closes the view
+between runs, and the first run of each view is not counted, so the figures are
+for a view opened again with everything computed afresh except Python's imports.
+Also the corpus functions alone (timeline, speakers, concordance). Never asserts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench._common import percentile
+from bench.gen_corpus import generate
+from tui.app import DossierApp
+from tui.corpus.config import load_config
+from tui.corpus.library import Library
+from tui.corpus.resources import seeds_dir
+from tui.corpus.search import SearchIndex
+from tui.corpus.store import NotesStore
+from tui.corpus.study import concordance, speakers, timeline
+
+
+def figures(times: list[float]) -> str:
+    ms = [t * 1000 for t in times]
+    return f"median {statistics.median(ms):8.1f} ms  p95 {percentile(ms, 0.95):8.1f} ms"
+
+
+def timed(action: Callable[[], object], runs: int) -> list[float]:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return times
+
+
+async def screens(library: Library, runs: int, notes: Path) -> dict[str, list[float]]:
+    from tui.screens.kwic import KwicScreen
+
+    app = DossierApp(library, library.config, NotesStore(notes))
+    results: dict[str, list[float]] = {"timeline": [], "speakers": [], "concordance": []}
+    async with app.run_test(size=(160, 48)) as pilot:
+        while app.search_screen.index is None:
+            await pilot.pause(0.1)
+        for _ in range(runs + 1):
+            for name, keys in (("timeline", ["L"]), ("speakers", ["W"])):
+                start = time.perf_counter()
+                await pilot.press(*keys)
+                await pilot.pause()
+                results[name].append(time.perf_counter() - start)
+                await pilot.press("escape")
+                await pilot.pause()
+            start = time.perf_counter()
+            await pilot.press("K", *"Karabakh")
+            screen = app.screen
+            assert isinstance(screen, KwicScreen)
+            while not screen.lines:
+                await pilot.pause(0.001)
+            await pilot.pause()
+            results["concordance"].append(time.perf_counter() - start)
+            await pilot.press("escape")
+            await pilot.pause()
+    return {name: times[1:] for name, times in results.items()}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, nargs="+", default=[0, 1000, 10000])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args()
+    config = load_config()
+    for docs in args.docs:
+        with tempfile.TemporaryDirectory() as folder:
+            corpus = seeds_dir() if docs == 0 else Path(folder) / "corpus"
+            if docs:
+                generate(corpus, docs, args.seed)
+            library = Library.load(corpus, config)
+            measure(library, args.runs, Path(folder) / "notes.yaml")
+
+
+def measure(library: Library, runs: int, notes: Path) -> None:
+    index = SearchIndex(library.documents, library.config)
+    topics = [topic.name for topic in library.config.topics]
+    print(f"\n{len(library.documents):,} documents")
+    for name, action in (
+        ("timeline()", lambda: timeline(library.documents, topics)),
+        ("speakers()", lambda: speakers(library.documents)),
+        ("concordance()", lambda: concordance(index, "Karabakh")),
+    ):
+        print(f"  {name:<16}{figures(timed(action, runs))}")
+    for name, times in asyncio.run(screens(library, runs, notes)).items():
+        print(f"  open {name:<11}{figures(times)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,111 @@
+"""The study views driven with real keys: timeline, concordance, speakers."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Static
+
+from tests.ui.conftest import SIZES, AppFactory
+from tests.ui.test_search import shown, wait_until
+from tui.screens.kwic import KwicScreen
+from tui.screens.main import MainScreen
+from tui.screens.speakers import SpeakersScreen
+from tui.screens.timeline import TimelineScreen
+from tui.widgets.reader import Reader
+from tui.widgets.rows import RowList
+from tui.widgets.timeline import TimelineGrid
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_timeline_to_the_first_mention_and_back(
+    make_app: AppFactory, size: tuple[int, int]
+) -> None:
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("L")
+        assert isinstance(app.screen, TimelineScreen)
+        grid = app.screen.query_one(TimelineGrid)
+        status = app.screen.query_one("#timeline-status", Static)
+        assert "Nagorno-Karabakh · 2016-07-12 · Baku" in shown(status)
+        # Coronavirus: the 6th topic; nothing before 2020, then a mention.
+        await pilot.press("j", "j", "j", "j", "j")
+        assert "Coronavirus" in shown(status) and "not mentioned" in shown(status)
+        await pilot.press("w")
+        assert grid.column == 3
+        assert "2020-08-26" in shown(status) and "5 paragraphs" in shown(status)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        reader = app.screen.query_one(Reader)
+        assert reader.document is not None and reader.document.date.iso == "2020-08-26"
+        assert "Coronavirus" in reader.document.paragraphs[reader.paragraph].topics
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, TimelineScreen), "Escape goes back to the timeline"
+        assert grid.column == 3 and grid.row == 5, "where the user left it"
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_concordance_sorted_and_opened(make_app: AppFactory, size: tuple[int, int]) -> None:
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("K")
+        screen = app.screen
+        assert isinstance(screen, KwicScreen)
+        await pilot.press(*"Karabakh")
+        await wait_until(pilot, lambda: len(screen.lines) == 18, "18 lines")
+        status = shown(screen.query_one("#kwic-status", Static))
+        assert "18 occurrences of “karabakh”" in status and "sorted by date" in status
+        await pilot.press("ctrl+o", "ctrl+o")
+        assert screen.order.value == "left"
+        await pilot.press("down", "down", "enter")
+        await pilot.pause()
+        line = screen.lines[2]
+        assert isinstance(app.screen, MainScreen)
+        reader = app.screen.query_one(Reader)
+        assert reader.document is line.document
+        assert reader.paragraph == line.paragraph
+        assert [(h.start, h.end) for h in reader.hits if h.paragraph == line.paragraph][:1]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+        assert screen.query_one(RowList).cursor == 2
+
+
+async def test_concordance_filters_and_hints(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("K")
+        screen = app.screen
+        assert isinstance(screen, KwicScreen)
+        await pilot.press(*"Karabakh year:2020 foo:bar")
+        await wait_until(
+            pilot, lambda: screen.found is not None and "foo" in str(screen.found.hints), "hint"
+        )
+        assert all(line.document.date.iso.startswith("2020") for line in screen.lines)  # type: ignore[union-attr]
+        assert "unknown filter foo" in shown(screen.query_one("#kwic-status", Static))
+
+
+async def test_speakers_then_their_turns_then_the_reader(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("W")
+        screen = app.screen
+        assert isinstance(screen, SpeakersScreen)
+        assert "1 speaker" in shown(screen.query_one("#speakers-status", Static))
+        await pilot.press("enter")
+        assert screen.speaker is not None and screen.speaker.name == "Sergey Lavrov"
+        assert len(screen.turns) == 19
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        document, turn = screen.turns[1]
+        reader = app.screen.query_one(Reader)
+        assert reader.document is document and reader.paragraph == turn.paragraphs[0].index
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen and screen.speaker is not None
+        await pilot.press("escape")
+        assert screen.speaker is None
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)

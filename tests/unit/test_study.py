@@ -1,0 +1,112 @@
+"""Study views on the seeds: topics over time, the concordance, the speakers."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from tests.conftest import SEEDS
+from tui.cli import main
+from tui.corpus.config import load_config
+from tui.corpus.library import Library
+from tui.corpus.search import SearchIndex
+from tui.corpus.study import KwicOrder, concordance, sort_lines, speakers, timeline
+
+LIBRARY = Library.load(SEEDS, load_config())
+INDEX = SearchIndex(LIBRARY.documents, LIBRARY.config)
+TOPICS = [topic.name for topic in LIBRARY.config.topics]
+
+
+def plain_count(pattern: str) -> int:
+    """Occurrences in the body text, counted the plain way."""
+    return sum(
+        len(re.findall(pattern, paragraph.text, re.IGNORECASE))
+        for document in LIBRARY.documents
+        for paragraph in document.paragraphs
+    )
+
+
+def test_timeline_karabakh_everywhere_coronavirus_only_in_2020() -> None:
+    table = timeline(LIBRARY.documents, TOPICS)
+    dates = [d.date.iso for d in table.meetings]
+    assert dates == ["2016-07-12", "2017-03-06", "2017-04-04", "2020-08-26", "2020-11-21"]
+    row = dict(zip(table.topics, table.counts, strict=True))
+    assert row["Nagorno-Karabakh"] == (6, 5, 6, 5, 10)
+    assert [n > 0 for n in row["Coronavirus"]] == [False, False, False, True, True]
+    assert row["Syria"] == (8, 1, 0, 0, 0)
+    first = table.first_mention(TOPICS.index("Coronavirus"), 3)
+    assert first is not None
+    assert "Coronavirus" in table.meetings[3].paragraphs[first].topics
+    assert table.first_mention(TOPICS.index("Coronavirus"), 0) is None
+
+
+def test_kwic_karabakh_matches_a_plain_count_with_dates_and_speakers() -> None:
+    found = concordance(INDEX, "Karabakh")
+    assert len(found.lines) == plain_count(r"(?<!\w)Karabakh(?!\w)") == 18
+    assert all(line.match == "Karabakh" for line in found.lines)
+    dates = [line.document.date.iso for line in found.lines]
+    assert dates == sorted(dates), "corpus order"
+    for line in found.lines:
+        paragraph = line.document.paragraphs[line.paragraph]
+        assert line.left + line.match + line.right in paragraph.text
+        turn = line.document.turn_of_paragraph(line.paragraph)
+        assert (line.turn, line.speaker) == (turn.index, turn.speaker)
+    speakers_seen = {line.speaker for line in found.lines}
+    assert speakers_seen == {"Sergey Lavrov", None}, "answers by Lavrov, questions unnamed"
+
+
+def test_kwic_phrases_filters_and_sorting() -> None:
+    assert [line.match for line in concordance(INDEX, "frozen conflict").lines] == [
+        "frozen conflict"
+    ]
+    lavrov_2020 = concordance(INDEX, "Karabakh speaker:lavrov year:2020").lines
+    assert lavrov_2020 and all(
+        line.speaker == "Sergey Lavrov" and line.document.date.iso.startswith("2020")  # type: ignore[union-attr]
+        for line in lavrov_2020
+    )
+    assert len(concordance(INDEX, "Karabakh -settlement").lines) < 18
+    lines = concordance(INDEX, "Karabakh").lines
+    right = sort_lines(lines, KwicOrder.RIGHT)
+    assert [line.right.split()[0].casefold() for line in right] == sorted(
+        line.right.split()[0].casefold() for line in lines
+    )
+    left = sort_lines(lines, KwicOrder.LEFT)
+    assert [line.left.split()[-1].casefold() for line in left] == sorted(
+        line.left.split()[-1].casefold() for line in lines
+    )
+    assert concordance(INDEX, "speaker:lavrov").hints == ("give a word or phrase to look for",)
+
+
+def test_speakers_with_turns_meetings_and_topics() -> None:
+    everyone = speakers(LIBRARY.documents)
+    assert [s.name for s in everyone] == ["Sergey Lavrov"]
+    lavrov = everyone[0]
+    assert (lavrov.turns, lavrov.meetings) == (19, 5)
+    assert lavrov.top_topics[0] == "Nagorno-Karabakh"
+
+
+def test_cli_kwic_and_timeline_json(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["kwic", "Karabakh", "--json"]) == 0
+    lines = json.loads(capsys.readouterr().out)
+    assert len(lines) == 18
+    assert set(lines[0]) == {
+        "doc",
+        "date",
+        "paragraph",
+        "turn",
+        "speaker",
+        "left",
+        "match",
+        "right",
+    }
+    assert lines[0]["date"] == "2016-07-12"
+    assert main(["kwic", "nothingwhatsoever"]) == 1
+    assert main(["timeline", "--json"]) == 0
+    table = json.loads(capsys.readouterr().out)
+    assert table["topics"] == TOPICS
+    assert table["meetings"][0]["date"] == "2016-07-12"
+    assert table["counts"][TOPICS.index("Nagorno-Karabakh")] == [6, 5, 6, 5, 10]
+    assert main(["speakers", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["name"] == "Sergey Lavrov"

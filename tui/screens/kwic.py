@@ -1,0 +1,165 @@
+"""The concordance: every occurrence of a word or phrase, centred, with its context."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Input, Static
+from textual.worker import Worker, WorkerState
+
+from tui.corpus.search import SearchIndex
+from tui.corpus.study import Concordance, KwicLine, KwicOrder, concordance, sort_lines
+from tui.messages import ParagraphChosen, ViewClosed
+from tui.widgets.footer import DossierFooter
+from tui.widgets.reader import Hit
+from tui.widgets.rows import RowList
+from tui.widgets.sidebar import fit
+
+DEBOUNCE = 0.15
+ORDERS = list(KwicOrder)
+MATCH_STYLE = "bold reverse"
+PLACEHOLDER = 'a word or "a phrase", with filters: speaker: topic: kind: year: · F1 help'
+
+
+def kwic_row(line: KwicLine, width: int) -> Content:
+    """Date and speaker, then the match at a fixed column between its contexts."""
+    date = line.document.date.iso or "undated"
+    who_cells = 16 if width >= 90 else 0
+    who = fit(line.speaker or line.document.turns[line.turn].kind.value, who_cells - 1)
+    room = max(10, width - 11 - who_cells - len(line.match) - 2)
+    left = line.left[-(room // 2) :].rjust(room // 2)
+    right = line.right[: room - room // 2]
+    parts: list[tuple[str, str] | str] = [(f"{date:<10} ", "dim")]
+    if who_cells:
+        parts.append((f"{who:<{who_cells}}", "bold"))
+    parts += [left, " ", (line.match, MATCH_STYLE), " ", right]
+    return Content.assemble(*parts)
+
+
+class KwicScreen(Screen[None]):
+    """Type a word or phrase; every occurrence in the corpus, one line each."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # Priority: while the query is typed, these keys still act on the list.
+        Binding("enter", "open", "Open", id="kwic_open", priority=True),
+        Binding("down", "move(1)", "Next line", show=False, priority=True),
+        Binding("up", "move(-1)", "Prev line", show=False, priority=True),
+        Binding("pagedown", "move(10)", "Page down", show=False, priority=True),
+        Binding("pageup", "move(-10)", "Page up", show=False, priority=True),
+        Binding("ctrl+o", "sort", "Sort", id="kwic_sort", priority=True),
+        Binding("escape", "close", "Close", id="kwic_close"),
+    ]
+
+    index: reactive[SearchIndex | None] = reactive(None, init=False)
+    """Set by the app once the search index is built."""
+    order: reactive[KwicOrder] = reactive(KwicOrder.DATE, init=False)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: Concordance | None = None
+        self.lines: list[KwicLine] = []
+        self._timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder=PLACEHOLDER, id="kwic-query", select_on_focus=False)
+        yield Static(id="kwic-status", markup=False)
+        yield RowList(self._row, id="kwic-lines")
+        yield DossierFooter(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self._update_status()
+
+    def focus_query(self) -> None:
+        self.set_focus(self.query_one("#kwic-query", Input))
+
+    def _row(self, row: int, width: int) -> Content:
+        return kwic_row(self.lines[row], width)
+
+    @on(Input.Changed, "#kwic-query")
+    def _changed(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(DEBOUNCE, self._run)
+
+    def watch_index(self) -> None:
+        if self.is_mounted:
+            self._run()
+
+    def watch_order(self) -> None:
+        self._show()
+
+    def _run(self) -> None:
+        text = self.query_one("#kwic-query", Input).value
+        if self.index is None or not text.strip():
+            self.found = None
+            self._show()
+            return
+        self._look_up(self.index, text)
+
+    @work(thread=True, exclusive=True, group="kwic", exit_on_error=False)
+    def _look_up(self, index: SearchIndex, text: str) -> tuple[str, Concordance]:
+        return text, concordance(index, text)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != "kwic":
+            return
+        if event.state is WorkerState.SUCCESS and event.worker.result is not None:
+            text, found = event.worker.result
+            if text == self.query_one("#kwic-query", Input).value:
+                self.found = found
+                self._show()
+        elif event.state is WorkerState.ERROR:
+            self.notify(f"Concordance failed: {event.worker.error}", severity="error", markup=False)
+
+    def _show(self) -> None:
+        self.lines = sort_lines(self.found.lines, self.order) if self.found else []
+        self.query_one(RowList).show_rows(len(self.lines))
+        self._update_status()
+
+    def _update_status(self) -> None:
+        status = self.query_one("#kwic-status", Static)
+        if self.index is None:
+            status.update("Indexing the corpus…")
+            return
+        found = self.found
+        if found is None:
+            status.update("Type a word or phrase: every occurrence in the corpus, one a line")
+            return
+        parts = [
+            f"{len(found.lines):,} occurrence{'s' if len(found.lines) != 1 else ''}"
+            f" of “{found.term}”"
+            if found.term
+            else "nothing to look for",
+            f"{found.seconds * 1000:.1f} ms",
+            f"sorted by {self.order.value} (ctrl+o)",
+            *found.hints,
+        ]
+        status.update(Content(" · ".join(parts)))
+
+    def action_move(self, step: int) -> None:
+        self.query_one(RowList).cursor += step
+
+    def action_sort(self) -> None:
+        self.order = ORDERS[(ORDERS.index(self.order) + 1) % len(ORDERS)]
+
+    def action_open(self) -> None:
+        rows = self.query_one(RowList)
+        if not self.lines:
+            return
+        line = self.lines[rows.cursor]
+        hit = Hit(line.paragraph, line.start, line.start + len(line.match))
+        self.post_message(ParagraphChosen(line.document.id, line.paragraph, (hit,)))
+
+    @on(RowList.Chosen)
+    def _chosen(self) -> None:
+        self.action_open()
+
+    def action_close(self) -> None:
+        self.post_message(ViewClosed())

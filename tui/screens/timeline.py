@@ -1,0 +1,80 @@
+"""Topics over time: which meetings spoke of what, and how much."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Static
+
+from tui.corpus.library import Library
+from tui.corpus.study import timeline
+from tui.messages import ParagraphChosen, ViewClosed
+from tui.widgets.footer import DossierFooter
+from tui.widgets.timeline import SHADES, TimelineGrid
+
+LEGEND = (
+    "  ".join(f"{glyph} {least}+" if least else f"{glyph} 0" for least, glyph in SHADES)
+    + " paragraphs"
+)
+
+
+class TimelineScreen(Screen[None]):
+    """Topics as rows, meetings by date as columns; Enter opens the first mention."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close", id="timeline_close"),
+    ]
+
+    def __init__(self, library: Library) -> None:
+        super().__init__()
+        self.library = library
+        self.table = timeline(library.documents, [topic.name for topic in library.config.topics])
+
+    def compose(self) -> ComposeResult:
+        colours = {topic.name: topic.colour for topic in self.library.config.topics if topic.colour}
+        yield Static(f"Topics over time · {LEGEND}", id="timeline-legend", markup=False)
+        yield TimelineGrid(self.table, colours, id="timeline-grid")
+        yield Static(id="timeline-status", markup=False)
+        yield DossierFooter(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self._describe()
+        self.set_focus(self.query_one(TimelineGrid))
+
+    @on(TimelineGrid.Moved)
+    def _describe(self) -> None:
+        status = self.query_one("#timeline-status", Static)
+        grid = self.query_one(TimelineGrid)
+        if not self.table.meetings or not self.table.topics:
+            status.update("No meetings or no topics (topics come from config.yaml)")
+            return
+        meeting = self.table.meetings[grid.column]
+        count = self.table.counts[grid.row][grid.column]
+        facts = " · ".join(filter(None, [meeting.date.iso or "undated", meeting.place]))
+        said = f"{count} paragraph{'s' if count != 1 else ''}" if count else "not mentioned"
+        status.update(
+            Content.assemble(
+                (self.table.topics[grid.row], "bold"),
+                f" · {facts} · ",
+                (meeting.short_title, "italic"),
+                f" · {said}",
+                " · Enter opens the first mention" if count else "",
+            )
+        )
+
+    @on(TimelineGrid.Chosen)
+    def _open(self, message: TimelineGrid.Chosen) -> None:
+        paragraph = self.table.first_mention(message.topic, message.meeting)
+        if paragraph is None:
+            self.notify("This meeting does not mention the topic", timeout=2)
+            return
+        meeting = self.table.meetings[message.meeting]
+        self.post_message(ParagraphChosen(meeting.id, paragraph, ()))
+
+    def action_close(self) -> None:
+        self.post_message(ViewClosed())
