@@ -46,15 +46,21 @@ def test_compare_two_meetings_pair_by_pair(
     assert "Left 2017-03-06 · Moscow" in screen
     assert "Right 2016-07-12 · Baku" in screen
     assert "Both: Nagorno-Karabakh 5|6," in screen
-    assert "] Next pair" in screen and "esc Back" in screen
+    screen = terminal.wait_for("] Next pair")  # the footer comes a frame later
+    assert "esc Back" in screen
 
     terminal.type("]")
     terminal.wait_for("Pair 1 of 3 ·")
     terminal.type("]]")
-    screen = terminal.wait_for("Pair 3 of 3 · 84% match")
-    # Both Karabakh questions are in view, the pair set apart in reverse video in both panes.
-    assert "Can a solution to the Nagorno-Karabakh" in screen
-    assert "What is the current situation at the" in screen
+    terminal.wait_for("Pair 3 of 3 · 84% match")
+    # Both Karabakh questions come into view, the pair set apart in reverse video in both.
+    terminal.wait_until(
+        lambda s: (
+            "Can a solution to the Nagorno-Karabakh" in s
+            and "What is the current situation at the" in s
+        ),
+        "both Karabakh questions in view",
+    )
     marked = [w for w in reversed_words(terminal.screen(escapes=True)) if "Pair 3 of 3" in w]
     assert len(marked) == 2, marked
     terminal.type("]")
@@ -62,7 +68,10 @@ def test_compare_two_meetings_pair_by_pair(
 
     # Back one pair: both panes show its questions from their first line...
     terminal.type("[")
-    screen = terminal.wait_for("Pair 2 of 3 · 42% match · Trade and economy")
+    terminal.wait_for("Pair 2 of 3 · 42% match · Trade and economy")
+    screen = terminal.wait_until(
+        lambda s: LEFT_Q2 in s and RIGHT_Q2 in s, "both pair 2 questions in view"
+    )
     left, right = row_of(screen, LEFT_Q2), row_of(screen, RIGHT_Q2)
     # ...and with synced scrolling (on by default) both move with the keys.
     terminal.type("jj")

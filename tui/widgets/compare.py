@@ -270,6 +270,9 @@ class ComparePane(Vertical, can_focus=True):
         if unit is None:
             return
         self._set_unit_class(unit, True)
+        # Now, so the frame with the new pair in the status line has it in view too; and
+        # again once laid out, in case the marker has just been mounted or moved.
+        self._scroll_to_focused()
         self.call_after_refresh(self._scroll_to_focused)
 
     def _set_unit_class(self, unit: Unit, on: bool) -> None:
