@@ -15,6 +15,7 @@ import asyncio
 import datetime as dt
 import os
 import signal
+import threading
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import partial
@@ -48,6 +49,8 @@ CHECK_EVERY = 1.0
 DRAFT_TAG = "draft"
 """The tag of a note kept from the editor when the app had to exit (SIGHUP, SIGTERM)."""
 SIGNALS = (signal.SIGHUP, signal.SIGTERM)
+EXIT_GRACE = 3.0
+"""Seconds a clean exit gets after SIGHUP or SIGTERM before the process just ends."""
 SAVE_GROUP = "notes-save"
 CHECK_GROUP = "notes-check"
 EXPORT_GROUP = "notes-export"
@@ -161,6 +164,9 @@ class NotebookApp(App[None]):
                 self.notes.save()
         except NotesSaveError as error:
             self.log.error(f"notes not saved on signal {signum}: {error}")
+        # With the terminal gone (SIGHUP), restoring it can block for good; the notes
+        # are on disk, so the process ends anyway if a clean exit has not by then.
+        threading.Timer(EXIT_GRACE, os._exit, (128 + signum,)).start()
         self.exit(return_code=128 + signum)
 
     def _open_editor(self) -> NoteEditor | None:

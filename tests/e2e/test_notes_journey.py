@@ -122,6 +122,33 @@ def test_hangup_keeps_the_note_being_typed(
     assert (kept.anchor.doc, kept.anchor.paragraph) == (OLDEST, 1)
 
 
+def test_a_dropped_terminal_saves_the_note_and_ends_dossier(
+    terminal: Terminal, dossier_command: str, tmp_path: Path
+) -> None:
+    """The SSH connection drops: the pseudo-terminal closes under dossier (the tmux
+    session is killed), not just a signal sent to a live terminal."""
+    notes = tmp_path / "notes.yaml"
+    start(terminal, dossier_command, notes)
+    terminal.keys("Tab", "j")
+    add_note(terminal, "typed when the session died", "")
+    terminal.wait_for("typed when the session died")
+    pid = dossier_pid(terminal)
+    terminal._tmux("kill-session", "-t", terminal.name)
+    deadline = time.monotonic() + TIMEOUT
+    while Path(f"/proc/{pid}").exists() and time.monotonic() < deadline:
+        if Path(f"/proc/{pid}/stat").read_text().split()[2] == "Z":
+            break  # ended, not yet reaped by its parent
+        time.sleep(0.1)
+    state = (
+        Path(f"/proc/{pid}/stat").read_text().split()[2]
+        if Path(f"/proc/{pid}").exists()
+        else "gone"
+    )
+    assert state in ("gone", "Z"), f"dossier still running ({state}) after its terminal closed"
+    [kept] = on_disk(notes)
+    assert (kept.text, kept.tags) == ("typed when the session died", ("draft",))
+
+
 def test_sigterm_after_a_note_leaves_it_saved(
     terminal: Terminal, dossier_command: str, tmp_path: Path
 ) -> None:

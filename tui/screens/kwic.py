@@ -16,7 +16,8 @@ from textual.worker import Worker, WorkerState
 
 from tui.corpus.search import SearchIndex
 from tui.corpus.study import Concordance, KwicLine, KwicOrder, concordance, sort_lines
-from tui.messages import ParagraphChosen, ViewClosed
+from tui.messages import ParagraphChosen
+from tui.screens.view import close_view
 from tui.widgets.footer import DossierFooter
 from tui.widgets.reader import Hit
 from tui.widgets.rows import RowList
@@ -162,4 +163,4 @@ class KwicScreen(Screen[None]):
         self.action_open()
 
     def action_close(self) -> None:
-        self.post_message(ViewClosed())
+        close_view(self)

@@ -21,8 +21,8 @@ from tui.messages import (
     NoteEditRequested,
     NotesExportRequested,
     ParagraphChosen,
-    ViewClosed,
 )
+from tui.screens.view import close_view
 from tui.widgets.footer import DossierFooter
 from tui.widgets.notes_list import NoteRow, NotesList, filter_rows, note_rows, sort_rows
 
@@ -219,4 +219,4 @@ class NotesScreen(Screen[None]):
         if self.focused is self._filter:
             self.set_focus(self._list)
         else:
-            self.post_message(ViewClosed())
+            close_view(self)

@@ -15,7 +15,8 @@ from textual.widgets import Input, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from tui.corpus.search import QUERY_HELP, Answer, SearchIndex
-from tui.messages import ParagraphChosen, ViewClosed
+from tui.messages import ParagraphChosen
+from tui.screens.view import close_view
 from tui.widgets.footer import DossierFooter
 from tui.widgets.reader import Hit
 from tui.widgets.results import ResultsList
@@ -211,4 +212,4 @@ class SearchScreen(Screen[None]):
             self.post_message(message)
 
     def action_close(self) -> None:
-        self.post_message(ViewClosed())
+        close_view(self)

@@ -13,7 +13,8 @@ from textual.widgets import Static
 
 from tui.corpus.model import Document, Turn
 from tui.corpus.study import Speaker, speakers, turns_of
-from tui.messages import ParagraphChosen, ViewClosed
+from tui.messages import ParagraphChosen
+from tui.screens.view import close_view
 from tui.widgets.footer import DossierFooter
 from tui.widgets.rows import RowList
 from tui.widgets.sidebar import fit
@@ -110,4 +111,4 @@ class SpeakersScreen(Screen[None]):
         if self.speaker is not None:
             self._list_speakers()
         else:
-            self.post_message(ViewClosed())
+            close_view(self)

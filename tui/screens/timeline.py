@@ -13,8 +13,10 @@ from textual.widgets import Static
 
 from tui.corpus.library import Library
 from tui.corpus.study import timeline
-from tui.messages import ParagraphChosen, ViewClosed
+from tui.messages import ParagraphChosen
+from tui.screens.view import close_view
 from tui.widgets.footer import DossierFooter
+from tui.widgets.sidebar import fit
 from tui.widgets.timeline import SHADES, TimelineGrid
 
 LEGEND = (
@@ -57,13 +59,14 @@ class TimelineScreen(Screen[None]):
         count = self.table.counts[grid.row][grid.column]
         facts = " · ".join(filter(None, [meeting.date.iso or "undated", meeting.place]))
         said = f"{count} paragraph{'s' if count != 1 else ''}" if count else "not mentioned"
+        width = max(20, status.size.width - 4)
         status.update(
             Content.assemble(
                 (self.table.topics[grid.row], "bold"),
-                f" · {facts} · ",
-                (meeting.short_title, "italic"),
-                f" · {said}",
+                f" · {facts} · {said}",
                 " · Enter opens the first mention" if count else "",
+                "\n",
+                (fit(meeting.short_title, width), "italic"),
             )
         )
 
@@ -77,4 +80,4 @@ class TimelineScreen(Screen[None]):
         self.post_message(ParagraphChosen(meeting.id, paragraph, ()))
 
     def action_close(self) -> None:
-        self.post_message(ViewClosed())
+        close_view(self)
