@@ -596,8 +596,8 @@ class SearchIndex:
             posting = self._postings.get(word)
             ids = posting.ids if posting else ()
             candidates = set(ids) if candidates is None else candidates.intersection(ids)
-        if not candidates:
-            return set()
+        if not candidates or " " not in phrase:
+            return candidates or set()  # one word: its posting list is the answer
         pattern = re.compile(
             r"(?<!\w)" + r"\W+".join(re.escape(word) for word in phrase.split()) + r"(?!\w)",
             re.IGNORECASE,

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from tui.corpus.model import Document, Turn
-from tui.corpus.search import SearchIndex, fold, parse_query
+from tui.corpus.search import Entry, SearchIndex, fold, parse_query
 
 CONTEXT_CHARS = 60
 """Characters of context on each side of a concordance match."""
@@ -60,15 +60,42 @@ class KwicOrder(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class KwicLine:
-    document: Document
-    paragraph: int
-    turn: int
-    speaker: str | None
-    left: str
-    match: str
-    right: str
+    """One occurrence: the paragraph's entry in the index and where the match is. The
+    context is cut from the text when it is asked for, so that a word found 100,000
+    times costs 100,000 small records, not 300,000 strings."""
+
+    entry: Entry
     start: int
-    """Where the match starts in the paragraph's text."""
+    end: int
+    context: int
+
+    @property
+    def document(self) -> Document:
+        return self.entry.document
+
+    @property
+    def paragraph(self) -> int:
+        return self.entry.paragraph
+
+    @property
+    def turn(self) -> int:
+        return self.entry.turn
+
+    @property
+    def speaker(self) -> str | None:
+        return self.entry.speaker
+
+    @property
+    def left(self) -> str:
+        return self.entry.text[max(0, self.start - self.context) : self.start]
+
+    @property
+    def match(self) -> str:
+        return self.entry.text[self.start : self.end]
+
+    @property
+    def right(self) -> str:
+        return self.entry.text[self.end : self.end + self.context]
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -111,25 +138,12 @@ def concordance(index: SearchIndex, text: str, context: int = CONTEXT_CHARS) -> 
     for entry_id in index.phrase_entries(query, hints):
         entry = index.entries[entry_id]
         body = entry.text
-        found = list(pattern.finditer(body))
-        if not found and len(fold(body)) == len(body):
+        spans = [match.span() for match in pattern.finditer(body)]
+        if not spans and len(fold(body)) == len(body):
             # Accented spellings (`Mammadyarov` in `Mammadyarov's`, `é`): fold() keeps
             # lengths here, so offsets in the folded text are offsets in the text.
-            found = list(pattern.finditer(fold(body)))
-        for match in found:
-            start, end = match.span()
-            lines.append(
-                KwicLine(
-                    entry.document,
-                    entry.paragraph,
-                    entry.turn,
-                    entry.speaker,
-                    body[max(0, start - context) : start],
-                    body[start:end],
-                    body[end : end + context],
-                    start,
-                )
-            )
+            spans = [match.span() for match in pattern.finditer(fold(body))]
+        lines.extend(KwicLine(entry, start, end, context) for start, end in spans)
     return Concordance(term, tuple(lines), tuple(hints), time.perf_counter() - started)
 
 
