@@ -231,14 +231,13 @@ class DossierApp(NotebookApp):
             self.kwic_screen.focus_query()
 
     @on(ParagraphChosen)
-    async def _open_paragraph(self, message: ParagraphChosen) -> None:
+    def _open_paragraph(self, message: ParagraphChosen) -> None:
         origin = next(
             (name for name in ("search", "notes", *STUDY_VIEWS) if self._is_current(name)), None
         )
         while self.screen is not self.main_screen and len(self.screen_stack) > 2:
-            # Awaited: the main screen gives the focus back to its sidebar when it is
-            # shown again, and the reader must get it after that.
-            await self.pop_screen()
+            # Not awaited: a handler of the app that waits for the app deadlocks.
+            self.pop_screen()
         self.main_screen.open_paragraph(message.doc_id, message.paragraph, message.hits)
         self.main_screen.back_to = origin
 

@@ -129,6 +129,8 @@ class NotebookApp(App[None]):
         self._deleted: Note | None = None
         """The last entry deleted, for `u`."""
         self._quit_unsaved = False
+        self._hard_exit: threading.Timer | None = None
+        """Ends the process if the app has not closed EXIT_GRACE seconds after a signal."""
         """The save on quit failed and the user was told: the next quit goes."""
 
     # -- start and stop ----------------------------------------------------------------
@@ -154,6 +156,8 @@ class NotebookApp(App[None]):
         loop = asyncio.get_running_loop()
         for signum in SIGNALS:
             loop.remove_signal_handler(signum)
+        if self._hard_exit is not None:
+            self._hard_exit.cancel()  # the app closed: whatever runs it goes on
 
     def _save_and_exit(self, signum: int) -> None:
         """The terminal went away (SIGHUP) or the system asks dossier to stop (SIGTERM):
@@ -165,8 +169,10 @@ class NotebookApp(App[None]):
         except NotesSaveError as error:
             self.log.error(f"notes not saved on signal {signum}: {error}")
         # With the terminal gone (SIGHUP), restoring it can block for good; the notes
-        # are on disk, so the process ends anyway if a clean exit has not by then.
-        threading.Timer(EXIT_GRACE, os._exit, (128 + signum,)).start()
+        # are on disk, so the process ends anyway if the app has not closed by then.
+        self._hard_exit = threading.Timer(EXIT_GRACE, os._exit, (128 + signum,))
+        self._hard_exit.daemon = True
+        self._hard_exit.start()
         self.exit(return_code=128 + signum)
 
     def _open_editor(self) -> NoteEditor | None:

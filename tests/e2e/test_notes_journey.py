@@ -101,7 +101,7 @@ def test_new_user_marks_writes_quits_and_finds_the_note(
     terminal.keys("Enter", "Enter")
     screen = terminal.wait_for("¶2/22 ★ ✎")
     assert "★ ✎ During our discussion" in screen, "the paragraph, marked, is in view"
-    assert "m Bookmark" in screen, "back in the reader, which has the keys"
+    terminal.wait_for("m Bookmark", timeout=2)  # back in the reader, which has the keys
     terminal.type("q")
     terminal.wait_gone()
 

@@ -41,6 +41,7 @@ class MainScreen(Screen[None]):
     def __init__(self, library: Library) -> None:
         super().__init__()
         self.library = library
+        self._focus_on_resume = False
         self._notes: tuple[Marks, dict[str, tuple[int, int]]] = ({}, {})
         """Bookmarks and notes to mark, and their counts per document."""
 
@@ -77,6 +78,14 @@ class MainScreen(Screen[None]):
         else:
             reader.go_to(self.library.by_id(doc_id), paragraph)
         self.set_focus(reader)
+        # Shown again after a view, the screen gives the focus back to what had it when
+        # the view was opened (the sidebar, often): the reader must have it after that.
+        self._focus_on_resume = not self.is_current
+
+    def on_screen_resume(self) -> None:
+        if self._focus_on_resume:
+            self._focus_on_resume = False
+            self.set_focus(self.query_one(Reader))
 
     @on(DocumentSelected)
     def _show(self, message: DocumentSelected) -> None:
