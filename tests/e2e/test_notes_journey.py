@@ -111,7 +111,10 @@ def test_hangup_keeps_the_note_being_typed(
 ) -> None:
     notes = tmp_path / "notes.yaml"
     start(terminal, dossier_command, notes)
-    terminal.keys("Tab", "j")
+    terminal.keys("Tab")
+    terminal.wait_for("¶0/22")  # the document is open (a person waits for it too)
+    terminal.keys("j")
+    terminal.wait_for("¶1/22")
     add_note(terminal, "typed when the line dropped", "ssh")
     terminal.wait_for("ssh")
     os.kill(dossier_pid(terminal), signal.SIGHUP)
@@ -129,7 +132,10 @@ def test_a_dropped_terminal_saves_the_note_and_ends_dossier(
     session is killed), not just a signal sent to a live terminal."""
     notes = tmp_path / "notes.yaml"
     start(terminal, dossier_command, notes)
-    terminal.keys("Tab", "j")
+    terminal.keys("Tab")
+    terminal.wait_for("¶0/22")  # the document is open (a person waits for it too)
+    terminal.keys("j")
+    terminal.wait_for("¶1/22")
     add_note(terminal, "typed when the session died", "")
     terminal.wait_for("typed when the session died")
     pid = dossier_pid(terminal)

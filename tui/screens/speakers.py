@@ -34,13 +34,12 @@ def turn_row(document: Document, turn: Turn, width: int) -> Content:
     head = f"{document.date.iso or 'undated':<10} ¶{first.index:<4} "
     title = fit(document.short_title, min(30, width // 4))
     text = " ".join(p.text for p in turn.paragraphs)
-    room = max(10, width - len(head) - len(title) - len(turn.kind.value) - 6)
+    room = max(10, width - len(head) - len(title) - 14)
     return Content.assemble(
         (head, "dim"),
         (title, "italic"),
         "  ",
-        (turn.kind.value, "bold"),
-        "  ",
+        (f"{turn.kind.value:<10}", "bold"),
         fit(text, room),
     )
 
