@@ -9,6 +9,7 @@ import pytest
 
 from tests.conftest import SEEDS
 from tui.cli import main
+from tui.corpus import study
 from tui.corpus.config import load_config
 from tui.corpus.library import Library
 from tui.corpus.search import SearchIndex
@@ -110,3 +111,13 @@ def test_cli_kwic_and_timeline_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert table["counts"][TOPICS.index("Nagorno-Karabakh")] == [6, 5, 6, 5, 10]
     assert main(["speakers", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)[0]["name"] == "Sergey Lavrov"
+
+
+def test_a_long_concordance_gives_its_first_lines_before_the_rest(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(study, "FIRST_ENTRIES", 3)
+    first, last = list(study.iter_concordance(INDEX, "Karabakh"))
+    assert not first.complete and last.complete
+    assert 3 <= len(first.lines) < len(last.lines) == 18
+    assert first.lines == last.lines[: len(first.lines)]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -117,25 +117,46 @@ class Concordance:
     lines: tuple[KwicLine, ...]
     hints: tuple[str, ...]
     seconds: float
+    complete: bool = True
+    """False while only the first paragraphs have been looked through."""
+
+
+FIRST_ENTRIES = 2000
+"""Paragraphs looked through before `iter_concordance` gives its first lines."""
 
 
 def concordance(index: SearchIndex, text: str, context: int = CONTEXT_CHARS) -> Concordance:
     """Every occurrence in the body text of the query's words as one phrase (exact
     words, any case), with the query's filters (`speaker:`, `topic:`, `year:`...), in
     corpus order, each with `context` characters on either side."""
+    *_, found = iter_concordance(index, text, context)
+    return found
+
+
+def iter_concordance(
+    index: SearchIndex, text: str, context: int = CONTEXT_CHARS
+) -> Iterator[Concordance]:
+    """The concordance, first as far as the first FIRST_ENTRIES paragraphs that hold
+    the words (so that a screen has lines to show at once for a word found 100,000
+    times), then complete."""
     started = time.perf_counter()
     query = parse_query(text)
     hints = list(query.hints)
     term = " ".join([*query.phrases, *query.terms])
     if not term:
         hints.append("give a word or phrase to look for")
-        return Concordance(term, (), tuple(hints), time.perf_counter() - started)
+        yield Concordance(term, (), tuple(hints), time.perf_counter() - started)
+        return
     pattern = re.compile(
         r"(?<!\w)" + r"\W+".join(re.escape(word) for word in term.split()) + r"(?!\w)",
         re.IGNORECASE,
     )
     lines: list[KwicLine] = []
-    for entry_id in index.phrase_entries(query, hints):
+    entry_ids = index.phrase_entries(query, hints)
+    for position, entry_id in enumerate(entry_ids):
+        if position == FIRST_ENTRIES:
+            seconds = time.perf_counter() - started
+            yield Concordance(term, tuple(lines), tuple(hints), seconds, complete=False)
         entry = index.entries[entry_id]
         body = entry.text
         spans = [match.span() for match in pattern.finditer(body)]
@@ -144,7 +165,7 @@ def concordance(index: SearchIndex, text: str, context: int = CONTEXT_CHARS) -> 
             # lengths here, so offsets in the folded text are offsets in the text.
             spans = [match.span() for match in pattern.finditer(fold(body))]
         lines.extend(KwicLine(entry, start, end, context) for start, end in spans)
-    return Concordance(term, tuple(lines), tuple(hints), time.perf_counter() - started)
+    yield Concordance(term, tuple(lines), tuple(hints), time.perf_counter() - started)
 
 
 def sort_lines(lines: Sequence[KwicLine], order: KwicOrder) -> list[KwicLine]:

@@ -12,10 +12,10 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Input, Static
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from tui.corpus.search import SearchIndex
-from tui.corpus.study import Concordance, KwicLine, KwicOrder, concordance, sort_lines
+from tui.corpus.study import Concordance, KwicLine, KwicOrder, iter_concordance, sort_lines
 from tui.messages import ParagraphChosen
 from tui.screens.view import close_view
 from tui.widgets.footer import DossierFooter
@@ -105,23 +105,29 @@ class KwicScreen(Screen[None]):
         self._look_up(self.index, text)
 
     @work(thread=True, exclusive=True, group="kwic", exit_on_error=False)
-    def _look_up(self, index: SearchIndex, text: str) -> tuple[str, Concordance]:
-        return text, concordance(index, text)
+    def _look_up(self, index: SearchIndex, text: str) -> None:
+        worker = get_current_worker()
+        for found in iter_concordance(index, text):
+            if worker.is_cancelled:
+                return
+            self.app.call_from_thread(self._answer, text, found)
+
+    def _answer(self, text: str, found: Concordance) -> None:
+        if text != self.query_one("#kwic-query", Input).value:
+            return  # an answer to what was typed before
+        more = self.found is not None and self.found.term == found.term
+        self.found = found
+        self._show(keep=more)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.group != "kwic":
-            return
-        if event.state is WorkerState.SUCCESS and event.worker.result is not None:
-            text, found = event.worker.result
-            if text == self.query_one("#kwic-query", Input).value:
-                self.found = found
-                self._show()
-        elif event.state is WorkerState.ERROR:
+        if event.worker.group == "kwic" and event.state is WorkerState.ERROR:
             self.notify(f"Concordance failed: {event.worker.error}", severity="error", markup=False)
 
-    def _show(self) -> None:
+    def _show(self, keep: bool = False) -> None:
+        """Show the lines found; `keep` the cursor where it is (more lines came in)."""
         self.lines = sort_lines(self.found.lines, self.order) if self.found else []
-        self.query_one(RowList).show_rows(len(self.lines))
+        rows = self.query_one(RowList)
+        rows.show_rows(len(self.lines), rows.cursor if keep else 0)
         self._update_status()
 
     def _update_status(self) -> None:
