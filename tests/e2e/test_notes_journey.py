@@ -24,7 +24,12 @@ OLDEST = "004_d48fa1d5f48169a7"
 
 def start(terminal: Terminal, command: str, notes: Path, size: tuple[int, int] = (80, 24)) -> None:
     terminal.start([command, "--corpus", str(SEEDS), "--notes", str(notes)], size)
-    terminal.wait_for("s Search")
+    terminal.wait_for("¶0/22")  # the first meeting is open, the sidebar has the keys
+
+
+def to_reader(terminal: Terminal) -> None:
+    terminal.keys("Tab")
+    terminal.wait_for("m Bookmark")  # the reader's keys in the footer: it has the focus
 
 
 def on_disk(path: Path) -> list[Note]:
@@ -73,8 +78,8 @@ def test_new_user_marks_writes_quits_and_finds_the_note(
 ) -> None:
     notes = tmp_path / "notes.yaml"
     start(terminal, dossier_command, notes)
-    terminal.keys("Tab")
-    screen = terminal.wait_for("m Bookmark")
+    to_reader(terminal)
+    screen = terminal.screen()
     assert "a Note" in screen, "the footer says how to write a note"
     terminal.keys("j", "j", "m")
     terminal.wait_for("Bookmarked ¶2")
@@ -111,8 +116,7 @@ def test_hangup_keeps_the_note_being_typed(
 ) -> None:
     notes = tmp_path / "notes.yaml"
     start(terminal, dossier_command, notes)
-    terminal.keys("Tab")
-    terminal.wait_for("¶0/22")  # the document is open (a person waits for it too)
+    to_reader(terminal)
     terminal.keys("j")
     terminal.wait_for("¶1/22")
     add_note(terminal, "typed when the line dropped", "ssh")
@@ -132,8 +136,7 @@ def test_a_dropped_terminal_saves_the_note_and_ends_dossier(
     session is killed), not just a signal sent to a live terminal."""
     notes = tmp_path / "notes.yaml"
     start(terminal, dossier_command, notes)
-    terminal.keys("Tab")
-    terminal.wait_for("¶0/22")  # the document is open (a person waits for it too)
+    to_reader(terminal)
     terminal.keys("j")
     terminal.wait_for("¶1/22")
     add_note(terminal, "typed when the session died", "")
@@ -160,7 +163,7 @@ def test_sigterm_after_a_note_leaves_it_saved(
 ) -> None:
     notes = tmp_path / "notes.yaml"
     start(terminal, dossier_command, notes)
-    terminal.keys("Tab")
+    to_reader(terminal)
     add_note(terminal, "saved before the stop", "")
     # At once: the save may still be running, or ctrl+s not yet read (then the note
     # is kept as a draft). Either way it must be on disk when dossier is gone.
@@ -177,8 +180,7 @@ def test_edit_made_in_an_editor_shows_and_survives(
 ) -> None:
     notes = tmp_path / "notes.yaml"
     start(terminal, dossier_command, notes, (160, 48))
-    terminal.keys("Tab")
-    terminal.wait_for("m Bookmark")
+    to_reader(terminal)
     # What saving the file in an editor does: the whole file written anew.
     document = Library.load(SEEDS, load_config(None)).by_id(OLDEST)
     outside = Note(
