@@ -45,9 +45,26 @@ class Placement:
     why: str
 
 
+_BODIES: dict[str, tuple[Document, str, list[int]]] = {}
+"""The last bodies built, by document id: placing every note of a document builds it
+once, not once a note."""
+BODIES_KEPT = 64
+
+
 def _body(document: Document) -> tuple[str, list[int]]:
     """The body text as one string (paragraphs joined by spaces, so that the context
     kept reads as one line) and where each paragraph starts in it."""
+    kept = _BODIES.get(document.id)
+    if kept is not None and kept[0] is document:
+        return kept[1], kept[2]
+    if len(_BODIES) >= BODIES_KEPT:
+        _BODIES.clear()
+    body, starts = _build_body(document)
+    _BODIES[document.id] = (document, body, starts)
+    return body, starts
+
+
+def _build_body(document: Document) -> tuple[str, list[int]]:
     starts: list[int] = []
     position = 0
     for paragraph in document.paragraphs:

@@ -75,15 +75,8 @@ class NotesData:
     warnings: tuple[str, ...] = ()
 
 
-class NotesFileError(Exception):
+class NotesFileError(YamlError):
     """The file cannot be used: it is shown read-only and never written."""
-
-    def __init__(self, message: str, line: int | None = None, column: int | None = None) -> None:
-        self.message = message
-        self.line = line
-        self.column = column
-        where = f"line {line}, column {column}: " if line is not None else ""
-        super().__init__(f"{where}{message}")
 
 
 def now() -> str:

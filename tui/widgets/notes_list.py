@@ -9,8 +9,6 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import ClassVar
 
-from rich.segment import Segment
-from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
@@ -27,7 +25,7 @@ from tui.corpus.library import Library
 from tui.corpus.model import Document
 from tui.corpus.notes import Kind, Note
 from tui.widgets.reader import BOOKMARK_GLYPH, NOTE_GLYPH
-from tui.widgets.sidebar import fit
+from tui.widgets.sidebar import fit, with_cursor
 
 TITLE_CELLS = 34
 
@@ -243,14 +241,7 @@ class NotesList(ScrollView, can_focus=True):
         if not selected:
             return strips
         # Reverse (from the cursor's style) keeps the row visible with NO_COLOR.
-        cursor = self.get_component_rich_style(
-            "notes-list--cursor" if self.has_focus else "notes-list--cursor-blurred",
-            partial=True,
-        )
-        return [
-            Strip([Segment(s.text, (s.style or Style()) + cursor) for s in strip])
-            for strip in strips
-        ]
+        return [with_cursor(self, strip, "notes-list--cursor") for strip in strips]
 
     def validate_cursor(self, cursor: int) -> int:
         return max(0, min(cursor, len(self._rows) - 1)) if self._rows else 0

@@ -10,8 +10,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
 
-from rich.segment import Segment
-from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
@@ -21,6 +19,8 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+
+from tui.widgets.sidebar import with_cursor
 
 RowRenderer = Callable[[int, int], Content]
 """(row, width) -> the row's text, at most one line of `width` cells."""
@@ -109,10 +109,7 @@ class RowList(ScrollView, can_focus=True):
                 width, self.rich_style
             )
             if selected:
-                cursor = self.get_component_rich_style(
-                    "rows--cursor" if self.has_focus else "rows--cursor-blurred", partial=True
-                )
-                strip = Strip([Segment(s.text, (s.style or Style()) + cursor) for s in strip])
+                strip = with_cursor(self, strip, "rows--cursor")
             self._cache[key] = strip
         return strip
 

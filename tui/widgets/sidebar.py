@@ -18,6 +18,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.timer import Timer
+from textual.widget import Widget
 
 from tui.corpus.model import Document
 from tui.messages import DocumentSelected
@@ -30,6 +31,15 @@ def fit(text: str, width: int) -> str:
     if cell_len(text) <= width:
         return text
     return set_cell_size(text, width - 1).rstrip() + "…"
+
+
+def with_cursor(widget: Widget, strip: Strip, component: str) -> Strip:
+    """`strip` with the cursor's style on top, so that the whole row reads as one bar:
+    `component`'s style while `widget` has the focus, `component`-blurred otherwise."""
+    cursor = widget.get_component_rich_style(
+        component if widget.has_focus else f"{component}-blurred", partial=True
+    )
+    return Strip([Segment(s.text, (s.style or Style()) + cursor) for s in strip])
 
 
 class _Part(Enum):
@@ -193,11 +203,7 @@ class Sidebar(ScrollView, can_focus=True):
         strip = Strip(segments).adjust_cell_length(width, self.rich_style)
         if not selected:
             return strip
-        # The cursor's style goes on top, so the whole row reads as one bar.
-        cursor = self.get_component_rich_style(
-            "sidebar--cursor" if self.has_focus else "sidebar--cursor-blurred", partial=True
-        )
-        return Strip([Segment(s.text, (s.style or Style()) + cursor) for s in strip])
+        return with_cursor(self, strip, "sidebar--cursor")
 
     def _marks_text(self, row: int) -> str:
         """`★2 ✎3 `: the document's bookmarks and notes, or "" when it has none."""
