@@ -16,7 +16,7 @@ from textual.widgets._footer import FooterKey
 
 from tests.conftest import SEEDS
 from tests.ui.conftest import OLDEST, SIZES, AppFactory
-from tests.ui.test_main import INJECTION
+from tests.ui.test_main import INJECTION, burst
 from tests.ui.test_search import wait_until
 from tui.app import DossierApp
 from tui.corpus.anchor import anchor_for
@@ -366,6 +366,19 @@ async def test_notes_screen_sorts_filters_and_opens(
 
         await pilot.press("A", "escape")
         assert app.screen is app.main_screen, "Escape goes back"
+
+
+async def test_notes_filter_typed_in_one_burst(make_app: AppFactory) -> None:
+    """`/#ti` arriving in one read (SSH, paste) filters by the tag: none of the keys
+    after `/` reaches the screen's or the app's bindings (`s` would open search)."""
+    app = make_app(notes_text=three_notes())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("A")
+        await burst(pilot, "slash", *"#ti/s")
+        assert isinstance(app.screen, NotesScreen)
+        assert notes_screen(app).query_one(Input).value == "#ti/s"
+        await pilot.press("ctrl+u", *"#ti")
+        assert listed(app) == ["old"]
 
 
 async def test_notes_screen_delete_undo_and_edit(make_app: AppFactory, tmp_path: Path) -> None:

@@ -44,7 +44,9 @@ class NotesScreen(Screen[None]):
         Binding("d", "delete", "Delete", id="notes_delete"),
         Binding("o", "order", "Order", id="notes_order"),
         Binding("x", "export", "Export", id="notes_export"),
-        Binding("slash", "filter", "Filter", id="notes_filter"),
+        # Priority, as the reader's find: the rest of a burst (`/#sum` over SSH) must
+        # reach the filter, which a binding run after the whole burst is too late for.
+        Binding("slash", "filter", "Filter", id="notes_filter", priority=True),
         Binding("escape", "back", "Back", id="notes_back"),
         # From the filter: the arrow takes the keys to the list, as Enter does.
         Binding("down", "to_list", "To the list", show=False),
@@ -160,6 +162,9 @@ class NotesScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "to_list":
             return self.focused is self._filter
+        if action == "filter":
+            # In the filter a `/` is a character to filter by.
+            return self.focused is not self._filter
         return True
 
     def _highlighted(self) -> NoteRow | None:
