@@ -5,15 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual._path import CSSPathType
 from textual.app import App
 from textual.binding import Binding, BindingType, Keymap
+from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen
 from textual.widgets import Input
 from textual.worker import Worker, WorkerState
 
 from tui.commands import ActionsProvider
+from tui.corpus.clean import clean_text, visible
 from tui.corpus.config import Config
 from tui.corpus.library import Library
 from tui.corpus.resources import styles_dir
@@ -61,6 +63,20 @@ def binding_ids(owners: Iterable[type]) -> set[str]:
     return ids
 
 
+def skipped_summary(library: Library, shown: int = 3) -> str:
+    """One message for the files that are not documents, however many there are."""
+    errors = library.errors
+    named = [
+        f"{error.path.relative_to(library.folder)} ({error.reason})"
+        if error.path.is_relative_to(library.folder)
+        else f"{error.path} ({error.reason})"
+        for error in errors[:shown]
+    ]
+    more = f" and {len(errors) - shown} more" if len(errors) > shown else ""
+    files = "file" if len(errors) == 1 else "files"
+    return f"Skipped {len(errors)} {files}: {', '.join(named)}{more}. `dossier check` lists why."
+
+
 class DossierApp(NotebookApp):
     TITLE = "dossier"
     CSS_PATH: ClassVar[CSSPathType | None] = [styles_dir() / name for name in STYLE_FILES]
@@ -105,13 +121,34 @@ class DossierApp(NotebookApp):
         self.search_screen = SearchScreen()
         self.kwic_screen = KwicScreen()
 
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Every notification is plain text with what would act on a terminal made
+        visible: messages carry file names, topics, errors, all outside text."""
+        super().notify(
+            visible(message), title=visible(title), severity=severity, timeout=timeout, markup=False
+        )
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Paste) and not event.is_forwarded:
+            # A paste is outside text: cleaned before any input holds it.
+            event = events.Paste(clean_text(event.text))
+        await super().on_event(event)
+
     def on_mount(self) -> None:
         self._apply_theme()
         self._apply_keymap()
         for warning in self.config.warnings:
-            self.notify(warning, severity="warning", markup=False)
-        for error in self.library.errors:
-            self.notify(f"{error.path}: {error.reason}", severity="warning", markup=False)
+            self.notify(warning, severity="warning")
+        if self.library.errors:
+            self.notify(skipped_summary(self.library), severity="warning", timeout=10)
         # Installed, so it keeps its query and results while the reader shows one.
         self.install_screen(self.search_screen, "search")
         self.install_screen(self.kwic_screen, "kwic")
@@ -133,7 +170,7 @@ class DossierApp(NotebookApp):
         elif event.state is WorkerState.ERROR:
             reason = f"could not build the search index: {event.worker.error}"
             self.search_screen.failure = reason
-            self.notify(reason, severity="error", markup=False, timeout=10)
+            self.notify(reason, severity="error", timeout=10)
 
     def _apply_theme(self) -> None:
         if self.config.theme in self.available_themes:
@@ -142,7 +179,6 @@ class DossierApp(NotebookApp):
             self.notify(
                 f"Unknown theme {self.config.theme!r}; using {self.theme}",
                 severity="warning",
-                markup=False,
             )
 
     def _apply_keymap(self) -> None:
@@ -178,7 +214,6 @@ class DossierApp(NotebookApp):
                 self.notify(
                     f"{setting.origin}: keys: unknown action {action!r} (ignored)",
                     severity="warning",
-                    markup=False,
                 )
         self.keymap = keymap
         self.set_keymap(keymap)

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from tui import __version__
 from tui.corpus import resources
 from tui.corpus.anchor import AnchorStatus, anchor_for, place
+from tui.corpus.clean import json_text, visible
 from tui.corpus.compare import align, compare_entry, compare_text
 from tui.corpus.config import Config, default_notes_path, load_config, user_config_path
 from tui.corpus.export import (
@@ -207,40 +207,40 @@ def _warn(config: Config, library: Library | None = None) -> None:
 
 
 def _print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(json_text(data, indent=2) + "\n")
+
+
+class _Visible:
+    """A text stream that shows the characters a terminal would act on (file names,
+    notes written by hand) as placeholders; see `visible`."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(visible(text))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = _parser()
-    args = parser.parse_args(argv)
+    args = _parser().parse_args(argv)
+    if args.command is None:
+        return _guarded(_run_tui, args)
+    # Everything a subcommand prints passes `visible`: outside text (a file name with an
+    # escape sequence in it, a note edited by hand) never reaches the terminal raw.
+    streams = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _Visible(sys.stdout), _Visible(sys.stderr)
     try:
-        if args.command is None:
-            return _run_tui(args)
-        config, corpus = _settings(args)
-        if args.command == "check":
-            folder = args.dir or corpus
-            if not folder.is_dir():
-                raise UsageError(f"not a folder: {folder}")
-            library = Library.load(folder, config)
-            _warn(config)
-            return _check(library, args.json)
-        library = Library.load(corpus, config)
-        _warn(config, library)
-        if args.command == "list":
-            return _list(library, args.json)
-        if args.command == "search":
-            return _search(library, args)
-        if args.command == "timeline":
-            return _timeline(library, args.json)
-        if args.command == "kwic":
-            return _kwic(library, args)
-        if args.command == "speakers":
-            return _speakers(library, args.json)
-        if args.command == "notes":
-            return _notes(library, _open_notes(args, config), args)
-        if args.command == "compare":
-            return _compare(library, args.left, args.right, args.json)
-        return _show(library, args.id, args.json)
+        return _guarded(_run_command, args)
+    finally:
+        sys.stdout, sys.stderr = streams
+
+
+def _guarded(run: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
+    try:
+        return run(args)
     except UsageError as error:
         print(f"dossier: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -248,6 +248,34 @@ def main(argv: Sequence[str] | None = None) -> int:
         # `dossier list | head`: the reader went away; that is not an error.
         sys.stderr.close()
         return EXIT_OK
+
+
+def _run_command(args: argparse.Namespace) -> int:
+    config, corpus = _settings(args)
+    if args.command == "check":
+        folder = args.dir or corpus
+        if not folder.is_dir():
+            raise UsageError(f"not a folder: {folder}")
+        library = Library.load(folder, config)
+        _warn(config)
+        return _check(library, args.json)
+    library = Library.load(corpus, config)
+    _warn(config, library)
+    if args.command == "list":
+        return _list(library, args.json)
+    if args.command == "search":
+        return _search(library, args)
+    if args.command == "timeline":
+        return _timeline(library, args.json)
+    if args.command == "kwic":
+        return _kwic(library, args)
+    if args.command == "speakers":
+        return _speakers(library, args.json)
+    if args.command == "notes":
+        return _notes(library, _open_notes(args, config), args)
+    if args.command == "compare":
+        return _compare(library, args.left, args.right, args.json)
+    return _show(library, args.id, args.json)
 
 
 def _run_tui(args: argparse.Namespace) -> int:
@@ -384,7 +412,7 @@ def _search(library: Library, args: argparse.Namespace) -> int:
                 "ms": round(answer.seconds * 1000, 3),
                 "results": [result.as_json() for result in answer.results],
             }
-            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+            sys.stdout.write(json_text(record) + "\n")
             sys.stdout.flush()
         return EXIT_OK
     answer = index.search(args.query, limit=args.limit)
@@ -473,7 +501,7 @@ def _notes(library: Library, store: NotesStore, args: argparse.Namespace) -> int
         return EXIT_USAGE
     if args.notes_command == "export":
         if args.format == "json":
-            text = json.dumps(notes_entries(placed), ensure_ascii=False, indent=2) + "\n"
+            text = json_text(notes_entries(placed), indent=2) + "\n"
         else:
             text = notes_markdown(placed, library)
         if args.output is None:

@@ -129,9 +129,9 @@ class NotebookApp(App[None]):
         self._deleted: Note | None = None
         """The last entry deleted, for `u`."""
         self._quit_unsaved = False
+        """The save on quit failed and the user was told: the next quit goes."""
         self._hard_exit: threading.Timer | None = None
         """Ends the process if the app has not closed EXIT_GRACE seconds after a signal."""
-        """The save on quit failed and the user was told: the next quit goes."""
 
     # -- start and stop ----------------------------------------------------------------
 
@@ -141,7 +141,7 @@ class NotebookApp(App[None]):
         if self.notes.read_only:
             self._say_read_only()
         for warning in self.notes.warnings:
-            self.notify(f"{self.notes.path}: {warning}", severity="warning", markup=False)
+            self.notify(f"{self.notes.path}: {warning}", severity="warning")
         self._notes_changed(save=False)
         self.set_interval(CHECK_EVERY, self._check_file)
         loop = asyncio.get_running_loop()
@@ -205,7 +205,6 @@ class NotebookApp(App[None]):
                     f"{error}\nPress q again to quit without saving them.",
                     title="Notes not saved",
                     severity="error",
-                    markup=False,
                     timeout=30,
                 )
                 return
@@ -263,7 +262,6 @@ class NotebookApp(App[None]):
                     "change and when you quit.",
                     title="Notes not saved",
                     severity="error",
-                    markup=False,
                     timeout=12,
                 )
         read_only_changed = self._read_only != self.notes.read_only
@@ -274,7 +272,6 @@ class NotebookApp(App[None]):
             else:
                 self.notify(
                     f"{self.notes.path} reads again: notes and bookmarks are saved again",
-                    markup=False,
                 )
         if worker.group == SAVE_GROUP:
             self._saving = False
@@ -291,7 +288,6 @@ class NotebookApp(App[None]):
             self.notes.describe_problem(),
             title="Notes are read-only",
             severity="error",
-            markup=False,
             timeout=20,
         )
 
@@ -302,7 +298,6 @@ class NotebookApp(App[None]):
                 f"Nothing can be saved: {self.notes.describe_problem()}",
                 title="Notes are read-only",
                 severity="error",
-                markup=False,
                 timeout=10,
             )
             return False
@@ -358,7 +353,7 @@ class NotebookApp(App[None]):
         try:
             self._apply(editor, draft)
         except NotesSaveError as error:  # the file turned unreadable meanwhile
-            self.notify(str(error), severity="error", markup=False, timeout=10)
+            self.notify(str(error), severity="error", timeout=10)
             return
         if draft.delete:
             return
@@ -401,7 +396,6 @@ class NotebookApp(App[None]):
         self.notify(
             f"Deleted {deleted.kind.value} on {deleted.anchor.doc} ¶{deleted.anchor.paragraph}"
             " · u undoes",
-            markup=False,
             timeout=8,
         )
 
@@ -434,12 +428,11 @@ class NotebookApp(App[None]):
     def _exported(self, worker: Worker[object]) -> None:
         if worker.state is WorkerState.SUCCESS and isinstance(worker.result, tuple):
             path, count = worker.result
-            self.notify(f"Exported {count} notes and bookmarks to {path}", markup=False, timeout=10)
+            self.notify(f"Exported {count} notes and bookmarks to {path}", timeout=10)
         elif worker.state is WorkerState.ERROR:
             self.notify(
                 f"Could not export the notes: {worker.error}",
                 severity="error",
-                markup=False,
                 timeout=10,
             )
 

@@ -236,7 +236,7 @@ def test_unreadable_files_are_listed_with_a_reason(variants: Path, config: Confi
     assert errors == {
         "empty": "empty file",
         "blank": "empty file",
-        "binary": "binary file (contains NUL bytes)",
+        "binary": "binary file (mostly non-text bytes)",
         "dangling": "dangling symlink",
     }
 

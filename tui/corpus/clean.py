@@ -8,6 +8,7 @@ overrides are shown rather than obeyed, and line endings are normalised.
 from __future__ import annotations
 
 import codecs
+import json
 import re
 from dataclasses import dataclass
 
@@ -61,6 +62,24 @@ def clean_line(text: str) -> str:
     return _UNSAFE.sub(lambda match: _placeholder(match.group()), text)
 
 
+_OUTPUT_UNSAFE = re.compile("[\r\x0b\x0c]|" + _UNSAFE.pattern)
+
+
+def visible(text: str) -> str:
+    """Text for a terminal: every character that would act on it, newline and tab aside,
+    shown as its placeholder (a carriage return too: it would overwrite the line)."""
+    if _OUTPUT_UNSAFE.search(text) is None:
+        return text
+    return _OUTPUT_UNSAFE.sub(lambda match: _placeholder(match.group()), text)
+
+
+def json_text(data: object, indent: int | None = None) -> str:
+    """`data` as JSON that is safe on a terminal and exact for a program: text as it is,
+    but every character `visible` would replace written as a `\\u` escape."""
+    text = json.dumps(data, ensure_ascii=False, indent=indent)
+    return _UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
 def clean_text(text: str) -> str:
     """Normalise line endings to \\n and clean every line (see `clean_line`)."""
     return "\n".join(clean_line(line) for line in _NEWLINES.sub("\n", text).split("\n"))
@@ -110,19 +129,33 @@ def decode(data: bytes, fallback: str = "cp1251") -> Decoded:
                     f"has a {encoding} mark but is not {encoding}: {error.reason}"
                 ) from None
     sample = data[:8192]
-    if b"\x00" in sample:
+    # A stray NUL in a scraped page is shown as ␀; text without a mark in UTF-16 or
+    # UTF-32, or a real binary file, is full of them.
+    if sample.count(b"\x00") * 100 > len(sample):
         raise BinaryFileError("binary file (contains NUL bytes)")
     try:
         return Decoded(data.decode("utf-8"), "utf-8", ())
     except UnicodeDecodeError as error:
         position = error.start
-    text = data.decode(fallback, errors="replace")
+    # The fallback unless Western European text reads better: Latin-1 decoded as
+    # Windows-1251 gives words that mix Latin and Cyrillic letters ("cafй").
+    encodings = [fallback] + [name for name in _WESTERN if name != fallback]
+    texts = [data.decode(encoding, errors="replace") for encoding in encodings]
+    scores = [len(_MIXED_SCRIPT.findall(text)) for text in texts]
+    best = scores.index(min(scores))
+    encoding, text = encodings[best], texts[best]
     if _looks_binary(text):
         raise BinaryFileError("binary file (mostly non-text bytes)")
     warning = (
-        f"not valid UTF-8 (byte {position}); decoded as {fallback}: check the text reads correctly"
+        f"not valid UTF-8 (byte {position}); decoded as {encoding}: check the text reads correctly"
     )
-    return Decoded(text, fallback, (warning,))
+    return Decoded(text, encoding, (warning,))
+
+
+_WESTERN = ("cp1252",)
+"""Tried after the fallback: a superset of Latin-1's letters."""
+_MIXED_SCRIPT = re.compile(r"\b(?=\w*[A-Za-z\u00c0-\u024f])(?=\w*[\u0400-\u04ff])\w+\b")
+"""A word with both Latin and Cyrillic letters: a sign of the wrong 8-bit encoding."""
 
 
 def _looks_binary(text: str) -> bool:

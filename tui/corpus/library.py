@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tui.corpus.clean import BinaryFileError, decode
+from tui.corpus.clean import BinaryFileError, clean_line, decode
 from tui.corpus.config import Config
 from tui.corpus.model import Document
 from tui.corpus.parse import parse_text
@@ -48,6 +48,13 @@ def read_document(path: Path, doc_id: str, config: Config, matcher: TopicMatcher
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as error:
         raise DocumentError(f"cannot read: {error.strerror or error}") from None
+    return document_from_bytes(data, path, doc_id, config, matcher)
+
+
+def document_from_bytes(
+    data: bytes, path: Path, doc_id: str, config: Config, matcher: TopicMatcher
+) -> Document:
+    """Decode, clean and parse a file's bytes (at most MAX_FILE_BYTES + 1 of them)."""
     warnings: list[str] = []
     if len(data) > MAX_FILE_BYTES:
         data = data[:MAX_FILE_BYTES]
@@ -96,7 +103,8 @@ class Library:
 
 
 def _ids(folder: Path) -> list[tuple[Path, str]]:
-    """Files with their ids: the stem, or the relative path where stems collide."""
+    """Files with their ids: the stem, or the relative path where stems collide; a file
+    name is outside text, so what would act on a terminal is made visible."""
     files = corpus_files(folder)
     stems: dict[str, int] = {}
     for path in files:
@@ -104,9 +112,11 @@ def _ids(folder: Path) -> list[tuple[Path, str]]:
     return [
         (
             path,
-            path.stem
-            if stems[path.stem] == 1
-            else path.relative_to(folder).with_suffix("").as_posix(),
+            clean_line(
+                path.stem
+                if stems[path.stem] == 1
+                else path.relative_to(folder).with_suffix("").as_posix()
+            ),
         )
         for path in files
     ]

@@ -116,7 +116,7 @@ class CompareScreen(Screen[None]):
             self.alignment = event.worker.result
         elif event.state is WorkerState.ERROR:
             self.failure = f"could not compare the two meetings: {event.worker.error}"
-            self.notify(self.failure, severity="error", markup=False, timeout=10)
+            self.notify(self.failure, severity="error", timeout=10)
             self._update_status()
 
     async def watch_alignment(self, alignment: Alignment | None) -> None:
@@ -184,7 +184,7 @@ class CompareScreen(Screen[None]):
         """The alignment; while there is none yet, says so. (The keys stay in the footer
         meanwhile: showing them only once it is in would rebuild the footer.)"""
         if self.alignment is None:
-            self.notify(self.failure or "Still comparing…", markup=False, timeout=2)
+            self.notify(self.failure or "Still comparing…", timeout=2)
         return self.alignment
 
     def action_pair(self, direction: int) -> None:
@@ -224,7 +224,6 @@ class CompareScreen(Screen[None]):
         self.alignment = swapped
         self.notify(
             f"Left: {_short(swapped.left)} · right: {_short(swapped.right)}",
-            markup=False,
             timeout=2,
         )
 

@@ -121,7 +121,7 @@ class KwicScreen(Screen[None]):
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group == "kwic" and event.state is WorkerState.ERROR:
-            self.notify(f"Concordance failed: {event.worker.error}", severity="error", markup=False)
+            self.notify(f"Concordance failed: {event.worker.error}", severity="error")
 
     def _show(self, keep: bool = False) -> None:
         """Show the lines found; `keep` the cursor where it is (more lines came in)."""

@@ -181,7 +181,6 @@ class NotesScreen(Screen[None]):
             self.notify(
                 f"{row.note.anchor.doc} is not in the corpus: its paragraph cannot be shown",
                 severity="warning",
-                markup=False,
             )
             return
         paragraph = min(row.paragraph, len(document.paragraphs) - 1)
@@ -189,7 +188,6 @@ class NotesScreen(Screen[None]):
             self.notify(
                 f"Orphaned ({row.placement.why}): showing ¶{paragraph}, where it was",
                 severity="warning",
-                markup=False,
             )
         self.post_message(ParagraphChosen(document.id, paragraph))
 

@@ -168,9 +168,7 @@ class SearchScreen(Screen[None]):
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.state is WorkerState.ERROR:
-            self.notify(
-                f"Search failed: {event.worker.error}", severity="error", markup=False, timeout=8
-            )
+            self.notify(f"Search failed: {event.worker.error}", severity="error", timeout=8)
             if event.worker.group == "search":
                 self.query_one("#search-status", Static).update(
                     Content(f"Search failed: {event.worker.error}")

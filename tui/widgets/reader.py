@@ -79,6 +79,8 @@ def header_content(document: Document) -> Content:
     ]
     if document.speakers:
         lines.append(Content.assemble(("Speakers: ", "dim"), ", ".join(document.speakers)))
+    # An encoding guessed, a line split, the rest of a huge file skipped: said on screen.
+    lines.extend(Content.styled(f"⚠ {warning}", "italic") for warning in document.warnings)
     return Content("\n").join(lines)
 
 
@@ -693,7 +695,7 @@ class Reader(Vertical, can_focus=True):
             return
         position = topics.index(self.topic) if self.topic in topics else -1
         self.topic = topics[(position + 1) % len(topics)]
-        self.notify(f"Topic: {self.topic}", markup=False, timeout=2)
+        self.notify(f"Topic: {self.topic}", timeout=2)
 
     def action_find(self) -> None:
         self.add_class("-finding")

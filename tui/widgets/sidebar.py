@@ -307,7 +307,6 @@ class Sidebar(ScrollView, can_focus=True):
             self.notify(
                 f"Marked {current.date.iso or 'undated'} {current.place or ''} for comparison. "
                 "Move to another meeting and press c again to compare them (c here unmarks).",
-                markup=False,
                 timeout=6,
             )
         elif self.marked == current.id:
