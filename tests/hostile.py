@@ -102,8 +102,9 @@ def hostile_texts() -> dict[str, str]:
         "crlf.txt": transcript("on CRLF", "Oslo", "a", "b", "c").replace("\n", "\r\n"),
         "lone_cr.txt": transcript("on CR", "Bern", "a", "b", "c").replace("\n", "\r"),
         "mixed_endings.txt": _mixed_endings(transcript("on mixed endings", "Rome", "a", "b", "c")),
-        "no_final_newline.txt": transcript("without a final newline", "Kyiv", "a", "b", "c")
-        .rstrip("\n"),
+        "no_final_newline.txt": transcript("without a final newline", "Kyiv", "a", "b", "c").rstrip(
+            "\n"
+        ),
         "[b]name [@click=app.quit] [$5] \x1b[31m\u202eevil.txt": transcript(
             "with a hostile file name", "Sofia", "a", "b", "c"
         ),

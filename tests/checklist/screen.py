@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from textual.app import App
 
@@ -13,22 +14,22 @@ _CURSOR = re.compile(r"\x1b\[[0-9]+;[0-9]+H")
 _FORBIDDEN = set(CONTROLS + BIDI)
 
 
-def screen_lines(app: App[object]) -> list[str]:
+def screen_lines(app: App[Any]) -> list[str]:
     """The text of every row of the current screen, toasts and modals included."""
     update = app.screen._compositor.render_full_update()
     return ["".join(segment.text for strip in line for segment in strip) for line in update.strips]
 
 
-def screen_text(app: App[object]) -> str:
+def screen_text(app: App[Any]) -> str:
     return "\n".join(screen_lines(app))
 
 
-def terminal_bytes(app: App[object]) -> str:
+def terminal_bytes(app: App[Any]) -> str:
     """What the app writes to the terminal for a full repaint of the current screen."""
     return app.screen._compositor.render_full_update().render_segments(app.console)
 
 
-def assert_safe(app: App[object], where: str) -> str:
+def assert_safe(app: App[Any], where: str) -> str:
     """The app runs, and no character or sequence that acts on a terminal is in what it
     would write, except Textual's own colours and cursor moves. Returns the screen text."""
     assert app.is_running, f"{where}: the app stopped"

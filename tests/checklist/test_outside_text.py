@@ -166,7 +166,9 @@ async def tour(pilot: Pilot[None], app: DossierApp) -> AsyncIterator[str]:
     yield "a speaker's turns"
 
 
-async def test_every_screen_survives_the_hostile_corpus(make_app: AppFactory, hostile: Path) -> None:
+async def test_every_screen_survives_the_hostile_corpus(
+    make_app: AppFactory, hostile: Path
+) -> None:
     """The app keeps running and nothing that acts on a terminal leaves it, on every
     screen. (test_01 takes the same tour at 200x60.)"""
     app = hostile_app(make_app, hostile)
