@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
-from textual import events, on, work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Vertical
 from textual.content import Content
 from textual.reactive import reactive
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
@@ -19,7 +19,7 @@ from textual.worker import Worker, WorkerState
 from tui.corpus.compare import Alignment, Pair, Side, align
 from tui.corpus.model import Document
 from tui.corpus.topics import TopicMatcher
-from tui.screens.main import mark_too_small
+from tui.screens.fit import FitsTerminal
 from tui.widgets.compare import (
     ADDED_STYLE,
     REMOVED_STYLE,
@@ -39,7 +39,7 @@ their pairs; larger ones in a thread worker while the panes are already readable
 """Characters of a title in the picker: one line per meeting in 80 columns."""
 
 
-class CompareScreen(Screen[None]):
+class CompareScreen(FitsTerminal[None]):
     """Two documents, their pairs of exchanges marked; `]`/`[` go from pair to pair and
     scroll both panes to it."""
 
@@ -83,7 +83,6 @@ class CompareScreen(Screen[None]):
             yield ComparePane(Side.LEFT, left, self.matcher, self.alignment)
             yield ComparePane(Side.RIGHT, right, self.matcher, self.alignment)
         yield Static(id="compare-status")
-        yield Static(id="too-small", markup=False)
         yield DossierFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -247,15 +246,12 @@ class CompareScreen(Screen[None]):
     def action_close(self) -> None:
         self.dismiss()
 
-    def on_resize(self, event: events.Resize) -> None:
-        mark_too_small(self, event.size)
-
 
 def _short(document: Document) -> str:
     return " ".join(filter(None, [document.date.iso or "no date", document.place]))
 
 
-class ComparePicker(ModalScreen[tuple[str, str] | None]):
+class ComparePicker(ModalScreen[tuple[str, str] | None], FitsTerminal[tuple[str, str] | None]):
     """Pick two meetings from the list, one after the other, to compare them."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -12,9 +12,10 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from tui.commands import bindings_of
+from tui.screens.fit import FitsTerminal
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(ModalScreen[None], FitsTerminal[None]):
     """Lists the bindings of `screen` grouped by the widget that owns them."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -9,7 +9,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Input, Static
 from textual.worker import Worker, WorkerState, get_current_worker
@@ -17,6 +16,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from tui.corpus.search import SearchIndex
 from tui.corpus.study import Concordance, KwicLine, KwicOrder, iter_concordance, sort_lines
 from tui.messages import ParagraphChosen
+from tui.screens.fit import FitsTerminal
 from tui.screens.view import close_view
 from tui.widgets.footer import DossierFooter
 from tui.widgets.reader import Hit
@@ -44,7 +44,7 @@ def kwic_row(line: KwicLine, width: int) -> Content:
     return Content.assemble(*parts)
 
 
-class KwicScreen(Screen[None]):
+class KwicScreen(FitsTerminal[None]):
     """Type a word or phrase; every occurrence in the corpus, one line each."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

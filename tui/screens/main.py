@@ -2,28 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.geometry import Size
 from textual.reactive import reactive
-from textual.screen import Screen
-from textual.widgets import Static
 
 from tui.corpus.library import Library
 from tui.messages import DocumentSelected
+from tui.screens.fit import FitsTerminal
 from tui.widgets.footer import DossierFooter
 from tui.widgets.reader import Hit, Marks, Reader
 from tui.widgets.sidebar import Sidebar
 
-MIN_WIDTH = 40
-MIN_HEIGHT = 10
 
-
-class MainScreen(Screen[None]):
+class MainScreen(FitsTerminal[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("tab", "switch_pane", "Switch pane", id="switch_pane"),
         # Reached only when the reader has no use for Escape (its find bar is closed).
@@ -49,7 +44,6 @@ class MainScreen(Screen[None]):
         with Horizontal(id="panes"):
             yield Sidebar(self.library.documents, id="sidebar")
             yield Reader(self.library.matcher, id="reader")
-        yield Static(id="too-small", markup=False)
         # The palette's ctrl+p is in the help screen; the footer needs the room at 80 columns.
         yield DossierFooter(compact=True, show_command_palette=False)
 
@@ -111,18 +105,3 @@ class MainScreen(Screen[None]):
             self.query_one(Reader).focus()
         else:
             sidebar.focus()
-
-    def on_resize(self, event: events.Resize) -> None:
-        mark_too_small(self, event.size)
-
-
-def mark_too_small(screen: Screen[Any], size: Size) -> None:
-    """Below MIN_WIDTH x MIN_HEIGHT: the `-too-small` class on `screen` (whose CSS then
-    hides its layout) and one sentence in its `#too-small` line instead."""
-    width, height = size
-    too_small = width < MIN_WIDTH or height < MIN_HEIGHT
-    screen.set_class(too_small, "-too-small")
-    if too_small:
-        screen.query_one("#too-small", Static).update(
-            f"Terminal too small ({width}x{height}); need at least {MIN_WIDTH}x{MIN_HEIGHT}"
-        )

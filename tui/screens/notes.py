@@ -10,7 +10,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from tui.corpus.anchor import AnchorStatus, Placement
@@ -22,6 +21,7 @@ from tui.messages import (
     NotesExportRequested,
     ParagraphChosen,
 )
+from tui.screens.fit import FitsTerminal
 from tui.screens.view import close_view
 from tui.widgets.footer import DossierFooter
 from tui.widgets.notes_list import NoteRow, NotesList, filter_rows, note_rows, sort_rows
@@ -33,7 +33,7 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
-class NotesScreen(Screen[None]):
+class NotesScreen(FitsTerminal[None]):
     """Notes and bookmarks of every meeting, newest first or by meeting.
 
     The app installs it once, so the filter, the order and the highlighted entry are

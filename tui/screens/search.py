@@ -9,13 +9,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Input, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from tui.corpus.search import QUERY_HELP, Answer, SearchIndex
 from tui.messages import ParagraphChosen
+from tui.screens.fit import FitsTerminal
 from tui.screens.view import close_view
 from tui.widgets.footer import DossierFooter
 from tui.widgets.reader import Hit
@@ -44,7 +44,7 @@ def figures(answer: Answer, shown: int) -> str:
     return f"{count} {noun} · {answer.seconds * 1000:.1f} ms"
 
 
-class SearchScreen(Screen[None]):
+class SearchScreen(FitsTerminal[None]):
     """Typo-tolerant search over every paragraph; Enter opens one in the reader.
 
     The app installs it once, so the query, the results and the highlighted one are

@@ -8,12 +8,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Static
 
 from tui.corpus.model import Document, Turn
 from tui.corpus.study import Speaker, speakers, turns_of
 from tui.messages import ParagraphChosen
+from tui.screens.fit import FitsTerminal
 from tui.screens.view import close_view
 from tui.widgets.footer import DossierFooter
 from tui.widgets.rows import RowList
@@ -44,7 +44,7 @@ def turn_row(document: Document, turn: Turn, width: int) -> Content:
     )
 
 
-class SpeakersScreen(Screen[None]):
+class SpeakersScreen(FitsTerminal[None]):
     """The speakers, most turns first; Enter shows one speaker's turns, Enter again
     opens a turn in the reader."""
 

@@ -8,12 +8,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Static
 
 from tui.corpus.library import Library
 from tui.corpus.study import timeline
 from tui.messages import ParagraphChosen
+from tui.screens.fit import FitsTerminal
 from tui.screens.view import close_view
 from tui.widgets.footer import DossierFooter
 from tui.widgets.sidebar import fit
@@ -25,7 +25,7 @@ LEGEND = (
 )
 
 
-class TimelineScreen(Screen[None]):
+class TimelineScreen(FitsTerminal[None]):
     """Topics as rows, meetings by date as columns; Enter opens the first mention."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

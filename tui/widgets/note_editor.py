@@ -17,6 +17,7 @@ from tui.corpus.anchor import anchor_for
 from tui.corpus.clean import clean_line, clean_text
 from tui.corpus.model import Document
 from tui.corpus.notes import Note, parse_tags
+from tui.screens.fit import FitsTerminal
 from tui.widgets.sidebar import fit
 
 EXCERPT_CELLS = 150
@@ -34,7 +35,7 @@ class NoteDraft:
     delete: bool = False
 
 
-class NoteEditor(ModalScreen[NoteDraft | None]):
+class NoteEditor(ModalScreen[NoteDraft | None], FitsTerminal[NoteDraft | None]):
     """Writes a new note on a paragraph, or edits one. ctrl+s saves; Escape cancels,
     but asks first if anything was typed: a note is never lost to one key."""
 
