@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from typing import ClassVar
 
@@ -16,11 +17,12 @@ from textual.worker import Worker, WorkerState
 
 from tui.commands import ActionsProvider
 from tui.corpus.clean import clean_text, visible
-from tui.corpus.config import Config
+from tui.corpus.config import Config, log_path
 from tui.corpus.library import Library
 from tui.corpus.resources import styles_dir
 from tui.corpus.search import SearchIndex
 from tui.corpus.store import NotesStore
+from tui.log import log, open_log
 from tui.messages import ParagraphChosen, ViewClosed
 from tui.notebook import NotebookApp
 from tui.screens.compare import ComparePicker, CompareScreen
@@ -131,7 +133,12 @@ class DossierApp(NotebookApp):
         markup: bool = False,
     ) -> None:
         """Every notification is plain text with what would act on a terminal made
-        visible: messages carry file names, topics, errors, all outside text."""
+        visible: messages carry file names, topics, errors, all outside text. Warnings
+        and errors also go to the log."""
+        if severity != "information":
+            log.log(logging.ERROR if severity == "error" else logging.WARNING, message)
+        if severity == "error":
+            message = f"{message}\nDetails in {log_path()}"
         super().notify(
             visible(message), title=visible(title), severity=severity, timeout=timeout, markup=False
         )
@@ -142,7 +149,14 @@ class DossierApp(NotebookApp):
             event = events.Paste(clean_text(event.text))
         await super().on_event(event)
 
+    @on(Worker.StateChanged)
+    def _log_failure(self, event: Worker.StateChanged) -> None:
+        if event.state is WorkerState.ERROR:
+            error = event.worker.error
+            log.error("%s failed", event.worker.name, exc_info=error)
+
     def on_mount(self) -> None:
+        open_log(log_path())
         self._apply_theme()
         self._apply_keymap()
         for warning in self.config.warnings:

@@ -15,7 +15,13 @@ from tui.corpus import resources
 from tui.corpus.anchor import AnchorStatus, anchor_for, place
 from tui.corpus.clean import json_text, visible
 from tui.corpus.compare import align, compare_entry, compare_text
-from tui.corpus.config import Config, default_notes_path, load_config, user_config_path
+from tui.corpus.config import (
+    Config,
+    default_notes_path,
+    load_config,
+    log_path,
+    user_config_path,
+)
 from tui.corpus.export import (
     check_entries,
     list_entry,
@@ -32,6 +38,7 @@ from tui.corpus.notes import Kind, Note, new_id, parse_tags
 from tui.corpus.search import QUERY_HELP, SearchIndex
 from tui.corpus.store import NotesSaveError, NotesStore
 from tui.corpus.study import KwicOrder, concordance, sort_lines, speakers, timeline
+from tui.log import open_log
 
 EXIT_OK, EXIT_NOTHING, EXIT_USAGE = 0, 1, 2
 
@@ -65,7 +72,7 @@ def _parser() -> argparse.ArgumentParser:
         description="A keyboard-driven reader for meeting transcripts. "
         "Without a command, opens the reader.",
         epilog="Exit status: 0 success, 1 nothing found (or a file failed in check), "
-        "2 bad usage or input.",
+        f"2 bad usage or input. The reader logs warnings and errors to {log_path()}.",
     )
     parser.add_argument("--version", action="version", version=f"dossier {__version__}")
     parser.add_argument(
@@ -288,6 +295,7 @@ def _run_tui(args: argparse.Namespace) -> int:
         )
         return EXIT_USAGE
     config, corpus = _settings(args)
+    open_log(log_path())  # before the parse: a parser failure is logged with its traceback
     library = Library.load(corpus, config)
     compare = tuple(_document(library, doc_id).id for doc_id in args.compare or ())
     notes = NotesStore(_notes_path(args, config))

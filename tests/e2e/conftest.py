@@ -114,6 +114,9 @@ class Terminal:
         )
         self.alive = True
 
+    def resize(self, width: int, height: int) -> None:
+        self._tmux("resize-window", "-t", self.name, "-x", str(width), "-y", str(height))
+
     def screen(self, *, escapes: bool = False) -> str:
         args = ["capture-pane", "-p", "-t", self.name]
         if escapes:

@@ -68,6 +68,11 @@ def default_notes_path() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME)) / "notes.yaml"
 
 
+def log_path() -> Path:
+    """Where the TUI writes its warnings and errors, with tracebacks."""
+    return Path(platformdirs.user_log_dir(APP_NAME)) / "dossier.log"
+
+
 def load_config(explicit: Path | None = None) -> Config:
     """Load the shipped default, then the user's file (`explicit`, DOSSIER_CONFIG or
     the platform config folder) on top. Never raises for a bad user file: problems

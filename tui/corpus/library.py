@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -10,6 +11,8 @@ from tui.corpus.config import Config
 from tui.corpus.model import Document
 from tui.corpus.parse import parse_text
 from tui.corpus.topics import TopicMatcher
+
+log = logging.getLogger("dossier")
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 """Bytes read from one file; the rest is skipped with a warning."""
@@ -92,6 +95,9 @@ class Library:
                 documents.append(read_document(path, doc_id, config, matcher))
             except DocumentError as error:
                 errors.append(FileError(path, doc_id, str(error)))
+            except Exception as error:  # a parser bug must cost one file, not the corpus
+                log.exception("parsing %s failed", path)
+                errors.append(FileError(path, doc_id, f"parser failed: {error!r}"))
         documents.sort(key=lambda document: document.sort_key)
         return cls(folder, config, matcher, tuple(documents), tuple(errors))
 
