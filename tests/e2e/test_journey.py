@@ -48,11 +48,3 @@ def test_open_question_find_and_quit(
     terminal.type("q")
     terminal.wait_gone()
     assert not notes.exists() or notes.read_text(encoding="utf-8").strip() != ""
-
-
-def test_too_small_terminal_says_so(terminal: Terminal, dossier_command: str) -> None:
-    terminal.start([dossier_command, "--corpus", str(SEEDS)], (30, 8))
-    screen = terminal.wait_for("need at least")
-    assert "Terminal too small" in screen
-    terminal.type("q")
-    terminal.wait_gone()

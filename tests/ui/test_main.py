@@ -357,26 +357,3 @@ async def test_markup_in_documents_is_shown_literally(make_app: AppFactory, tmp_
         assert len(reader.hits) == 1, "a query is literal text too"
         sidebar_lines = [app.screen.query_one(Sidebar).render_line(y).text for y in range(4)]
         assert any("[bold]x[/bold]" in line for line in sidebar_lines)
-
-
-@pytest.mark.parametrize("size", [(1, 1), (20, 5), (39, 24), (80, 9)])
-async def test_tiny_terminal_says_so(make_app: AppFactory, size: tuple[int, int]) -> None:
-    app = make_app()
-    async with app.run_test(size=size) as pilot:
-        await pilot.press("j", "tab", "right_curly_bracket", "slash", "x", "enter", "f1")
-        await pilot.press("escape")
-        await pilot.pause()
-        assert app.is_running
-        screen = app.screen
-        assert screen.has_class("-too-small")
-        message = str(screen.query_one("#too-small", Static).render())
-        assert message == f"Terminal too small ({size[0]}x{size[1]}); need at least 40x10"
-
-
-async def test_resizing_back_restores_the_layout(make_app: AppFactory) -> None:
-    app = make_app()
-    async with app.run_test(size=(20, 5)) as pilot:
-        await pilot.resize_terminal(80, 24)
-        await pilot.pause()
-        assert not app.screen.has_class("-too-small")
-        assert app.screen.query_one(Sidebar).display

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -72,21 +71,6 @@ def test_unknown_id_and_missing_corpus_exit_2(capsys: pytest.CaptureFixture[str]
     assert "no document with id 'nope'" in capsys.readouterr().err
     assert main(["list", "--corpus", "/no/such/dir"]) == 2
     assert "corpus folder not found" in capsys.readouterr().err
-
-
-def test_tui_refuses_without_a_terminal() -> None:
-    env = {**os.environ, "TERM": "xterm-256color"}
-    result = subprocess.run(
-        [sys.executable, "-m", "tui"],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        env=env,
-        stdin=subprocess.DEVNULL,
-    )
-    assert result.returncode == 2
-    assert "needs an interactive terminal" in result.stderr
-    assert result.stdout == ""
 
 
 def test_json_stdout_is_only_json(tmp_path: Path) -> None:
