@@ -30,10 +30,12 @@ from tests.hostile import (
     MARKUP,
     SKIPPED_HOSTILE_NAME,
     WIDE,
+    hostile_texts,
     huge_line,
     transcript,
     write_hostile_corpus,
 )
+from tests.e2e.conftest import Terminal
 from tests.ui.conftest import AppFactory
 from tui.app import DossierApp
 from tui.corpus.anchor import AnchorStatus, anchor_for, place
@@ -250,6 +252,25 @@ def test_02_cli_output_carries_no_escape_sequences(hostile: Path) -> None:
         leaked = {char for char in output if char in CONTROLS + BIDI and char not in "\n"}
         assert "\x1b" not in output and not leaked, (command, sorted(map(ord, leaked)))
         assert "evil" in output or command == ["show", "escapes"]
+
+
+def test_02_an_osc_title_in_a_document_does_not_retitle_the_terminal(
+    terminal: Terminal, dossier_command: str, tmp_path: Path
+) -> None:
+    """In a real terminal (tmux): the document's OSC 0 and OSC 2 sequences show as text
+    and the pane keeps its title."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "escapes.txt").write_text(hostile_texts()["escapes.txt"], encoding="utf-8")
+    terminal.start([dossier_command, "--corpus", str(corpus)], (200, 50))
+    screen = terminal.wait_for("␛]0;PWNED-TITLE␇")
+    assert "PWNED" not in terminal.title()
+    terminal.keys("Tab", "G")
+    terminal.wait_for("¶3/3")
+    assert "PWNED" not in terminal.title()
+    terminal.type("q")
+    terminal.wait_gone()
+    assert "␛]2;PWNED-TITLE␛\\" in screen
 
 
 @settings(max_examples=300, deadline=None)

@@ -114,6 +114,10 @@ class Terminal:
         )
         self.alive = True
 
+    def title(self) -> str:
+        """The pane's title, which an OSC 0 or OSC 2 sequence from the program sets."""
+        return self._tmux("display-message", "-p", "-t", self.name, "#{pane_title}").stdout
+
     def resize(self, width: int, height: int) -> None:
         self._tmux("resize-window", "-t", self.name, "-x", str(width), "-y", str(height))
 
