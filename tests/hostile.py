@@ -95,7 +95,7 @@ def hostile_texts() -> dict[str, str]:
             f"on controls {CONTROLS[:8]}", "Minsk", CONTROLS, CONTROLS, CONTROLS
         ),
         "bidi.txt": transcript("on \u202edrow\u202c bidi", "\u202eYerevan", bidi, bidi, bidi),
-        "wide.txt": transcript(f"on {WIDE[0]}", "東京", wide, wide, wide),
+        "wide.txt": transcript(f"{WIDE[0]} {WIDE[1]}", "東京", wide, wide, wide, head=""),
         "tabs_and_separators.txt": transcript(
             "on\ttabs", "Riga", "one\ttwo\t\tthree", "line\u2028separator", "next\x85line"
         ),

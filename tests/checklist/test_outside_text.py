@@ -477,6 +477,10 @@ async def test_07_wide_characters_keep_borders_and_columns(
         widths = {cell_len(line) for line in lines}
         assert widths == {size[0]}, widths
         sidebar = app.main_screen.query_one(Sidebar)
+        [title] = [line for line in lines if "北京" in line[: sidebar.region.right]]
+        shown = title[: len(title) - len(title.lstrip())] + title.strip()
+        assert "…" in title[: sidebar.region.right], "a title too wide is cut, and says so"
+        assert _cell_at(title, sidebar.region.right - 1) == "▕", shown
         border = sidebar.region.right - 1
         for y in range(sidebar.region.y, sidebar.region.bottom):
             assert _cell_at(lines[y], border) == "▕", (y, lines[y])

@@ -319,6 +319,7 @@ async def test_21_config_mistakes_are_warnings_with_file_line_and_key(
     ]:
         assert f"{config}:{line}" in messages and key in messages, (line, key, messages)
     assert config.read_bytes() == before, "the user's config is never rewritten"
+    assert "themee" in _logged(), "warnings are in the log too"
 
 
 # -- 22. failing background jobs -------------------------------------------------------------
