@@ -22,6 +22,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from tests.checklist.screen import assert_safe, screen_lines, screen_text
+from tests.e2e.conftest import Terminal
 from tests.hostile import (
     BIDI,
     CONTROLS,
@@ -35,7 +36,6 @@ from tests.hostile import (
     transcript,
     write_hostile_corpus,
 )
-from tests.e2e.conftest import Terminal
 from tests.ui.conftest import AppFactory
 from tui.app import DossierApp
 from tui.corpus.anchor import AnchorStatus, anchor_for, place
