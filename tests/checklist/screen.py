@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from textual import events
 from textual.app import App
 
 from tests.hostile import BIDI, CONTROLS
@@ -39,3 +40,9 @@ def assert_safe(app: App[Any], where: str) -> str:
     )
     assert not leaked, f"{where}: {', '.join(leaked)} reached the terminal"
     return screen_text(app)
+
+
+def paste(app: App[Any], text: str) -> None:
+    """A bracketed paste, as the terminal delivers it to the app."""
+    assert app._driver is not None
+    app._driver.send_message(events.Paste(text))

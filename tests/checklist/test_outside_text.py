@@ -17,11 +17,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len, get_character_cell_size
-from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from tests.checklist.screen import assert_safe, screen_lines, screen_text
+from tests.checklist.screen import assert_safe, paste, screen_lines, screen_text
 from tests.e2e.conftest import Terminal
 from tests.hostile import (
     BIDI,
@@ -96,11 +95,8 @@ async def open_document(pilot: Pilot[None], app: DossierApp, doc_id: str) -> Doc
     return document
 
 
-async def paste(pilot: Pilot[None], text: str) -> None:
-    """A bracketed paste, as the terminal delivers it to the app."""
-    driver = pilot.app._driver
-    assert driver is not None
-    driver.send_message(events.Paste(text))
+async def pasted(pilot: Pilot[None], text: str) -> None:
+    paste(pilot.app, text)
     await pilot.pause()
 
 
@@ -113,32 +109,32 @@ async def tour(pilot: Pilot[None], app: DossierApp) -> AsyncIterator[str]:
         await open_document(pilot, app, document.id)
         yield f"reader on {document.path.name}"
         await pilot.press("slash")
-        await paste(pilot, PASTED)
+        await pasted(pilot, PASTED)
         await pilot.press("enter")
         yield f"reader on {document.path.name}, after a pasted find"
         await pilot.press("escape")
     await pilot.press("s", *"bold Karabakh")
     await pilot.pause(0.5)
     yield "search results"
-    await paste(pilot, PASTED)
+    await pasted(pilot, PASTED)
     await pilot.pause(0.5)
     yield "search with a pasted query"
     await pilot.press("escape", "A")
     await pilot.pause(0.2)
     yield "notes screen"
     await pilot.press("slash")
-    await paste(pilot, PASTED)
+    await pasted(pilot, PASTED)
     yield "notes screen with a pasted filter"
     await pilot.press("escape", "escape")
     await open_document(pilot, app, "markup")
     await pilot.press("G", "m", "a")
-    await paste(pilot, PASTED)
+    await pasted(pilot, PASTED)
     yield "note editor with pasted text"
     await pilot.press("ctrl+s")
     await pilot.pause(0.2)
     yield "reader with the new note"
     await pilot.press("C")
-    await paste(pilot, PASTED)
+    await pasted(pilot, PASTED)
     yield "compare picker with a pasted filter"
     await pilot.press("escape")
     app.open_compare("markup", "escapes")
@@ -157,7 +153,7 @@ async def tour(pilot: Pilot[None], app: DossierApp) -> AsyncIterator[str]:
     await pilot.press("K", *"Karabakh")
     await pilot.pause(0.5)
     yield "concordance"
-    await paste(pilot, PASTED)
+    await pasted(pilot, PASTED)
     await pilot.pause(0.5)
     yield "concordance with a pasted term"
     await pilot.press("escape", "W")
@@ -235,7 +231,7 @@ async def test_02_escape_sequences_and_controls_show_as_placeholders(
         text = assert_safe(app, "controls.txt in the reader")
         assert "␀␁␂␃␄␅␆␇␈" in text
         await pilot.press("s")
-        await paste(pilot, PASTED)
+        await pasted(pilot, PASTED)
         assert "\x1b" not in app.screen.query_one(Input).value, "a paste is cleaned as it enters"
 
 

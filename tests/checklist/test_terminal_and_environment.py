@@ -19,13 +19,12 @@ import pytest
 from rich.color import ColorSystem
 from rich.segment import Segment
 from rich.style import Style
-from textual import events
 from textual.color import Color
 from textual.filter import LineFilter
 from textual.geometry import Region
 from textual.pilot import Pilot
 
-from tests.checklist.screen import assert_safe, screen_text
+from tests.checklist.screen import assert_safe, paste, screen_text
 from tests.conftest import REPO, SEEDS
 from tests.e2e.conftest import Terminal
 from tests.ui.conftest import OLDEST, AppFactory
@@ -433,11 +432,6 @@ async def test_23_hostile_queries_are_answered(make_app: AppFactory, kind: str) 
         await pilot.pause(0.5)
         assert app.is_running
         assert_safe(app, f"concordance of {kind}")
-
-
-def paste(app: DossierApp, text: str) -> None:
-    assert app._driver is not None
-    app._driver.send_message(events.Paste(text))
 
 
 async def _until(pilot: Pilot[None], ready: Callable[[], bool]) -> None:
