@@ -14,6 +14,7 @@ from typing import Any
 from tui import __version__
 from tui.corpus import resources
 from tui.corpus.anchor import AnchorStatus, anchor_for, place
+from tui.corpus.cache import DocumentCache
 from tui.corpus.compare import align, compare_entry, compare_text
 from tui.corpus.config import Config, default_notes_path, load_config, user_config_path
 from tui.corpus.export import (
@@ -206,6 +207,17 @@ def _warn(config: Config, library: Library | None = None) -> None:
         print(f"dossier: skipped {error.path}: {error.reason}", file=sys.stderr)
 
 
+def _load(folder: Path, config: Config) -> Library:
+    """The documents of `folder`, read through the cache (which says once on stderr
+    when it cannot be used)."""
+    cache = DocumentCache.for_folder(folder, config)
+    library = Library.load(folder, config, cache)
+    cache.close()
+    if cache.problem is not None:
+        print(f"dossier: warning: {cache.problem}", file=sys.stderr)
+    return library
+
+
 def _print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
@@ -221,10 +233,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             folder = args.dir or corpus
             if not folder.is_dir():
                 raise UsageError(f"not a folder: {folder}")
-            library = Library.load(folder, config)
+            library = _load(folder, config)
             _warn(config)
             return _check(library, args.json)
-        library = Library.load(corpus, config)
+        library = _load(corpus, config)
         _warn(config, library)
         if args.command == "list":
             return _list(library, args.json)
@@ -260,13 +272,26 @@ def _run_tui(args: argparse.Namespace) -> int:
         )
         return EXIT_USAGE
     config, corpus = _settings(args)
-    library = Library.load(corpus, config)
-    compare = tuple(_document(library, doc_id).id for doc_id in args.compare or ())
+    cache = DocumentCache.for_folder(corpus, config)
+    if args.compare:
+        # The two documents must be there before the app starts: read the folder now.
+        library = Library.load(corpus, config, cache)
+        compare = tuple(_document(library, doc_id).id for doc_id in args.compare)
+    else:
+        library, compare = Library(corpus, config), ()
     notes = NotesStore(_notes_path(args, config))
     notes.load()
     from tui.app import DossierApp  # Textual is imported only when the TUI runs.
 
-    DossierApp(library, config, notes, compare=(compare[0], compare[1]) if compare else None).run()
+    DossierApp(
+        library,
+        config,
+        notes,
+        compare=(compare[0], compare[1]) if compare else None,
+        cache=cache,
+        load=not compare,
+    ).run()
+    cache.close()
     return EXIT_OK
 
 

@@ -9,11 +9,10 @@ that changed.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
+import sys
 import time
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -312,6 +311,11 @@ class Loader:
             for path, _, doc_id in files:
                 yield _parse_one(path, doc_id, config, self.library.matcher)
             return
+        # Imported here: most starts parse nothing, and these cost 30 ms to import.
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        _start_resource_tracker()
         items = [(path, doc_id) for path, _, doc_id in files]
         with ProcessPoolExecutor(
             self.workers,
@@ -325,6 +329,28 @@ class Loader:
                 [items[start : start + CHUNK] for start in range(0, len(items), CHUNK)],
             ):
                 yield from parsed
+
+
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker, which the worker processes need. It
+    is handed stderr's file descriptor: where stderr is no file (a TUI captures it),
+    it gets /dev/null instead, or it would fail to start."""
+    from multiprocessing import resource_tracker
+
+    try:
+        usable = sys.stderr.fileno() >= 0
+    except (AttributeError, OSError, ValueError):
+        usable = False
+    if usable:
+        resource_tracker.ensure_running()
+        return
+    captured = sys.stderr
+    with open(os.devnull, "w") as devnull:
+        sys.stderr = devnull
+        try:
+            resource_tracker.ensure_running()
+        finally:
+            sys.stderr = captured
 
 
 Parsed = tuple[bytes | None, str | None, bool]
