@@ -133,6 +133,16 @@ class Sidebar(ScrollView, can_focus=True):
         self._arrange()
 
     @property
+    def rows(self) -> int:
+        """How many documents are listed."""
+        return len(self._order)
+
+    @property
+    def order(self) -> tuple[Document, ...]:
+        """The documents as listed."""
+        return tuple(self._order)
+
+    @property
     def current(self) -> Document | None:
         return self._order[self.cursor] if self._order else None
 
