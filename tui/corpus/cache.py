@@ -1,4 +1,4 @@
-"""Parsed documents and the search index, kept between runs in the cache folder.
+"""Parsed documents, kept between runs in the cache folder.
 
 One SQLite file per corpus folder. A document is stored under its path relative
 to the folder, with the file's size and modification time (ns) and the id it was
@@ -199,10 +199,9 @@ class DocumentCache:
                 if row is not None:
                     log.info("cache %s was made by another parser or config: rebuilding", self.path)
                 db.executescript(
-                    "DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS search_index;"
+                    "DROP TABLE IF EXISTS files;"
                     "CREATE TABLE files (path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER,"
                     " doc_id TEXT, data BLOB, checksum BLOB, error TEXT);"
-                    "CREATE TABLE search_index (key TEXT, data BLOB, checksum BLOB);"
                 )
                 db.execute("INSERT OR REPLACE INTO meta VALUES ('identity', ?)", (self.identity,))
             # A file that is not SQLite, or a truncated one, fails here at the latest.
@@ -306,55 +305,19 @@ class DocumentCache:
             )
             for path, row in rows
         ]
-        try:
-            with db:
-                db.execute("BEGIN")
-                db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)", values)
-        except sqlite3.Error as error:
-            self._broken(error)
+        self._write(db, "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)", values)
 
     def forget(self, paths: Iterable[str]) -> None:
         """Drop the rows of files that are gone."""
         db = self._connect()
-        if db is None:
-            return
+        if db is not None:
+            self._write(db, "DELETE FROM files WHERE path = ?", [(path,) for path in paths])
+
+    def _write(self, db: sqlite3.Connection, statement: str, rows: list[tuple[Any, ...]]) -> None:
+        """`statement` for every row, in one transaction."""
         try:
             with db:
                 db.execute("BEGIN")
-                db.executemany("DELETE FROM files WHERE path = ?", [(path,) for path in paths])
-        except sqlite3.Error as error:
-            self._broken(error)
-
-    # -- the search index -------------------------------------------------------------
-
-    def index(self, key: str) -> bytes | None:
-        """The search index stored for the corpus state `key`, if it is that one."""
-        db = self._connect()
-        if db is None:
-            return None
-        try:
-            row = db.execute("SELECT key, data, checksum FROM search_index").fetchone()
-        except sqlite3.Error as error:
-            self._broken(error)
-            return None
-        if row is None or row[0] != key:
-            return None
-        if row[2] != _checksum(row[1]):
-            log.warning("cached search index fails its checksum: building it again")
-            return None
-        data: bytes = row[1]
-        return data
-
-    def store_index(self, key: str, data: bytes) -> None:
-        db = self._connect()
-        if db is None:
-            return
-        try:
-            with db:
-                db.execute("BEGIN")
-                db.execute("DELETE FROM search_index")
-                db.execute(
-                    "INSERT INTO search_index VALUES (?, ?, ?)", (key, data, _checksum(data))
-                )
+                db.executemany(statement, rows)
         except sqlite3.Error as error:
             self._broken(error)
