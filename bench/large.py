@@ -11,7 +11,8 @@ measures, with HOME and XDG_* in a temporary folder:
 - first usable frame: `python -m tui --corpus DIR` in an 80x24 pty (warm cache)
   until a sidebar date shows, next to the bare Textual app (`bare_app.py`);
 - sidebar page scroll: `pagedown` in the list of a headless app (`run_test`),
-  from the key until the app is idle, median and max of 20;
+  once its index is built, from the key until the app is idle, median and max
+  of 20;
 - search per keystroke: p50/p95 of the queries of search.py typed a letter at a
   time;
 - `rg -c Karabakh DIR` for scale, when ripgrep is installed.
@@ -96,7 +97,9 @@ async def scroll_times(folder: Path, home: Path) -> list[float]:
     app = DossierApp(library, config, notes)
     times: list[float] = []
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        # Not while the index is built in its thread: it holds the GIL for long spells.
+        while app.search_screen.index is None:
+            await pilot.pause(0.1)
         app.screen.query_one(Sidebar).focus()
         await pilot.pause()
         for _ in range(PAGES):
