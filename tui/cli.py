@@ -27,7 +27,7 @@ from tui.corpus.export import (
     show_entry,
     speaker_turns,
 )
-from tui.corpus.library import Library
+from tui.corpus.library import POOL_THRESHOLD, Library, corpus_files
 from tui.corpus.model import Document
 from tui.corpus.notes import Kind, Note, new_id, parse_tags
 from tui.corpus.search import QUERY_HELP, SearchIndex
@@ -273,12 +273,12 @@ def _run_tui(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     config, corpus = _settings(args)
     cache = DocumentCache.for_folder(corpus, config)
-    if args.compare:
-        # The two documents must be there before the app starts: read the folder now.
-        library = Library.load(corpus, config, cache)
-        compare = tuple(_document(library, doc_id).id for doc_id in args.compare)
-    else:
-        library, compare = Library(corpus, config), ()
+    # A small folder is read before the first frame, so that it shows complete and
+    # keys typed at once act on the whole list; a large one is read by the app,
+    # which lists the documents as they come. `--compare` needs its two at once.
+    read_now = bool(args.compare) or len(corpus_files(corpus)) < POOL_THRESHOLD
+    library = Library.load(corpus, config, cache) if read_now else Library(corpus, config)
+    compare = tuple(_document(library, doc_id).id for doc_id in args.compare or ())
     notes = NotesStore(_notes_path(args, config))
     notes.load()
     from tui.app import DossierApp  # Textual is imported only when the TUI runs.
@@ -289,7 +289,7 @@ def _run_tui(args: argparse.Namespace) -> int:
         notes,
         compare=(compare[0], compare[1]) if compare else None,
         cache=cache,
-        load=not compare,
+        load=not read_now,
     ).run()
     cache.close()
     return EXIT_OK

@@ -128,6 +128,8 @@ class Sidebar(ScrollView, can_focus=True):
         """Each row's `YYYY-MM` (NO_DATE for undated ones), for the jumps."""
         self._cache: LRUCache[tuple[int, int, bool, bool], Strip] = LRUCache(1024)
         self._open_timer: Timer | None = None
+        self._moved = False
+        """Whether the cursor was moved since the list was made."""
         self._counts: dict[str, tuple[int, int]] = {}
         """Bookmarks and notes per document id."""
         self._arrange()
@@ -180,6 +182,12 @@ class Sidebar(ScrollView, can_focus=True):
         self._arrange()
         ids = [doc.id for doc in self._order]
         row = ids.index(current.id) if current is not None and current.id in ids else 0
+        if not self._moved:
+            # Nobody moved the cursor yet: it stays on the first document, whichever
+            # that is now, and the reader follows once the list settles.
+            row = 0
+            if current is not None and self._order and self._order[0].id != current.id:
+                self._open_soon()
         self.set_reactive(Sidebar.cursor, self.validate_cursor(row))
         if self._order:
             self.scroll_to(
@@ -274,13 +282,17 @@ class Sidebar(ScrollView, can_focus=True):
         return max(0, min(cursor, len(self._order) - 1)) if self._order else 0
 
     def watch_cursor(self, old: int, new: int) -> None:
+        self._moved = True
         self._refresh_row(old)
         self._refresh_row(new)
         if self._order:
             self._scroll_to_cursor()
-            if self._open_timer is not None:
-                self._open_timer.stop()
-            self._open_timer = self.set_timer(OPEN_DELAY, self.action_open)
+            self._open_soon()
+
+    def _open_soon(self) -> None:
+        if self._open_timer is not None:
+            self._open_timer.stop()
+        self._open_timer = self.set_timer(OPEN_DELAY, self.action_open)
 
     def _scroll_to_cursor(self) -> None:
         first = self._first_line[self.cursor]
