@@ -16,14 +16,15 @@ from textual.widgets import Input
 from textual.worker import Worker, WorkerState
 
 from tui.commands import ActionsProvider
+from tui.corpus.cache import DocumentCache
 from tui.corpus.clean import clean_text, visible
 from tui.corpus.config import Config, log_path
-from tui.corpus.library import Library
+from tui.corpus.library import Changes, Library, Loader
 from tui.corpus.resources import styles_dir
 from tui.corpus.search import SearchIndex
 from tui.corpus.store import NotesStore
 from tui.log import log, open_log
-from tui.messages import ParagraphChosen, ViewClosed
+from tui.messages import DocumentsLoaded, ParagraphChosen, ViewClosed
 from tui.notebook import NotebookApp
 from tui.screens.compare import ComparePicker, CompareScreen
 from tui.screens.help import HelpScreen
@@ -93,6 +94,7 @@ class DossierApp(NotebookApp):
         Binding("L", "study('timeline')", "Topics over time", id="timeline", show=False),
         Binding("K", "study('kwic')", "Concordance", id="kwic", show=False),
         Binding("W", "study('speakers')", "Speakers", id="speakers", show=False),
+        Binding("r", "reload", "Reload the folder", id="reload", show=False),
         # Declared here, not added by App at run time, so it has an id and a description.
         Binding(
             "ctrl+p",
@@ -111,14 +113,23 @@ class DossierApp(NotebookApp):
         notes: NotesStore,
         *,
         compare: tuple[str, str] | None = None,
+        cache: DocumentCache | None = None,
+        load: bool = False,
     ) -> None:
+        """`load`: read the library's folder once the app is up (through `cache`),
+        showing the documents as they come; otherwise `library` is complete."""
         super().__init__(library, notes)
         self.library = library
         self.config = config
         self.compare_on_start = compare
         """Two document ids to compare as soon as the app is up (`dossier --compare A B`)."""
+        self._said_cache = False
         self.keymap: Keymap = {}
         """The keys from config.yaml, by binding id, as given to `set_keymap`."""
+        self.cache = cache
+        self.load_on_start = load
+        self.loading: tuple[int, int] | None = None
+        """(documents done, total) while the folder is being read."""
         self.main_screen = MainScreen(library)
         self.search_screen = SearchScreen()
         self.kwic_screen = KwicScreen()
@@ -161,21 +172,100 @@ class DossierApp(NotebookApp):
         self._apply_keymap()
         for warning in self.config.warnings:
             self.notify(warning, severity="warning")
-        if self.library.errors:
-            self.notify(skipped_summary(self.library), severity="warning", timeout=10)
         # Installed, so it keeps its query and results while the reader shows one.
         self.install_screen(self.search_screen, "search")
         self.install_screen(self.kwic_screen, "kwic")
         self.push_screen(self.main_screen)
         if self.compare_on_start is not None:
             self.open_compare(*self.compare_on_start)
+        if self.load_on_start:
+            self._start_load(reload=False)
+        else:
+            self._loaded(None)
+
+    # -- reading the folder --------------------------------------------------------------
+
+    def _start_load(self, *, reload: bool) -> None:
+        self.loading = (0, 0)
+        self._waiting("loading the documents…")
+        self._load(reload)
+
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    def _load(self, reload: bool) -> tuple[Changes, bool]:
+        loader = Loader(self.library, self.cache)
+        for batch in loader.batches():
+            self.post_message(DocumentsLoaded(batch))
+        return loader.changes, reload
+
+    @on(DocumentsLoaded)
+    def _documents_loaded(self, message: DocumentsLoaded) -> None:
+        batch = message.batch
+        self.library.add(batch)
+        self.loading = (batch.done, batch.total)
+        self.main_screen.documents_changed(batch.done, batch.total)
+        self._waiting(f"loading {batch.done:,} of {batch.total:,} documents…")
+
+    def _loaded(self, changes: Changes | None, reload: bool = False) -> None:
+        """The folder is read: the whole corpus is there for the index, the notes and
+        the study views."""
+        self.loading = None
+        if changes is not None:
+            self.library.remove(changes.removed)
+            count = len(self.library.documents)
+            self.main_screen.documents_changed(count, count)
+        if reload and changes is not None:
+            self.notify(f"Reloaded {self.library.folder}: {changes.describe()}")
+            for name in ("timeline", "speakers"):
+                # Built on first use from the corpus as it was: built again next time.
+                if (
+                    self.is_screen_installed(name)
+                    and self.get_screen(name) not in self.screen_stack
+                ):
+                    self.uninstall_screen(name)
+        else:
+            if self.library.errors:
+                self.notify(skipped_summary(self.library), severity="warning", timeout=10)
+        if self.cache is not None and self.cache.problem is not None and not self._said_cache:
+            self._said_cache = True
+            self.notify(self.cache.problem, severity="warning", timeout=10)
+        if changes is not None:
+            self._notes_changed(save=False)
+        self._waiting("indexing…")
         self._build_index()
+
+    def _waiting(self, what: str) -> None:
+        self.search_screen.waiting = what
+        self.kwic_screen.waiting = what[:1].upper() + what[1:]
+
+    def _still_loading(self) -> bool:
+        """Whether the folder is still being read; says so."""
+        if self.loading is None:
+            return False
+        done, total = self.loading
+        self.notify(f"Still loading: {done:,} of {total:,} documents", timeout=3)
+        return True
+
+    def action_reload(self) -> None:
+        if not self._still_loading():
+            self._start_load(reload=True)
 
     @work(thread=True, exclusive=True, group="index", exit_on_error=False)
     def _build_index(self) -> SearchIndex:
         return SearchIndex(self.library.documents, self.config)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "load":
+            result = event.worker.result
+            if event.state is WorkerState.SUCCESS and isinstance(result, tuple):
+                self._loaded(*result)
+            elif event.state is WorkerState.ERROR:
+                self.loading = None
+                self.notify(
+                    f"Could not read {self.library.folder}: {event.worker.error}",
+                    severity="error",
+                    timeout=10,
+                )
+            return
         if event.worker.group != "index":
             return
         if event.state is WorkerState.SUCCESS and isinstance(event.worker.result, SearchIndex):
@@ -251,6 +341,9 @@ class DossierApp(NotebookApp):
         self.search_screen.focus_query()
 
     def action_compare_pick(self) -> None:
+        if self._still_loading():
+            return
+
         def picked(ids: tuple[str, str] | None) -> None:
             if ids is not None:
                 self.open_compare(*ids)
@@ -270,6 +363,8 @@ class DossierApp(NotebookApp):
 
     async def action_study(self, name: str) -> None:
         """Open a study view; each is built on first use and kept, with its place."""
+        if name != "kwic" and self._still_loading():
+            return
         if name == "timeline" and not self.is_screen_installed(name):
             self.install_screen(TimelineScreen(self.library), name)
         elif name == "speakers" and not self.is_screen_installed(name):

@@ -13,6 +13,7 @@ from typing import Any, TextIO
 from tui import __version__
 from tui.corpus import resources
 from tui.corpus.anchor import AnchorStatus, anchor_for, place
+from tui.corpus.cache import DocumentCache
 from tui.corpus.clean import json_text, visible
 from tui.corpus.compare import align, compare_entry, compare_text
 from tui.corpus.config import (
@@ -32,7 +33,7 @@ from tui.corpus.export import (
     show_entry,
     speaker_turns,
 )
-from tui.corpus.library import Library
+from tui.corpus.library import POOL_THRESHOLD, Library, corpus_files
 from tui.corpus.model import Document
 from tui.corpus.notes import Kind, Note, new_id, parse_tags
 from tui.corpus.search import QUERY_HELP, SearchIndex
@@ -213,6 +214,17 @@ def _warn(config: Config, library: Library | None = None) -> None:
         print(f"dossier: skipped {error.path}: {error.reason}", file=sys.stderr)
 
 
+def _load(folder: Path, config: Config) -> Library:
+    """The documents of `folder`, read through the cache (which says once on stderr
+    when it cannot be used)."""
+    cache = DocumentCache.for_folder(folder, config)
+    library = Library.load(folder, config, cache)
+    cache.close()
+    if cache.problem is not None:
+        print(f"dossier: warning: {cache.problem}", file=sys.stderr)
+    return library
+
+
 def _print_json(data: Any) -> None:
     sys.stdout.write(json_text(data, indent=2) + "\n")
 
@@ -263,10 +275,10 @@ def _run_command(args: argparse.Namespace) -> int:
         folder = args.dir or corpus
         if not folder.is_dir():
             raise UsageError(f"not a folder: {folder}")
-        library = Library.load(folder, config)
+        library = _load(folder, config)
         _warn(config)
         return _check(library, args.json)
-    library = Library.load(corpus, config)
+    library = _load(corpus, config)
     _warn(config, library)
     if args.command == "list":
         return _list(library, args.json)
@@ -296,13 +308,26 @@ def _run_tui(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     config, corpus = _settings(args)
     open_log(log_path())  # before the parse: a parser failure is logged with its traceback
-    library = Library.load(corpus, config)
+    cache = DocumentCache.for_folder(corpus, config)
+    # A small folder is read before the first frame, so that it shows complete and
+    # keys typed at once act on the whole list; a large one is read by the app,
+    # which lists the documents as they come. `--compare` needs its two at once.
+    read_now = bool(args.compare) or len(corpus_files(corpus)) < POOL_THRESHOLD
+    library = Library.load(corpus, config, cache) if read_now else Library(corpus, config)
     compare = tuple(_document(library, doc_id).id for doc_id in args.compare or ())
     notes = NotesStore(_notes_path(args, config))
     notes.load()
     from tui.app import DossierApp  # Textual is imported only when the TUI runs.
 
-    DossierApp(library, config, notes, compare=(compare[0], compare[1]) if compare else None).run()
+    DossierApp(
+        library,
+        config,
+        notes,
+        compare=(compare[0], compare[1]) if compare else None,
+        cache=cache,
+        load=not read_now,
+    ).run()
+    cache.close()
     return EXIT_OK
 
 

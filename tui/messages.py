@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 if TYPE_CHECKING:
+    from tui.corpus.library import Batch
     from tui.widgets.reader import Hit
 
 
@@ -16,6 +17,13 @@ class DocumentSelected(Message):
     """The sidebar cursor landed on a document: show it in the reader."""
 
     doc_id: str
+
+
+@dataclass
+class DocumentsLoaded(Message):
+    """The loader read more documents (posted from its thread to the app)."""
+
+    batch: Batch
 
 
 class FindClosed(Message):

@@ -9,6 +9,7 @@ import pytest
 
 from tests.conftest import SEEDS
 from tui.app import DossierApp
+from tui.corpus.cache import DocumentCache
 from tui.corpus.config import Config, load_config
 from tui.corpus.library import Library
 from tui.corpus.store import NotesStore
@@ -23,9 +24,11 @@ AppFactory = Callable[..., DossierApp]
 
 @pytest.fixture
 def make_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppFactory:
-    """`make_app(corpus=SEEDS, config_text=None, notes_text=None, notes_path=None)`: a
-    DossierApp as `dossier` would start it, its notes in `notes_path` (default
-    tmp_path/notes.yaml), which holds `notes_text` if given."""
+    """`make_app(corpus=SEEDS, config_text=None, notes_text=None, notes_path=None,
+    load=False)`: a DossierApp as `dossier` would start it, its notes in `notes_path`
+    (default tmp_path/notes.yaml), which holds `notes_text` if given. With `load` the
+    app reads the folder once it runs (through the cache), as `dossier` does; without,
+    the library is complete before the app starts."""
     monkeypatch.setenv("DOSSIER_NOTES", str(tmp_path / "notes.yaml"))
 
     def make(
@@ -33,6 +36,7 @@ def make_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppFactory:
         config_text: str | None = None,
         notes_text: str | None = None,
         notes_path: Path | None = None,
+        load: bool = False,
     ) -> DossierApp:
         config_path: Path | None = None
         if config_text is not None:
@@ -44,6 +48,9 @@ def make_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppFactory:
             notes_path.write_text(notes_text, encoding="utf-8")
         notes = NotesStore(notes_path)
         notes.load()
+        if load:
+            cache = DocumentCache.for_folder(corpus, config)
+            return DossierApp(Library(corpus, config), config, notes, cache=cache, load=True)
         return DossierApp(Library.load(corpus, config), config, notes)
 
     return make

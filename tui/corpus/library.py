@@ -1,11 +1,29 @@
-"""A corpus folder, read into Documents in sidebar order."""
+"""A corpus folder, read into Documents in sidebar order.
+
+`Library.load` reads a folder at once. The app uses a `Loader` instead, which
+yields the documents in batches as they are read from the cache or parsed (in
+worker processes when there are many), so that the first ones can be shown while
+the rest come; and which, given the library as it is, reads again only the files
+that changed.
+"""
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+import os
+import sys
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
+from tui.corpus.cache import (
+    CachedFile,
+    DocumentCache,
+    Stamp,
+    decode_document,
+    encode_document,
+)
 from tui.corpus.clean import BinaryFileError, clean_line, decode
 from tui.corpus.config import Config
 from tui.corpus.model import Document
@@ -31,6 +49,10 @@ class DocumentError(ValueError):
     pass
 
 
+class UnreadableError(DocumentError):
+    """The file could not be read now (permissions, I/O): not worth caching."""
+
+
 def corpus_files(folder: Path) -> list[Path]:
     """Every non-hidden file below `folder`, dangling links included, by name."""
     files = [
@@ -50,7 +72,7 @@ def read_document(path: Path, doc_id: str, config: Config, matcher: TopicMatcher
         with path.open("rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as error:
-        raise DocumentError(f"cannot read: {error.strerror or error}") from None
+        raise UnreadableError(f"cannot read: {error.strerror or error}") from None
     return document_from_bytes(data, path, doc_id, config, matcher)
 
 
@@ -72,40 +94,314 @@ def document_from_bytes(
     return parse_text(doc_id, path, decoded.text, config, matcher, tuple(warnings))
 
 
-@dataclass(frozen=True, slots=True)
-class Library:
-    folder: Path
-    config: Config
-    matcher: TopicMatcher
-    documents: tuple[Document, ...]
-    """Sorted by event date, oldest first; undated documents last."""
-    errors: tuple[FileError, ...]
-    _by_id: dict[str, Document] = field(init=False, repr=False, compare=False)
+POOL_THRESHOLD = 64
+"""Files to parse from which worker processes are worth their start-up."""
+CHUNK = 16
+"""Files a worker process parses per task."""
+STORE_ROWS = 200
+"""Parsed files written to the cache in one transaction."""
+BATCH_SECONDS = 0.1
+"""A batch is handed on at least this often while documents keep coming."""
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_by_id", {document.id: document for document in self.documents})
+Entry = Document | FileError
+
+
+@dataclass(frozen=True, slots=True)
+class Batch:
+    """Documents read since the last batch (new or changed ones), files that are not
+    documents, and how far the load is."""
+
+    entries: tuple[tuple[str, Stamp | None, Entry], ...]
+    """(path relative to the folder, its stamp, what it holds)."""
+    done: int
+    total: int
+
+
+@dataclass(frozen=True, slots=True)
+class Changes:
+    """What a reload found, by relative path."""
+
+    new: tuple[str, ...]
+    changed: tuple[str, ...]
+    removed: tuple[str, ...]
+
+    def describe(self) -> str:
+        """`3 new, 1 changed, 2 removed`, or `no changes`."""
+        parts = [
+            f"{len(paths)} {what}"
+            for paths, what in (
+                (self.new, "new"),
+                (self.changed, "changed"),
+                (self.removed, "removed"),
+            )
+            if paths
+        ]
+        return ", ".join(parts) or "no changes"
+
+
+class Library:
+    """The documents of a folder in sidebar order, and the files that are not
+    documents. It grows as a Loader's batches are added, and a reload replaces what
+    changed."""
+
+    __slots__ = ("_by_id", "_files", "config", "documents", "errors", "folder", "matcher")
+
+    def __init__(self, folder: Path, config: Config, matcher: TopicMatcher | None = None) -> None:
+        self.folder = folder
+        self.config = config
+        self.matcher = matcher or TopicMatcher(config.topics)
+        self._files: dict[str, tuple[Stamp | None, Entry]] = {}
+        self.documents: tuple[Document, ...] = ()
+        """Sorted by event date, oldest first; undated documents last."""
+        self.errors: tuple[FileError, ...] = ()
+        self._by_id: dict[str, Document] = {}
 
     @classmethod
-    def load(cls, folder: Path, config: Config) -> Library:
-        matcher = TopicMatcher(config.topics)
-        documents: list[Document] = []
-        errors: list[FileError] = []
-        for path, doc_id in _ids(folder):
-            try:
-                documents.append(read_document(path, doc_id, config, matcher))
-            except DocumentError as error:
-                errors.append(FileError(path, doc_id, str(error)))
-            except Exception as error:  # a parser bug must cost one file, not the corpus
-                log.exception("parsing %s failed", path)
-                errors.append(FileError(path, doc_id, f"parser failed: {error!r}"))
-        documents.sort(key=lambda document: document.sort_key)
-        return cls(folder, config, matcher, tuple(documents), tuple(errors))
+    def load(
+        cls,
+        folder: Path,
+        config: Config,
+        cache: DocumentCache | None = None,
+        *,
+        workers: int | None = None,
+    ) -> Library:
+        """Every document of `folder`, through `cache` when given."""
+        library = cls(folder, config)
+        loader = Loader(library, cache, workers=workers)
+        for batch in loader.batches():
+            library.add(batch)
+        library.remove(loader.changes.removed)
+        return library
 
     def by_id(self, doc_id: str) -> Document:
         return self._by_id[doc_id]
 
     def get(self, doc_id: str) -> Document | None:
         return self._by_id.get(doc_id)
+
+    def stamp(self, relative: str) -> Stamp | None:
+        known = self._files.get(relative)
+        return known[0] if known else None
+
+    def add(self, batch: Batch) -> None:
+        """Take in a batch: new files, or new versions of files already here."""
+        for relative, stamp, entry in batch.entries:
+            self._files[relative] = (stamp, entry)
+        self._rebuild()
+
+    def remove(self, relatives: Sequence[str]) -> None:
+        for relative in relatives:
+            self._files.pop(relative, None)
+        if relatives:
+            self._rebuild()
+
+    def _rebuild(self) -> None:
+        documents = [entry for _, entry in self._files.values() if isinstance(entry, Document)]
+        documents.sort(key=lambda document: document.sort_key)
+        self.documents = tuple(documents)
+        self.errors = tuple(
+            sorted(
+                (entry for _, entry in self._files.values() if isinstance(entry, FileError)),
+                key=lambda error: error.path,
+            )
+        )
+        self._by_id = {document.id: document for document in self.documents}
+
+
+class Loader:
+    """Reads a folder into `library`'s form: `batches()` yields what is new or changed
+    against `library` (everything, for an empty one), and `changes` says afterwards
+    which files were new, changed and removed. The cache is read for files not in
+    the library, and written with every file parsed."""
+
+    def __init__(
+        self, library: Library, cache: DocumentCache | None = None, *, workers: int | None = None
+    ) -> None:
+        self.library = library
+        self.cache = cache
+        self.workers = workers if workers is not None else (os.cpu_count() or 1)
+        self.changes = Changes((), (), ())
+        self.parsed = 0
+        """Files parsed (not found in the cache) by the last `batches()`."""
+
+    def batches(self) -> Iterator[Batch]:
+        library = self.library
+        folder = library.folder
+        files = _ids(folder)
+        total = len(files)
+        stamps: dict[str, Stamp | None] = {}
+        wanted: list[tuple[Path, str, str]] = []
+        new: list[str] = []
+        changed: list[str] = []
+        for path, doc_id in files:
+            relative = path.relative_to(folder).as_posix()
+            stamp = _stamp(path)
+            stamps[relative] = stamp
+            known = library._files.get(relative)
+            if known is None:
+                new.append(relative)
+            elif (
+                known[1].id != doc_id
+                or stamp != known[0]
+                or (stamp is None and isinstance(known[1], Document))
+            ):
+                changed.append(relative)
+            else:
+                continue
+            wanted.append((path, relative, doc_id))
+        removed = tuple(sorted(library._files.keys() - stamps.keys()))
+        self.changes = Changes(tuple(new), tuple(changed), removed)
+        if self.cache is not None and removed:
+            self.cache.forget(removed)
+        done = total - len(wanted)
+        pending: list[tuple[str, Stamp | None, Entry]] = []
+        last = time.monotonic()
+        self.parsed = 0
+        for item in self._read(wanted, stamps):
+            pending.append(item)
+            done += 1
+            if time.monotonic() - last >= BATCH_SECONDS:
+                yield Batch(tuple(pending), done, total)
+                pending = []
+                last = time.monotonic()
+        if pending or done == total:
+            yield Batch(tuple(pending), done, total)
+
+    def _read(
+        self, wanted: list[tuple[Path, str, str]], stamps: dict[str, Stamp | None]
+    ) -> Iterator[tuple[str, Stamp | None, Entry]]:
+        """Each wanted file from the cache if it is there unchanged, else parsed."""
+        cached = self.cache.files() if self.cache is not None and wanted else {}
+        served: set[str] = set()
+        hits: dict[str, str] = {}
+        """Relative path -> id, of the documents to take from the cache."""
+        for path, relative, doc_id in wanted:
+            stamp = stamps[relative]
+            row = cached.get(relative)
+            if stamp is None or row is None or row.stamp != stamp or row.doc_id != doc_id:
+                continue
+            if row.error is None:
+                hits[relative] = doc_id
+            else:
+                served.add(relative)
+                yield relative, stamp, FileError(path, doc_id, row.error)
+        if self.cache is not None and hits:
+            for relative, document in self.cache.documents(hits.keys()):
+                if document.id == hits[relative]:
+                    served.add(relative)
+                    yield relative, stamps[relative], document
+        to_parse = [item for item in wanted if item[1] not in served]
+        self.parsed = len(to_parse)
+        rows: list[tuple[str, CachedFile]] = []
+        for (path, relative, doc_id), (data, reason, cacheable) in zip(
+            to_parse, self._parse(to_parse), strict=True
+        ):
+            stamp = stamps[relative]
+            entry: Entry = (
+                decode_document(data, path)
+                if data is not None
+                else FileError(path, doc_id, reason or "")
+            )
+            if cacheable and stamp is not None:
+                rows.append((relative, CachedFile(stamp, doc_id, data, reason)))
+                if len(rows) >= STORE_ROWS:
+                    self._store(rows)
+            yield relative, stamp, entry
+        self._store(rows)
+
+    def _store(self, rows: list[tuple[str, CachedFile]]) -> None:
+        if self.cache is not None and rows:
+            self.cache.store(rows)
+        rows.clear()
+
+    def _parse(self, files: list[tuple[Path, str, str]]) -> Iterator[Parsed]:
+        """Parse files in order, in worker processes when there are many."""
+        config = self.library.config
+        if len(files) < POOL_THRESHOLD or self.workers < 2:
+            for path, _, doc_id in files:
+                yield _parse_one(path, doc_id, config, self.library.matcher)
+            return
+        # Imported here: most starts parse nothing, and these cost 30 ms to import.
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        _start_resource_tracker()
+        items = [(path, doc_id) for path, _, doc_id in files]
+        with ProcessPoolExecutor(
+            self.workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_start_worker,
+            initargs=(config,),
+        ) as pool:
+            # In order: the chunks run ahead in the workers while the first are handed on.
+            for parsed in pool.map(
+                _parse_chunk,
+                [items[start : start + CHUNK] for start in range(0, len(items), CHUNK)],
+            ):
+                yield from parsed
+
+
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker, which the worker processes need. It
+    is handed stderr's file descriptor: where stderr is no file (a TUI captures it),
+    it gets /dev/null instead, or it would fail to start."""
+    from multiprocessing import resource_tracker
+
+    try:
+        usable = sys.stderr.fileno() >= 0
+    except (AttributeError, OSError, ValueError):
+        usable = False
+    if usable:
+        resource_tracker.ensure_running()
+        return
+    captured = sys.stderr
+    with open(os.devnull, "w") as devnull:
+        sys.stderr = devnull
+        try:
+            resource_tracker.ensure_running()
+        finally:
+            sys.stderr = captured
+
+
+Parsed = tuple[bytes | None, str | None, bool]
+"""A parsed file: its encoded document, or why it is none; and whether to cache that."""
+
+
+def _stamp(path: Path) -> Stamp | None:
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return Stamp(status.st_size, status.st_mtime_ns)
+
+
+def _parse_one(path: Path, doc_id: str, config: Config, matcher: TopicMatcher) -> Parsed:
+    try:
+        document = read_document(path, doc_id, config, matcher)
+    except UnreadableError as error:
+        return None, str(error), False
+    except DocumentError as error:
+        return None, str(error), True
+    except Exception as error:  # a parser bug must cost one file, not the corpus
+        log.exception("parsing %s failed", path)
+        return None, f"parser failed: {error!r}", False
+    return encode_document(document), None, True
+
+
+_worker: tuple[Config, TopicMatcher] | None = None
+"""In a worker process: the config and topic matcher every file is parsed with."""
+
+
+def _start_worker(config: Config) -> None:
+    global _worker
+    _worker = (config, TopicMatcher(config.topics))
+
+
+def _parse_chunk(files: list[tuple[Path, str]]) -> list[Parsed]:
+    if _worker is None:
+        raise RuntimeError("parse worker started without its config")
+    config, matcher = _worker
+    return [_parse_one(path, doc_id, config, matcher) for path, doc_id in files]
 
 
 def _ids(folder: Path) -> list[tuple[Path, str]]:

@@ -60,6 +60,8 @@ class KwicScreen(FitsTerminal[None]):
 
     index: reactive[SearchIndex | None] = reactive(None, init=False)
     """Set by the app once the search index is built."""
+    waiting: reactive[str] = reactive("Indexing the corpus…", init=False)
+    """What the concordance waits for while there is no index."""
     order: reactive[KwicOrder] = reactive(KwicOrder.DATE, init=False)
 
     def __init__(self) -> None:
@@ -92,6 +94,10 @@ class KwicScreen(FitsTerminal[None]):
     def watch_index(self) -> None:
         if self.is_mounted:
             self._run()
+
+    def watch_waiting(self) -> None:
+        if self.is_mounted and self.index is None:
+            self._update_status()
 
     def watch_order(self) -> None:
         self._show()
@@ -133,7 +139,7 @@ class KwicScreen(FitsTerminal[None]):
     def _update_status(self) -> None:
         status = self.query_one("#kwic-status", Static)
         if self.index is None:
-            status.update("Indexing the corpus…")
+            status.update(self.waiting)
             return
         found = self.found
         if found is None:

@@ -7,8 +7,9 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal
+from textual.containers import Horizontal, HorizontalGroup
 from textual.reactive import reactive
+from textual.widgets import ProgressBar, Static
 
 from tui.corpus.library import Library
 from tui.messages import DocumentSelected
@@ -44,12 +45,35 @@ class MainScreen(FitsTerminal[None]):
         with Horizontal(id="panes"):
             yield Sidebar(self.library.documents, id="sidebar")
             yield Reader(self.library.matcher, id="reader")
+        with HorizontalGroup(id="loading"):
+            yield Static(id="loading-text", markup=False)
+            yield ProgressBar(id="loading-bar", show_eta=False, show_percentage=False)
         # The palette's ctrl+p is in the help screen; the footer needs the room at 80 columns.
         yield DossierFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one(Sidebar).focus()
         self._mark_notes()
+
+    def documents_changed(self, done: int, total: int) -> None:
+        """The library grew or changed: list its documents again; show how far the load
+        is while `done` < `total`."""
+        loading = done < total
+        self.set_class(loading, "-loading")
+        if loading:
+            self.query_one("#loading-text", Static).update(
+                f"Loading {done:,} of {total:,} documents "
+            )
+            self.query_one(ProgressBar).update(total=total, progress=done)
+        sidebar = self.query_one(Sidebar)
+        sidebar.show_documents(self.library.documents)
+        reader = self.query_one(Reader)
+        shown = reader.document
+        if shown is not None and self.library.get(shown.id) is not shown:
+            # Changed on disk (a reload), or gone: show what is there now.
+            reader.document = self.library.get(shown.id)
+        if reader.document is None:
+            sidebar.action_open()
 
     def show_notes(self, marks: Marks, counts: dict[str, tuple[int, int]]) -> None:
         """Mark bookmarks and notes in the reader, count them in the sidebar."""
@@ -83,7 +107,7 @@ class MainScreen(FitsTerminal[None]):
 
     @on(DocumentSelected)
     def _show(self, message: DocumentSelected) -> None:
-        self.query_one(Reader).document = self.library.by_id(message.doc_id)
+        self.query_one(Reader).document = self.library.get(message.doc_id)
 
     def watch_back_to(self) -> None:
         self.refresh_bindings()

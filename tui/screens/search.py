@@ -67,6 +67,8 @@ class SearchScreen(FitsTerminal[None]):
     """Set by the app once it has built the index, which takes a while on a large corpus."""
     failure: reactive[str | None] = reactive(None, init=False)
     """Why there is no index, when building it failed."""
+    waiting: reactive[str] = reactive("indexing…", init=False)
+    """What the search waits for while there is no index (the load, the index)."""
     answer: reactive[Answer | None] = reactive(None, init=False)
     """The answer to the query in the input, or None when it is empty or still running."""
 
@@ -118,6 +120,10 @@ class SearchScreen(FitsTerminal[None]):
         if self.is_mounted:
             self._update_status()
 
+    def watch_waiting(self) -> None:
+        if self.is_mounted and self.index is None:
+            self._update_status()
+
     def _run(self) -> None:
         self._timer = None
         text = self.query_text.strip()
@@ -155,7 +161,7 @@ class SearchScreen(FitsTerminal[None]):
         if self.failure is not None:
             status.update(Content(f"Search is unavailable: {self.failure}"))
         elif self.index is None:
-            status.update(Content("indexing…"))
+            status.update(Content(self.waiting))
         elif not self.query_text.strip():
             status.update(Content("Type to search every paragraph · F1 for the query language"))
         elif answer is None:

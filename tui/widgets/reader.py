@@ -436,6 +436,11 @@ class Reader(Vertical, can_focus=True):
             self._update_status()
             return
         body = self._bodies.get(new.id)
+        if body is not None and body.document is not new:
+            # The file changed (a reload): its old body goes.
+            del self._bodies[new.id]
+            body.remove()
+            body = None
         if body is None:
             body = DocumentBody(new, self.matcher)
             self._bodies[new.id] = body

@@ -77,6 +77,12 @@ class Sidebar(ScrollView, can_focus=True):
         Binding("g,home", "first", "First document", show=False),
         Binding("G,end", "last", "Last document", show=False),
         Binding("enter", "open", "Open document", show=False),
+        Binding("Y", "jump('year', 1)", "Next year", id="next_year", show=False),
+        Binding("y", "jump('year', -1)", "Previous year", id="prev_year", show=False),
+        Binding("greater_than_sign", "jump('month', 1)", "Next month", id="next_month", show=False),
+        Binding(
+            "less_than_sign", "jump('month', -1)", "Previous month", id="prev_month", show=False
+        ),
         Binding("c", "compare", "Compare", id="compare"),
         Binding("O", "reverse_order", "Reverse order", id="reverse_order"),
     ]
@@ -118,11 +124,25 @@ class Sidebar(ScrollView, can_focus=True):
         self._lines: list[_Line] = []
         self._first_line: list[int] = []
         """Line number of each row's date line."""
+        self._months: list[str] = []
+        """Each row's `YYYY-MM` (NO_DATE for undated ones), for the jumps."""
         self._cache: LRUCache[tuple[int, int, bool, bool], Strip] = LRUCache(1024)
         self._open_timer: Timer | None = None
+        self._moved = False
+        """Whether the cursor was moved since the list was made."""
         self._counts: dict[str, tuple[int, int]] = {}
         """Bookmarks and notes per document id."""
         self._arrange()
+
+    @property
+    def rows(self) -> int:
+        """How many documents are listed."""
+        return len(self._order)
+
+    @property
+    def order(self) -> tuple[Document, ...]:
+        """The documents as listed."""
+        return tuple(self._order)
 
     @property
     def current(self) -> Document | None:
@@ -136,9 +156,11 @@ class Sidebar(ScrollView, can_focus=True):
         self._order = dated + undated
         self._lines = []
         self._first_line = []
+        self._months = []
         group: str | None = None
         for row, doc in enumerate(self._order):
             doc_group = str(doc.date.value.year) if doc.date.value else NO_DATE
+            self._months.append(doc.date.value.isoformat()[:7] if doc.date.value else NO_DATE)
             if doc_group != group:
                 group = doc_group
                 self._lines.append(_Line(_Part.GROUP, -1, group))
@@ -148,6 +170,30 @@ class Sidebar(ScrollView, can_focus=True):
             self._lines.append(_Line(_Part.TITLE, row, doc.short_title))
         self._cache.clear()
         self.virtual_size = Size(self.size.width, len(self._lines))
+
+    def show_documents(self, documents: tuple[Document, ...]) -> None:
+        """List `documents` instead (more came in, or a reload changed them): the same
+        document stays under the cursor, at the same height on screen."""
+        if documents is self._documents:
+            return
+        current = self.current
+        height = self._first_line[self.cursor] - self.scroll_offset.y if self._first_line else 0
+        self._documents = documents
+        self._arrange()
+        ids = [doc.id for doc in self._order]
+        row = ids.index(current.id) if current is not None and current.id in ids else 0
+        if not self._moved:
+            # Nobody moved the cursor yet: it stays on the first document, whichever
+            # that is now, and the reader follows once the list settles.
+            row = 0
+            if current is not None and self._order and self._order[0].id != current.id:
+                self._open_soon()
+        self.set_reactive(Sidebar.cursor, self.validate_cursor(row))
+        if self._order:
+            self.scroll_to(
+                y=max(0, self._first_line[self.cursor] - height), animate=False, immediate=True
+            )
+        self.refresh()
 
     def on_resize(self) -> None:
         self._cache.clear()
@@ -236,13 +282,17 @@ class Sidebar(ScrollView, can_focus=True):
         return max(0, min(cursor, len(self._order) - 1)) if self._order else 0
 
     def watch_cursor(self, old: int, new: int) -> None:
+        self._moved = True
         self._refresh_row(old)
         self._refresh_row(new)
         if self._order:
             self._scroll_to_cursor()
-            if self._open_timer is not None:
-                self._open_timer.stop()
-            self._open_timer = self.set_timer(OPEN_DELAY, self.action_open)
+            self._open_soon()
+
+    def _open_soon(self) -> None:
+        if self._open_timer is not None:
+            self._open_timer.stop()
+        self._open_timer = self.set_timer(OPEN_DELAY, self.action_open)
 
     def _scroll_to_cursor(self) -> None:
         first = self._first_line[self.cursor]
@@ -287,6 +337,21 @@ class Sidebar(ScrollView, can_focus=True):
     def action_last(self) -> None:
         self.cursor = len(self._order) - 1
 
+    def action_jump(self, unit: str, step: int) -> None:
+        """To the first document of the next (`step` 1) or previous (-1) year or month
+        in the list's order."""
+        keys = self._months if unit == "month" else [month[:4] for month in self._months]
+        if not keys:
+            return
+        row = self.cursor
+        if step > 0:
+            row = next((r for r in range(row + 1, len(keys)) if keys[r] != keys[self.cursor]), row)
+        else:
+            start = _group_start(keys, row)
+            if start > 0:
+                row = _group_start(keys, start - 1)
+        self.cursor = row
+
     def action_open(self) -> None:
         if self._open_timer is not None:
             self._open_timer.stop()
@@ -319,3 +384,10 @@ class Sidebar(ScrollView, can_focus=True):
     def action_reverse_order(self) -> None:
         self.newest_first = not self.newest_first
         self.notify("Newest first" if self.newest_first else "Oldest first", timeout=2)
+
+
+def _group_start(keys: list[str], row: int) -> int:
+    """The first row of the run of equal keys that `row` is in."""
+    while row > 0 and keys[row - 1] == keys[row]:
+        row -= 1
+    return row

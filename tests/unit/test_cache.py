@@ -1,0 +1,235 @@
+"""The document cache: a second load reads only what changed, and a cache that is
+corrupt, old, made for another config or not writable is never trusted nor fatal."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SEEDS
+from tui.corpus import cache as cache_module
+from tui.corpus import library as library_module
+from tui.corpus.cache import DocumentCache, default_cache_path
+from tui.corpus.config import Config, Topic, load_config
+from tui.corpus.library import Library, Loader
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "corpus"
+    shutil.copytree(SEEDS, folder)
+    (folder / "empty.txt").write_bytes(b"")
+    return folder
+
+
+@pytest.fixture
+def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The ids of the files parsed (not taken from the cache), in order."""
+    calls: list[str] = []
+    real = library_module.read_document
+
+    def counting(path: Path, doc_id: str, config: Config, matcher: object) -> object:
+        calls.append(doc_id)
+        return real(path, doc_id, config, matcher)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(library_module, "read_document", counting)
+    return calls
+
+
+def load(folder: Path, config: Config, cache_file: Path) -> Library:
+    cache = DocumentCache(cache_file, folder, config)
+    try:
+        return Library.load(folder, config, cache)
+    finally:
+        cache.close()
+
+
+def cold(folder: Path, config: Config) -> Library:
+    return Library.load(folder, config)
+
+
+def same(left: Library, right: Library) -> None:
+    assert left.documents == right.documents
+    assert [(e.id, e.reason) for e in left.errors] == [(e.id, e.reason) for e in right.errors]
+
+
+def touch(path: Path, text: str | None = None) -> None:
+    if text is not None:
+        path.write_text(text, encoding="utf-8")
+    status = path.stat()
+    os.utime(path, ns=(status.st_atime_ns, status.st_mtime_ns + 1_000_000_000))
+
+
+def test_second_load_parses_nothing(corpus: Path, tmp_path: Path, parsed: list[str]) -> None:
+    config = load_config()
+    first = load(corpus, config, tmp_path / "c.sqlite3")
+    assert len(parsed) == 6
+    parsed.clear()
+    second = load(corpus, config, tmp_path / "c.sqlite3")
+    assert parsed == []
+    same(second, first)
+    same(second, cold(corpus, config))
+    assert [e.reason for e in second.errors] == ["empty file"]
+
+
+@pytest.mark.parametrize("change", ["size", "mtime"])
+def test_a_changed_file_is_parsed_again(
+    corpus: Path, tmp_path: Path, parsed: list[str], change: str
+) -> None:
+    config = load_config()
+    load(corpus, config, tmp_path / "c.sqlite3")
+    parsed.clear()
+    target = corpus / "003_17535f2944fa9c05.txt"
+    if change == "size":
+        text = target.read_text(encoding="utf-8")
+        target.write_text(text.replace("Lavrov", "Lavrov-Lavrov", 1), encoding="utf-8")
+    else:
+        touch(target)
+    again = load(corpus, config, tmp_path / "c.sqlite3")
+    assert parsed == ["003_17535f2944fa9c05"]
+    same(again, cold(corpus, config))
+
+
+def test_added_and_deleted_files(corpus: Path, tmp_path: Path, parsed: list[str]) -> None:
+    config = load_config()
+    load(corpus, config, tmp_path / "c.sqlite3")
+    parsed.clear()
+    shutil.copy(corpus / "000_0f3248e6ed0e14b7.txt", corpus / "new.txt")
+    (corpus / "001_1233152ec4a1af33.txt").unlink()
+    again = load(corpus, config, tmp_path / "c.sqlite3")
+    assert parsed == ["new"]
+    assert again.get("001_1233152ec4a1af33") is None
+    same(again, cold(corpus, config))
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated"])
+def test_a_corrupt_cache_is_rebuilt(
+    corpus: Path, tmp_path: Path, parsed: list[str], damage: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    config = load_config()
+    cache_file = tmp_path / "c.sqlite3"
+    load(corpus, config, cache_file)
+    data = cache_file.read_bytes()
+    if damage == "garbage":
+        cache_file.write_bytes(os.urandom(len(data)))
+    else:
+        cache_file.write_bytes(data[: len(data) // 3])
+    parsed.clear()
+    again = load(corpus, config, cache_file)
+    assert sorted(parsed) == sorted(p.stem for p in corpus.iterdir())
+    same(again, cold(corpus, config))
+    assert "rebuilding" in caplog.text or "corrupt" in caplog.text
+    parsed.clear()
+    load(corpus, config, cache_file)
+    assert parsed == [], "the rebuilt cache serves the next load"
+
+
+def test_a_row_that_fails_its_checksum_is_parsed_again(
+    corpus: Path, tmp_path: Path, parsed: list[str]
+) -> None:
+    import sqlite3
+
+    config = load_config()
+    cache_file = tmp_path / "c.sqlite3"
+    load(corpus, config, cache_file)
+    with sqlite3.connect(cache_file) as db:
+        db.execute(
+            "UPDATE files SET data = ? WHERE doc_id = '002_06cc93c8d13a39f8'",
+            (b"\x00not marshal at all",),
+        )
+    parsed.clear()
+    again = load(corpus, config, cache_file)
+    assert parsed == ["002_06cc93c8d13a39f8"]
+    same(again, cold(corpus, config))
+
+
+def test_a_parser_version_bump_parses_everything(
+    corpus: Path, tmp_path: Path, parsed: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = load_config()
+    load(corpus, config, tmp_path / "c.sqlite3")
+    monkeypatch.setattr(cache_module, "PARSER_VERSION", cache_module.PARSER_VERSION + 1)
+    parsed.clear()
+    again = load(corpus, config, tmp_path / "c.sqlite3")
+    assert len(parsed) == 6
+    same(again, cold(corpus, config))
+
+
+def test_a_config_change_that_affects_parsing_parses_everything(
+    corpus: Path, tmp_path: Path, parsed: list[str]
+) -> None:
+    config = load_config()
+    load(corpus, config, tmp_path / "c.sqlite3")
+    changed = load_config()
+    changed.topics = (*changed.topics, Topic("Weather", "blue", ("rain", "weather")))
+    parsed.clear()
+    again = load(corpus, changed, tmp_path / "c.sqlite3")
+    assert len(parsed) == 6
+    same(again, cold(corpus, changed))
+    # The theme is not read by the parser: the cache stays.
+    themed = load_config()
+    themed.topics = changed.topics
+    themed.theme = "nord"
+    parsed.clear()
+    load(corpus, themed, tmp_path / "c.sqlite3")
+    assert parsed == []
+
+
+def test_a_read_only_cache_folder_still_loads(
+    corpus: Path, tmp_path: Path, parsed: list[str]
+) -> None:
+    if os.geteuid() == 0:
+        # root writes anywhere: a folder that is a file stands for the unwritable one.
+        folder = tmp_path / "not-a-folder"
+        folder.write_text("", encoding="utf-8")
+    else:
+        folder = tmp_path / "read-only"
+        folder.mkdir()
+        folder.chmod(0o555)
+    config = load_config()
+    cache = DocumentCache(folder / "c.sqlite3", corpus, config)
+    library = Library.load(corpus, config, cache)
+    assert cache.problem is not None and "running without it" in cache.problem
+    same(library, cold(corpus, config))
+
+
+def test_the_default_cache_is_in_the_platform_cache_folder(tmp_path: Path) -> None:
+    # conftest points XDG_CACHE_HOME into a temporary home.
+    path = default_cache_path(tmp_path)
+    assert path.parent == Path(os.environ["XDG_CACHE_HOME"]) / "dossier"
+
+
+def test_reload_reports_new_changed_and_removed(corpus: Path, tmp_path: Path) -> None:
+    config = load_config()
+    library = Library(corpus, config)
+    cache = DocumentCache(tmp_path / "c.sqlite3", corpus, config)
+    for batch in Loader(library, cache).batches():
+        library.add(batch)
+    shutil.copy(corpus / "000_0f3248e6ed0e14b7.txt", corpus / "new.txt")
+    touch(corpus / "004_d48fa1d5f48169a7.txt", "Remarks, Baku, July 12, 2016\n\nQuestion: Why?\n")
+    (corpus / "001_1233152ec4a1af33.txt").unlink()
+    (corpus / "002_06cc93c8d13a39f8.txt").unlink()
+    loader = Loader(library, cache)
+    batches = list(loader.batches())
+    assert sum(len(batch.entries) for batch in batches) == 2, "only the new and changed files"
+    for batch in batches:
+        library.add(batch)
+    library.remove(loader.changes.removed)
+    assert loader.changes.describe() == "1 new, 1 changed, 2 removed"
+    same(library, cold(corpus, config))
+    cache.close()
+
+
+def test_many_files_are_parsed_in_worker_processes(tmp_path: Path) -> None:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    seeds = sorted(SEEDS.iterdir())
+    for number in range(library_module.POOL_THRESHOLD + 6):
+        shutil.copy(seeds[number % len(seeds)], folder / f"doc_{number:03}.txt")
+    config = load_config()
+    pooled = load(folder, config, tmp_path / "c.sqlite3")
+    same(pooled, cold(folder, config))
+    same(load(folder, config, tmp_path / "c.sqlite3"), pooled)
