@@ -141,7 +141,7 @@ class TurnLabel(Static):
         # refresh in the middle of layout looks for the widget in a map not yet made,
         # and that makes it anew, for every label.
         self._width = width
-        return self._lay_out(width).get_height(self.styles, width) if width > 0 else 0
+        return len(self._lay_out(width).wrap(width)) if width > 0 else 0
 
 
 def paragraph_content(paragraph: Paragraph, matcher: TopicMatcher) -> Content:
