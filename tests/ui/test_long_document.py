@@ -87,6 +87,14 @@ async def open_long(pilot: Pilot[None]) -> None:
     await pilot.pause()
 
 
+async def press_G(app: DossierApp, pilot: Pilot[None]) -> int:
+    """Press G and wait for the last paragraph to be in view; its index."""
+    last = QUESTIONS * 10 - 1
+    await pilot.press("G")
+    await wait_until(pilot, lambda: in_view(app, last), "the last paragraph in view")
+    return last
+
+
 async def test_opens_with_the_first_paragraphs_built_not_all(
     make_app: AppFactory, long_corpus: Path
 ) -> None:
@@ -110,9 +118,7 @@ async def test_G_reaches_the_last_paragraph_and_g_comes_back(
     app = make_app(corpus=long_corpus)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_long(pilot)
-        last = QUESTIONS * 10 - 1
-        await pilot.press("G")
-        await wait_until(pilot, lambda: in_view(app, last), "the last paragraph in view")
+        last = await press_G(app, pilot)
         assert reader(app).paragraph == last
         assert body(app).views[last].has_class("-current")
         assert f"¶{last}/{last}" in str(app.screen.query_one("#reader-status").visual)
@@ -167,9 +173,7 @@ async def test_a_bookmark_on_a_far_paragraph_is_drawn_and_redrawn(
     app = make_app(corpus=long_corpus)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_long(pilot)
-        await pilot.press("G")
-        last = QUESTIONS * 10 - 1
-        await wait_until(pilot, lambda: in_view(app, last), "the last paragraph in view")
+        last = await press_G(app, pilot)
         await pilot.press("k", "m")
         await wait_until(
             pilot,
