@@ -544,13 +544,16 @@ def _segment_text(segment: _Segment) -> str:
     return "\n\n".join(paragraphs)
 
 
-def build(index: int, seed: int = 0, config: Config | None = None) -> SyntheticDoc:
-    """Synthetic document number `index`, with what the parser should make of it."""
+def build(
+    index: int, seed: int = 0, config: Config | None = None, paragraphs: int | None = None
+) -> SyntheticDoc:
+    """Synthetic document number `index`, with what the parser should make of it;
+    `paragraphs` makes it about that long instead of 5 to 60 paragraphs."""
     canonical: Callable[[str], str] = (config or _default_config()).canonical
     pools = seed_pools()
     rng = random.Random(f"dossier-bench:{seed}:{index}")
     cast = _cast(rng)
-    total = rng.randint(5, 60)
+    total = rng.randint(5, 60) if paragraphs is None else paragraphs
     layout = rng.choices(("transcript", "interview", "article"), weights=(60, 20, 20))[0]
     if layout == "article":
         page = _article(cast, total, pools, rng)

@@ -198,7 +198,7 @@ class ComparePane(Vertical, can_focus=True):
 
     def compose(self) -> ComposeResult:
         yield PaneTitle(classes="compare-title")
-        yield DocumentBody(self.document, self.matcher)
+        yield DocumentBody(self.document, self.matcher, around=None)
 
     @property
     def body(self) -> DocumentBody:

@@ -17,6 +17,7 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.selection import Selection
+from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from tui.corpus.cite import citation
@@ -36,6 +37,10 @@ BOOKMARK_GLYPH = "★"
 NOTE_GLYPH = "✎"
 BODIES_KEPT = 8
 """How many built documents the reader keeps, so that going back to one is instant."""
+CHUNK_PARAGRAPHS = 40
+"""A long document is built this many paragraphs at a time, as the reader gets to them."""
+CHUNKS_BUILT = 5
+"""How many chunks of a document stay built, unless more are in view."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +106,7 @@ class TurnLabel(Static):
             for topic in turn.topics
         ]
         self._width: int | None = None
-        super().__init__(self._lay_out(None), classes=" ".join(classes))
+        super().__init__(classes=" ".join(classes))
 
     @staticmethod
     def _head_content(turn: Turn) -> Content:
@@ -129,13 +134,16 @@ class TurnLabel(Static):
             used += tag.cell_length
         return Content("").join(parts)
 
+    def render(self) -> Content:
+        return self._lay_out(self._width)
+
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         # Layout asks every label for its height at its width, on screen or not: the
-        # moment to break the line between tags for that width.
-        if width != self._width:
-            self._width = width
-            self.update(self._lay_out(width), layout=False)
-        return super().get_content_height(container, viewport, width)
+        # moment to break the line between tags for that width. Not by `update`: a
+        # refresh in the middle of layout looks for the widget in a map not yet made,
+        # and that makes it anew, for every label.
+        self._width = width
+        return len(self._lay_out(width).wrap(width)) if width > 0 else 0
 
 
 def paragraph_content(paragraph: Paragraph, matcher: TopicMatcher) -> Content:
@@ -192,13 +200,10 @@ class ParagraphView(Static):
         self._current: Hit | None = None
         self._prefix = Content("")
         """The margin marks drawn before the text (hit offsets are the text's own)."""
-        self.marked = False
-        """Whether find hits are drawn on it."""
 
     def show(self, hits: Sequence[Hit], current: Hit | None) -> None:
         self._hits = tuple(hits)
         self._current = current
-        self.marked = bool(hits)
         self._draw()
 
     def set_prefix(self, prefix: Content) -> None:
@@ -243,50 +248,256 @@ class NoteBlock(Static):
     """The notes of one paragraph, dimmed, right under it."""
 
 
+Entry = tuple[Turn, Paragraph | None]
+"""A turn's label (paragraph None) or one of its paragraphs, in reading order."""
+
+
+def _labelled(turn: Turn) -> bool:
+    return turn.kind is not TurnKind.HEADING and bool(turn.label or turn.speaker or turn.topics)
+
+
+def chunk_entries(document: Document, size: int) -> list[list[Entry]]:
+    """The document's labels and paragraphs cut every `size` paragraphs; a label goes
+    with its turn's first paragraph."""
+    chunks: list[list[Entry]] = []
+    labels: list[Entry] = []
+    for turn in document.turns:
+        if _labelled(turn):
+            labels.append((turn, None))
+        for paragraph in turn.paragraphs:
+            if paragraph.index % size == 0:
+                chunks.append([])
+            chunks[-1] += [*labels, (turn, paragraph)]
+            labels = []
+    if labels:  # turns without paragraphs at the end
+        if not chunks:
+            chunks.append([])
+        chunks[-1] += labels
+    return chunks
+
+
+class ChunkPlaceholder(Widget):
+    """Stands in for a chunk of a long document not built yet: blank, about as tall as
+    its paragraphs will be, so that the scrollbar spans the whole document."""
+
+    def __init__(self, entries: Sequence[Entry]) -> None:
+        super().__init__()
+        self._entries = entries
+        self._height: tuple[int, int] = (-1, 0)
+        """The estimate, and the width it is for."""
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        if self._height[0] != width:
+            # Paragraphs have a gutter of 3 cells and a blank line below; labels take a
+            # line and a blank one above.
+            text_width = max(1, width - 3)
+            lines = 0
+            for _turn, paragraph in self._entries:
+                if paragraph is None:
+                    lines += 2
+                else:
+                    lines += 1 + sum(
+                        max(1, -(-len(line) // text_width)) for line in paragraph.text.split("\n")
+                    )
+            self._height = (width, lines)
+        return self._height[1]
+
+    def render(self) -> str:
+        return ""
+
+
 class DocumentBody(VerticalScroll, can_focus=False):
     """The header, turn labels and paragraphs of one document, built once and kept
-    while the reader shows other documents."""
+    while the reader shows other documents.
 
-    def __init__(self, document: Document, matcher: TopicMatcher) -> None:
-        slots = speaker_slots(document.speakers)
-        widgets: list[Static] = [Static(header_content(document), classes="reader-header")]
-        self.views: list[ParagraphView] = []
-        for turn in document.turns:
-            if turn.kind is not TurnKind.HEADING and (turn.label or turn.speaker or turn.topics):
-                slot = slots.get(turn.speaker) if turn.speaker else None
-                widgets.append(TurnLabel(turn, matcher, slot))
-            for paragraph in turn.paragraphs:
-                view = ParagraphView(paragraph, turn.kind, paragraph_content(paragraph, matcher))
-                self.views.append(view)
-                widgets.append(view)
-        super().__init__(*widgets, classes="reader-body")
+    A long document is built in chunks of CHUNK_PARAGRAPHS paragraphs when the cursor
+    or the scrolling comes near them, and chunks far from both are let go again: Textual
+    lays out every mounted widget on each change, so thousands of them would make every
+    key slow. The body keeps what the reader shows on paragraphs (cursor, find hits,
+    marks) and draws it on chunks as they are built."""
+
+    def __init__(self, document: Document, matcher: TopicMatcher, around: int | None) -> None:
+        """`around`: the paragraph to build the chunks of first; None builds everything
+        at once (the compare view marks pairs all over the document)."""
         self.document = document
+        self.matcher = matcher
+        self._slots = speaker_slots(document.speakers)
+        self._chunks = chunk_entries(document, CHUNK_PARAGRAPHS)
+        self.views: dict[int, ParagraphView] = {}
+        """The paragraph views built, by paragraph index."""
+        self._built: dict[int, list[Widget]] = {}
+        """The labels and paragraph views of each chunk built, by chunk number."""
+        self._placeholders: dict[int, ChunkPlaceholder] = {}
         self.marks: dict[int, ParagraphMarks] = {}
         self._blocks: dict[int, NoteBlock] = {}
+        self._hits: dict[int, list[Hit]] = {}
+        self._current_hit: Hit | None = None
+        self.cursor = -1
+        """The paragraph drawn as current, -1 for none."""
+        self.lazy = around is not None
+        self.settled = True
+        """False from building or dropping chunks until the next layout has placed them."""
+        wanted = self._near(around) if around is not None else set(range(len(self._chunks)))
+        widgets: list[Widget] = [Static(header_content(document), classes="reader-header")]
+        for number in range(len(self._chunks)):
+            if number in wanted:
+                widgets += self._build(number)
+            else:
+                widgets.append(self._placeholder(number))
+        super().__init__(*widgets, classes="reader-body")
+
+    @property
+    def paragraph_count(self) -> int:
+        return len(self.document.paragraphs)
+
+    def _near(self, paragraph: int) -> set[int]:
+        """The chunk of `paragraph` and its neighbours."""
+        chunk = paragraph // CHUNK_PARAGRAPHS
+        return {n for n in (chunk - 1, chunk, chunk + 1) if 0 <= n < len(self._chunks)}
+
+    def _placeholder(self, number: int) -> ChunkPlaceholder:
+        placeholder = self._placeholders[number] = ChunkPlaceholder(self._chunks[number])
+        return placeholder
+
+    def _build(self, number: int) -> list[Widget]:
+        """The widgets of chunk `number`, drawn with the cursor, hits and marks."""
+        built: list[Widget] = []
+        blocks: list[Widget] = []
+        for turn, paragraph in self._chunks[number]:
+            if paragraph is None:
+                slot = self._slots.get(turn.speaker) if turn.speaker else None
+                built.append(TurnLabel(turn, self.matcher, slot))
+                continue
+            content = paragraph_content(paragraph, self.matcher)
+            view = self.views[paragraph.index] = ParagraphView(paragraph, turn.kind, content)
+            built.append(view)
+            if paragraph.index == self.cursor:
+                view.add_class("-current")
+            if paragraph.index in self._hits:
+                view.show(self._hits[paragraph.index], self._current_hit)
+            block = self._draw_marks(paragraph.index)
+            if block is not None:
+                built.append(block)
+                blocks.append(block)
+        self._built[number] = [widget for widget in built if widget not in blocks]
+        return built
+
+    def reveal(self, paragraph: int) -> None:
+        """Build the chunks around `paragraph` (and those in view) if they are not."""
+        if self.lazy:
+            self._build_chunks(self._near(paragraph))
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if self.lazy and self.is_mounted:
+            self._build_chunks(set())
+
+    def _in_view(self) -> set[int]:
+        top, bottom = self.scroll_y, self.scroll_y + self.scrollable_content_region.height
+        shown: set[int] = set()
+        for number in range(len(self._chunks)):
+            widgets = self._built.get(number) or [self._placeholders[number]]
+            first, last = widgets[0].virtual_region, widgets[-1].virtual_region
+            if first.y < bottom and last.bottom > top:
+                shown.add(number)
+        return shown
+
+    def _build_chunks(self, wanted: set[int]) -> None:
+        """Build the chunks `wanted` and those in view, then let go of the chunks far
+        from the cursor, keeping the place of what is in view."""
+        keep = wanted | self._in_view() | self._near(max(0, self.cursor))
+        missing = sorted((wanted | self._in_view()) - self._built.keys())
+        far = sorted(
+            self._built.keys() - keep, key=lambda n: -abs(n - self.cursor // CHUNK_PARAGRAPHS)
+        )
+        far = far[: max(0, len(self._built) + len(missing) - CHUNKS_BUILT)]
+        if not missing and not far:
+            return
+        self._hold_place()
+        for number in missing:
+            placeholder = self._placeholders.pop(number)
+            self.mount(*self._build(number), before=placeholder)
+            placeholder.remove()
+        for number in far:
+            widgets = self._built.pop(number)
+            self.mount(self._placeholder(number), before=widgets[0])
+            indices = [p.index for _turn, p in self._chunks[number] if p is not None]
+            for index in indices:
+                del self.views[index]
+            blocks = [self._blocks.pop(index) for index in indices if index in self._blocks]
+            self.remove_children([*widgets, *blocks])
+
+    def _hold_place(self) -> None:
+        """Keep the first built widget in view where it is once chunks above it have
+        been built or dropped (a placeholder's height is an estimate)."""
+        top = self.scroll_y
+        anchor = next(
+            (w for ws in self._built.values() for w in ws if w.virtual_region.bottom > top), None
+        )
+        self.settled = False
+        if anchor is None or not anchor.virtual_region:
+            self.call_after_refresh(self._settle, None, 0)
+        else:
+            self.call_after_refresh(self._settle, anchor, anchor.virtual_region.y - top)
+
+    def _settle(self, anchor: Widget | None, offset: int) -> None:
+        self.settled = True
+        if anchor is not None and anchor.is_attached:
+            self.scroll_to(y=anchor.virtual_region.y - offset, animate=False, immediate=True)
+
+    def set_cursor(self, paragraph: int) -> None:
+        """Draw `paragraph` as the current one."""
+        if self.cursor in self.views:
+            self.views[self.cursor].remove_class("-current")
+        self.cursor = paragraph
+        self.reveal(paragraph)
+        if paragraph in self.views:
+            self.views[paragraph].add_class("-current")
+
+    def show_hits(
+        self, hits: dict[int, list[Hit]], current: Hit | None, paragraphs: Iterable[int] = ()
+    ) -> None:
+        """Draw find `hits` (by paragraph), `current` set apart, on the paragraphs that
+        have hits now or had them; or only on `paragraphs` if given."""
+        redraw = set(paragraphs) or self._hits.keys() | hits.keys()
+        self._hits = hits
+        self._current_hit = current
+        for index in redraw:
+            if index in self.views:
+                self.views[index].show(hits.get(index, ()), current)
+
+    def _draw_marks(self, index: int) -> NoteBlock | None:
+        """Draw the marks of built paragraph `index`; its note block, if it has notes
+        and none is mounted yet."""
+        marks = self.marks.get(index, NO_MARKS)
+        view = self.views[index]
+        view.set_prefix(marks.glyphs())
+        view.set_class(bool(marks.notes), "-noted")
+        block = self._blocks.get(index)
+        if not marks.notes:
+            if block is not None:
+                del self._blocks[index]
+                block.remove()
+            return None
+        lines = Content("\n").join(note_line(note) for note in marks.notes)
+        if block is not None:
+            block.update(lines)
+            return None
+        block = self._blocks[index] = NoteBlock(lines)
+        return block
 
     def show_marks(self, marks: dict[int, ParagraphMarks]) -> None:
-        """Draw bookmarks and notes; only the paragraphs whose marks changed."""
-        for index in self.marks.keys() | marks.keys():
-            new = marks.get(index)
-            if new == self.marks.get(index) or not 0 <= index < len(self.views):
-                continue
-            view = self.views[index]
-            view.set_prefix(new.glyphs() if new else Content(""))
-            notes = new.notes if new else ()
-            view.set_class(bool(notes), "-noted")
-            block = self._blocks.get(index)
-            if not notes:
-                if block is not None:
-                    del self._blocks[index]
-                    block.remove()
-                continue
-            lines = Content("\n").join(note_line(note) for note in notes)
-            if block is None:
-                block = self._blocks[index] = NoteBlock(lines)
-                self.mount(block, after=view)
-            else:
-                block.update(lines)
+        """Draw bookmarks and notes; only the built paragraphs whose marks changed."""
+        changed = {
+            index
+            for index in self.marks.keys() | marks.keys()
+            if marks.get(index) != self.marks.get(index) and index in self.views
+        }
         self.marks = dict(marks)
+        for index in changed:
+            block = self._draw_marks(index)
+            if block is not None:
+                self.mount(block, after=self.views[index])
 
 
 class FindBar(Input):
@@ -391,7 +602,7 @@ class Reader(Vertical, can_focus=True):
         super().__init__(id=id, classes=classes)
         self.matcher = matcher
         self.hits: list[Hit] = []
-        self._views: list[ParagraphView] = []
+        self._hits_by_paragraph: dict[int, list[Hit]] = {}
         self._bodies: OrderedDict[str, DocumentBody] = OrderedDict()
         """Built documents by id, the most recently shown last."""
         self._places: dict[str, int] = {}
@@ -408,6 +619,12 @@ class Reader(Vertical, can_focus=True):
     @property
     def _body(self) -> DocumentBody | None:
         return self._bodies.get(self.document.id) if self.document is not None else None
+
+    @property
+    def _count(self) -> int:
+        """How many paragraphs the document shown has."""
+        body = self._body
+        return body.paragraph_count if body is not None else 0
 
     @property
     def _find_bar(self) -> FindBar:
@@ -431,10 +648,10 @@ class Reader(Vertical, can_focus=True):
             self._places[old.id] = self.paragraph
             if old.id in self._bodies:
                 self._bodies[old.id].display = False
-        self._views = []
         if new is None:
             self._update_status()
             return
+        place = self._places.get(new.id, 0)
         body = self._bodies.get(new.id)
         if body is not None and body.document is not new:
             # The file changed (a reload): its old body goes.
@@ -442,7 +659,7 @@ class Reader(Vertical, can_focus=True):
             body.remove()
             body = None
         if body is None:
-            body = DocumentBody(new, self.matcher)
+            body = DocumentBody(new, self.matcher, around=place)
             self._bodies[new.id] = body
             await self.mount(body, before=self._find_bar)
             while len(self._bodies) > BODIES_KEPT:
@@ -451,7 +668,6 @@ class Reader(Vertical, can_focus=True):
         else:
             self._bodies.move_to_end(new.id)
             body.display = True
-        self._views = body.views
         body.show_marks(self._marks.get(new.id, {}))
         topics = document_topics(new)
         self.set_reactive(Reader.topic, self.topic if self.topic in topics else None)
@@ -459,33 +675,37 @@ class Reader(Vertical, can_focus=True):
             self.set_reactive(Reader.topic, topics[0])
         self._find()
         self._show_hits()
-        place = self._places.get(new.id, 0)
-        self.set_reactive(Reader.paragraph, min(place, max(0, len(self._views) - 1)))
-        self._mark_current(None)
+        self.set_reactive(Reader.paragraph, min(place, max(0, self._count - 1)))
+        body.set_cursor(self.paragraph)
         self._current_hit_at(self.paragraph)
         if place and body.scroll_y == 0:
             self.call_after_refresh(self._scroll_to_paragraph)
         self._update_status()
         self.refresh_bindings()
 
-    def _show_hits(self) -> None:
-        """Redraw the paragraphs that have find hits, or had them."""
-        for view in self._views:
-            hits = self._hits_in(view.paragraph.index)
-            if hits or view.marked:
-                view.show(hits, self._current_hit)
+    def _show_hits(self, paragraphs: Iterable[int] = ()) -> None:
+        """Redraw the paragraphs that have find hits, or had them; or only `paragraphs`."""
+        if self._body is not None:
+            self._body.show_hits(self._hits_by_paragraph, self._current_hit, paragraphs)
 
     def _scroll_to_paragraph(self) -> None:
         body = self._body
-        if body is not None and 0 <= self.paragraph < len(self._views):
-            view = self._views[self.paragraph]
-            # A paragraph taller than the view is shown from its first line.
-            top = view.outer_size.height >= body.scrollable_content_region.height
-            body.scroll_to_widget(view, animate=False, immediate=True, top=top)
+        if body is None or not 0 <= self.paragraph < body.paragraph_count:
+            return
+        body.reveal(self.paragraph)
+        view = body.views.get(self.paragraph)
+        if view is None or not body.settled:
+            # Just built: it has a place once laid out.
+            self.call_after_refresh(self._scroll_to_paragraph)
+            return
+        # A paragraph taller than the view is shown from its first line.
+        top = view.outer_size.height >= body.scrollable_content_region.height
+        body.scroll_to_widget(view, animate=False, immediate=True, top=top)
 
     # Two parameters: with one, Textual passes the new value, not the old one.
     def watch_paragraph(self, old: int, new: int) -> None:
-        self._mark_current(old)
+        if self._body is not None:
+            self._body.set_cursor(new)
         self._scroll_to_paragraph()
         self._update_status()
 
@@ -500,10 +720,7 @@ class Reader(Vertical, can_focus=True):
         self.refresh_bindings()
 
     def watch_hit(self, old: int, new: int) -> None:
-        for position in {old, self.hit}:
-            if 0 <= position < len(self.hits):
-                index = self.hits[position].paragraph
-                self._views[index].show(self._hits_in(index), self._current_hit)
+        self._show_hits(self.hits[n].paragraph for n in {old, new} if 0 <= n < len(self.hits))
         if self._current_hit is not None:
             self.paragraph = self._current_hit.paragraph
         self._update_status()
@@ -511,9 +728,6 @@ class Reader(Vertical, can_focus=True):
     @property
     def _current_hit(self) -> Hit | None:
         return self.hits[self.hit] if 0 <= self.hit < len(self.hits) else None
-
-    def _hits_in(self, paragraph: int) -> list[Hit]:
-        return [hit for hit in self.hits if hit.paragraph == paragraph]
 
     def _find(self) -> None:
         self.hits = []
@@ -525,6 +739,9 @@ class Reader(Vertical, can_focus=True):
             ]
         elif self.document is not None and self._given and self._given[0] == self.document.id:
             self.hits = list(self._given[1])
+        self._hits_by_paragraph = {}
+        for hit in self.hits:
+            self._hits_by_paragraph.setdefault(hit.paragraph, []).append(hit)
         self.set_reactive(Reader.hit, -1)
 
     def _current_hit_at(self, paragraph: int) -> None:
@@ -533,8 +750,8 @@ class Reader(Vertical, can_focus=True):
             return
         position = next((n for n, hit in enumerate(self.hits) if hit.paragraph == paragraph), -1)
         self.set_reactive(Reader.hit, position)
-        if position >= 0 and 0 <= paragraph < len(self._views):
-            self._views[paragraph].show(self._hits_in(paragraph), self._current_hit)
+        if position >= 0:
+            self._show_hits([paragraph])
 
     def show_hits(self, document: Document, hits: Iterable[Hit], paragraph: int) -> None:
         """Show `document` at `paragraph` with `hits` found outside the reader (by the
@@ -581,9 +798,10 @@ class Reader(Vertical, can_focus=True):
     def current_quote(self) -> str:
         """The words of the current paragraph the user pointed at: the mouse selection
         if it lies in that paragraph, else the current hit if it is there; else ""."""
-        if not 0 <= self.paragraph < len(self._views):
+        body = self._body
+        view = body.views.get(self.paragraph) if body is not None else None
+        if view is None:
             return ""
-        view = self._views[self.paragraph]
         text = view.paragraph.text
         selected = self.screen.selections
         if selected and set(selected) == {view}:
@@ -595,15 +813,9 @@ class Reader(Vertical, can_focus=True):
             return text[hit.start : hit.end]
         return ""
 
-    def _mark_current(self, old: int | None) -> None:
-        if old is not None and 0 <= old < len(self._views):
-            self._views[old].remove_class("-current")
-        if 0 <= self.paragraph < len(self._views):
-            self._views[self.paragraph].add_class("-current")
-
     def _update_status(self) -> None:
         document = self.document
-        if document is None or not self._views:
+        if document is None or not self._count:
             self.query_one("#reader-status", Static).update("No document")
             return
         parts: list[str] = []
@@ -615,7 +827,7 @@ class Reader(Vertical, can_focus=True):
             else:
                 parts.append(f"hit {self.hit + 1}/{len(self.hits)}")
         # Paragraph numbers are the document's indices, as `dossier show` and notes use.
-        parts.append(f"¶{self.paragraph}/{len(self._views) - 1}")
+        parts.append(f"¶{self.paragraph}/{self._count - 1}")
         marks = self.current_marks
         if marks.bookmark or marks.notes:
             parts[-1] += " " + marks.glyphs().plain.strip()
@@ -628,7 +840,7 @@ class Reader(Vertical, can_focus=True):
         self.query_one("#reader-status", Static).update(Content(" · ".join(parts)))
 
     def validate_paragraph(self, paragraph: int) -> int:
-        return max(0, min(paragraph, len(self._views) - 1))
+        return max(0, min(paragraph, self._count - 1))
 
     def _jump(self, targets: Iterable[int], direction: int, nothing: str) -> None:
         """Move to the nearest of `targets` (paragraph indices) in `direction`."""
@@ -662,14 +874,23 @@ class Reader(Vertical, can_focus=True):
             animate=False,
             immediate=True,
         )
+        if body.settled:
+            self._cursor_to_top(direction)
+        else:  # scrolled onto paragraphs just built: they have a place once laid out
+            self.call_after_refresh(self._cursor_to_top, direction)
+
+    def _cursor_to_top(self, direction: int) -> None:
+        """The cursor to the first paragraph whose top is in view (the last one at the
+        bottom of the document)."""
+        body = self._body
+        if body is None:
+            return
         top = body.scroll_y
-        visible = [v for v in self._views if v.virtual_region.y >= top]
-        if direction > 0 and body.scroll_y >= body.max_scroll_y:
-            self.paragraph = len(self._views) - 1
-        elif visible:
-            self.paragraph = visible[0].paragraph.index
+        if direction > 0 and top >= body.max_scroll_y:
+            self.paragraph = self._count - 1
         else:
-            self.paragraph = 0
+            below = (index for index, v in body.views.items() if v.virtual_region.y >= top)
+            self.paragraph = min(below, default=self._count - 1)
 
     def action_first(self) -> None:
         self.paragraph = 0
@@ -677,7 +898,7 @@ class Reader(Vertical, can_focus=True):
             self._body.scroll_home(animate=False)
 
     def action_last(self) -> None:
-        self.paragraph = len(self._views) - 1
+        self.paragraph = self._count - 1
 
     def action_turn(self, direction: int) -> None:
         self._jump(self._turn_starts(), direction, "No more turns")
@@ -738,23 +959,23 @@ class Reader(Vertical, can_focus=True):
             self.hit = (self.hit + direction) % len(self.hits)
 
     def action_copy(self) -> None:
-        if self.document is None or not self._views:
+        if self.document is None or not self._count:
             return
         self.app.copy_to_clipboard(citation(self.document, self.paragraph))
         self.notify(f"Copied paragraph {self.paragraph}", timeout=2)
 
     def action_bookmark(self) -> None:
-        if self.document is not None and self._views:
+        if self.document is not None and self._count:
             self.post_message(BookmarkToggled(self.document.id, self.paragraph))
 
     def action_add_note(self) -> None:
-        if self.document is not None and self._views:
+        if self.document is not None and self._count:
             self.post_message(
                 NoteEditRequested(self.document.id, self.paragraph, self.current_quote())
             )
 
     def action_edit_note(self) -> None:
-        if self.document is None or not self._views:
+        if self.document is None or not self._count:
             return
         notes = self.current_marks.notes
         if not notes:
