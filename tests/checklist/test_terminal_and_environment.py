@@ -238,7 +238,7 @@ async def test_20_questions_speakers_topics_and_hits_do_not_rely_on_colour(
             if view.has_class("-question") and "Kerry" in view.paragraph.text
         )
         labels = [label for label in reader.query(TurnLabel) if 0 <= label.region.y < 40]
-        answerer = next(label for label in labels if "Sergey Lavrov" in str(label.visual))
+        answerer = next(label for label in labels if "Sergey Lavrov" in str(label.render()))
         styles = {
             "speaker": _style_of(app, "Sergey Lavrov", answerer.region),
             "hit": _style_of(app, "Kerry", question.region),
