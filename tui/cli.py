@@ -33,7 +33,7 @@ from tui.corpus.export import (
     show_entry,
     speaker_turns,
 )
-from tui.corpus.library import POOL_THRESHOLD, Library, corpus_files
+from tui.corpus.library import Library, small_folder
 from tui.corpus.model import Document
 from tui.corpus.notes import Kind, Note, new_id, parse_tags
 from tui.corpus.search import QUERY_HELP, SearchIndex
@@ -309,10 +309,10 @@ def _run_tui(args: argparse.Namespace) -> int:
     config, corpus = _settings(args)
     open_log(log_path())  # before the parse: a parser failure is logged with its traceback
     cache = DocumentCache.for_folder(corpus, config)
-    # A small folder is read before the first frame, so that it shows complete and
-    # keys typed at once act on the whole list; a large one is read by the app,
-    # which lists the documents as they come. `--compare` needs its two at once.
-    read_now = bool(args.compare) or len(corpus_files(corpus)) < POOL_THRESHOLD
+    # A small folder is read before the first frame; a large one, or one with a
+    # huge file, is read by the app, which lists the documents as they come.
+    # `--compare` needs its two at once.
+    read_now = bool(args.compare) or small_folder(corpus)
     library = Library.load(corpus, config, cache) if read_now else Library(corpus, config)
     compare = tuple(_document(library, doc_id).id for doc_id in args.compare or ())
     notes = NotesStore(_notes_path(args, config))

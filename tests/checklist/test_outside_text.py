@@ -21,6 +21,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from tests.checklist.screen import assert_safe, paste, screen_lines, screen_text
+from tests.conftest import SEEDS
 from tests.e2e.conftest import Terminal
 from tests.hostile import (
     BIDI,
@@ -40,7 +41,7 @@ from tui.app import DossierApp
 from tui.corpus.anchor import AnchorStatus, anchor_for, place
 from tui.corpus.clean import clean_text, decode
 from tui.corpus.config import Config, load_config
-from tui.corpus.library import DocumentError, Library, document_from_bytes
+from tui.corpus.library import DocumentError, Library, document_from_bytes, small_folder
 from tui.corpus.model import Document
 from tui.corpus.notes import Kind, Note, NotesData, write_notes
 from tui.corpus.topics import TopicMatcher
@@ -453,6 +454,62 @@ async def test_06_a_huge_line_opens_and_answers_keys(make_app: AppFactory, tmp_p
         await pilot.press("tab", "G", "g", "j")
         assert reader(app).paragraph == 1
         assert app.is_running
+
+
+def test_06_a_folder_with_a_huge_file_is_read_after_the_first_frame(tmp_path: Path) -> None:
+    """`dossier` reads a small folder before its first frame, but not one holding a
+    50 MB file: that one is read by the app while the list already answers keys."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for seed in sorted(SEEDS.iterdir()):
+        (corpus / seed.name).write_bytes(seed.read_bytes())
+    assert small_folder(corpus)
+    (corpus / "huge.txt").write_text(fifty_megabytes(), encoding="utf-8")
+    assert not small_folder(corpus)
+
+
+async def test_06_a_50_mb_file_does_not_hold_up_the_app(
+    make_app: AppFactory, tmp_path: Path
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for seed in sorted(SEEDS.iterdir())[:2]:
+        (corpus / seed.name).write_bytes(seed.read_bytes())
+    (corpus / "huge.txt").write_text(fifty_megabytes(), encoding="utf-8")
+    app = make_app(corpus=corpus, load=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        sidebar = app.main_screen.query_one(Sidebar)
+        for _ in range(100):
+            if sidebar.rows >= 2:
+                break
+            await pilot.pause(0.05)
+        assert app.loading is not None, "the huge file is still being read"
+        first = sidebar.current
+        await pilot.press("j")
+        assert sidebar.current is not first, "the list answers keys meanwhile"
+        for _ in range(1200):
+            if app.loading is None:
+                break
+            await pilot.pause(0.1)
+        huge = app.library.by_id("huge")
+        assert sum(len(turn.paragraphs) for turn in huge.turns) > 10_000
+        sidebar.select("huge")
+        await pilot.pause(0.3)
+        await pilot.press("tab", "G")
+        assert reader(app).paragraph == len(huge.paragraphs) - 1
+        assert app.is_running
+
+
+def fifty_megabytes() -> str:
+    """A transcript of about 50 MB: the seeds' paragraphs again and again."""
+    paragraphs = [
+        paragraph.text
+        for document in Library.load(SEEDS, load_config(None)).documents
+        for paragraph in document.paragraphs
+    ]
+    body = "\n\n".join(paragraphs)
+    copies = 50 * 2**20 // len(body.encode("utf-8")) + 1
+    return transcript("huge", "Geneva", "a", "b", "c") + "\n\n" + "\n\n".join([body] * copies)
 
 
 # -- 7. wide characters -----------------------------------------------------------------------

@@ -64,6 +64,15 @@ def corpus_files(folder: Path) -> list[Path]:
     return sorted(files, key=lambda path: path.relative_to(folder).as_posix())
 
 
+def small_folder(folder: Path) -> bool:
+    """Whether `folder` is read in less time than it takes to notice: then the app
+    shows it complete, and keys typed at once act on the whole list."""
+    files = corpus_files(folder)
+    if len(files) >= POOL_THRESHOLD:
+        return False
+    return sum(_size(_stamp(path)) for path in files) < READ_AT_ONCE_BYTES
+
+
 def read_document(path: Path, doc_id: str, config: Config, matcher: TopicMatcher) -> Document:
     """Read and parse one file; raise DocumentError with a reason a person can act on."""
     if path.is_symlink() and not path.exists():
@@ -96,6 +105,11 @@ def document_from_bytes(
 
 POOL_THRESHOLD = 64
 """Files to parse from which worker processes are worth their start-up."""
+LARGE_FILE_BYTES = 2**20
+"""A file that takes long enough to parse that what was read before it is shown first."""
+READ_AT_ONCE_BYTES = 4 * 2**20
+"""A folder read before the first frame holds less than this (and fewer files than
+POOL_THRESHOLD): parsing it takes well under a second."""
 CHUNK = 16
 """Files a worker process parses per task."""
 STORE_ROWS = 200
@@ -258,9 +272,10 @@ class Loader:
         last = time.monotonic()
         self.parsed = 0
         for item in self._read(wanted, stamps):
-            pending.append(item)
-            done += 1
-            if time.monotonic() - last >= BATCH_SECONDS:
+            if item is not None:
+                pending.append(item)
+                done += 1
+            if pending and (item is None or time.monotonic() - last >= BATCH_SECONDS):
                 yield Batch(tuple(pending), done, total)
                 pending = []
                 last = time.monotonic()
@@ -269,8 +284,9 @@ class Loader:
 
     def _read(
         self, wanted: list[tuple[Path, str, str]], stamps: dict[str, Stamp | None]
-    ) -> Iterator[tuple[str, Stamp | None, Entry]]:
-        """Each wanted file from the cache if it is there unchanged, else parsed."""
+    ) -> Iterator[tuple[str, Stamp | None, Entry] | None]:
+        """Each wanted file from the cache if it is there unchanged, else parsed; None
+        where what came so far should be handed on before a long wait."""
         cached = self.cache.files() if self.cache is not None and wanted else {}
         served: set[str] = set()
         hits: dict[str, str] = {}
@@ -290,13 +306,20 @@ class Loader:
                 if document.id == hits[relative]:
                     served.add(relative)
                     yield relative, stamps[relative], document
-        to_parse = [item for item in wanted if item[1] not in served]
+        # Smallest first, so that one huge file holds up nothing else; before each
+        # large one, whatever was read is handed on.
+        to_parse = sorted(
+            (item for item in wanted if item[1] not in served),
+            key=lambda item: _size(stamps[item[1]]),
+        )
         self.parsed = len(to_parse)
         rows: list[tuple[str, CachedFile]] = []
-        for (path, relative, doc_id), (data, reason, cacheable) in zip(
-            to_parse, self._parse(to_parse), strict=True
-        ):
+        results = self._parse(to_parse)
+        for path, relative, doc_id in to_parse:
             stamp = stamps[relative]
+            if _size(stamp) > LARGE_FILE_BYTES:
+                yield None
+            data, reason, cacheable = next(results)
             entry: Entry = (
                 decode_document(data, path)
                 if data is not None
@@ -365,6 +388,10 @@ def _start_resource_tracker() -> None:
 
 Parsed = tuple[bytes | None, str | None, bool]
 """A parsed file: its encoded document, or why it is none; and whether to cache that."""
+
+
+def _size(stamp: Stamp | None) -> int:
+    return stamp.size if stamp is not None else 0
 
 
 def _stamp(path: Path) -> Stamp | None:
