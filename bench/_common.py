@@ -36,6 +36,9 @@ def isolated_env(home: Path, **extra: str) -> dict[str, str]:
     for name in ("DOSSIER_CONFIG", "DOSSIER_NOTES", "DOSSIER_CORPUS"):
         env.pop(name, None)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    # An installed dossier starts from compiled bytecode; so does a run after the
+    # warm-up here, even where the environment turns bytecode off.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env.update(extra)
     return env
 
