@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import HorizontalGroup
+from textual.widget import Widget
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 ALWAYS_SHOWN = ("search", "quit", "help")
 """Actions whose keys stay at the right end of the footer however narrow the terminal."""
@@ -29,3 +31,29 @@ class DossierFooter(Footer):
         if kept:
             kept.sort(key=lambda widget: ALWAYS_SHOWN.index(getattr(widget, "action", "")))
             yield KeptKeys(*kept)
+        self.call_after_refresh(self._fit_keys)
+
+    def on_resize(self) -> None:
+        self._fit_keys()
+
+    def _fit_keys(self) -> None:
+        """Leave out, whole, the keys that would run under the kept ones: a key cut
+        to its letter (`t` without `Next topic`) says nothing."""
+        keys = [child for child in self.children if isinstance(child, FooterKey)]
+        kept = self.query(KeptKeys)
+        # The kept group's own width once laid out: its layout adds cells of its own.
+        room = self.size.width - sum(
+            group.outer_size.width or self._natural_width(group) for group in kept
+        )
+        for key in keys:
+            width = self._natural_width(key)
+            key.display = width <= room
+            room -= width if key.display else room
+
+    def _natural_width(self, widget: Widget) -> int:
+        """The cells `widget` takes at its auto width, margins included, shown or not."""
+        around = widget.styles.gutter.width + widget.styles.margin.width
+        if isinstance(widget, KeptKeys):
+            keys = widget.query_children(FooterKey)
+            return around + sum(self._natural_width(key) for key in keys)
+        return around + widget.get_content_width(self.size, self.app.size)
