@@ -106,9 +106,23 @@ MUTATIONS = [
     (
         "6 unreadable",
         "tui/corpus/library.py",
-        "    except OSError as error:\n        raise DocumentError",
-        "    except KeyError as error:\n        raise DocumentError",
+        "    except OSError as error:\n        raise UnreadableError",
+        "    except KeyError as error:\n        raise UnreadableError",
         "test_06_unreadable",
+    ),
+    (
+        "6 a huge file read after the first frame",
+        "tui/corpus/library.py",
+        "    return sum(_size(_stamp(path)) for path in files) < READ_AT_ONCE_BYTES",
+        "    return True",
+        "test_06_a_folder_with_a_huge_file",
+    ),
+    (
+        "6 what was read handed on before a large file",
+        "tui/corpus/library.py",
+        "            if _size(stamp) > LARGE_FILE_BYTES:\n                yield None",
+        "            pass",
+        "test_06_a_50_mb",
     ),
     (
         "7 cell widths in the sidebar",
@@ -162,8 +176,8 @@ MUTATIONS = [
     (
         "22 parse failure caught",
         "tui/corpus/library.py",
-        "            except Exception as error:  # a parser bug",
-        "            except KeyError as error:  # a parser bug",
+        "    except Exception as error:  # a parser bug",
+        "    except KeyError as error:  # a parser bug",
         "test_22_a_failing_parse",
     ),
     (
