@@ -53,24 +53,30 @@ class UnreadableError(DocumentError):
     """The file could not be read now (permissions, I/O): not worth caching."""
 
 
+def _walk(folder: Path) -> Iterator[Path]:
+    """The non-hidden files below `folder`, dangling links included, as found."""
+    for path in folder.rglob("*"):
+        if not any(part.startswith(".") for part in path.relative_to(folder).parts) and (
+            path.is_file() or (path.is_symlink() and not path.exists())
+        ):
+            yield path
+
+
 def corpus_files(folder: Path) -> list[Path]:
     """Every non-hidden file below `folder`, dangling links included, by name."""
-    files = [
-        path
-        for path in folder.rglob("*")
-        if not any(part.startswith(".") for part in path.relative_to(folder).parts)
-        and (path.is_file() or (path.is_symlink() and not path.exists()))
-    ]
-    return sorted(files, key=lambda path: path.relative_to(folder).as_posix())
+    return sorted(_walk(folder), key=lambda path: path.relative_to(folder).as_posix())
 
 
 def small_folder(folder: Path) -> bool:
     """Whether `folder` is read in less time than it takes to notice: then the app
-    shows it complete, and keys typed at once act on the whole list."""
-    files = corpus_files(folder)
-    if len(files) >= POOL_THRESHOLD:
-        return False
-    return sum(_size(_stamp(path)) for path in files) < READ_AT_ONCE_BYTES
+    shows it complete, and keys typed at once act on the whole list. Stops walking
+    at the first file too many: the app walks a large folder again as it reads it."""
+    size = 0
+    for count, path in enumerate(_walk(folder), 1):
+        size += _size(_stamp(path))
+        if count >= POOL_THRESHOLD or size >= READ_AT_ONCE_BYTES:
+            return False
+    return True
 
 
 def read_document(path: Path, doc_id: str, config: Config, matcher: TopicMatcher) -> Document:

@@ -9,14 +9,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.reactive import reactive
-from textual.timer import Timer
 from textual.widgets import Input, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from tui.corpus.search import SearchIndex
 from tui.corpus.study import Concordance, KwicLine, KwicOrder, iter_concordance, sort_lines
 from tui.messages import ParagraphChosen
-from tui.screens.fit import FitsTerminal
+from tui.screens.query import IndexQueryScreen
 from tui.screens.view import close_view
 from tui.widgets.footer import DossierFooter
 from tui.widgets.reader import Hit
@@ -44,7 +43,7 @@ def kwic_row(line: KwicLine, width: int) -> Content:
     return Content.assemble(*parts)
 
 
-class KwicScreen(FitsTerminal[None]):
+class KwicScreen(IndexQueryScreen):
     """Type a word or phrase; every occurrence in the corpus, one line each."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -58,17 +57,13 @@ class KwicScreen(FitsTerminal[None]):
         Binding("escape", "close", "Close", id="kwic_close"),
     ]
 
-    index: reactive[SearchIndex | None] = reactive(None, init=False)
-    """Set by the app once the search index is built."""
-    waiting: reactive[str] = reactive("Indexing the corpus…", init=False)
-    """What the concordance waits for while there is no index."""
+    DEBOUNCE = DEBOUNCE
     order: reactive[KwicOrder] = reactive(KwicOrder.DATE, init=False)
 
     def __init__(self) -> None:
         super().__init__()
         self.found: Concordance | None = None
         self.lines: list[KwicLine] = []
-        self._timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder=PLACEHOLDER, id="kwic-query", select_on_focus=False)
@@ -87,17 +82,7 @@ class KwicScreen(FitsTerminal[None]):
 
     @on(Input.Changed, "#kwic-query")
     def _changed(self) -> None:
-        if self._timer is not None:
-            self._timer.stop()
-        self._timer = self.set_timer(DEBOUNCE, self._run)
-
-    def watch_index(self) -> None:
-        if self.is_mounted:
-            self._run()
-
-    def watch_waiting(self) -> None:
-        if self.is_mounted and self.index is None:
-            self._update_status()
+        self._schedule()
 
     def watch_order(self) -> None:
         self._show()

@@ -9,13 +9,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.reactive import reactive
-from textual.timer import Timer
 from textual.widgets import Input, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from tui.corpus.search import QUERY_HELP, Answer, SearchIndex
 from tui.messages import ParagraphChosen
-from tui.screens.fit import FitsTerminal
+from tui.screens.query import IndexQueryScreen
 from tui.screens.view import close_view
 from tui.widgets.footer import DossierFooter
 from tui.widgets.reader import Hit
@@ -44,7 +43,7 @@ def figures(answer: Answer, shown: int) -> str:
     return f"{count} {noun} · {answer.seconds * 1000:.1f} ms"
 
 
-class SearchScreen(FitsTerminal[None]):
+class SearchScreen(IndexQueryScreen):
     """Typo-tolerant search over every paragraph; Enter opens one in the reader.
 
     The app installs it once, so the query, the results and the highlighted one are
@@ -63,18 +62,14 @@ class SearchScreen(FitsTerminal[None]):
         Binding("escape", "close", "Close search", id="search_close"),
     ]
 
-    index: reactive[SearchIndex | None] = reactive(None, init=False)
-    """Set by the app once it has built the index, which takes a while on a large corpus."""
+    DEBOUNCE = DEBOUNCE
     failure: reactive[str | None] = reactive(None, init=False)
     """Why there is no index, when building it failed."""
-    waiting: reactive[str] = reactive("indexing…", init=False)
-    """What the search waits for while there is no index (the load, the index)."""
     answer: reactive[Answer | None] = reactive(None, init=False)
     """The answer to the query in the input, or None when it is empty or still running."""
 
     def __init__(self) -> None:
         super().__init__()
-        self._timer: Timer | None = None
         self._generation = 0
         """Counts edits of the query; an answer to an older one is dropped."""
         self.answered = ""
@@ -107,21 +102,10 @@ class SearchScreen(FitsTerminal[None]):
     @on(Input.Changed, "#search-query")
     def _query_changed(self) -> None:
         self._generation += 1
-        if self._timer is not None:
-            self._timer.stop()
-        self._timer = self.set_timer(DEBOUNCE, self._run)
-
-    def watch_index(self) -> None:
-        # The app may finish the index before the screen is first shown (and composed).
-        if self.is_mounted:
-            self._run()
+        self._schedule()
 
     def watch_failure(self) -> None:
         if self.is_mounted:
-            self._update_status()
-
-    def watch_waiting(self) -> None:
-        if self.is_mounted and self.index is None:
             self._update_status()
 
     def _run(self) -> None:
