@@ -21,7 +21,7 @@ from tui.corpus.clean import clean_text, visible
 from tui.corpus.config import Config, log_path
 from tui.corpus.library import Changes, Library, Loader
 from tui.corpus.resources import styles_dir
-from tui.corpus.search import SearchIndex
+from tui.corpus.search import SearchIndex, cached_index
 from tui.corpus.store import NotesStore
 from tui.log import log, open_log
 from tui.messages import DocumentsLoaded, ParagraphChosen, ViewClosed
@@ -251,7 +251,13 @@ class DossierApp(NotebookApp):
 
     @work(thread=True, exclusive=True, group="index", exit_on_error=False)
     def _build_index(self) -> SearchIndex:
-        return SearchIndex(self.library.documents, self.config)
+        # Its own connection: a reload may read and write the cache meanwhile.
+        cache = self.cache.handle() if self.cache is not None else None
+        try:
+            return cached_index(self.library, cache)
+        finally:
+            if cache is not None:
+                cache.close()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group == "load":

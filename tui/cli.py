@@ -36,7 +36,7 @@ from tui.corpus.export import (
 from tui.corpus.library import Library, small_folder
 from tui.corpus.model import Document
 from tui.corpus.notes import Kind, Note, new_id, parse_tags
-from tui.corpus.search import QUERY_HELP, SearchIndex
+from tui.corpus.search import QUERY_HELP, SearchIndex, cached_index
 from tui.corpus.store import NotesSaveError, NotesStore
 from tui.corpus.study import KwicOrder, concordance, sort_lines, speakers, timeline
 from tui.log import open_log
@@ -223,6 +223,15 @@ def _load(folder: Path, config: Config) -> Library:
     if cache.problem is not None:
         print(f"dossier: warning: {cache.problem}", file=sys.stderr)
     return library
+
+
+def _index(library: Library) -> SearchIndex:
+    """The library's search index, from the cache when it is there."""
+    cache = DocumentCache.for_folder(library.folder, library.config)
+    try:
+        return cached_index(library, cache)
+    finally:
+        cache.close()
 
 
 def _print_json(data: Any) -> None:
@@ -436,7 +445,7 @@ def _search(library: Library, args: argparse.Namespace) -> int:
         raise UsageError("--limit must be at least 1")
     if args.stdin == (args.query is not None):
         raise UsageError("give either a QUERY or --stdin")
-    index = SearchIndex(library.documents, library.config)
+    index = _index(library)
     if args.stdin:
         for line in sys.stdin:
             answer = index.search(line.rstrip("\n"), limit=args.limit)
@@ -494,7 +503,7 @@ def _timeline(library: Library, as_json: bool) -> int:
 def _kwic(library: Library, args: argparse.Namespace) -> int:
     if args.width < 1:
         raise UsageError("--width must be at least 1")
-    index = SearchIndex(library.documents, library.config)
+    index = _index(library)
     found = concordance(index, args.term, context=args.width)
     for hint in found.hints:
         print(f"dossier: {hint}", file=sys.stderr)

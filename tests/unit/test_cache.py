@@ -15,6 +15,7 @@ from tui.corpus import library as library_module
 from tui.corpus.cache import DocumentCache, default_cache_path
 from tui.corpus.config import Config, Topic, load_config
 from tui.corpus.library import Library, Loader
+from tui.corpus.search import SearchIndex, cached_index
 
 
 @pytest.fixture
@@ -233,3 +234,118 @@ def test_many_files_are_parsed_in_worker_processes(tmp_path: Path) -> None:
     pooled = load(folder, config, tmp_path / "c.sqlite3")
     same(pooled, cold(folder, config))
     same(load(folder, config, tmp_path / "c.sqlite3"), pooled)
+
+
+# -- the search index -------------------------------------------------------------------
+
+QUERIES = ("karabakh", "karabkh", "speaker:lavrov syria", '"foreign minister"', "year:2020 coronavirus")
+
+
+@pytest.fixture
+def builds(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The entry counts of the indexes built from text (not read from the cache)."""
+    calls: list[int] = []
+    real = SearchIndex._built
+
+    def counting(index: SearchIndex) -> object:
+        calls.append(len(index.entries))
+        return real(index)
+
+    monkeypatch.setattr(SearchIndex, "_built", counting)
+    return calls
+
+
+def index_of(folder: Path, config: Config, cache_file: Path) -> SearchIndex:
+    cache = DocumentCache(cache_file, folder, config)
+    try:
+        return cached_index(Library.load(folder, config, cache), cache)
+    finally:
+        cache.close()
+
+
+def answers(index: SearchIndex) -> list[list[tuple[str, int, float]]]:
+    return [
+        [(r.entry.document.id, r.entry.paragraph, r.score) for r in index.search(q).results]
+        for q in QUERIES
+    ]
+
+
+def test_the_second_start_reads_the_index_from_the_cache(
+    corpus: Path, tmp_path: Path, builds: list[int]
+) -> None:
+    config = load_config()
+    first = index_of(corpus, config, tmp_path / "c.sqlite3")
+    assert builds == [len(first.entries)]
+    second = index_of(corpus, config, tmp_path / "c.sqlite3")
+    assert builds == [len(first.entries)], "read, not built"
+    assert second.vocabulary == first.vocabulary
+    assert answers(second) == answers(first)
+    assert all(answers(second)), "every query finds something on the seeds"
+
+
+@pytest.mark.parametrize("change", ["changed", "added", "deleted"])
+def test_a_changed_folder_builds_the_index_again(
+    corpus: Path, tmp_path: Path, builds: list[int], change: str
+) -> None:
+    config = load_config()
+    index_of(corpus, config, tmp_path / "c.sqlite3")
+    seed = corpus / "003_17535f2944fa9c05.txt"
+    text = seed.read_text(encoding="utf-8").replace("Karabakh", "Zyzzyva")
+    if change == "changed":
+        touch(seed, text)
+    elif change == "added":
+        (corpus / "new.txt").write_text(text, encoding="utf-8")
+    else:
+        seed.unlink()
+    builds.clear()
+    again = index_of(corpus, config, tmp_path / "c.sqlite3")
+    assert builds == [len(again.entries)]
+    assert answers(again) == answers(SearchIndex(Library.load(corpus, config).documents, config))
+    found = {r.entry.document.id for r in again.search("zyzzyva").results}
+    assert found == {"changed": {seed.stem}, "added": {"new"}, "deleted": set()}[change]
+
+
+@pytest.mark.parametrize("damage", ["bytes", "sizes", "marshal"])
+def test_a_damaged_cached_index_is_built_again(
+    corpus: Path,
+    tmp_path: Path,
+    builds: list[int],
+    damage: str,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    import sqlite3
+    import zlib
+
+    config = load_config()
+    cache_file = tmp_path / "c.sqlite3"
+    first = index_of(corpus, config, cache_file)
+    with sqlite3.connect(cache_file) as db:
+        if damage == "bytes":  # a flipped byte: the checksum no longer matches
+            (ids,) = db.execute("SELECT data FROM search_index WHERE part = 'ids'").fetchone()
+            broken = bytes([ids[0] ^ 0xFF]) + ids[1:]
+            db.execute("UPDATE search_index SET data = ? WHERE part = 'ids'", (broken,))
+        else:  # a matching checksum over data of the wrong shape
+            part, data = ("sizes", b"\x01\x00") if damage == "sizes" else ("words", b"\xff")
+            db.execute(
+                "UPDATE search_index SET data = ?, checksum = ? WHERE part = ?",
+                (data, zlib.crc32(data), part),
+            )
+    builds.clear()
+    again = index_of(corpus, config, cache_file)
+    assert builds == [len(again.entries)]
+    assert answers(again) == answers(first)
+    assert "building it again" in caplog.text
+    builds.clear()
+    index_of(corpus, config, cache_file)
+    assert builds == [], "the rebuilt index serves the next start"
+
+
+def test_a_parser_version_bump_builds_the_index_again(
+    corpus: Path, tmp_path: Path, builds: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = load_config()
+    index_of(corpus, config, tmp_path / "c.sqlite3")
+    monkeypatch.setattr(cache_module, "PARSER_VERSION", cache_module.PARSER_VERSION + 1)
+    builds.clear()
+    again = index_of(corpus, config, tmp_path / "c.sqlite3")
+    assert builds == [len(again.entries)]

@@ -11,6 +11,11 @@ whose checksum does not match is never decoded, and any error reading the
 database drops it and starts afresh, with a log line. A cache that cannot be
 written (a read-only folder, a full disk) switches itself off and says why once
 (`problem`); loading goes on uncached.
+
+The search index of the whole library is kept too, as a few large buffers (see
+`SearchIndex.encode`) under the library's signature (`Library.signature`): any
+added, changed or removed file means another signature, and the index is built
+again. Each buffer has a CRC-32 checked before it is used.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ import hashlib
 import logging
 import marshal
 import sqlite3
+import zlib
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,9 +47,11 @@ from tui.corpus.parse import PARSER_VERSION
 
 log = logging.getLogger("dossier.cache")
 
-SCHEMA = 1
+SCHEMA = 2
 """The layout of the tables and of the encoded rows; bump when either changes."""
 _CHECKSUM_BYTES = 16
+MAX_INDEX_PART = 2**29
+"""Bytes in one buffer of the cached index: SQLite refuses blobs over 1 GB."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +167,7 @@ class DocumentCache:
     def __init__(self, path: Path, folder: Path, config: Config) -> None:
         self.path = path
         self.folder = folder
+        self.config = config
         self.identity = f"{SCHEMA}:{PARSER_VERSION}:{config_fingerprint(config)}"
         self.problem: str | None = None
         """Why the cache is off (it could not be written), or None while it works."""
@@ -167,6 +176,11 @@ class DocumentCache:
     @classmethod
     def for_folder(cls, folder: Path, config: Config) -> DocumentCache:
         return cls(default_cache_path(folder), folder, config)
+
+    def handle(self) -> DocumentCache:
+        """Another connection to the same cache, for another thread (SQLite lets one
+        write at a time; the other waits)."""
+        return DocumentCache(self.path, self.folder, self.config)
 
     # -- the database ---------------------------------------------------------------
 
@@ -202,6 +216,9 @@ class DocumentCache:
                     "DROP TABLE IF EXISTS files;"
                     "CREATE TABLE files (path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER,"
                     " doc_id TEXT, data BLOB, checksum BLOB, error TEXT);"
+                    "DROP TABLE IF EXISTS search_index;"
+                    "CREATE TABLE search_index (part TEXT PRIMARY KEY, signature TEXT,"
+                    " data BLOB, checksum INTEGER);"
                 )
                 db.execute("INSERT OR REPLACE INTO meta VALUES ('identity', ?)", (self.identity,))
             # A file that is not SQLite, or a truncated one, fails here at the latest.
@@ -312,6 +329,49 @@ class DocumentCache:
         db = self._connect()
         if db is not None:
             self._write(db, "DELETE FROM files WHERE path = ?", [(path,) for path in paths])
+
+    # -- the search index ---------------------------------------------------------------
+
+    def index(self, signature: str) -> dict[str, bytes] | None:
+        """The parts of the search index stored for the library of `signature`, or None
+        when there is none, it is another library's, or a part fails its checksum."""
+        db = self._connect()
+        if db is None:
+            return None
+        try:
+            rows = db.execute("SELECT part, signature, data, checksum FROM search_index").fetchall()
+        except sqlite3.Error as error:
+            self._broken(error)
+            return None
+        if not rows or any(row[1] != signature for row in rows):
+            return None
+        for part, _, data, checksum in rows:
+            if not isinstance(data, bytes) or zlib.crc32(data) != checksum:
+                log.warning(
+                    "cached search index part %r fails its checksum: building it again", part
+                )
+                return None
+        return {part: data for part, _, data, _ in rows}
+
+    def store_index(self, signature: str, parts: dict[str, bytes]) -> None:
+        """Keep `parts` as the search index of the library of `signature`, in place of
+        any other."""
+        db = self._connect()
+        if db is None:
+            return
+        if any(len(data) > MAX_INDEX_PART for data in parts.values()):
+            log.warning("search index too large to cache: it is built at every start")
+            return
+        try:
+            with db:
+                db.execute("BEGIN")
+                db.execute("DELETE FROM search_index")
+                db.executemany(
+                    "INSERT INTO search_index VALUES (?, ?, ?, ?)",
+                    [(part, signature, data, zlib.crc32(data)) for part, data in parts.items()],
+                )
+        except sqlite3.Error as error:
+            self._broken(error)
 
     def _write(self, db: sqlite3.Connection, statement: str, rows: list[tuple[Any, ...]]) -> None:
         """`statement` for every row, in one transaction."""

@@ -14,19 +14,29 @@ import bisect
 import datetime as dt
 import gc
 import heapq
+import logging
+import marshal
 import math
 import re
+import sys
 import time
 import unicodedata
 from array import array
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from rapidfuzz import fuzz, process
 
 from tui.corpus.config import Config
-from tui.corpus.model import Document, TurnKind
+from tui.corpus.model import Document, Turn, TurnKind
+
+if TYPE_CHECKING:
+    from tui.corpus.cache import DocumentCache
+    from tui.corpus.library import Library
+
+log = logging.getLogger("dossier.search")
 
 MAX_QUERY_CHARS = 200
 MAX_TERMS = 8
@@ -178,9 +188,9 @@ def _set_filter(fields: dict[str, object], key: str, value: str, hints: list[str
 # --- the index -------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """One paragraph, with what the filters need."""
+class Entry(NamedTuple):
+    """One paragraph, with what the filters need (a tuple: there are hundreds of
+    thousands, made at every start)."""
 
     document: Document
     paragraph: int
@@ -235,11 +245,12 @@ class _TermMatch:
 
 class _Posting:
     """Where one word occurs: entry ids ascending with each entry's BM25 term weight,
-    and the entries where the word weighs most, for ranking large candidate sets."""
+    and the entries where the word weighs most, for ranking large candidate sets.
+    Arrays when built here, views of the cached index's buffers when read from it."""
 
     __slots__ = ("ids", "top", "weights")
 
-    def __init__(self, ids: array[int], weights: array[float], top: array[int]) -> None:
+    def __init__(self, ids: Sequence[int], weights: Sequence[float], top: Sequence[int]) -> None:
         self.ids = ids
         self.weights = weights
         self.top = top
@@ -261,41 +272,49 @@ MAX_PREFIX_VARIANTS = 8
 RECENT_TERMS = 16
 
 
+INDEX_FORMAT = (1, array("I").itemsize, array("f").itemsize, sys.byteorder)
+"""What the buffers of an encoded index hold; an index of another format is built again."""
+IndexParts = dict[str, bytes]
+"""An encoded index: `words` (marshal), `sizes`, `ids`, `weights`, `tops` (array buffers)."""
+
+
 class SearchIndex:
-    def __init__(self, documents: Sequence[Document], config: Config) -> None:
+    def __init__(
+        self, documents: Sequence[Document], config: Config, encoded: IndexParts | None = None
+    ) -> None:
+        """The index of `documents`; its postings decoded from `encoded` (what `encode`
+        gave for the same documents, which raises ValueError if it does not fit), else
+        built from the text."""
         self.config = config
+        # The documents and the index live as long as the process: out of the cyclic
+        # collector's reach (frozen), or collections triggered by the hundreds of
+        # thousands of entries made here walk the whole corpus again and again.
+        gc.freeze()
         self.entries: list[Entry] = []
         ordered = sorted(documents, key=lambda document: document.sort_key)
-        postings: defaultdict[str, list[int]] = defaultdict(list)
-        frequencies: defaultdict[str, list[int]] = defaultdict(list)
-        lengths: list[int] = []
         self._doc_ranges: dict[str, range] = {}
+        turns: list[tuple[range, Turn]] = []
         for document in ordered:
             first = len(self.entries)
+            date = document.date.value
             for turn in document.turns:
-                for paragraph in turn.paragraphs:
-                    entry_id = len(self.entries)
-                    self.entries.append(
-                        Entry(
-                            document,
-                            paragraph.index,
-                            turn.index,
-                            turn.speaker,
-                            turn.kind,
-                            document.date.value,
-                            paragraph.topics,
-                            paragraph.text,
-                        )
+                start = len(self.entries)
+                self.entries.extend(
+                    Entry(
+                        document,
+                        paragraph.index,
+                        turn.index,
+                        turn.speaker,
+                        turn.kind,
+                        date,
+                        paragraph.topics,
+                        paragraph.text,
                     )
-                    counts: dict[str, int] = {}
-                    for word in _WORD.findall(fold(paragraph.text)):
-                        counts[word] = counts.get(word, 0) + 1
-                    for word, count in counts.items():
-                        postings[word].append(entry_id)
-                        frequencies[word].append(count)
-                    lengths.append(sum(counts.values()))
+                    for paragraph in turn.paragraphs
+                )
+                turns.append((range(start, len(self.entries)), turn))
             self._doc_ranges[document.id] = range(first, len(self.entries))
-        self._postings = self._weighted(postings, frequencies, lengths)
+        self._postings = self._built() if encoded is None else _decoded(encoded, len(self.entries))
         self.vocabulary = sorted(self._postings)
         by_length: defaultdict[int, list[str]] = defaultdict(list)
         for word in self.vocabulary:
@@ -304,17 +323,48 @@ class SearchIndex:
         self._spellings = self._alias_spellings(config)
         self._speaker_keys = self._speaker_search_keys(ordered, config)
         self._topics = [topic.name for topic in config.topics]
-        self._facets = self._facet_sets()
+        self._facets = self._facet_sets(turns)
         self._recent: dict[str, tuple[_TermMatch, frozenset[int]]] = {}
-        # The corpus and index live as long as the process: move them out of the cyclic
-        # collector's reach, or a full collection walks them all during some keystroke.
-        gc.collect()
+        # And so is the index, or a full collection walks it during some keystroke. No
+        # collection first: on 10,000 documents it would hold every thread for a third of
+        # a second, and building leaves no cycles to collect.
         gc.freeze()
         # Entries follow the documents in date order: a date range is a range of ids.
         self._date_keys = [
             entry.date.toordinal() if entry.date else dt.date.max.toordinal() + 1
             for entry in self.entries
         ]
+
+    def _built(self) -> dict[str, _Posting]:
+        postings: defaultdict[str, list[int]] = defaultdict(list)
+        frequencies: defaultdict[str, list[int]] = defaultdict(list)
+        lengths: list[int] = []
+        for entry_id, entry in enumerate(self.entries):
+            found = _WORD.findall(fold(entry.text))
+            for word, count in Counter(found).items():
+                postings[word].append(entry_id)
+                frequencies[word].append(count)
+            lengths.append(len(found))
+        return self._weighted(postings, frequencies, lengths)
+
+    def encode(self) -> IndexParts:
+        """The postings as buffers, for the cache: read back in a fraction of the time
+        building them takes (see `__init__`)."""
+        words = list(self._postings)
+        sizes, ids, weights, tops = array("I"), array("I"), array("f"), array("I")
+        for word in words:
+            posting = self._postings[word]
+            sizes.extend((len(posting.ids), len(posting.top)))
+            ids.extend(posting.ids)
+            weights.extend(posting.weights)
+            tops.extend(posting.top)
+        return {
+            "words": marshal.dumps((INDEX_FORMAT, len(self.entries), words)),
+            "sizes": sizes.tobytes(),
+            "ids": ids.tobytes(),
+            "weights": weights.tobytes(),
+            "tops": tops.tobytes(),
+        }
 
     def _weighted(
         self,
@@ -345,12 +395,14 @@ class SearchIndex:
             weighted[word] = _Posting(array("I", ids), weights, top)
         return weighted
 
-    def _facet_sets(self) -> dict[tuple[str, str], frozenset[int]]:
+    def _facet_sets(self, turns: list[tuple[range, Turn]]) -> dict[tuple[str, str], frozenset[int]]:
+        """Entry ids by kind, speaker and topic; a turn's entries are a range of ids."""
         facets: defaultdict[tuple[str, str], set[int]] = defaultdict(set)
+        for ids, turn in turns:
+            facets[("kind", turn.kind.value)].update(ids)
+            if turn.speaker:
+                facets[("speaker", turn.speaker)].update(ids)
         for entry_id, entry in enumerate(self.entries):
-            facets[("kind", entry.kind.value)].add(entry_id)
-            if entry.speaker:
-                facets[("speaker", entry.speaker)].add(entry_id)
             for topic in entry.topics:
                 facets[("topic", topic)].add(entry_id)
         return {key: frozenset(ids) for key, ids in facets.items()}
@@ -628,6 +680,53 @@ class SearchIndex:
             if start >= offset and end - offset <= len(snippet)
         )
         return Result(entry, score, snippet, spans, tuple(text_spans))
+
+
+def _decoded(parts: IndexParts, entries: int) -> dict[str, _Posting]:
+    """The postings of an encoded index of `entries` entries, as views of its buffers.
+    Raises ValueError when the parts are not such an index."""
+    try:
+        value: Any = marshal.loads(parts["words"])
+        form, count, words = value
+        sizes, ids, tops = (memoryview(parts[name]).cast("I") for name in ("sizes", "ids", "tops"))
+        weights = memoryview(parts["weights"]).cast("f")
+    except (KeyError, TypeError, ValueError, EOFError) as error:
+        raise ValueError(f"not an index: {error}") from None
+    if form != INDEX_FORMAT or count != entries:
+        raise ValueError(f"an index of format {form} and {count} entries")
+    if (
+        len(sizes) != 2 * len(words)
+        or sum(sizes[0::2]) != len(ids)
+        or len(weights) != len(ids)
+        or sum(sizes[1::2]) != len(tops)
+    ):
+        raise ValueError("index buffers of the wrong sizes")
+    postings: dict[str, _Posting] = {}
+    start = top_start = 0
+    for number, word in enumerate(words):
+        end, top_end = start + sizes[2 * number], top_start + sizes[2 * number + 1]
+        if end > start and ids[end - 1] >= entries:  # ids ascend: the last is the largest
+            raise ValueError(f"{word!r} occurs in entry {ids[end - 1]} of {entries}")
+        postings[word] = _Posting(ids[start:end], weights[start:end], tops[top_start:top_end])
+        start, top_start = end, top_end
+    return postings
+
+
+def cached_index(library: Library, cache: DocumentCache | None) -> SearchIndex:
+    """The library's index: read from `cache` when it holds the index of these very
+    files (the same paths, sizes, modification times and ids, parsed the same way),
+    else built and stored there for the next start."""
+    key = library.signature()
+    encoded = cache.index(key) if cache is not None else None
+    if encoded is not None:
+        try:
+            return SearchIndex(library.documents, library.config, encoded)
+        except ValueError as error:
+            log.warning("cached search index unusable (%s): building it again", error)
+    index = SearchIndex(library.documents, library.config)
+    if cache is not None:
+        cache.store_index(key, index.encode())
+    return index
 
 
 def _phrase_spans(text: str, folded_text: str, phrase: str) -> list[tuple[int, int]]:
