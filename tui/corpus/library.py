@@ -9,6 +9,8 @@ that changed.
 
 from __future__ import annotations
 
+import bisect
+import datetime as dt
 import gc
 import hashlib
 import logging
@@ -17,7 +19,7 @@ import sys
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from tui.corpus.cache import (
     CachedFile,
@@ -55,18 +57,31 @@ class UnreadableError(DocumentError):
     """The file could not be read now (permissions, I/O): not worth caching."""
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    """The non-hidden files below `folder`, dangling links included, as found."""
-    for path in folder.rglob("*"):
-        if not any(part.startswith(".") for part in path.relative_to(folder).parts) and (
-            path.is_file() or (path.is_symlink() and not path.exists())
-        ):
-            yield path
+def _walk(folder: Path) -> Iterator[tuple[str, Path]]:
+    """The non-hidden files below `folder`, dangling links included, as found, each
+    with its path relative to `folder` (with `/`). Linked folders are not entered,
+    and a folder that cannot be read is passed over."""
+    pending = [(str(folder), "")]
+    while pending:
+        directory, prefix = pending.pop()
+        try:
+            with os.scandir(directory) as entries:
+                found = list(entries)
+        except OSError:
+            continue
+        for entry in found:
+            if entry.name.startswith("."):
+                continue
+            relative = prefix + entry.name
+            if entry.is_dir(follow_symlinks=False):
+                pending.append((entry.path, relative + "/"))
+            elif entry.is_file() or (entry.is_symlink() and not os.path.exists(entry.path)):
+                yield relative, Path(entry.path)
 
 
 def corpus_files(folder: Path) -> list[Path]:
     """Every non-hidden file below `folder`, dangling links included, by name."""
-    return sorted(_walk(folder), key=lambda path: path.relative_to(folder).as_posix())
+    return [path for _, path in sorted(_walk(folder))]
 
 
 def small_folder(folder: Path) -> bool:
@@ -74,7 +89,7 @@ def small_folder(folder: Path) -> bool:
     shows it complete, and keys typed at once act on the whole list. Stops walking
     at the first file too many: the app walks a large folder again as it reads it."""
     size = 0
-    for count, path in enumerate(_walk(folder), 1):
+    for count, (_, path) in enumerate(_walk(folder), 1):
         size += _size(_stamp(path))
         if count >= POOL_THRESHOLD or size >= READ_AT_ONCE_BYTES:
             return False
@@ -124,6 +139,8 @@ STORE_ROWS = 200
 """Parsed files written to the cache in one transaction."""
 BATCH_SECONDS = 0.1
 """A batch is handed on at least this often while documents keep coming."""
+FIRST_BATCH = 100
+"""Documents in the first batch, handed on without waiting: a screenful of the list."""
 
 Entry = Document | FileError
 
@@ -166,13 +183,23 @@ class Library:
     documents. It grows as a Loader's batches are added, and a reload replaces what
     changed."""
 
-    __slots__ = ("_by_id", "_files", "config", "documents", "errors", "folder", "matcher")
+    __slots__ = (
+        "_by_id",
+        "_files",
+        "_sorted",
+        "config",
+        "documents",
+        "errors",
+        "folder",
+        "matcher",
+    )
 
     def __init__(self, folder: Path, config: Config, matcher: TopicMatcher | None = None) -> None:
         self.folder = folder
         self.config = config
         self.matcher = matcher or TopicMatcher(config.topics)
         self._files: dict[str, tuple[Stamp | None, Entry]] = {}
+        self._sorted: list[Document] = []
         self.documents: tuple[Document, ...] = ()
         """Sorted by event date, oldest first; undated documents last."""
         self.errors: tuple[FileError, ...] = ()
@@ -217,32 +244,61 @@ class Library:
         return known[0] if known else None
 
     def add(self, batch: Batch) -> None:
-        """Take in a batch: new files, or new versions of files already here."""
+        """Take in a batch: new files, or new versions of files already here. Each
+        document is put in its place in the sorted list, so that a load in a few
+        hundred batches costs no more than one."""
+        errors_changed = False
         for relative, stamp, entry in batch.entries:
+            errors_changed |= self._drop(relative)
             self._files[relative] = (stamp, entry)
-        self._rebuild()
+            if isinstance(entry, Document):
+                bisect.insort(self._sorted, entry, key=_sort_key)
+                self._by_id[entry.id] = entry
+            else:
+                errors_changed = True
+        self._publish(errors_changed)
         # Documents live as long as the process: out of the cyclic collector's reach, or
         # every full collection walks millions of turns and paragraphs again (on 10,000
         # documents that was 40% of reading them from the cache).
         gc.freeze()
 
     def remove(self, relatives: Sequence[str]) -> None:
+        errors_changed = False
         for relative in relatives:
-            self._files.pop(relative, None)
+            errors_changed |= self._drop(relative)
         if relatives:
-            self._rebuild()
+            self._publish(errors_changed)
 
-    def _rebuild(self) -> None:
-        documents = [entry for _, entry in self._files.values() if isinstance(entry, Document)]
-        documents.sort(key=lambda document: document.sort_key)
-        self.documents = tuple(documents)
-        self.errors = tuple(
-            sorted(
-                (entry for _, entry in self._files.values() if isinstance(entry, FileError)),
-                key=lambda error: error.path,
+    def _drop(self, relative: str) -> bool:
+        """Forget what the file held; whether that was a FileError."""
+        known = self._files.pop(relative, None)
+        if known is None:
+            return False
+        entry = known[1]
+        if isinstance(entry, FileError):
+            return True
+        at = bisect.bisect_left(self._sorted, entry.sort_key, key=_sort_key)
+        while at < len(self._sorted) and self._sorted[at] is not entry:
+            at += 1  # past another document with the same key (ids cleaned alike)
+        if at < len(self._sorted):
+            del self._sorted[at]
+        if self._by_id.get(entry.id) is entry:
+            del self._by_id[entry.id]
+        return False
+
+    def _publish(self, errors_changed: bool) -> None:
+        self.documents = tuple(self._sorted)
+        if errors_changed:
+            self.errors = tuple(
+                sorted(
+                    (entry for _, entry in self._files.values() if isinstance(entry, FileError)),
+                    key=lambda error: error.path,
+                )
             )
-        )
-        self._by_id = {document.id: document for document in self.documents}
+
+
+def _sort_key(document: Document) -> tuple[dt.date, str]:
+    return document.sort_key
 
 
 class Loader:
@@ -270,8 +326,7 @@ class Loader:
         wanted: list[tuple[Path, str, str]] = []
         new: list[str] = []
         changed: list[str] = []
-        for path, doc_id in files:
-            relative = path.relative_to(folder).as_posix()
+        for path, relative, doc_id in files:
             stamp = _stamp(path)
             stamps[relative] = stamp
             known = library._files.get(relative)
@@ -294,11 +349,17 @@ class Loader:
         pending: list[tuple[str, Stamp | None, Entry]] = []
         last = time.monotonic()
         self.parsed = 0
+        first = True
         for item in self._read(wanted, stamps):
             if item is not None:
                 pending.append(item)
                 done += 1
-            if pending and (item is None or time.monotonic() - last >= BATCH_SECONDS):
+            if pending and (
+                item is None
+                or (first and len(pending) >= FIRST_BATCH)
+                or time.monotonic() - last >= BATCH_SECONDS
+            ):
+                first = False
                 yield Batch(tuple(pending), done, total)
                 pending = []
                 last = time.monotonic()
@@ -454,21 +515,23 @@ def _parse_chunk(files: list[tuple[Path, str]]) -> list[Parsed]:
     return [_parse_one(path, doc_id, config, matcher) for path, doc_id in files]
 
 
-def _ids(folder: Path) -> list[tuple[Path, str]]:
-    """Files with their ids: the stem, or the relative path where stems collide; a file
-    name is outside text, so what would act on a terminal is made visible."""
-    files = corpus_files(folder)
+def _ids(folder: Path) -> list[tuple[Path, str, str]]:
+    """Files by name, each with its path relative to `folder` and its id: the stem, or
+    the relative path where stems collide. A file name is outside text, so what would
+    act on a terminal is made visible."""
+    files = sorted(_walk(folder))
     stems: dict[str, int] = {}
-    for path in files:
+    for _, path in files:
         stems[path.stem] = stems.get(path.stem, 0) + 1
     return [
         (
             path,
+            relative,
             clean_line(
                 path.stem
                 if stems[path.stem] == 1
-                else path.relative_to(folder).with_suffix("").as_posix()
+                else PurePosixPath(relative).with_suffix("").as_posix()
             ),
         )
-        for path in files
+        for relative, path in files
     ]

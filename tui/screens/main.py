@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import ClassVar
 
 from textual import on
@@ -9,6 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, HorizontalGroup
 from textual.reactive import reactive
+from textual.timer import Timer
 from textual.widgets import ProgressBar, Static
 
 from tui.corpus.library import Library
@@ -17,6 +19,9 @@ from tui.screens.fit import FitsTerminal
 from tui.widgets.footer import DossierFooter
 from tui.widgets.reader import Hit, Marks, Reader
 from tui.widgets.sidebar import Sidebar
+
+LIST_EVERY = 0.5
+"""Seconds between two listings of the documents while they are being read."""
 
 
 class MainScreen(FitsTerminal[None]):
@@ -40,6 +45,8 @@ class MainScreen(FitsTerminal[None]):
         self._focus_on_resume = False
         self._notes: tuple[Marks, dict[str, tuple[int, int]]] = ({}, {})
         """Bookmarks and notes to mark, and their counts per document."""
+        self._listed_at = 0.0
+        self._list_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
@@ -57,7 +64,9 @@ class MainScreen(FitsTerminal[None]):
 
     def documents_changed(self, done: int, total: int) -> None:
         """The library grew or changed: list its documents again; show how far the load
-        is while `done` < `total`."""
+        is while `done` < `total`. While loading, the list is made again at most every
+        LIST_EVERY seconds: listing 10,000 documents takes tens of milliseconds, and
+        batches come every tenth of a second."""
         loading = done < total
         self.set_class(loading, "-loading")
         if loading:
@@ -65,6 +74,18 @@ class MainScreen(FitsTerminal[None]):
                 f"Loading {done:,} of {total:,} documents "
             )
             self.query_one(ProgressBar).update(total=total, progress=done)
+        if self._list_timer is not None:
+            self._list_timer.stop()
+            self._list_timer = None
+        wait = self._listed_at + LIST_EVERY - time.monotonic()
+        if loading and wait > 0 and self.query_one(Sidebar).rows:
+            self._list_timer = self.set_timer(wait, self._list_documents)
+        else:
+            self._list_documents()
+
+    def _list_documents(self) -> None:
+        self._list_timer = None
+        self._listed_at = time.monotonic()
         sidebar = self.query_one(Sidebar)
         sidebar.show_documents(self.library.documents)
         reader = self.query_one(Reader)

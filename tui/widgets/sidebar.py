@@ -53,7 +53,9 @@ class _Line:
     part: _Part
     row: int
     """Position of the document in the current order; -1 on group lines."""
-    text: str
+    text: str = ""
+    """The year or the date; a title is read from its document when drawn (the list
+    is arranged again as documents come in, and only a screenful is drawn)."""
     place: str = ""
 
 
@@ -167,7 +169,7 @@ class Sidebar(ScrollView, can_focus=True):
             self._first_line.append(len(self._lines))
             date = doc.date.iso or NO_DATE
             self._lines.append(_Line(_Part.DATE, row, date, doc.place or ""))
-            self._lines.append(_Line(_Part.TITLE, row, doc.short_title))
+            self._lines.append(_Line(_Part.TITLE, row))
         self._cache.clear()
         self.virtual_size = Size(self.size.width, len(self._lines))
 
@@ -245,7 +247,8 @@ class Sidebar(ScrollView, can_focus=True):
                 room = width - sum(cell_len(segment.text) for segment in segments)
                 segments.append(Segment(marks.rjust(room), self._style("sidebar--marks")))
         else:
-            segments = [Segment(fit(f"   {line.text}", width), self._style("sidebar--title"))]
+            title = self._order[line.row].short_title
+            segments = [Segment(fit(f"   {title}", width), self._style("sidebar--title"))]
         strip = Strip(segments).adjust_cell_length(width, self.rich_style)
         if not selected:
             return strip
