@@ -7,7 +7,8 @@ Unlike bench/reader.py (headless, until the app is idle), this is what a person 
 dossier runs in an 80x24 pseudo-terminal as `python -m tui`, and the clock stops when
 the header line `DATE · PLACE` of the next document in the sidebar appears in the
 output. The first start fills the cache and is not timed; the timed one waits
-`--settle` seconds for the folder to be read before the first key.
+`--settle` seconds for the folder to be read before the first key. With `--home`
+the cache stays there, so a second run starts warm.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ if __package__ in (None, ""):
 
 from bench._common import ROOT, _read, _spawn, _stop, isolated_env, percentile, plain
 from bench.gen_corpus import generate
+from tui.corpus.cache import DocumentCache
 from tui.corpus.config import load_config
 from tui.corpus.library import Library
 from tui.corpus.model import Document
@@ -50,7 +52,9 @@ def bounce(order: list[Document], count: int) -> list[tuple[bytes, Document]]:
 
 
 def switches(folder: Path, count: int, settle: float, env: dict[str, str]) -> list[float]:
-    order = sorted(Library.load(folder, load_config(None)).documents, key=lambda d: d.sort_key)
+    config = load_config(None)
+    cache = DocumentCache(Path(env["HOME"]) / "bench-order.sqlite3", folder, config)
+    order = list(Library.load(folder, config, cache).documents)
     notes = Path(env["HOME"]) / "notes.yaml"
     command = [sys.executable, "-m", "tui", "--corpus", str(folder), "--notes", str(notes)]
     for timed in (False, True):
@@ -90,9 +94,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--docs", type=int, help="generate this many documents instead")
     parser.add_argument("--switches", type=int, default=40)
     parser.add_argument("--settle", type=float, default=3.0)
+    parser.add_argument(
+        "--home",
+        type=Path,
+        help="keep HOME (and the cache) here between runs, not in a temporary folder",
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="dossier-switch-") as temp:
-        home = Path(temp)
+        home = args.home or Path(temp)
         folder = args.corpus
         if args.docs:
             folder = home / "corpus"

@@ -231,6 +231,8 @@ class DossierApp(NotebookApp):
         if changes is not None:
             self._notes_changed(save=False)
         self._waiting("indexing…")
+        if self.load_on_start:  # a large folder: the index takes seconds
+            self.main_screen.indexing(len(self.library.documents))
         self._build_index()
 
     def _waiting(self, what: str) -> None:
@@ -274,6 +276,8 @@ class DossierApp(NotebookApp):
             return
         if event.worker.group != "index":
             return
+        if event.state in (WorkerState.SUCCESS, WorkerState.ERROR):
+            self.main_screen.indexing(None)
         if event.state is WorkerState.SUCCESS and isinstance(event.worker.result, SearchIndex):
             self.search_screen.index = event.worker.result
             self.kwic_screen.index = event.worker.result

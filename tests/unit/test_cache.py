@@ -238,7 +238,13 @@ def test_many_files_are_parsed_in_worker_processes(tmp_path: Path) -> None:
 
 # -- the search index -------------------------------------------------------------------
 
-QUERIES = ("karabakh", "karabkh", "speaker:lavrov syria", '"foreign minister"', "year:2020 coronavirus")
+QUERIES = (
+    "karabakh",
+    "karabkh",
+    "speaker:lavrov syria",
+    '"foreign minister"',
+    "year:2020 coronavirus",
+)
 
 
 @pytest.fixture

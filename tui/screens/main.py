@@ -83,6 +83,16 @@ class MainScreen(FitsTerminal[None]):
         else:
             self._list_documents()
 
+    def indexing(self, documents: int | None) -> None:
+        """Say that the search index of `documents` is being made (read or built), which
+        takes seconds on a large corpus; None: it is ready."""
+        self.set_class(documents is not None, "-loading")
+        if documents is not None:
+            self.query_one("#loading-text", Static).update(
+                f"Indexing {documents:,} documents for search; reading works meanwhile "
+            )
+            self.query_one(ProgressBar).update(total=None)
+
     def _list_documents(self) -> None:
         self._list_timer = None
         self._listed_at = time.monotonic()
