@@ -25,6 +25,7 @@ from array import array
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import compress
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from rapidfuzz import fuzz, process
@@ -373,20 +374,22 @@ class SearchIndex:
         lengths: list[int],
     ) -> dict[str, _Posting]:
         """BM25: a word's weight in a paragraph grows with its count, with diminishing
-        returns, and a mention in a short paragraph counts more than in a long one."""
+        returns, and a mention in a short paragraph counts more than in a long one.
+        Most words occur once in a paragraph: their weights come from a table by
+        entry, looked up in C (`map`); only the others are worked out one by one."""
         k1, b = 1.2, 0.75
         average = sum(lengths) / max(1, len(lengths))
         entries = len(self.entries)
+        norms = [k1 * (1 - b + b * length / average) for length in lengths]
+        once = [(k1 + 1) / (1 + norm) for norm in norms]
         weighted: dict[str, _Posting] = {}
         for word, ids in postings.items():
             idf = math.log(1 + entries / len(ids))
-            weights = array(
-                "f",
-                [
-                    idf * count * (k1 + 1) / (count + k1 * (1 - b + b * lengths[e] / average))
-                    for e, count in zip(ids, frequencies[word], strict=True)
-                ],
-            )
+            weights = array("f", map(idf.__mul__, map(once.__getitem__, ids)))
+            counts = frequencies[word]
+            for at in compress(range(len(ids)), map((1).__lt__, counts)):
+                count = counts[at]
+                weights[at] = idf * count * (k1 + 1) / (count + norms[ids[at]])
             if len(ids) > TOP_PER_WORD:
                 order = sorted(range(len(ids)), key=weights.__getitem__, reverse=True)
                 top = array("I", (ids[i] for i in order[:TOP_PER_WORD]))
