@@ -188,6 +188,7 @@ class DossierApp(NotebookApp):
     def _start_load(self, *, reload: bool) -> None:
         self.loading = (0, 0)
         self._waiting("loading the documents…")
+        self.main_screen.busy(f"Reading {self.library.folder}")
         self._load(reload)
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
@@ -232,7 +233,10 @@ class DossierApp(NotebookApp):
             self._notes_changed(save=False)
         self._waiting("indexing…")
         if self.load_on_start:  # a large folder: the index takes seconds
-            self.main_screen.indexing(len(self.library.documents))
+            count = len(self.library.documents)
+            self.main_screen.busy(
+                f"Indexing {count:,} documents for search; reading works meanwhile"
+            )
         self._build_index()
 
     def _waiting(self, what: str) -> None:
@@ -277,7 +281,7 @@ class DossierApp(NotebookApp):
         if event.worker.group != "index":
             return
         if event.state in (WorkerState.SUCCESS, WorkerState.ERROR):
-            self.main_screen.indexing(None)
+            self.main_screen.busy(None)
         if event.state is WorkerState.SUCCESS and isinstance(event.worker.result, SearchIndex):
             self.search_screen.index = event.worker.result
             self.kwic_screen.index = event.worker.result

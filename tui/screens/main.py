@@ -13,6 +13,7 @@ from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widgets import ProgressBar, Static
 
+from tui.corpus.clean import visible
 from tui.corpus.library import Library
 from tui.messages import DocumentSelected
 from tui.screens.fit import FitsTerminal
@@ -46,6 +47,7 @@ class MainScreen(FitsTerminal[None]):
         self._notes: tuple[Marks, dict[str, tuple[int, int]]] = ({}, {})
         """Bookmarks and notes to mark, and their counts per document."""
         self._listed_at = 0.0
+        self._busy: str | None = None
         self._list_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -60,6 +62,7 @@ class MainScreen(FitsTerminal[None]):
 
     def on_mount(self) -> None:
         self.query_one(Sidebar).focus()
+        self.busy(self._busy)
         self._mark_notes()
 
     def documents_changed(self, done: int, total: int) -> None:
@@ -83,14 +86,15 @@ class MainScreen(FitsTerminal[None]):
         else:
             self._list_documents()
 
-    def indexing(self, documents: int | None) -> None:
-        """Say that the search index of `documents` is being made (read or built), which
-        takes seconds on a large corpus; None: it is ready."""
-        self.set_class(documents is not None, "-loading")
-        if documents is not None:
-            self.query_one("#loading-text", Static).update(
-                f"Indexing {documents:,} documents for search; reading works meanwhile "
-            )
+    def busy(self, what: str | None) -> None:
+        """Say what takes a while before there is a count to show (the folder being
+        listed, the search index being made); None: done."""
+        self._busy = what
+        if not self.is_mounted:
+            return  # on_mount shows it
+        self.set_class(what is not None, "-loading")
+        if what is not None:
+            self.query_one("#loading-text", Static).update(f"{visible(what)} ")
             self.query_one(ProgressBar).update(total=None)
 
     def _list_documents(self) -> None:
