@@ -147,16 +147,22 @@ def test_a_row_that_fails_its_checksum_is_parsed_again(
     same(again, cold(corpus, config))
 
 
-def test_a_parser_version_bump_parses_everything(
-    corpus: Path, tmp_path: Path, parsed: list[str], monkeypatch: pytest.MonkeyPatch
+def test_a_parser_version_bump_parses_and_indexes_everything(
+    corpus: Path,
+    tmp_path: Path,
+    parsed: list[str],
+    builds: list[int],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     config = load_config()
-    load(corpus, config, tmp_path / "c.sqlite3")
+    index_of(corpus, config, tmp_path / "c.sqlite3")
     monkeypatch.setattr(cache_module, "PARSER_VERSION", cache_module.PARSER_VERSION + 1)
     parsed.clear()
-    again = load(corpus, config, tmp_path / "c.sqlite3")
+    builds.clear()
+    index = index_of(corpus, config, tmp_path / "c.sqlite3")
     assert len(parsed) == 6
-    same(again, cold(corpus, config))
+    assert builds == [len(index.entries)]
+    same(load(corpus, config, tmp_path / "c.sqlite3"), cold(corpus, config))
 
 
 def test_a_config_change_that_affects_parsing_parses_everything(
@@ -344,14 +350,3 @@ def test_a_damaged_cached_index_is_built_again(
     builds.clear()
     index_of(corpus, config, cache_file)
     assert builds == [], "the rebuilt index serves the next start"
-
-
-def test_a_parser_version_bump_builds_the_index_again(
-    corpus: Path, tmp_path: Path, builds: list[int], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    config = load_config()
-    index_of(corpus, config, tmp_path / "c.sqlite3")
-    monkeypatch.setattr(cache_module, "PARSER_VERSION", cache_module.PARSER_VERSION + 1)
-    builds.clear()
-    again = index_of(corpus, config, tmp_path / "c.sqlite3")
-    assert builds == [len(again.entries)]
