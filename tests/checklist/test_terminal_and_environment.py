@@ -362,7 +362,7 @@ async def test_22_a_failing_index_and_search_are_reported(
     def broken_index(*args: object) -> None:
         raise RuntimeError("index on fire")
 
-    monkeypatch.setattr(app_module, "SearchIndex", broken_index)
+    monkeypatch.setattr(app_module, "cached_index", broken_index)
     app = make_app()
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await pilot.pause(0.3)
