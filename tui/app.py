@@ -189,7 +189,11 @@ class DossierApp(NotebookApp):
         self.loading = (0, 0)
         self._waiting("loading the documents…")
         self.main_screen.busy(f"Reading {self.library.folder}")
-        self._load(reload)
+        if reload:
+            self._load(reload)
+        else:
+            # After the first frame: the reading thread would compete with it for the GIL.
+            self.call_after_refresh(self._load, reload)
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def _load(self, reload: bool) -> tuple[Changes, bool]:

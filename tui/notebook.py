@@ -156,8 +156,11 @@ class NotebookApp(App[None]):
         loop = asyncio.get_running_loop()
         for signum in SIGNALS:
             loop.remove_signal_handler(signum)
-        if self._hard_exit is not None:
-            self._hard_exit.cancel()  # the app closed: whatever runs it goes on
+        if self._hard_exit is not None and self.is_headless:
+            # A test's app closed: the test goes on. In a terminal the timer stays: after
+            # Unmount, Textual's driver still restores the terminal, and with the terminal
+            # gone that can block for good (its writer thread waits on a full queue).
+            self._hard_exit.cancel()
 
     def _save_and_exit(self, signum: int) -> None:
         """The terminal went away (SIGHUP) or the system asks dossier to stop (SIGTERM):

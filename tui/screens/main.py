@@ -108,7 +108,8 @@ class MainScreen(FitsTerminal[None]):
             # Changed on disk (a reload), or gone: show what is there now.
             reader.document = self.library.get(shown.id)
         if reader.document is None:
-            sidebar.action_open()
+            # After the list is on screen: building the first document takes a while.
+            self.call_after_refresh(sidebar.action_open)
 
     def show_notes(self, marks: Marks, counts: dict[str, tuple[int, int]]) -> None:
         """Mark bookmarks and notes in the reader, count them in the sidebar."""
