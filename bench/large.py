@@ -85,9 +85,12 @@ def open_corpus(folder: Path, env: dict[str, str]) -> dict[str, float]:
     return result
 
 
-async def scroll_times(folder: Path, home: Path) -> tuple[list[float], list[float]]:
-    """Seconds from `pagedown` in the sidebar until the app is idle, PAGES times; and
-    the sidebar's own work for a page: the action, then every visible row drawn."""
+async def app_times(folder: Path, home: Path) -> tuple[dict[str, float], list[float], list[float]]:
+    """A warm start of the app as `dossier` runs it on a large folder (headless,
+    80x24): seconds until the first documents are listed, until all are, until search
+    is ready. Then, the index built, PAGES times: seconds from `pagedown` in the
+    sidebar until the app is idle, and the sidebar's own work for a page (the action,
+    then every visible row drawn)."""
     from tui.app import DossierApp
     from tui.corpus.cache import DocumentCache
     from tui.corpus.config import load_config
@@ -96,51 +99,16 @@ async def scroll_times(folder: Path, home: Path) -> tuple[list[float], list[floa
     from tui.widgets.sidebar import Sidebar
 
     config = load_config()
-    library = Library.load(folder, config, DocumentCache.for_folder(folder, config))
-    notes = NotesStore(home / "notes.yaml")
-    notes.load()
-    app = DossierApp(library, config, notes)
-    times: list[float] = []
-    async with app.run_test(size=(80, 24)) as pilot:
-        # Not while the index is built in its thread: it holds the GIL for long spells.
-        while app.search_screen.index is None:
-            await pilot.pause(0.1)
-        app.screen.query_one(Sidebar).focus()
-        await pilot.pause()
-        for _ in range(PAGES):
-            started = time.perf_counter()
-            await pilot.press("pagedown")
-            await pilot.pause()
-            times.append(time.perf_counter() - started)
-        sidebar = app.screen.query_one(Sidebar)
-        own: list[float] = []
-        for _ in range(PAGES):
-            started = time.perf_counter()
-            sidebar.action_page_down()
-            for y in range(sidebar.size.height):
-                sidebar.render_line(y)
-            own.append(time.perf_counter() - started)
-            await pilot.pause()
-    return times, own
-
-
-async def app_times(folder: Path, home: Path) -> dict[str, float]:
-    """A warm start of the app as it runs on a large folder (headless, 80x24): seconds
-    until the first documents are listed, until all are, until search is ready."""
-    from tui.app import DossierApp
-    from tui.corpus.cache import DocumentCache
-    from tui.corpus.config import load_config
-    from tui.corpus.library import Library
-    from tui.corpus.store import NotesStore
-
-    config = load_config()
     notes = NotesStore(home / "notes.yaml")
     notes.load()
     cache = DocumentCache.for_folder(folder, config)
     app = DossierApp(Library(folder, config), config, notes, cache=cache, load=True)
     started = time.perf_counter()
     marks: dict[str, float] = {}
-    async with app.run_test(size=(80, 24)):
+    idle: list[float] = []
+    own: list[float] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        # Scrolling waits for the index: its thread holds the GIL for long spells.
         while app.search_screen.index is None:
             await asyncio.sleep(0.01)
             now = time.perf_counter() - started
@@ -149,7 +117,22 @@ async def app_times(folder: Path, home: Path) -> dict[str, float]:
                 if app.loading is None:
                     marks.setdefault("all listed", now)
         marks["search ready"] = time.perf_counter() - started
-    return marks
+        sidebar = app.screen.query_one(Sidebar)
+        sidebar.focus()
+        await pilot.pause()
+        for _ in range(PAGES):
+            started = time.perf_counter()
+            await pilot.press("pagedown")
+            await pilot.pause()
+            idle.append(time.perf_counter() - started)
+        for _ in range(PAGES):
+            started = time.perf_counter()
+            sidebar.action_page_down()
+            for y in range(sidebar.size.height):
+                sidebar.render_line(y)
+            own.append(time.perf_counter() - started)
+            await pilot.pause()
+    return marks, idle, own
 
 
 def search_times(folder: Path) -> list[float]:
@@ -223,13 +206,12 @@ def run(docs: int, seed: int, runs: int) -> None:
         import os
 
         os.environ.update({k: v for k, v in env.items() if k.startswith("XDG_")})
-        marks = asyncio.run(app_times(folder, home))
+        marks, idle, own = asyncio.run(app_times(folder, home))
         print(
             "warm start in the app (headless): "
             + ", ".join(f"{what} {seconds:.2f} s" for what, seconds in marks.items()),
             flush=True,
         )
-        idle, own = asyncio.run(scroll_times(folder, home))
         for what, seconds in (("headless, until idle", idle), ("the sidebar's own work", own)):
             scroll = [t * 1000 for t in seconds]
             print(

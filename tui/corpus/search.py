@@ -287,10 +287,6 @@ class SearchIndex:
         gave for the same documents, which raises ValueError if it does not fit), else
         built from the text."""
         self.config = config
-        # The documents and the index live as long as the process: out of the cyclic
-        # collector's reach (frozen), or collections triggered by the hundreds of
-        # thousands of entries made here walk the whole corpus again and again.
-        gc.freeze()
         self.entries: list[Entry] = []
         ordered = sorted(documents, key=lambda document: document.sort_key)
         self._doc_ranges: dict[str, range] = {}
@@ -326,9 +322,10 @@ class SearchIndex:
         self._topics = [topic.name for topic in config.topics]
         self._facets = self._facet_sets(turns)
         self._recent: dict[str, tuple[_TermMatch, frozenset[int]]] = {}
-        # And so is the index, or a full collection walks it during some keystroke. No
-        # collection first: on 10,000 documents it would hold every thread for a third of
-        # a second, and building leaves no cycles to collect.
+        # The index lives as long as the process, like the documents (Library.add): out
+        # of the cyclic collector's reach, or a full collection walks it during some
+        # keystroke. No collection first: on 10,000 documents it would hold every thread
+        # for a third of a second, and building leaves no cycles to collect.
         gc.freeze()
         # Entries follow the documents in date order: a date range is a range of ids.
         self._date_keys = [

@@ -71,12 +71,7 @@ class MainScreen(FitsTerminal[None]):
         LIST_EVERY seconds: listing 10,000 documents takes tens of milliseconds, and
         batches come every tenth of a second."""
         loading = done < total
-        self.set_class(loading, "-loading")
-        if loading:
-            self.query_one("#loading-text", Static).update(
-                f"Loading {done:,} of {total:,} documents "
-            )
-            self.query_one(ProgressBar).update(total=total, progress=done)
+        self.busy(f"Loading {done:,} of {total:,} documents" if loading else None, (done, total))
         if self._list_timer is not None:
             self._list_timer.stop()
             self._list_timer = None
@@ -86,16 +81,17 @@ class MainScreen(FitsTerminal[None]):
         else:
             self._list_documents()
 
-    def busy(self, what: str | None) -> None:
-        """Say what takes a while before there is a count to show (the folder being
-        listed, the search index being made); None: done."""
+    def busy(self, what: str | None, progress: tuple[int, int] | None = None) -> None:
+        """Say what takes a while (the folder being read, the index being made) above
+        the footer, with a bar: how far, given (done, total), else a pulse. None: done."""
         self._busy = what
         if not self.is_mounted:
             return  # on_mount shows it
         self.set_class(what is not None, "-loading")
         if what is not None:
             self.query_one("#loading-text", Static).update(f"{visible(what)} ")
-            self.query_one(ProgressBar).update(total=None)
+            done, total = progress or (0, None)
+            self.query_one(ProgressBar).update(total=total, progress=done)
 
     def _list_documents(self) -> None:
         self._list_timer = None
