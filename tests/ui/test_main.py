@@ -10,6 +10,7 @@ from textual.app import App
 from textual.command import CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import Static
+from textual.widgets._footer import FooterKey
 
 from tests.ui.conftest import OLDEST, SIZES, AppFactory
 from tui.corpus.model import TurnKind
@@ -252,6 +253,23 @@ async def test_quit_and_help_always_in_footer(make_app: AppFactory, size: tuple[
                 assert "quit" in actions, f"after {keys}: {actions}"
             else:
                 assert "quit" not in actions, "in the find bar q is a letter to find"
+
+
+async def test_footer_is_made_anew_only_when_its_keys_change(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        keys = set(app.screen.query(FooterKey))
+        await pilot.press("j", "enter", "k", "enter")
+        await pilot.pause()
+        assert set(app.screen.query(FooterKey)) == keys, "other documents, the same keys"
+        await pilot.press("tab")
+        await pilot.pause()
+        assert "topic(1)" in footer_actions(app), "the reader's keys when it has focus"
+        assert "hit(1)" not in footer_actions(app)
+        await pilot.press("slash", *"Kerry", "enter")
+        await pilot.pause()
+        assert "hit(1)" in footer_actions(app), "n shows once there are hits"
 
 
 @pytest.mark.parametrize("key", ["f1", "question_mark"])

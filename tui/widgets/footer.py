@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import HorizontalGroup
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
@@ -19,9 +20,30 @@ class KeptKeys(HorizontalGroup):
 class DossierFooter(Footer):
     """Textual's footer drops the keys that do not fit, from the right, and the app's
     own keys come last: at 80 columns `q Quit` went first. Here they are docked right,
-    so the keys of the focused widget are the ones that give way."""
+    so the keys of the focused widget are the ones that give way.
+
+    It is also made anew only when the keys it shows change: Textual's footer mounts
+    all its keys again whenever the bindings might have, such as on every document
+    opened, and that was a third of the time to show the document."""
+
+    _shown: tuple[tuple[str, str, str, bool, str], ...] | None = None
+    """The keys last composed: key, description, action, enabled, tooltip."""
+
+    @staticmethod
+    def _keys_of(screen: Screen[object]) -> tuple[tuple[str, str, str, bool, str], ...]:
+        return tuple(
+            (binding.key, binding.description, binding.action, enabled, tooltip)
+            for _node, binding, enabled, tooltip in screen.active_bindings.values()
+            if binding.show
+        )
+
+    def bindings_changed(self, screen: Screen[object]) -> None:
+        if self._shown is None or self._keys_of(screen) != self._shown:
+            super().bindings_changed(screen)
 
     def compose(self) -> ComposeResult:
+        if self._bindings_ready:
+            self._shown = self._keys_of(self.screen)
         kept = []
         for widget in super().compose():
             if getattr(widget, "action", None) in ALWAYS_SHOWN:

@@ -37,9 +37,9 @@ BOOKMARK_GLYPH = "★"
 NOTE_GLYPH = "✎"
 BODIES_KEPT = 8
 """How many built documents the reader keeps, so that going back to one is instant."""
-CHUNK_PARAGRAPHS = 40
+CHUNK_PARAGRAPHS = 20
 """A long document is built this many paragraphs at a time, as the reader gets to them."""
-CHUNKS_BUILT = 5
+CHUNKS_BUILT = 8
 """How many chunks of a document stay built, unless more are in view."""
 
 
@@ -337,7 +337,11 @@ class DocumentBody(VerticalScroll, can_focus=False):
         self.lazy = around is not None
         self.settled = True
         """False from building or dropping chunks until the next layout has placed them."""
-        wanted = self._near(around) if around is not None else set(range(len(self._chunks)))
+        # Only the chunk of `around` at first, so that the document shows at once; its
+        # neighbours are built once it is on screen (`reveal`).
+        wanted = (
+            {around // CHUNK_PARAGRAPHS} if around is not None else set(range(len(self._chunks)))
+        )
         widgets: list[Widget] = [Static(header_content(document), classes="reader-header")]
         for number in range(len(self._chunks)):
             if number in wanted:
@@ -383,8 +387,14 @@ class DocumentBody(VerticalScroll, can_focus=False):
         return built
 
     def reveal(self, paragraph: int) -> None:
-        """Build the chunks around `paragraph` (and those in view) if they are not."""
+        """Build the chunk of `paragraph` (and those in view) if they are not, and its
+        neighbours after the next frame."""
         if self.lazy:
+            self._build_chunks({paragraph // CHUNK_PARAGRAPHS})
+            self.call_after_refresh(self._build_near, paragraph)
+
+    def _build_near(self, paragraph: int) -> None:
+        if paragraph == self.cursor:
             self._build_chunks(self._near(paragraph))
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
@@ -432,7 +442,13 @@ class DocumentBody(VerticalScroll, can_focus=False):
         been built or dropped (a placeholder's height is an estimate)."""
         top = self.scroll_y
         anchor = next(
-            (w for ws in self._built.values() for w in ws if w.virtual_region.bottom > top), None
+            (
+                widget
+                for number in sorted(self._built)  # in reading order, not the order built
+                for widget in self._built[number]
+                if widget.virtual_region.bottom > top
+            ),
+            None,
         )
         self.settled = False
         if anchor is None or not anchor.virtual_region:
