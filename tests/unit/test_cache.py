@@ -259,9 +259,9 @@ def builds(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     calls: list[int] = []
     real = SearchIndex._built
 
-    def counting(index: SearchIndex) -> object:
+    def counting(index: SearchIndex, workers: int) -> object:
         calls.append(len(index.entries))
-        return real(index)
+        return real(index, workers)
 
     monkeypatch.setattr(SearchIndex, "_built", counting)
     return calls

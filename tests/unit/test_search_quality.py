@@ -5,10 +5,19 @@ Precision@1 must be at least 0.9 and every expected paragraph in the top 5."""
 
 from __future__ import annotations
 
-import pytest
+import math
+from array import array
+from collections import Counter
 
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tui.corpus import search
+from tui.corpus.config import Config
 from tui.corpus.library import Library
-from tui.corpus.search import SearchIndex
+from tui.corpus.search import _WORD as WORD
+from tui.corpus.search import TOP_PER_WORD, SearchIndex, fold
 
 D004, D000, D003, D001, D002 = "004", "000", "003", "001", "002"
 
@@ -121,3 +130,67 @@ def test_speaker_filter_matches_any_alias(index: SearchIndex, seeds: Library) ->
     assert lavrov.total == sum(
         len(t.paragraphs) for d in seeds.documents for t in d.turns if t.kind.value == "answer"
     )
+
+
+def reference_postings(texts: list[str]) -> dict[str, tuple[list[int], list[float], set[int]]]:
+    """BM25 postings worked out one word at a time, the plain way: for each word, the
+    entries that hold it, its weight in each (as the index stores it, a 32-bit float)
+    and the TOP_PER_WORD entries where it weighs most (of equal weights, the first)."""
+    k1, b = 1.2, 0.75
+    counted = [Counter(WORD.findall(fold(text))) for text in texts]
+    lengths = [sum(counts.values()) for counts in counted]
+    average = sum(lengths) / len(lengths)
+    held: dict[str, list[tuple[int, int]]] = {}
+    for entry_id, counts in enumerate(counted):
+        for word, count in counts.items():
+            held.setdefault(word, []).append((entry_id, count))
+    postings = {}
+    for word, pairs in held.items():
+        idf = math.log(1 + len(texts) / len(pairs))
+        weights = array(
+            "f",
+            [
+                idf * count * (k1 + 1) / (count + k1 * (1 - b + b * lengths[entry] / average))
+                for entry, count in pairs
+            ],
+        )
+        order = sorted(range(len(pairs)), key=weights.__getitem__, reverse=True)
+        top = {pairs[place][0] for place in order[:TOP_PER_WORD]}
+        postings[word] = ([entry for entry, _ in pairs], list(weights), top)
+    return postings
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory, config: Config) -> Library:
+    from bench.gen_corpus import generate
+
+    folder = tmp_path_factory.mktemp("generated")
+    generate(folder, 60, seed=5)
+    return Library.load(folder, config)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_index_holds_the_plain_bm25_postings(
+    generated: Library, monkeypatch: pytest.MonkeyPatch, workers: int
+) -> None:
+    """Built in worker processes (each counting 97 paragraphs, then weighing a third of
+    the words) or not, the index holds what the plain computation gives, to the bit."""
+    monkeypatch.setattr(search, "IN_WORKERS", 0)
+    monkeypatch.setattr(search, "COUNT_CHUNK", 97)
+    monkeypatch.setattr(search, "WEIGH_SHARES", 3)
+    built = SearchIndex(generated.documents, generated.config, workers=workers)
+    expected = reference_postings([entry.text for entry in built.entries])
+    assert len(built.entries) > 10 * 97, "many ranges of paragraphs"
+    assert sum(len(ids) > TOP_PER_WORD for ids, _, _ in expected.values()) >= 3
+    assert set(built.vocabulary) == set(expected)
+    for word, (ids, weights, top) in expected.items():
+        posting = built._postings[word]
+        assert (list(posting.ids), list(posting.weights), set(posting.top)) == (ids, weights, top)
+
+
+@given(st.lists(st.sampled_from([0.25, 0.5, 0.75, 1.0, 2.0]), max_size=3 * TOP_PER_WORD))
+def test_top_is_the_heaviest_and_of_equal_ones_the_first(weights: list[float]) -> None:
+    ids = array("I", range(10, 10 + 2 * len(weights), 2))
+    stored = array("f", weights)
+    order = sorted(range(len(weights)), key=stored.__getitem__, reverse=True)
+    assert list(search._top(ids, stored)) == sorted(ids[place] for place in order[:TOP_PER_WORD])

@@ -15,7 +15,6 @@ import gc
 import hashlib
 import logging
 import os
-import sys
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -33,6 +32,7 @@ from tui.corpus.config import Config
 from tui.corpus.model import Document
 from tui.corpus.parse import parse_text
 from tui.corpus.topics import TopicMatcher
+from tui.corpus.workers import process_pool
 
 log = logging.getLogger("dossier")
 
@@ -433,46 +433,14 @@ class Loader:
             for path, _, doc_id in files:
                 yield _parse_one(path, doc_id, config, self.library.matcher)
             return
-        # Imported here: most starts parse nothing, and these cost 30 ms to import.
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        _start_resource_tracker()
         items = [(path, doc_id) for path, _, doc_id in files]
-        with ProcessPoolExecutor(
-            self.workers,
-            mp_context=multiprocessing.get_context("spawn"),
-            initializer=_start_worker,
-            initargs=(config,),
-        ) as pool:
+        with process_pool(self.workers, _start_worker, config) as pool:
             # In order: the chunks run ahead in the workers while the first are handed on.
             for parsed in pool.map(
                 _parse_chunk,
                 [items[start : start + CHUNK] for start in range(0, len(items), CHUNK)],
             ):
                 yield from parsed
-
-
-def _start_resource_tracker() -> None:
-    """Start multiprocessing's resource tracker, which the worker processes need. It
-    is handed stderr's file descriptor: where stderr is no file (a TUI captures it),
-    it gets /dev/null instead, or it would fail to start."""
-    from multiprocessing import resource_tracker
-
-    try:
-        usable = sys.stderr.fileno() >= 0
-    except (AttributeError, OSError, ValueError):
-        usable = False
-    if usable:
-        resource_tracker.ensure_running()
-        return
-    captured = sys.stderr
-    with open(os.devnull, "w") as devnull:
-        sys.stderr = devnull
-        try:
-            resource_tracker.ensure_running()
-        finally:
-            sys.stderr = captured
 
 
 Parsed = tuple[bytes | None, str | None, bool]
