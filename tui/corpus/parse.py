@@ -606,12 +606,18 @@ class _Parser:
     def _finish(self, drafts: list[_TurnDraft]) -> tuple[Turn, ...]:
         turns: list[Turn] = []
         paragraph_index = 0
+        drafts = [
+            draft
+            for draft in drafts
+            if draft.texts or draft.kind is TurnKind.QUESTION or draft.label is not None
+        ]
+        topics = iter(
+            self.matcher.topics_of_all([text for draft in drafts for text in draft.texts])
+        )
         for draft in drafts:
-            if not draft.texts and draft.kind is not TurnKind.QUESTION and draft.label is None:
-                continue
             paragraphs = []
             for text in draft.texts:
-                paragraphs.append(Paragraph(paragraph_index, text, self.matcher.topics_of(text)))
+                paragraphs.append(Paragraph(paragraph_index, text, next(topics)))
                 paragraph_index += 1
             turns.append(
                 Turn(
