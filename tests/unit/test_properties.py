@@ -8,7 +8,7 @@ from pathlib import Path
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from tui.corpus.clean import BinaryFileError, clean_text, decode
+from tui.corpus.clean import BinaryFileError, clean_line, clean_text, decode
 from tui.corpus.config import load_config
 from tui.corpus.parse import parse_text
 from tui.corpus.safeyaml import YamlError, parse
@@ -41,6 +41,22 @@ def test_clean_text_keeps_ordinary_text(text: str) -> None:
     )
     text = text.replace("\x85", "")
     assert clean_text(text) == text
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.text(max_size=6),
+            st.sampled_from(
+                ["\r\n", "\r", "\n", "\u2028", "\x85", "\x0b", "\t", "\u00a0", "\u202e"]
+            ),
+        ),
+        max_size=12,
+    ).map("".join)
+)
+def test_clean_text_is_clean_line_on_each_line(text: str) -> None:
+    lines = re.split("\r\n|\r|\u2028|\u2029|\x85|\x0b|\x0c|\n", text)
+    assert clean_text(text) == "\n".join(clean_line(line) for line in lines)
 
 
 @given(st.binary(max_size=2000))
