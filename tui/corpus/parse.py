@@ -60,6 +60,8 @@ _NAVIGATION = frozenset(
     }
 )
 _FOOTER_START = frozenset({"all messages", "related news", "more news", "latest news", "read more"})
+_LONGEST_CHROME = max(map(len, _NAVIGATION | _FOOTER_START))
+"""Longer lines are neither (casefold never shortens text), and are not folded to see."""
 _LANGUAGE_BAR = re.compile(r"^[•·*\-\s]*(?:[a-z]{2}-[A-Z]{2}\d*\s*)+$")
 _PHONE = re.compile(r"^(?:tel\.?|phone|fax)?:?\s*\+?\(?\d[\d\s().-]{6,}\d$", re.IGNORECASE)
 _CLOCK = re.compile(r"^[A-Z][\w .'-]{1,30}:\s*\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?$", re.IGNORECASE)
@@ -294,15 +296,15 @@ def html_to_text(text: str) -> str:
 
 
 def _is_chrome(line: str) -> str | None:
-    """The reason a line is page furniture, or None."""
-    folded = line.strip().rstrip(":").strip().casefold()
-    if folded in _NAVIGATION:
+    """The reason a stripped line is page furniture, or None."""
+    bare = line.rstrip(":").strip()
+    if len(bare) <= _LONGEST_CHROME and bare.casefold() in _NAVIGATION:
         return "navigation"
-    if _LANGUAGE_BAR.match(line.strip()):
+    if _LANGUAGE_BAR.match(line):
         return "language bar"
-    if _PHONE.match(line.strip()):
+    if _PHONE.match(line):
         return "phone number"
-    if _CLOCK.match(line.strip()):
+    if _CLOCK.match(line):
         return "page clock"
     return None
 
@@ -319,6 +321,8 @@ def _header_date(line: str) -> dt.date | None:
 
 
 def parse_label(line: str, names: _Names | None = None) -> Label | None:
+    if ":" not in line:  # most lines: no need to try the expression at all
+        return None
     match = _LABEL.match(line)
     if match is None:
         return None
@@ -461,8 +465,10 @@ class _Parser:
                     yield number, piece
                     yield number, ""
                 continue
-            folded = stripped.casefold()
-            if state == "body" and (folded in _FOOTER_START or _NEWS_LIST_ENTRY.match(stripped)):
+            if state == "body" and (
+                (len(stripped) <= _LONGEST_CHROME and stripped.casefold() in _FOOTER_START)
+                or _NEWS_LIST_ENTRY.match(stripped)
+            ):
                 state = "footer"
                 self.drop(number, stripped, "footer")
                 continue
