@@ -184,7 +184,8 @@ _VERBS = (
     r"underlined|expressed(?:\s+the)?\s+hope|went\s+on\s+to\s+say|believes|warned|"
     r"announced|declared|insisted|argued|replied|remarked)\b"
 )
-_NAME_RUN = rf"(?P<name>(?:{UPPER}[\w’'-]+\s+){{0,5}}{UPPER}[\w’'-]+)"
+# Capital first: the engine then skips to the next capital instead of trying every position.
+_NAME_RUN = rf"(?P<name>{UPPER}[\w’'-]+(?:\s+{UPPER}[\w’'-]+){{0,5}})"
 _NAME_THEN_VERB = re.compile(_NAME_RUN + r"\s+" + _VERBS)
 _VERB_THEN_NAME = re.compile(r"[,”\"]\s*" + _VERBS + r"\s+" + _NAME_RUN)
 _DESCRIPTOR_VERB = re.compile(
