@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from tui.corpus.clean import BinaryFileError, clean_text, decode
+from tui.corpus.clean import BinaryFileError, clean_line, clean_text, decode
 from tui.corpus.config import load_config
 from tui.corpus.parse import parse_text
 from tui.corpus.safeyaml import YamlError, parse
-from tui.corpus.topics import TopicMatcher
+from tui.corpus.topics import Span, TopicMatcher
 
 CONFIG = load_config()
 MATCHER = TopicMatcher(CONFIG.topics)
@@ -41,6 +41,22 @@ def test_clean_text_keeps_ordinary_text(text: str) -> None:
     )
     text = text.replace("\x85", "")
     assert clean_text(text) == text
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.text(max_size=6),
+            st.sampled_from(
+                ["\r\n", "\r", "\n", "\u2028", "\x85", "\x0b", "\t", "\u00a0", "\u202e"]
+            ),
+        ),
+        max_size=12,
+    ).map("".join)
+)
+def test_clean_text_is_clean_line_on_each_line(text: str) -> None:
+    lines = re.split("\r\n|\r|\u2028|\u2029|\x85|\x0b|\x0c|\n", text)
+    assert clean_text(text) == "\n".join(clean_line(line) for line in lines)
 
 
 @given(st.binary(max_size=2000))
@@ -81,6 +97,69 @@ def test_parser_keeps_every_word_somewhere(text: str) -> None:
         if word.rstrip(":") and word not in kept_words and word.rstrip(":") not in kept_words:
             # Labels lose their colon and parentheses; compare loosely for those.
             assert any(word.strip("():") in k for k in kept_words), word
+
+
+_KEYWORDS = [kw.rstrip("*") for topic in CONFIG.topics for kw in topic.keywords]
+# Text around the configured keywords and their words (`Minsk`, `Group`): other cases,
+# breaks, hyphens, apostrophes, and the letters that ignored case takes for ASCII ones
+# (`ſyria`, `İran`).
+keyword_texts = st.lists(
+    st.one_of(
+        st.sampled_from(_KEYWORDS + [word for kw in _KEYWORDS for word in kw.split()]).flatmap(
+            lambda word: st.sampled_from(
+                [
+                    word,
+                    word.upper(),
+                    word.lower(),
+                    word.replace("s", "\u017f").replace("k", "\u212a"),
+                    word.replace("i", "\u0131").replace("I", "\u0130"),
+                ]
+            )
+        ),
+        st.sampled_from([" ", "  ", "\n", "-", "’", "'", "s", "ian", "\u2003", "é"]),
+        st.text(max_size=4),
+    ),
+    max_size=12,
+).map("".join)
+
+
+def _regex_spans(text: str) -> list[Span]:
+    """What the matcher's expression finds trying every position of `text`."""
+    regex = MATCHER._regex
+    assert regex is not None
+    return [
+        Span(match.start(), match.end(), name)
+        for match in regex.finditer(text)
+        if (name := MATCHER._resolve(match.group())) is not None
+    ]
+
+
+@settings(max_examples=300)
+@given(keyword_texts)
+def test_topic_spans_are_those_found_at_every_position(text: str) -> None:
+    assert MATCHER.spans(text) == _regex_spans(text)
+
+
+@settings(max_examples=300)
+@given(st.lists(keyword_texts, max_size=6))
+@example(["talks in Minsk", "Group of friends"])
+def test_topics_of_texts_searched_as_one_are_those_of_each(texts: list[str]) -> None:
+    expected = [
+        tuple(
+            topic.name
+            for topic in CONFIG.topics
+            if topic.name in {span.label for span in _regex_spans(text)}
+        )
+        for text in texts
+    ]
+    assert MATCHER.topics_of_all(texts) == expected
+
+
+def test_only_four_letters_beyond_ascii_match_ascii_ones_with_ignored_case() -> None:
+    """The matcher searches ASCII-folded text unless one of these is in it."""
+    beyond_ascii = "".join(map(chr, range(0x80, 0x110000)))
+    twins = re.compile("[\x00-\x7f]", re.IGNORECASE).findall(beyond_ascii)
+    assert twins == ["\u0130", "\u0131", "\u017f", "\u212a"]
 
 
 yaml_scalars = st.text(max_size=40)

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 MAX_LINE_CHARS = 20_000
 """Longer lines are split (at a space where possible) so no paragraph is unbounded."""
 
-_NEWLINES = re.compile("\r\n|\r|\u2028|\u2029|\x85|\x0b|\x0c")
+_NEWLINE_CHARS = ("\r", "\u2028", "\u2029", "\x85", "\x0b", "\x0c")
+_NEWLINES = re.compile("|".join(("\r\n", *_NEWLINE_CHARS)))
 _BIDI_NAMES = {
     "\u202a": "LRE",
     "\u202b": "RLE",
@@ -31,7 +32,7 @@ _BIDI_NAMES = {
     "\u061c": "ALM",
 }
 # No-break and narrow spaces read as spaces; searching "Jeyhun Bayramov" must find them.
-_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " "})
+_SPACES = ("\u00a0", "\u202f", "\u2007")
 _INVISIBLE = "\u200b\u2060\ufeff\u00ad"
 _UNSAFE = re.compile(
     "[\x00-\x08\x0e-\x1f\x7f-\x9f"
@@ -56,7 +57,10 @@ def _placeholder(char: str) -> str:
 
 def clean_line(text: str) -> str:
     """Make one line safe to display: no control, escape, bidi or surrogate characters."""
-    text = text.replace("\t", "    ").translate(_SPACES)
+    # One `replace` per character: `translate` looks up every character of the text.
+    text = text.replace("\t", "    ")
+    for space in _SPACES:
+        text = text.replace(space, " ")
     if _UNSAFE.search(text) is None:
         return text
     return _UNSAFE.sub(lambda match: _placeholder(match.group()), text)
@@ -82,7 +86,11 @@ def json_text(data: object, indent: int | None = None) -> str:
 
 def clean_text(text: str) -> str:
     """Normalise line endings to \\n and clean every line (see `clean_line`)."""
-    return "\n".join(clean_line(line) for line in _NEWLINES.sub("\n", text).split("\n"))
+    if any(char in text for char in _NEWLINE_CHARS):  # a search each, but no regex scan
+        text = _NEWLINES.sub("\n", text)
+    # `clean_line` works character by character and leaves \n alone: one call cleans
+    # every line.
+    return clean_line(text)
 
 
 def split_long_line(line: str, limit: int = MAX_LINE_CHARS) -> list[str]:
