@@ -271,10 +271,10 @@ IdSet = set[int] | frozenset[int]
 
 TOP_PER_WORD = 256
 """Entries kept per word in weight order; large candidate sets are ranked from these."""
-IN_WORKERS = 50_000
-"""Entries (paragraphs, about 1,500 documents) from which the index is built in worker
-processes."""
-COUNT_CHUNK = 20_000
+IN_WORKERS = 20_000
+"""Entries (paragraphs, about 600 documents) from which the index is built in worker
+processes: below, starting them costs more than they save."""
+COUNT_CHUNK = 10_000
 """Entries whose words one worker process counts at a time."""
 WEIGH_SHARES = 4
 """Shares of the words per worker process, weighed one at a time."""
