@@ -23,6 +23,7 @@ from tui.corpus.library import Changes, Library, Loader
 from tui.corpus.resources import styles_dir
 from tui.corpus.search import SearchIndex, cached_index
 from tui.corpus.store import NotesStore
+from tui.corpus.workers import stop_workers
 from tui.log import log, open_log
 from tui.messages import DocumentsLoaded, ParagraphChosen, ViewClosed
 from tui.notebook import NotebookApp
@@ -268,6 +269,11 @@ class DossierApp(NotebookApp):
         finally:
             if cache is not None:
                 cache.close()
+
+    @on(events.Unmount)
+    def _stop_workers(self) -> None:
+        # Quitting while a large folder is parsed or indexed: not seconds more of it.
+        stop_workers()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group == "load":

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, TypeVarTuple
 
 if TYPE_CHECKING:
@@ -14,14 +15,19 @@ if TYPE_CHECKING:
 
 Args = TypeVarTuple("Args")
 
+_running: set[ProcessPoolExecutor] = set()
+"""The pools at work, for `stop_workers`."""
 
+
+@contextmanager
 def process_pool(
     workers: int,
     initializer: Callable[[*Args], object] | None = None,
     *initargs: *Args,
-) -> ProcessPoolExecutor:
-    """`workers` fresh processes. They are spawned, not forked: dossier runs this from a
-    thread of the app, and a fork would copy the other threads' locks mid-use."""
+) -> Iterator[ProcessPoolExecutor]:
+    """`workers` fresh processes, for a `with` block. They are spawned, not forked:
+    dossier runs this from a thread of the app, and a fork would copy the other
+    threads' locks mid-use."""
     # Imported here: most starts need no worker, and these cost 30 ms to import.
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -29,10 +35,26 @@ def process_pool(
     _start_resource_tracker()
     context = multiprocessing.get_context("spawn")
     if initializer is None:
-        return ProcessPoolExecutor(workers, mp_context=context)
-    return ProcessPoolExecutor(
-        workers, mp_context=context, initializer=initializer, initargs=initargs
-    )
+        pool = ProcessPoolExecutor(workers, mp_context=context)
+    else:
+        pool = ProcessPoolExecutor(
+            workers, mp_context=context, initializer=initializer, initargs=initargs
+        )
+    _running.add(pool)
+    try:
+        with pool:
+            yield pool
+    finally:
+        _running.discard(pool)
+
+
+def stop_workers() -> None:
+    """Drop the tasks not yet started in every pool: the user quit, and Python waits
+    for a pool's tasks before it ends (all the files of a large folder still to parse,
+    seconds of them). Those under way finish, a fraction of a second each; whoever
+    waits for a dropped one gets CancelledError."""
+    for pool in list(_running):
+        pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _start_resource_tracker() -> None:
