@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on, work
 from textual.app import App
@@ -41,8 +41,10 @@ from tui.messages import (
 )
 from tui.screens.main import MainScreen
 from tui.screens.notes import NotesScreen
-from tui.widgets.note_editor import NoteDraft, NoteEditor
 from tui.widgets.reader import Marks, ParagraphMarks
+
+if TYPE_CHECKING:
+    from tui.widgets.note_editor import NoteDraft, NoteEditor
 
 CHECK_EVERY = 1.0
 """Seconds between looks at the notes file for changes made outside dossier."""
@@ -179,6 +181,9 @@ class NotebookApp(App[None]):
         self.exit(return_code=128 + signum)
 
     def _open_editor(self) -> NoteEditor | None:
+        # Imported when first needed, like the editor itself: a start has no use for it.
+        from tui.widgets.note_editor import NoteEditor
+
         return next((s for s in self.screen_stack if isinstance(s, NoteEditor)), None)
 
     def _keep_draft(self) -> None:
@@ -347,6 +352,8 @@ class NotebookApp(App[None]):
                 return
             paragraph = where.paragraph
         document = self.library.get(message.doc_id)
+        from tui.widgets.note_editor import NoteEditor
+
         editor = NoteEditor(document, paragraph, note, message.quote)
         self.push_screen(editor, partial(self._editor_closed, editor))
 
