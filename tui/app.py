@@ -28,7 +28,6 @@ from tui.messages import DocumentsLoaded, ParagraphChosen, ViewClosed
 from tui.notebook import NotebookApp
 from tui.screens.kwic import KwicScreen
 from tui.screens.main import MainScreen
-from tui.screens.notes import NotesScreen
 from tui.screens.search import SearchScreen
 from tui.widgets.reader import FindBar, Reader
 from tui.widgets.sidebar import Sidebar
@@ -308,6 +307,7 @@ class DossierApp(NotebookApp):
         so every screen is imported here; a start imports those it shows."""
         from tui.screens.compare import ComparePicker, CompareScreen
         from tui.screens.help import HelpScreen
+        from tui.screens.notes import NotesScreen
         from tui.screens.speakers import SpeakersScreen
         from tui.screens.timeline import TimelineScreen
         from tui.widgets.compare import ComparePane
