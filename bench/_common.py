@@ -22,6 +22,10 @@ except ImportError:  # pragma: no cover
     sys.exit("the bench needs a POSIX system (pty, termios)")
 
 ROOT = Path(__file__).resolve().parent.parent
+DOSSIER = [sys.executable, "-P", "-m", "tui"]
+"""The `dossier` command as the bench runs it: `-P` leaves the current folder off
+sys.path, as the installed command does; otherwise every import would be looked
+for there first."""
 
 
 def isolated_env(home: Path, **extra: str) -> dict[str, str]:

@@ -33,7 +33,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import startup
-from _common import isolated_env, percentile
+from _common import DOSSIER, isolated_env, percentile
 from gen_corpus import SEEDS_DIR, generate
 
 from tui.corpus.compare import align
@@ -108,9 +108,7 @@ def seeds(runs: int) -> None:
     with tempfile.TemporaryDirectory(prefix="dossier-compare-") as temp:
         home = Path(temp)
         command = [
-            sys.executable,
-            "-m",
-            "tui",
+            *DOSSIER,
             "--corpus",
             str(SEEDS_DIR),
             "--notes",

@@ -39,7 +39,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench._common import ROOT, Target, isolated_env, measure, percentile
+from bench._common import DOSSIER, ROOT, Target, isolated_env, measure, percentile
 from bench.bare_app import MARKER as BARE_MARKER
 from bench.gen_corpus import generate
 from bench.search import QUERIES, keystrokes
@@ -159,7 +159,7 @@ def rg_time(folder: Path) -> str:
 
 
 def first_frames(folder: Path, env: dict[str, str], runs: int) -> tuple[list[float], list[float]]:
-    dossier = Target("dossier", [sys.executable, "-m", "tui", "--corpus", str(folder)], ISO_DATE)
+    dossier = Target("dossier", [*DOSSIER, "--corpus", str(folder)], ISO_DATE)
     bare = Target(
         "bare",
         [sys.executable, str(ROOT / "bench" / "bare_app.py")],

@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from _common import COLUMNS, ROWS, Results, Target, isolated_env, measure, percentile
+from _common import COLUMNS, DOSSIER, ROWS, Results, Target, isolated_env, measure, percentile
 from bare_app import MARKER as BARE_MARKER
 from gen_corpus import SEEDS_DIR
 
@@ -89,9 +89,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         dossier = Target(
             "dossier",
             [
-                sys.executable,
-                "-m",
-                "tui",
+                *DOSSIER,
                 "--corpus",
                 str(corpus),
                 "--notes",

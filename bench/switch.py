@@ -24,7 +24,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench._common import ROOT, _read, _spawn, _stop, isolated_env, percentile, plain
+from bench._common import DOSSIER, ROOT, _read, _spawn, _stop, isolated_env, percentile, plain
 from bench.gen_corpus import generate
 from tui.corpus.cache import DocumentCache
 from tui.corpus.config import load_config
@@ -56,7 +56,7 @@ def switches(folder: Path, count: int, settle: float, env: dict[str, str]) -> li
     cache = DocumentCache(Path(env["HOME"]) / "bench-order.sqlite3", folder, config)
     order = list(Library.load(folder, config, cache).documents)
     notes = Path(env["HOME"]) / "notes.yaml"
-    command = [sys.executable, "-m", "tui", "--corpus", str(folder), "--notes", str(notes)]
+    command = [*DOSSIER, "--corpus", str(folder), "--notes", str(notes)]
     for timed in (False, True):
         pid, master = _spawn(command, env)
         try:

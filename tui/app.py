@@ -27,22 +27,11 @@ from tui.corpus.workers import stop_workers
 from tui.log import log, open_log
 from tui.messages import DocumentsLoaded, ParagraphChosen, ViewClosed
 from tui.notebook import NotebookApp
-from tui.screens.compare import ComparePicker, CompareScreen
-from tui.screens.help import HelpScreen
 from tui.screens.kwic import KwicScreen
 from tui.screens.main import MainScreen
-from tui.screens.notes import NotesScreen
 from tui.screens.search import SearchScreen
-from tui.screens.speakers import SpeakersScreen
-from tui.screens.timeline import TimelineScreen
-from tui.widgets.compare import ComparePane
-from tui.widgets.note_editor import NoteEditor
-from tui.widgets.notes_list import NotesList
 from tui.widgets.reader import FindBar, Reader
-from tui.widgets.results import ResultsList
-from tui.widgets.rows import RowList
 from tui.widgets.sidebar import Sidebar
-from tui.widgets.timeline import TimelineGrid
 
 STYLE_FILES = (
     "app.tcss",
@@ -183,6 +172,8 @@ class DossierApp(NotebookApp):
             self._start_load(reload=False)
         else:
             self._loaded(None)
+        # After the first frame: knowing every action imports every screen.
+        self.call_after_refresh(self._warn_unknown_keys)
 
     # -- reading the folder --------------------------------------------------------------
 
@@ -242,7 +233,9 @@ class DossierApp(NotebookApp):
             self.main_screen.busy(
                 f"Indexing {count:,} documents for search; reading works meanwhile"
             )
-        self._build_index()
+        # After the next frame: at a start, the index's thread would compete with the
+        # first frame for the GIL.
+        self.call_after_refresh(self._build_index)
 
     def _waiting(self, what: str) -> None:
         self.search_screen.waiting = what
@@ -310,6 +303,26 @@ class DossierApp(NotebookApp):
             )
 
     def _apply_keymap(self) -> None:
+        # Every entry at once, known or not: no binding has an unknown id, so one changes
+        # nothing, and telling them apart can wait for `_warn_unknown_keys`.
+        self.keymap = {action: setting.keys for action, setting in self.config.keys.items()}
+        self.set_keymap(self.keymap)
+
+    def _warn_unknown_keys(self) -> None:
+        """Say which `keys:` entries name no action. Every screen's bindings say that,
+        so every screen is imported here; a start imports those it shows."""
+        from tui.screens.compare import ComparePicker, CompareScreen
+        from tui.screens.help import HelpScreen
+        from tui.screens.notes import NotesScreen
+        from tui.screens.speakers import SpeakersScreen
+        from tui.screens.timeline import TimelineScreen
+        from tui.widgets.compare import ComparePane
+        from tui.widgets.note_editor import NoteEditor
+        from tui.widgets.notes_list import NotesList
+        from tui.widgets.results import ResultsList
+        from tui.widgets.rows import RowList
+        from tui.widgets.timeline import TimelineGrid
+
         known = binding_ids(
             (
                 DossierApp,
@@ -334,17 +347,12 @@ class DossierApp(NotebookApp):
                 RowList,
             )
         )
-        keymap: dict[str, str] = {}
         for action, setting in self.config.keys.items():
-            if action in known:
-                keymap[action] = setting.keys
-            else:
+            if action not in known:
                 self.notify(
                     f"{setting.origin}: keys: unknown action {action!r} (ignored)",
                     severity="warning",
                 )
-        self.keymap = keymap
-        self.set_keymap(keymap)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("search", "compare_pick", "study"):
@@ -353,6 +361,8 @@ class DossierApp(NotebookApp):
         return super().check_action(action, parameters)
 
     def action_help(self) -> None:
+        from tui.screens.help import HelpScreen
+
         if isinstance(self.screen, HelpScreen):
             return
         about = self.screen.help_about() if isinstance(self.screen, SearchScreen) else None
@@ -367,6 +377,7 @@ class DossierApp(NotebookApp):
     def action_compare_pick(self) -> None:
         if self._still_loading():
             return
+        from tui.screens.compare import ComparePicker
 
         def picked(ids: tuple[str, str] | None) -> None:
             if ids is not None:
@@ -380,6 +391,8 @@ class DossierApp(NotebookApp):
 
     def open_compare(self, left_id: str, right_id: str) -> None:
         """Show the two documents side by side, in place of any comparison open before."""
+        from tui.screens.compare import CompareScreen
+
         if isinstance(self.screen, CompareScreen):
             self.pop_screen()
         left, right = self.library.by_id(left_id), self.library.by_id(right_id)
@@ -390,8 +403,12 @@ class DossierApp(NotebookApp):
         if name != "kwic" and self._still_loading():
             return
         if name == "timeline" and not self.is_screen_installed(name):
+            from tui.screens.timeline import TimelineScreen
+
             self.install_screen(TimelineScreen(self.library), name)
         elif name == "speakers" and not self.is_screen_installed(name):
+            from tui.screens.speakers import SpeakersScreen
+
             self.install_screen(SpeakersScreen(self.library.documents), name)
         if self.screen is not self.get_screen(name):
             await self.push_screen(name)

@@ -10,28 +10,18 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+# Only what a start of the reader and the argument parser need is imported here; a
+# subcommand imports the rest of what it uses itself.
 from tui import __version__
 from tui.corpus import resources
-from tui.corpus.anchor import AnchorStatus, anchor_for, place
 from tui.corpus.cache import DocumentCache
 from tui.corpus.clean import json_text, visible
-from tui.corpus.compare import align, compare_entry, compare_text
 from tui.corpus.config import (
     Config,
     default_notes_path,
     load_config,
     log_path,
     user_config_path,
-)
-from tui.corpus.export import (
-    check_entries,
-    list_entry,
-    note_entry,
-    notes_entries,
-    notes_markdown,
-    placements,
-    show_entry,
-    speaker_turns,
 )
 from tui.corpus.library import Library, small_folder
 from tui.corpus.model import Document
@@ -341,6 +331,8 @@ def _run_tui(args: argparse.Namespace) -> int:
 
 
 def _list(library: Library, as_json: bool) -> int:
+    from tui.corpus.export import list_entry
+
     if as_json:
         _print_json([list_entry(document) for document in library.documents])
     else:
@@ -354,6 +346,8 @@ def _list(library: Library, as_json: bool) -> int:
 
 
 def _show(library: Library, doc_id: str, as_json: bool) -> int:
+    from tui.corpus.export import show_entry
+
     try:
         document = library.by_id(doc_id)
     except KeyError:
@@ -388,6 +382,8 @@ def _show(library: Library, doc_id: str, as_json: bool) -> int:
 
 
 def _compare(library: Library, left_id: str, right_id: str, as_json: bool) -> int:
+    from tui.corpus.compare import align, compare_entry, compare_text
+
     left, right = (_document(library, doc_id) for doc_id in (left_id, right_id))
     alignment = align(left, right, library.matcher)
     if as_json:
@@ -405,6 +401,8 @@ def _document(library: Library, doc_id: str) -> Document:
 
 
 def _check(library: Library, as_json: bool) -> int:
+    from tui.corpus.export import check_entries, speaker_turns
+
     entries = check_entries(library)
     failed = any(entry["error"] for entry in entries)
     if as_json:
@@ -537,6 +535,9 @@ def _speakers(library: Library, as_json: bool) -> int:
 def _notes(library: Library, store: NotesStore, args: argparse.Namespace) -> int:
     if args.notes_command == "add":
         return _add_note(library, store, args)
+    from tui.corpus.anchor import AnchorStatus
+    from tui.corpus.export import notes_entries, notes_markdown, placements
+
     placed = placements(store.entries(), library)
     if store.problem is not None:
         print(f"dossier: {store.describe_problem()}", file=sys.stderr)
@@ -574,6 +575,9 @@ def _notes(library: Library, store: NotesStore, args: argparse.Namespace) -> int
 
 
 def _add_note(library: Library, store: NotesStore, args: argparse.Namespace) -> int:
+    from tui.corpus.anchor import anchor_for, place
+    from tui.corpus.export import note_entry
+
     document = library.get(args.doc)
     if document is None:
         raise UsageError(f"no document with id {args.doc!r} (see dossier list)")

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on, work
 from textual.app import App
@@ -40,9 +40,11 @@ from tui.messages import (
     NotesExportRequested,
 )
 from tui.screens.main import MainScreen
-from tui.screens.notes import NotesScreen
-from tui.widgets.note_editor import NoteDraft, NoteEditor
 from tui.widgets.reader import Marks, ParagraphMarks
+
+if TYPE_CHECKING:
+    from tui.screens.notes import NotesScreen
+    from tui.widgets.note_editor import NoteDraft, NoteEditor
 
 CHECK_EVERY = 1.0
 """Seconds between looks at the notes file for changes made outside dossier."""
@@ -119,7 +121,7 @@ class NotebookApp(App[None]):
         super().__init__()
         self.library = library
         self.notes = notes
-        self.notes_screen = NotesScreen(library)
+        self._notes_screen: NotesScreen | None = None
         self.placed: list[tuple[Note, Placement]] = []
         """Every note and bookmark with where it belongs now."""
         self._saving = False
@@ -133,11 +135,22 @@ class NotebookApp(App[None]):
         self._hard_exit: threading.Timer | None = None
         """Ends the process if the app has not closed EXIT_GRACE seconds after a signal."""
 
+    @property
+    def notes_screen(self) -> NotesScreen:
+        """The notes screen, made (and installed, so it keeps its place) when first
+        wanted: a start shows the reader."""
+        if self._notes_screen is None:
+            from tui.screens.notes import NotesScreen
+
+            self._notes_screen = NotesScreen(self.library)
+            self._notes_screen.show_entries(self.placed)
+            self.install_screen(self._notes_screen, "notes")
+        return self._notes_screen
+
     # -- start and stop ----------------------------------------------------------------
 
     @on(events.Mount)
     def _open_notes(self) -> None:
-        self.install_screen(self.notes_screen, "notes")
         if self.notes.read_only:
             self._say_read_only()
         for warning in self.notes.warnings:
@@ -179,6 +192,9 @@ class NotebookApp(App[None]):
         self.exit(return_code=128 + signum)
 
     def _open_editor(self) -> NoteEditor | None:
+        # Imported when first needed, like the editor itself: a start has no use for it.
+        from tui.widgets.note_editor import NoteEditor
+
         return next((s for s in self.screen_stack if isinstance(s, NoteEditor)), None)
 
     def _keep_draft(self) -> None:
@@ -220,7 +236,8 @@ class NotebookApp(App[None]):
         self.placed = placements(self.notes.entries(), self.library)
         marks, counts = marks_of(self.placed)
         self.main_screen.show_notes(marks, counts)
-        self.notes_screen.show_entries(self.placed)
+        if self._notes_screen is not None:
+            self._notes_screen.show_entries(self.placed)
         if save:
             self._save_soon()
 
@@ -347,6 +364,8 @@ class NotebookApp(App[None]):
                 return
             paragraph = where.paragraph
         document = self.library.get(message.doc_id)
+        from tui.widgets.note_editor import NoteEditor
+
         editor = NoteEditor(document, paragraph, note, message.quote)
         self.push_screen(editor, partial(self._editor_closed, editor))
 

@@ -12,8 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from rapidfuzz import fuzz
-
 from tui.corpus.model import Document
 from tui.corpus.notes import Anchor
 
@@ -130,6 +128,9 @@ def place(anchor: Anchor, document: Document | None) -> Placement:
         return Placement(AnchorStatus.ORPHANED, None, "quote found in several places alike")
     if len(quote) < FUZZY_MIN_QUOTE:
         return Placement(AnchorStatus.ORPHANED, None, "quote not found")
+    # Imported here: most notes are in place, and a start places them all.
+    from rapidfuzz import fuzz
+
     scores = {
         p.index: score
         for p in paragraphs
@@ -168,6 +169,8 @@ def _best(anchor: Anchor, document: Document, scores: dict[int, float]) -> int |
         return next(iter(scores))
     if not scores:
         return None
+    from rapidfuzz import fuzz
+
     body, starts = _body(document)
     needle = anchor.before + anchor.quote + anchor.after
     fit: dict[int, float] = {}

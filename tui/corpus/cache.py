@@ -35,6 +35,7 @@ import platformdirs
 
 from tui.corpus.config import APP_NAME, Config
 from tui.corpus.model import (
+    PARSER_VERSION,
     Confidence,
     Document,
     Dropped,
@@ -43,7 +44,6 @@ from tui.corpus.model import (
     Turn,
     TurnKind,
 )
-from tui.corpus.parse import PARSER_VERSION
 
 log = logging.getLogger("dossier.cache")
 

@@ -30,7 +30,6 @@ from tui.corpus.cache import (
 from tui.corpus.clean import BinaryFileError, clean_line, decode
 from tui.corpus.config import Config
 from tui.corpus.model import Document
-from tui.corpus.parse import parse_text
 from tui.corpus.topics import TopicMatcher
 from tui.corpus.workers import process_pool
 
@@ -124,6 +123,9 @@ def document_from_bytes(
     except BinaryFileError as error:
         raise DocumentError(str(error)) from None
     warnings.extend(decoded.warnings)
+    # Imported here: a start that finds every file in the cache parses none.
+    from tui.corpus.parse import parse_text
+
     return parse_text(doc_id, path, decoded.text, config, matcher, tuple(warnings))
 
 

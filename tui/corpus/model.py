@@ -10,6 +10,11 @@ from pathlib import Path
 
 from tui.corpus.letters import UPPER
 
+PARSER_VERSION = 2
+"""Bump when a change to the parser (`tui.corpus.parse`) changes the Documents it
+makes: cached ones are then parsed again. Kept here, with the model, so that checking
+the cache needs no import of the parser."""
+
 # ", Moscow, March 6, 2017" at the end of a title: place and date, shown separately.
 _TITLE_TAIL = re.compile(
     rf",\s*(?P<place>{UPPER}[\w.'’ -]{{1,40}}?),\s*"

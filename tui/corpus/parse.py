@@ -33,10 +33,6 @@ from tui.corpus.model import (
 )
 from tui.corpus.topics import TopicMatcher
 
-PARSER_VERSION = 2
-"""Bump when a change to the parser changes the Documents it makes: cached ones are
-then parsed again."""
-
 # --- chrome: lines that are page furniture, never text to read ---------------
 
 _NAVIGATION = frozenset(

@@ -31,8 +31,6 @@ from itertools import compress, repeat
 from operator import add, mul, truediv
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from rapidfuzz import fuzz, process
-
 from tui.corpus.config import Config
 from tui.corpus.model import Document, Turn, TurnKind
 from tui.corpus.workers import process_pool
@@ -455,6 +453,9 @@ class SearchIndex:
         for word in prefixed[: MAX_PREFIX_VARIANTS if len(term) > 1 else 0]:
             match.variants.setdefault(word, 0.85 if len(term) >= 3 else 0.6)
         if len(term) >= 4:
+            # Imported when a query first needs it: a start of the reader never does.
+            from rapidfuzz import fuzz, process
+
             cutoff = fuzzy_cutoff(term)
             found = []
             for length in range(len(term) - 2, len(term) + 3):
@@ -475,6 +476,8 @@ class SearchIndex:
         exact = {speaker for speaker, key in self._speaker_keys.items() if needle in key}
         if exact:
             return exact
+        from rapidfuzz import fuzz
+
         return {
             speaker
             for speaker, key in self._speaker_keys.items()
@@ -486,6 +489,8 @@ class SearchIndex:
         exact = {name for name in self._topics if needle in fold(name)}
         if exact:
             return exact
+        from rapidfuzz import fuzz
+
         return {name for name in self._topics if fuzz.partial_ratio(needle, fold(name)) >= 80}
 
     def _filtered(self, query: Query, hints: list[str]) -> set[int] | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -11,7 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, HorizontalGroup
 from textual.reactive import reactive
 from textual.timer import Timer
-from textual.widgets import ProgressBar, Static
+from textual.widgets import Static
 
 from tui.corpus.clean import visible
 from tui.corpus.library import Library
@@ -20,6 +20,9 @@ from tui.screens.fit import FitsTerminal
 from tui.widgets.footer import DossierFooter
 from tui.widgets.reader import Hit, Marks, Reader
 from tui.widgets.sidebar import Sidebar
+
+if TYPE_CHECKING:
+    from textual.widgets import ProgressBar
 
 LIST_EVERY = 0.5
 """Seconds between two listings of the documents while they are being read."""
@@ -49,14 +52,13 @@ class MainScreen(FitsTerminal[None]):
         self._listed_at = 0.0
         self._busy: str | None = None
         self._list_timer: Timer | None = None
+        self._loading: tuple[Static, ProgressBar] | None = None
+        """The busy line's text and bar, once there was something to say."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
             yield Sidebar(self.library.documents, id="sidebar")
             yield Reader(self.library.matcher, id="reader")
-        with HorizontalGroup(id="loading"):
-            yield Static(id="loading-text", markup=False)
-            yield ProgressBar(id="loading-bar", show_eta=False, show_percentage=False)
         # The palette's ctrl+p is in the help screen; the footer needs the room at 80 columns.
         yield DossierFooter(compact=True, show_command_palette=False)
 
@@ -89,9 +91,23 @@ class MainScreen(FitsTerminal[None]):
             return  # on_mount shows it
         self.set_class(what is not None, "-loading")
         if what is not None:
-            self.query_one("#loading-text", Static).update(f"{visible(what)} ")
+            text, bar = self._loading_line()
+            text.update(f"{visible(what)} ")
             done, total = progress or (0, None)
-            self.query_one(ProgressBar).update(total=total, progress=done)
+            bar.update(total=total, progress=done)
+
+    def _loading_line(self) -> tuple[Static, ProgressBar]:
+        """The busy line, mounted above the footer the first time there is something to
+        say: a start on a small folder has nothing, and draws its first frame without."""
+        if self._loading is None:
+            from textual.widgets import ProgressBar
+
+            text = Static(id="loading-text", markup=False)
+            bar = ProgressBar(id="loading-bar", show_eta=False, show_percentage=False)
+            line = HorizontalGroup(text, bar, id="loading")
+            self.mount(line, before=self.query_one(DossierFooter))
+            self._loading = (text, bar)
+        return self._loading
 
     def _list_documents(self) -> None:
         self._list_timer = None
