@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import partial
 from typing import ClassVar
 
 from textual import events, on, work
@@ -120,6 +121,8 @@ class DossierApp(NotebookApp):
         self.load_on_start = load
         self.loading: tuple[int, int] | None = None
         """(documents done, total) while the folder is being read."""
+        self._first_frame_waiting: list[Callable[[], object]] | None = []
+        """What runs once the first frame is on screen; None once it is."""
         self.main_screen = MainScreen(library)
         self.search_screen = SearchScreen()
         self.kwic_screen = KwicScreen()
@@ -173,7 +176,23 @@ class DossierApp(NotebookApp):
         else:
             self._loaded(None)
         # After the first frame: knowing every action imports every screen.
-        self.call_after_refresh(self._warn_unknown_keys)
+        self._after_first_frame(self._warn_unknown_keys)
+
+    def _after_first_frame(self, callback: Callable[[], object]) -> None:
+        """Run `callback` once the first frame is on screen, at once if it is: work that
+        would compete with it for the GIL waits for it. (Not `call_after_refresh`: that
+        waits for a refresh of the screen it was called on, none while another covers
+        it, such as the search a user opened at once.)"""
+        if self._first_frame_waiting is None:
+            callback()
+        else:
+            self._first_frame_waiting.append(callback)
+
+    @on(events.Ready)
+    def _first_frame_shown(self) -> None:
+        waiting, self._first_frame_waiting = self._first_frame_waiting or [], None
+        for callback in waiting:
+            callback()
 
     # -- reading the folder --------------------------------------------------------------
 
@@ -184,8 +203,7 @@ class DossierApp(NotebookApp):
         if reload:
             self._load(reload)
         else:
-            # After the first frame: the reading thread would compete with it for the GIL.
-            self.call_after_refresh(self._load, reload)
+            self._after_first_frame(partial(self._load, reload))
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def _load(self, reload: bool) -> tuple[Changes, bool]:
@@ -233,9 +251,7 @@ class DossierApp(NotebookApp):
             self.main_screen.busy(
                 f"Indexing {count:,} documents for search; reading works meanwhile"
             )
-        # After the next frame: at a start, the index's thread would compete with the
-        # first frame for the GIL.
-        self.call_after_refresh(self._build_index)
+        self._after_first_frame(self._build_index)
 
     def _waiting(self, what: str) -> None:
         self.search_screen.waiting = what
