@@ -27,6 +27,7 @@ from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
+from importlib import import_module
 from itertools import compress, repeat
 from operator import add, mul, truediv
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -347,6 +348,9 @@ class SearchIndex:
             entry.date.toordinal() if entry.date else dt.date.max.toordinal() + 1
             for entry in self.entries
         ]
+        # Searches need RapidFuzz: imported with the index, in its thread, rather than
+        # on the first keystroke (about 10 ms).
+        import_module("rapidfuzz.process")
 
     def _built(self, workers: int) -> IndexParts:
         """The index of the entries' words, encoded. On a large corpus in `workers`
