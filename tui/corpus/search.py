@@ -22,11 +22,12 @@ import re
 import sys
 import time
 import unicodedata
+import zlib
 from array import array
 from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import partial
+from functools import lru_cache, partial
 from importlib import import_module
 from itertools import compress, repeat
 from operator import add, mul, truediv
@@ -275,8 +276,11 @@ IN_WORKERS = 20_000
 processes: below, starting them costs more than they save."""
 COUNT_CHUNK = 10_000
 """Entries whose words one worker process counts at a time."""
-WEIGH_SHARES = 4
-"""Shares of the words per worker process, weighed one at a time."""
+WEIGH_SHARES = 8
+"""Shares of the vocabulary per worker process, weighed one at a time."""
+BM25 = (1.2, 0.75)
+"""BM25's k1 (how soon more of a word stops counting) and b (how much an entry's
+length does)."""
 EXACT_RANKING_LIMIT = 800
 """Up to this many candidates are all scored; above it, the best-weighted ones are."""
 MAX_PREFIX_VARIANTS = 8
@@ -354,26 +358,21 @@ class SearchIndex:
 
     def _built(self, workers: int) -> IndexParts:
         """The index of the entries' words, encoded. On a large corpus in `workers`
-        processes: each counts the words of a range of entries, then each weighs the
-        postings of a share of the words."""
+        processes: each counts the words of a range of entries, in shares of the
+        vocabulary, then each joins and weighs the postings of a share."""
         texts = [entry.text for entry in self.entries]
         if workers < 2 or len(texts) < IN_WORKERS:
-            counts = _Counts([_count_words(texts, 0)])
-            (words, buffers), *_ = counts.shares(1)
-            return _encoded(len(texts), [_weighed(len(texts), counts.lengths, words, buffers)])
+            shares, lengths = _count_words(texts, 0, 1)
+            return _encoded(len(texts), [_weighed(len(texts), lengths, shares)])
+        count = WEIGH_SHARES * workers
         starts = range(0, len(texts), COUNT_CHUNK)
+        chunks = [texts[start : start + COUNT_CHUNK] for start in starts]
         with process_pool(workers) as pool:
-            counts = _Counts(
-                pool.map(
-                    _count_words, [texts[start : start + COUNT_CHUNK] for start in starts], starts
-                )
-            )
-            shares = counts.shares(WEIGH_SHARES * workers)
+            counted = list(pool.map(_count_words, chunks, starts, repeat(count)))
+            lengths = b"".join(chunk_lengths for _, chunk_lengths in counted)
+            by_share = zip(*(shares for shares, _ in counted), strict=True)
             return _encoded(
-                len(texts),
-                pool.map(
-                    _weighed, repeat(len(texts)), repeat(counts.lengths), *zip(*shares, strict=True)
-                ),
+                len(texts), pool.map(_weighed, repeat(len(texts)), repeat(lengths), by_share)
             )
 
     def encode(self) -> IndexParts:
@@ -701,9 +700,14 @@ class _Postings:
         )
 
 
-def _count_words(texts: Sequence[str], first: int) -> tuple[list[str], _Buffers, bytes]:
-    """The words of `texts`, the entries from id `first` on, and each entry's length in
-    words; in a worker process."""
+_Share = tuple[list[str], _Buffers]
+"""Some words with their postings (`_Postings.buffers`)."""
+
+
+def _count_words(texts: Sequence[str], first: int, shares: int) -> tuple[list[_Share], bytes]:
+    """The words of `texts`, the entries from id `first` on, in `shares` shares of the
+    vocabulary (by a hash of the word, the same in every process), and each entry's
+    length in words; in a worker process."""
     postings = _Postings()
     ids, places, counts = postings.ids, postings.places, postings.counts
     lengths = array("I")
@@ -717,74 +721,64 @@ def _count_words(texts: Sequence[str], first: int) -> tuple[list[str], _Buffers,
                 places[word].append(len(ids[word]) - 1)
                 counts[word].append(held[word])
         lengths.append(len(found))
-    words = list(ids)
-    return words, postings.buffers(words), lengths.tobytes()
+    words: list[list[str]] = [[] for _ in range(shares)]
+    for word in ids:
+        words[zlib.crc32(word.encode("utf-8", "surrogatepass")) % shares].append(word)
+    return [(share, postings.buffers(share)) for share in words], lengths.tobytes()
 
 
-class _Counts:
-    """The counts of consecutive ranges of entries (`_count_words`), joined."""
-
-    def __init__(self, counted: Iterable[tuple[list[str], _Buffers, bytes]]) -> None:
-        self.postings = _Postings()
-        ids, places, counts = self.postings.ids, self.postings.places, self.postings.counts
-        lengths = array("I")
-        for words, buffers, entry_lengths in counted:
-            lengths.frombytes(entry_lengths)
-            sizes, all_ids, repeats, all_places, all_counts = (
-                memoryview(buffer).cast("I") for buffer in buffers
-            )
-            start = repeat_start = 0
-            for word, size, repeated in zip(words, sizes, repeats, strict=True):
-                end, repeat_end = start + size, repeat_start + repeated
-                if repeated:
-                    before = len(ids[word])
-                    places[word].extend(map(before.__add__, all_places[repeat_start:repeat_end]))
-                    counts[word].frombytes(all_counts[repeat_start:repeat_end].cast("B"))
-                ids[word].frombytes(all_ids[start:end].cast("B"))
-                start, repeat_start = end, repeat_end
-        self.lengths = lengths.tobytes()
-
-    def shares(self, count: int) -> list[tuple[list[str], _Buffers]]:
-        """The words in `count` shares of about as many postings, with their buffers."""
-        total = sum(map(len, self.postings.ids.values()))
-        shares: list[list[str]] = [[]]
-        held = 0
-        for word, ids in self.postings.ids.items():
-            if held >= total * len(shares) / count:
-                shares.append([])
-            shares[-1].append(word)
-            held += len(ids)
-        return [(words, self.postings.buffers(words)) for words in shares]
+def _joined(parts: Iterable[_Share]) -> _Postings:
+    """The postings of consecutive ranges of entries as one."""
+    postings = _Postings()
+    ids, places, counts = postings.ids, postings.places, postings.counts
+    for words, buffers in parts:
+        sizes, all_ids, repeats, all_places, all_counts = (
+            memoryview(buffer).cast("I") for buffer in buffers
+        )
+        start = repeat_start = 0
+        for word, size, repeated in zip(words, sizes, repeats, strict=True):
+            end, repeat_end = start + size, repeat_start + repeated
+            if repeated:
+                before = len(ids[word])
+                places[word].extend(map(before.__add__, all_places[repeat_start:repeat_end]))
+                counts[word].frombytes(all_counts[repeat_start:repeat_end].cast("B"))
+            ids[word].frombytes(all_ids[start:end].cast("B"))
+            start, repeat_start = end, repeat_end
+    return postings
 
 
-def _weighed(
-    entries: int, lengths: bytes, words: list[str], buffers: _Buffers
-) -> tuple[list[str], bytes, bytes, bytes, bytes]:
-    """BM25 weights of the postings of `words` in an index of `entries` entries of
-    `lengths` (words): a word's weight in an entry grows with its count, with
-    diminishing returns, and a mention in a short entry counts more than in a long
-    one. Encoded as `SearchIndex.encode` keeps them: the words, the sizes of each
-    one's postings and top, and the ids, weights and tops; in a worker process. Every
-    step runs in C (`map`): on 10,000 documents there are 18 million postings."""
-    k1, b = 1.2, 0.75
+@lru_cache(maxsize=1)
+def _norms(lengths: bytes) -> tuple[list[float], list[float]]:
+    """BM25's length norm of each entry of `lengths` (words), and the weight of a word
+    met once in it before the word's idf. Kept for the next share a worker weighs."""
+    k1, b = BM25
     entry_lengths = memoryview(lengths).cast("I")
     average = sum(entry_lengths) / max(1, len(entry_lengths))
     norms = [k1 * (1 - b + b * length / average) for length in entry_lengths]
-    once = [(k1 + 1) / (1 + norm) for norm in norms]
-    sizes, all_ids, repeats, all_places, all_counts = (
-        memoryview(buffer).cast("I") for buffer in buffers
-    )
-    out_sizes, weights, tops = array("I"), array("f"), array("I")
-    start = repeat_start = 0
-    for size, repeated in zip(sizes, repeats, strict=True):
-        ids = all_ids[start : start + size]
-        start += size
-        idf = math.log(1 + entries / size)
+    return norms, [(k1 + 1) / (1 + norm) for norm in norms]
+
+
+def _weighed(
+    entries: int, lengths: bytes, parts: Iterable[_Share]
+) -> tuple[list[str], bytes, bytes, bytes, bytes]:
+    """BM25 weights of the postings of a share of the words, from `parts` (`_joined`),
+    in an index of `entries` entries of `lengths` (words): a word's weight in an entry
+    grows with its count, with diminishing returns, and a mention in a short entry
+    counts more than in a long one. Encoded as `SearchIndex.encode` keeps them: the
+    words, the sizes of each one's postings and top, and the ids, weights and tops; in
+    a worker process. Every step runs in C (`map`): on 10,000 documents there are 18
+    million postings."""
+    k1, _ = BM25
+    norms, once = _norms(lengths)
+    postings = _joined(parts)
+    words = list(postings.ids)
+    sizes, weights, tops = array("I"), array("f"), array("I")
+    for word in words:
+        ids = postings.ids[word]
+        idf = math.log(1 + entries / len(ids))
         word_weights = array("f", map(idf.__mul__, map(once.__getitem__, ids)))
-        if repeated:
-            places = all_places[repeat_start : repeat_start + repeated]
-            times = all_counts[repeat_start : repeat_start + repeated]
-            repeat_start += repeated
+        if word in postings.counts:
+            places, times = postings.places[word], postings.counts[word]
             norm = map(norms.__getitem__, map(ids.__getitem__, places))
             # idf * count * (k1 + 1) / (count + norm)
             worth = map(
@@ -792,10 +786,11 @@ def _weighed(
             )
             _drain(map(word_weights.__setitem__, places, worth))
         top = _top(ids, word_weights)
-        out_sizes.extend((size, len(top)))
+        sizes.extend((len(ids), len(top)))
         weights.extend(word_weights)
         tops.extend(top)
-    return words, out_sizes.tobytes(), buffers[1], weights.tobytes(), tops.tobytes()
+    ids_buffer = b"".join(map(array.tobytes, map(postings.ids.__getitem__, words)))
+    return words, sizes.tobytes(), ids_buffer, weights.tobytes(), tops.tobytes()
 
 
 def _encoded(
