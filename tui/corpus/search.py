@@ -251,7 +251,7 @@ class _TermMatch:
 class _Posting:
     """Where one word occurs: entry ids ascending with each entry's BM25 term weight,
     and the entries where the word weighs most, for ranking large candidate sets.
-    Arrays when built here, views of the cached index's buffers when read from it."""
+    Views of the encoded index's buffers (`SearchIndex.encode`), built or read from the cache."""
 
     __slots__ = ("ids", "top", "weights")
 
