@@ -16,6 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input
 from textual.worker import Worker, WorkerState
 
+from tui.collector import IdleCollector
 from tui.commands import ActionsProvider
 from tui.corpus.cache import DocumentCache
 from tui.corpus.clean import clean_text, visible
@@ -45,6 +46,8 @@ STYLE_FILES = (
     "study.tcss",
 )
 STUDY_VIEWS = ("timeline", "kwic", "speakers")
+COLLECT_CHECK = 0.25
+"""Seconds between looks at whether a full garbage collection is due (tui/collector.py)."""
 
 
 def binding_ids(owners: Iterable[type]) -> set[str]:
@@ -126,6 +129,7 @@ class DossierApp(NotebookApp):
         self.main_screen = MainScreen(library)
         self.search_screen = SearchScreen()
         self.kwic_screen = KwicScreen()
+        self.collector = IdleCollector()
 
     def notify(
         self,
@@ -151,6 +155,8 @@ class DossierApp(NotebookApp):
         if isinstance(event, events.Paste) and not event.is_forwarded:
             # A paste is outside text: cleaned before any input holds it.
             event = events.Paste(clean_text(event.text))
+        if isinstance(event, events.InputEvent):
+            self.collector.input_seen()
         await super().on_event(event)
 
     @on(Worker.StateChanged)
@@ -161,6 +167,8 @@ class DossierApp(NotebookApp):
 
     def on_mount(self) -> None:
         open_log(log_path())
+        self.collector.start()
+        self.set_interval(COLLECT_CHECK, self.collector.tick)
         self._apply_theme()
         self._apply_keymap()
         for warning in self.config.warnings:
@@ -280,9 +288,11 @@ class DossierApp(NotebookApp):
                 cache.close()
 
     @on(events.Unmount)
-    def _stop_workers(self) -> None:
+    def _unmounted(self) -> None:
         # Quitting while a large folder is parsed or indexed: not seconds more of it.
         stop_workers()
+        # Python's own thresholds again: tests run many apps in one process.
+        self.collector.stop()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group == "load":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from textual.widgets import Static
 from textual.widgets._footer import FooterKey
 
 from tests.ui.conftest import OLDEST, SIZES, AppFactory
+from tui.collector import IDLE, PATIENCE, IdleCollector
 from tui.corpus.model import TurnKind
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
@@ -270,6 +272,26 @@ async def test_footer_is_made_anew_only_when_its_keys_change(make_app: AppFactor
         await pilot.press("slash", *"Kerry", "enter")
         await pilot.pause()
         assert "hit(1)" in footer_actions(app), "n shows once there are hits"
+
+
+async def test_full_collections_wait_for_a_pause_in_the_keys(
+    make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = gc.get_threshold()
+    now = [100.0]
+    app = make_app()
+    app.collector = IdleCollector(lambda: now[0])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert gc.get_threshold() == (before[0], before[1], before[2] * PATIENCE)
+        monkeypatch.setattr(gc, "get_count", lambda: (0, 0, before[2]))  # one is due
+        await pilot.press("j")
+        assert not app.collector.tick(), "a key was just pressed"
+        now[0] += IDLE
+        assert app.collector.tick()
+        await pilot.click(Reader)
+        assert not app.collector.tick(), "and a click"
+    assert gc.get_threshold() == before, "Python's own thresholds once the app is gone"
 
 
 @pytest.mark.parametrize("key", ["f1", "question_mark"])

@@ -1,0 +1,103 @@
+"""The idle collector: Python's full collections wait for a pause in the input."""
+
+from __future__ import annotations
+
+import gc
+import weakref
+from collections.abc import Iterator
+
+import pytest
+
+from tui.collector import IDLE, PATIENCE, IdleCollector
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+class Node:
+    def __init__(self) -> None:
+        self.me = self
+
+
+@pytest.fixture
+def collector() -> Iterator[tuple[IdleCollector, Clock]]:
+    clock = Clock()
+    collector = IdleCollector(clock)
+    enabled = gc.isenabled()
+    gc.disable()  # only the collector's own collection may free the test's garbage
+    try:
+        yield collector, clock
+    finally:
+        collector.stop()
+        if enabled:
+            gc.enable()
+
+
+def garbage() -> weakref.ref[Node]:
+    """A cycle nobody holds, freed only by the cyclic collector."""
+    return weakref.ref(Node())
+
+
+def test_start_makes_python_wait_longer_and_stop_puts_its_thresholds_back(
+    collector: tuple[IdleCollector, Clock],
+) -> None:
+    idle, _clock = collector
+    before = gc.get_threshold()
+    idle.start()
+    idle.start()  # twice is once
+    assert gc.get_threshold() == (before[0], before[1], before[2] * PATIENCE)
+    idle.stop()
+    assert gc.get_threshold() == before
+
+
+def test_a_due_collection_waits_for_a_pause_in_the_input(
+    collector: tuple[IdleCollector, Clock], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    idle, clock = collector
+    idle.start()
+    due = gc.get_threshold()[2] // PATIENCE
+    monkeypatch.setattr(gc, "get_count", lambda: (0, 0, due))
+    cycle = garbage()
+    idle.input_seen()
+    clock.now += IDLE / 2
+    assert not idle.tick()
+    assert cycle() is not None
+    idle.input_seen()
+    clock.now += IDLE * 0.9
+    assert not idle.tick(), "the pause counts from the last key"
+    clock.now += IDLE * 0.2
+    assert idle.tick()
+    assert cycle() is None
+
+
+def test_no_collection_before_python_would_consider_one(
+    collector: tuple[IdleCollector, Clock], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    idle, clock = collector
+    idle.start()
+    due = gc.get_threshold()[2] // PATIENCE
+    monkeypatch.setattr(gc, "get_count", lambda: (0, 0, due - 1))
+    cycle = garbage()
+    clock.now += IDLE * 10
+    assert not idle.tick()
+    assert cycle() is not None
+
+
+def test_an_interpreter_without_a_third_threshold_is_left_alone(
+    collector: tuple[IdleCollector, Clock], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    idle, clock = collector
+    set_to: list[tuple[int, ...]] = []
+    monkeypatch.setattr(gc, "get_threshold", lambda: (2000, 10, 0))
+    monkeypatch.setattr(gc, "set_threshold", lambda *values: set_to.append(values))
+    monkeypatch.setattr(gc, "get_count", lambda: (0, 0, 50))
+    idle.start()
+    clock.now += IDLE * 10
+    assert not idle.active
+    assert not idle.tick()
+    assert set_to == []

@@ -1,0 +1,64 @@
+"""Python's full garbage collections, moved to the moments nobody waits for a frame.
+
+Widgets are held in cycles (parent and children, styles, message queues), so the
+widgets of a document the reader lets go are freed only by the cyclic collector,
+and a full collection walks every object the app holds. With a few documents
+built, one takes 80-120 ms, and Python runs it whenever its counts say so: in the
+middle of the next key, as a stalled document switch or search.
+
+`IdleCollector` makes Python wait ten times longer before a full collection of its
+own, and runs one itself once no key or mouse event has come for `IDLE` seconds
+and as many young collections have run as Python waits for before it considers
+one. Young collections (1-3 ms) are left as
+they are. An interpreter whose collector has no third threshold (0: the
+incremental collector of newer Pythons) is left alone.
+"""
+
+from __future__ import annotations
+
+import gc
+import time
+from collections.abc import Callable
+
+IDLE = 0.5
+"""Seconds without input before a full collection may run."""
+PATIENCE = 10
+"""How many times longer Python waits before a full collection of its own, as a
+bound on what piles up while keys keep coming."""
+
+
+class IdleCollector:
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self._clock = clock
+        self._last_input = clock()
+        self._thresholds: tuple[int, int, int] | None = None
+        """Python's thresholds while raised, to put back."""
+
+    @property
+    def active(self) -> bool:
+        return self._thresholds is not None
+
+    def start(self) -> None:
+        thresholds = gc.get_threshold()
+        if self.active or len(thresholds) != 3 or thresholds[2] <= 0:
+            return
+        self._thresholds = thresholds
+        gc.set_threshold(thresholds[0], thresholds[1], thresholds[2] * PATIENCE)
+
+    def stop(self) -> None:
+        if self._thresholds is not None:
+            gc.set_threshold(*self._thresholds)
+            self._thresholds = None
+
+    def input_seen(self) -> None:
+        self._last_input = self._clock()
+
+    def tick(self) -> bool:
+        """Run a full collection if Python would have run one by now and the user has
+        been idle for `IDLE` seconds; whether it ran."""
+        if self._thresholds is None or self._clock() - self._last_input < IDLE:
+            return False
+        if gc.get_count()[2] < self._thresholds[2]:
+            return False
+        gc.collect()
+        return True
