@@ -38,8 +38,13 @@ def collector() -> Iterator[tuple[IdleCollector, Clock]]:
             gc.enable()
 
 
-def garbage() -> weakref.ref[Node]:
-    """A cycle nobody holds, freed only by the cyclic collector."""
+def started_with_garbage(
+    idle: IdleCollector, monkeypatch: pytest.MonkeyPatch, *, young_collections: int
+) -> weakref.ref[Node]:
+    """Start `idle` as if Python had run `young_collections` (of generation 1) since
+    its last full collection; a cycle nobody holds, freed only by a full collection."""
+    idle.start()
+    monkeypatch.setattr(gc, "get_count", lambda: (0, 0, young_collections))
     return weakref.ref(Node())
 
 
@@ -59,10 +64,8 @@ def test_a_due_collection_waits_for_a_pause_in_the_input(
     collector: tuple[IdleCollector, Clock], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     idle, clock = collector
-    idle.start()
-    due = gc.get_threshold()[2] // PATIENCE
-    monkeypatch.setattr(gc, "get_count", lambda: (0, 0, due))
-    cycle = garbage()
+    due = gc.get_threshold()[2]
+    cycle = started_with_garbage(idle, monkeypatch, young_collections=due)
     idle.input_seen()
     clock.now += IDLE / 2
     assert not idle.tick()
@@ -79,10 +82,8 @@ def test_no_collection_before_python_would_consider_one(
     collector: tuple[IdleCollector, Clock], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     idle, clock = collector
-    idle.start()
-    due = gc.get_threshold()[2] // PATIENCE
-    monkeypatch.setattr(gc, "get_count", lambda: (0, 0, due - 1))
-    cycle = garbage()
+    due = gc.get_threshold()[2]
+    cycle = started_with_garbage(idle, monkeypatch, young_collections=due - 1)
     clock.now += IDLE * 10
     assert not idle.tick()
     assert cycle() is not None
