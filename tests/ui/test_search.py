@@ -16,8 +16,9 @@ from tui.corpus.search import QUERY_HELP
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
 from tui.screens.search import SearchScreen
+from tui.widgets import results as results_module
 from tui.widgets.reader import Reader
-from tui.widgets.results import MATCH_STYLE, ResultsList
+from tui.widgets.results import BATCH, MATCH_STYLE, ResultsList
 
 
 async def wait_until(pilot: Pilot[None], ready: Callable[[], bool], what: str) -> None:
@@ -272,3 +273,34 @@ async def test_failing_search_is_reported_and_the_app_runs(make_app: AppFactory)
         assert any("disk on fire" in str(n.message) for n in app._notifications)
         assert app.is_running
         assert screen.query_text == "Kerry"
+
+
+async def test_many_results_are_listed_a_batch_at_a_time(
+    make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await search(pilot, "the")
+        assert screen.answer is not None
+        answer = screen.answer.results
+        assert len(answer) > 2 * BATCH, "enough results for three batches"
+        results = screen.query_one(ResultsList)
+        await wait_until(pilot, lambda: results.option_count == len(answer), "all listed")
+
+        results.show_results(answer)
+        assert results.option_count == BATCH, "the first batch at once, the rest later"
+        results.move_highlight(BATCH + 3)
+        assert results.highlighted == BATCH + 3, "a result not listed yet can be chosen"
+        assert results.highlighted_result is answer[BATCH + 3]
+        await wait_until(pilot, lambda: results.option_count == len(answer), "all listed")
+        prompts = [str(results.get_option_at_index(n).prompt) for n in range(len(answer))]
+        assert all(
+            result.entry.document.short_title[:10] in prompt
+            for result, prompt in zip(answer, prompts, strict=True)
+        )
+
+        monkeypatch.setattr(results_module, "MORE_AFTER", 60.0)  # only moves list more
+        results.show_results(answer)
+        results.focus()
+        await pilot.press("end")
+        assert results.option_count > BATCH, "the end of the list brings more"
