@@ -10,14 +10,14 @@ from array import array
 from collections import Counter
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from tui.corpus import search
 from tui.corpus.config import Config
 from tui.corpus.library import Library
 from tui.corpus.search import _WORD as WORD
-from tui.corpus.search import TOP_PER_WORD, SearchIndex, fold
+from tui.corpus.search import TOP_PER_WORD, SearchIndex, fold, word_spans, words
 
 D004, D000, D003, D001, D002 = "004", "000", "003", "001", "002"
 
@@ -194,3 +194,23 @@ def test_top_is_the_heaviest_and_of_equal_ones_the_first(weights: list[float]) -
     stored = array("f", weights)
     order = sorted(range(len(weights)), key=stored.__getitem__, reverse=True)
     assert list(search._top(ids, stored)) == sorted(ids[place] for place in order[:TOP_PER_WORD])
+
+
+texts_with_words = st.text(alphabet=st.sampled_from(list("abc ABC_9-.éÉßİı\u0301К")), max_size=60)
+
+
+@given(texts_with_words, st.lists(st.text(alphabet="abcé_9ßк", min_size=1, max_size=4)))
+@example("cab ab abc", [])
+def test_word_spans_are_those_of_the_wanted_words(text: str, others: list[str]) -> None:
+    # Wanted: some of the text's own words (folded), parts of them (which are no
+    # match), and words that may not be in it.
+    own = [word for word, _, _ in words(text)]
+    parts = [part for word in own for part in (word[1:], word[:-1]) if part]
+    wanted = frozenset(own[::3] + parts + others)
+    expected = [(start, end) for word, start, end in words(text) if word in wanted]
+    assert word_spans(text, wanted) == expected
+
+
+def test_word_spans_are_whole_words() -> None:
+    assert word_spans("cab ab abc Ab_", frozenset({"ab"})) == [(4, 6)]
+    assert word_spans("Çavuşoğlu and cavusoglu", frozenset({"cavusoglu"})) == [(0, 9), (14, 23)]

@@ -48,6 +48,8 @@ MAX_TERMS = 8
 MAX_FUZZY_VARIANTS = 32
 SNIPPET_CHARS = 200
 _WORD = re.compile(r"\w+")
+RECENT_PATTERNS = 32
+"""Patterns of the words a search highlights, kept: a query typed repeats them."""
 _QUERY_TOKEN = re.compile(r'(-?)(?:(\w+):("[^"]*"?|\S*)|"([^"]*)"?|(\S+))')
 FILTERS = ("speaker", "topic", "kind", "year", "after", "before", "doc")
 
@@ -79,6 +81,25 @@ def fuzzy_cutoff(term: str) -> int:
 def words(text: str) -> list[tuple[str, int, int]]:
     """Folded words of `text` with their character offsets in `text`."""
     return [(fold(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+def word_spans(text: str, wanted: frozenset[str]) -> list[tuple[int, int]]:
+    """Where `text` holds one of the folded words `wanted`: the spans of those of
+    `words(text)` that are wanted. An ASCII text (most) is searched for them alone,
+    not cut into all its words: a search lists 200 results, each a paragraph."""
+    if not text.isascii():
+        return [(start, end) for word, start, end in words(text) if word in wanted]
+    return [match.span() for match in _words_pattern(wanted).finditer(text.lower())]
+
+
+@lru_cache(maxsize=RECENT_PATTERNS)
+def _words_pattern(wanted: frozenset[str]) -> re.Pattern[str]:
+    """Any of the ASCII words of `wanted`, as a whole word of a lower-case ASCII text
+    (what `_WORD` finds there, lower case being what `fold` makes of it)."""
+    alternatives = sorted((word for word in wanted if word.isascii()), key=len, reverse=True)
+    if not alternatives:
+        return re.compile(r"(?!)")
+    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, alternatives))})(?!\w)")
 
 
 # --- queries -------------------------------------------------------------------------
@@ -657,13 +678,12 @@ class SearchIndex:
         self, entry_id: int, score: float, matches: list[_TermMatch], query: Query
     ) -> Result:
         entry = self.entries[entry_id]
-        wanted: set[str] = set()
-        for match in matches:
-            wanted.update(match.variants)
-        text_spans = [(start, end) for word, start, end in words(entry.text) if word in wanted]
-        folded_text = fold(entry.text)
-        for phrase in query.phrases:
-            text_spans.extend(_phrase_spans(entry.text, folded_text, phrase))
+        wanted = frozenset(word for match in matches for word in match.variants)
+        text_spans = word_spans(entry.text, wanted)
+        if query.phrases:
+            folded_text = fold(entry.text)
+            for phrase in query.phrases:
+                text_spans.extend(_phrase_spans(entry.text, folded_text, phrase))
         text_spans.sort()
         snippet, offset = _snippet(entry.text, text_spans)
         spans = tuple(
