@@ -9,9 +9,9 @@ middle of the next key, as a stalled document switch or search.
 `IdleCollector` makes Python wait ten times longer before a full collection of its
 own, and runs one itself once no key or mouse event has come for `IDLE` seconds
 and as many young collections have run as Python waits for before it considers
-one. Young collections (1-3 ms) are left as
-they are. An interpreter whose collector has no third threshold (0: the
-incremental collector of newer Pythons) is left alone.
+one. Young collections (1-3 ms) are left as they are. An interpreter whose
+collector has no third threshold (0: the incremental collector of newer Pythons)
+is left alone.
 """
 
 from __future__ import annotations
@@ -54,8 +54,9 @@ class IdleCollector:
         self._last_input = self._clock()
 
     def tick(self) -> bool:
-        """Run a full collection if Python would have run one by now and the user has
-        been idle for `IDLE` seconds; whether it ran."""
+        """Run a full collection if one is due (as many young collections since the
+        last as Python waits for) and no input has come for `IDLE` seconds; whether
+        it ran."""
         if self._thresholds is None or self._clock() - self._last_input < IDLE:
             return False
         if gc.get_count()[2] < self._thresholds[2]:
