@@ -214,3 +214,19 @@ def test_word_spans_are_those_of_the_wanted_words(text: str, others: list[str]) 
 def test_word_spans_are_whole_words() -> None:
     assert word_spans("cab ab abc Ab_", frozenset({"ab"})) == [(4, 6)]
     assert word_spans("Çavuşoğlu and cavusoglu", frozenset({"cavusoglu"})) == [(0, 9), (14, 23)]
+
+
+@given(
+    st.sampled_from(["the", "a", "co", "kar", "karabakh", "settlment", "minister", "zzz"]),
+    st.integers(min_value=0, max_value=20),
+    st.integers(min_value=1, max_value=7),
+)
+def test_the_candidates_holding_a_word_are_found_without_its_whole_set(
+    index: SearchIndex, term: str, start: int, step: int
+) -> None:
+    candidates = set(range(start, len(index.entries), step))
+    match = index._match_term(term)  # a new match: its entries not built yet
+    within = index._within(match, frozenset(candidates))
+    assert match.ids is None, "the word's whole set was not made"
+    assert within == frozenset(candidates) & index._ids(match)
+    assert index._within(match, frozenset(candidates)) == within, "the same from the set"

@@ -267,6 +267,8 @@ class _TermMatch:
     """The indexed words a query word stands for, each with its similarity 0..1."""
 
     variants: dict[str, float] = field(default_factory=dict)
+    ids: frozenset[int] | None = None
+    """The entries holding any of the variants, once built (`SearchIndex._ids`)."""
 
 
 class _Posting:
@@ -362,7 +364,7 @@ class SearchIndex:
         self._speaker_keys = self._speaker_search_keys(ordered, config)
         self._topics = [topic.name for topic in config.topics]
         self._facets = self._facet_sets(turns)
-        self._recent: dict[str, tuple[_TermMatch, frozenset[int]]] = {}
+        self._recent: dict[str, _TermMatch] = {}
         # The index lives as long as the process, like the documents (Library.add): out
         # of the cyclic collector's reach, or a full collection walks it during some
         # keystroke. No collection first: on 10,000 documents it would hold every thread
@@ -445,18 +447,37 @@ class SearchIndex:
         posting = self._postings.get(word)
         return posting.weight_of(entry_id) if posting else 0.0
 
-    def _term(self, term: str) -> tuple[_TermMatch, frozenset[int]]:
-        """A query word's variants and the entries holding any of them. Kept for the
-        last few words: as a query is typed, its earlier words repeat at every key."""
-        cached = self._recent.pop(term, None)
-        if cached is None:
+    def _term(self, term: str) -> _TermMatch:
+        """A query word's variants. Kept for the last few words (with their entries,
+        once built): as a query is typed, its earlier words repeat at every key."""
+        match = self._recent.pop(term, None)
+        if match is None:
             match = self._match_term(term)
-            ids = frozenset().union(*(self._postings[word].ids for word in match.variants))
-            cached = (match, ids)
-        self._recent[term] = cached
+        self._recent[term] = match
         while len(self._recent) > RECENT_TERMS:
             del self._recent[next(iter(self._recent))]
-        return cached
+        return match
+
+    def _reach(self, match: _TermMatch) -> int:
+        """How many entries hold a variant of `match`, at most."""
+        return sum(len(self._postings[word].ids) for word in match.variants)
+
+    def _ids(self, match: _TermMatch) -> frozenset[int]:
+        """The entries holding a variant of `match`; built once for a match kept."""
+        if match.ids is None:
+            match.ids = frozenset().union(*(self._postings[word].ids for word in match.variants))
+        return match.ids
+
+    def _within(self, match: _TermMatch, candidates: IdSet) -> IdSet:
+        """Those of `candidates` holding a variant of `match`: each variant's postings
+        walked against them, in C, rather than a set made of all the entries holding
+        one. For a common word that is hundreds of thousands (`the`: 316,111 of 10,000
+        documents, 8 ms to make, 48 ms the first time in a process)."""
+        if match.ids is not None:
+            return candidates.intersection(match.ids)
+        return frozenset().union(
+            *(candidates.intersection(self._postings[word].ids) for word in match.variants)
+        )
 
     def _match_term(self, term: str) -> _TermMatch:
         match = _TermMatch()
@@ -581,12 +602,11 @@ class SearchIndex:
                 hints.append("only exclusions: add a word or a filter to search for")
             return [], 0
         candidates: IdSet | None = self._filtered(query, hints)
-        looked_up = [self._term(term) for term in query.terms]
-        matches = [match for match, _ in looked_up]
-        # Each query word must match: the words' sets are intersected, rarest first, in C
-        # (set operations), never per paragraph.
-        for _, ids in sorted(looked_up, key=lambda item: len(item[1])):
-            candidates = ids if candidates is None else candidates.intersection(ids)
+        matches = [self._term(term) for term in query.terms]
+        # Each query word must match: the entries of the rarest, then those of them that
+        # hold each other word, in C (set operations), never per paragraph.
+        for match in sorted(matches, key=self._reach):
+            candidates = self._ids(match) if candidates is None else self._within(match, candidates)
         for phrase in query.phrases:
             candidates = self._with_phrase(phrase, candidates)
         if candidates is None:
