@@ -619,7 +619,7 @@ class SearchIndex:
             # Filters and phrases only: corpus order.
             top = heapq.nsmallest(limit, candidates)
             bonus = 2.0 * len(query.phrases)
-            return [self._result(e, bonus, matches, query) for e in top], len(candidates)
+            return [self._result(e, bonus, frozenset(), query) for e in top], len(candidates)
         pool = (
             candidates
             if len(candidates) <= EXACT_RANKING_LIMIT
@@ -630,7 +630,8 @@ class SearchIndex:
             for entry_id, score in self._term_scores(match, pool).items():
                 scores[entry_id] += score
         top = heapq.nlargest(limit, scores, key=lambda e: (scores[e], -e))
-        return [self._result(e, scores[e], matches, query) for e in top], len(candidates)
+        wanted = frozenset(word for match in matches for word in match.variants)
+        return [self._result(e, scores[e], wanted, query) for e in top], len(candidates)
 
     def _term_scores(self, match: _TermMatch, pool: IdSet) -> dict[int, float]:
         """For each entry of `pool`, the weight of its best variant of one query word.
@@ -694,11 +695,10 @@ class SearchIndex:
             or (not text.isascii() and pattern.search(fold(text)))
         }
 
-    def _result(
-        self, entry_id: int, score: float, matches: list[_TermMatch], query: Query
-    ) -> Result:
+    def _result(self, entry_id: int, score: float, wanted: frozenset[str], query: Query) -> Result:
+        """Entry `entry_id` as a result: its snippet, with the query's `wanted` words
+        (every variant of every term) and phrases marked."""
         entry = self.entries[entry_id]
-        wanted = frozenset(word for match in matches for word in match.variants)
         text_spans = word_spans(entry.text, wanted)
         if query.phrases:
             folded_text = fold(entry.text)
