@@ -43,7 +43,8 @@ from tui.app import DossierApp
 from tui.corpus.config import load_config
 from tui.corpus.library import Library
 from tui.corpus.store import NotesStore
-from tui.widgets.reader import DocumentBody, Reader
+from tui.widgets.document import PAGES_KEPT
+from tui.widgets.reader import Reader
 from tui.widgets.sidebar import Sidebar
 
 SIZE = (160, 48)
@@ -88,11 +89,14 @@ def _app(corpus: Path, notes: Path) -> DossierApp:
 
 
 async def _idle(pilot: Pilot[None], reader: Reader, doc_id: str) -> None:
-    """Until the reader shows `doc_id` and its body has placed what it built."""
+    """Until the reader shows `doc_id` and has drawn it."""
     while True:
         await pilot.pause()
-        body = reader._body
-        if reader.document and reader.document.id == doc_id and body and body.settled:
+        if (
+            reader.document
+            and reader.document.id == doc_id
+            and reader.view.document is reader.document
+        ):
             return
 
 
@@ -163,10 +167,9 @@ async def _memory(corpus: Path, notes: Path) -> None:
             reader.document = document
             await _idle(pilot, reader, document.id)
         after = _rss_mb()
-        bodies = len(reader.query(DocumentBody))
         print(
             f"memory: RSS {before:.0f} MB before, {after:.0f} MB after visiting {VISITS} "
-            f"documents; {bodies} bodies kept"
+            f"documents; {PAGES_KEPT} kept drawn"
         )
 
 

@@ -30,7 +30,7 @@ from tui.corpus.cache import DocumentCache
 from tui.corpus.config import load_config
 from tui.corpus.library import Library
 from tui.corpus.model import Document
-from tui.widgets.reader import header_content
+from tui.widgets.document import header_content
 
 
 def header(document: Document) -> str:

@@ -40,7 +40,7 @@ from tui.messages import (
     NotesExportRequested,
 )
 from tui.screens.main import MainScreen
-from tui.widgets.reader import Marks, ParagraphMarks
+from tui.widgets.document import Marks, ParagraphMarks
 
 if TYPE_CHECKING:
     from tui.screens.notes import NotesScreen

@@ -27,7 +27,7 @@ MUTATIONS = [
     ),
     (
         "1 reader text as markup",
-        "tui/widgets/reader.py",
+        "tui/widgets/document.py",
         "    content = Content(paragraph.text)",
         "    content = Content.from_markup(paragraph.text)",
         "test_01",
@@ -84,7 +84,7 @@ MUTATIONS = [
     ),
     (
         "5 warning on screen",
-        "tui/widgets/reader.py",
+        "tui/widgets/document.py",
         '    lines.extend(Content.styled(f"⚠ {warning}", "italic") for warning in document.warnings)\n',
         "",
         "test_05_the_reader",
@@ -154,7 +154,7 @@ MUTATIONS = [
     ),
     (
         "20 topic underline",
-        "tui/widgets/reader.py",
+        "tui/widgets/document.py",
         'f"{colour} underline".strip()',
         'f"{colour}".strip()',
         "test_20_questions",

@@ -31,10 +31,12 @@ from tests.ui.conftest import OLDEST, AppFactory
 from tui.app import DossierApp
 from tui.corpus import parse as parse_module
 from tui.corpus.config import log_path
+from tui.corpus.model import TurnKind
 from tui.corpus.store import NotesSaveError
 from tui.log import open_log
 from tui.screens.search import DEBOUNCE, SearchScreen
-from tui.widgets.reader import ParagraphView, Reader, TurnLabel
+from tui.widgets.document import Part
+from tui.widgets.reader import Reader
 
 # -- 18. terminal sizes ----------------------------------------------------------------------
 
@@ -232,25 +234,42 @@ async def test_20_questions_speakers_topics_and_hits_do_not_rely_on_colour(
         await _second_question_with_hits(pilot)
         reader = app.main_screen.query_one(Reader)
         assert reader.document is not None and reader.document.id == OLDEST
+        view = reader.view
+        assert view.page is not None
+        blocks = view.page.blocks
         question = next(
-            view
-            for view in reader.query(ParagraphView)
-            if view.has_class("-question") and "Kerry" in view.paragraph.text
+            block
+            for block in blocks
+            if block.turn is not None
+            and block.turn.kind is TurnKind.QUESTION
+            and block.paragraph is not None
+            and "Kerry" in block.paragraph.text
         )
-        labels = [label for label in reader.query(TurnLabel) if 0 <= label.region.y < 40]
-        answerer = next(label for label in labels if "Sergey Lavrov" in str(label.render()))
+        labels = [
+            block
+            for block in blocks
+            if block.part is Part.LABEL and 0 <= view.block_region(block).y < 40
+        ]
+        answerer = next(
+            label
+            for label in labels
+            if label.turn is not None and label.turn.speaker == "Sergey Lavrov"
+        )
         styles = {
-            "speaker": _style_of(app, "Sergey Lavrov", answerer.region),
-            "hit": _style_of(app, "Kerry", question.region),
-            "question": _style_at(app, question),
+            "speaker": _style_of(app, "Sergey Lavrov", view.block_region(answerer)),
+            "hit": _style_of(app, "Kerry", view.block_region(question)),
+            "question": _style_at(app, view.block_region(question)),
         }
         assert "▌Q" in screen_text(app)
         paragraph = next(
-            v for v in reader.query(ParagraphView) if "Nagorno-Karabakh" in v.paragraph.text
+            block.paragraph
+            for block in blocks
+            if block.paragraph is not None and "Nagorno-Karabakh" in block.paragraph.text
         )
-        reader.go_to(reader.document, paragraph.paragraph.index)
+        reader.go_to(reader.document, paragraph.index)
         await pilot.pause()
-        styles["topic"] = _style_of(app, "Nagorno-Karabakh", paragraph.region)
+        region = view.block_region(view.paragraph_block(paragraph.index))
+        styles["topic"] = _style_of(app, "Nagorno-Karabakh", region)
         assert styles["speaker"].bold
         assert styles["topic"].underline
         assert styles["hit"].reverse
@@ -274,14 +293,14 @@ def _style_of(app: DossierApp, text: str, region: Region) -> Style:
     pytest.fail(f"{text!r} is not drawn as one piece in {region}")
 
 
-def _style_at(app: DossierApp, view: ParagraphView) -> Style:
-    region = view.content_region
+def _style_at(app: DossierApp, region: Region) -> Style:
+    """The style of the first text drawn on the first line of `region`, past the bar."""
     update = app.screen._compositor.render_full_update()
     line = update.strips[region.y]
     x = 0
     for strip in line:
         for segment in strip:
-            if x >= region.x + 2 and segment.text.strip() and segment.style is not None:
+            if x >= region.x + 3 and segment.text.strip() and segment.style is not None:
                 return segment.style
             x += segment.cell_length
     pytest.fail("no text in the question paragraph")

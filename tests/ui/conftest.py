@@ -6,6 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from rich.style import Style
+from textual.strip import Strip
 
 from tests.conftest import SEEDS
 from tui.app import DossierApp
@@ -13,6 +15,8 @@ from tui.corpus.cache import DocumentCache
 from tui.corpus.config import Config, load_config
 from tui.corpus.library import Library
 from tui.corpus.store import NotesStore
+from tui.widgets.document import DocumentView
+from tui.widgets.reader import Reader
 
 OLDEST = "004_d48fa1d5f48169a7"
 """The 2016 Baku meeting: first in the sidebar, three questions, Kerry in the text."""
@@ -54,3 +58,63 @@ def make_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppFactory:
         return DossierApp(Library.load(corpus, config), config, notes)
 
     return make
+
+
+# -- what the reader draws ------------------------------------------------------------------
+
+
+def reader_view(app: DossierApp) -> DocumentView:
+    return app.main_screen.query_one(Reader).view
+
+
+def _plain(strip: Strip) -> str:
+    # Past the view's margin and the paragraph's bar, if any.
+    return strip.text[2:].strip()
+
+
+def text_lines(app: DossierApp, paragraph: int) -> list[str]:
+    """The lines of `paragraph`'s text as the reader draws them, margins left out."""
+    view = reader_view(app)
+    block = view.paragraph_block(paragraph)
+    return [_plain(strip) for strip in view.lines(block)[: block.notes_from]]
+
+
+def drawn_text(app: DossierApp, paragraph: int) -> str:
+    """`paragraph` as drawn: its lines joined again (a wrap breaks at a space)."""
+    return " ".join(text_lines(app, paragraph))
+
+
+def note_lines(app: DossierApp, paragraph: int | None = None) -> list[str]:
+    """The note lines drawn under `paragraph`, or under every paragraph in order."""
+    view = reader_view(app)
+    paragraphs = range(view.paragraph_count) if paragraph is None else [paragraph]
+    lines = []
+    for index in paragraphs:
+        block = view.paragraph_block(index)
+        lines += [_plain(strip) for strip in view.lines(block)[block.notes_from :]]
+    return lines
+
+
+def styled_runs(app: DossierApp, paragraph: int, wanted: Callable[[Style], bool]) -> list[str]:
+    """The runs of `paragraph`'s drawn text in a style that is `wanted`, one per
+    line they are on."""
+    view = reader_view(app)
+    block = view.paragraph_block(paragraph)
+    runs: list[str] = []
+    for strip in view.lines(block)[: block.notes_from]:
+        run = ""
+        for segment in strip:
+            if segment.style is not None and wanted(segment.style) and segment.text.strip():
+                run += segment.text
+            elif run:
+                runs.append(run)
+                run = ""
+        if run:
+            runs.append(run)
+    return runs
+
+
+def is_current(app: DossierApp, paragraph: int) -> bool:
+    """Whether `paragraph` is drawn as the current one: a solid bar in its margin."""
+    view = reader_view(app)
+    return view.lines(view.paragraph_block(paragraph))[0].text[1] == "█"

@@ -15,8 +15,7 @@ from tui.corpus.compare import Side
 from tui.screens.compare import ALIGN_IN_LINE, ComparePicker, CompareScreen
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
-from tui.widgets.compare import ADDED_STYLE, REMOVED_STYLE, ComparePane, PairMarker
-from tui.widgets.reader import ParagraphView
+from tui.widgets.compare import ADDED_STYLE, REMOVED_STYLE, ComparePane, PairMarker, ParagraphView
 from tui.widgets.sidebar import Sidebar
 
 D000, D001, D004 = "000_0f3248e6ed0e14b7", "001_1233152ec4a1af33", "004_d48fa1d5f48169a7"

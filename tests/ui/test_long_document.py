@@ -1,6 +1,6 @@
-"""A very long document: it opens with only the paragraphs near the cursor built, and
-every way of moving through it (G, page down, go_to, find, scrolling) builds what it
-reaches; the reader keeps a bounded number of documents built."""
+"""A very long document: it opens with only the paragraphs in view drawn and the rest
+estimated, and every way of moving through it (G, page down, go_to, find, scrolling)
+draws what it reaches; the reader keeps a bounded number of documents drawn."""
 
 from __future__ import annotations
 
@@ -12,21 +12,13 @@ from textual.pilot import Pilot
 from textual.selection import Selection
 from textual.widgets import Input
 
-from tests.ui.conftest import AppFactory
+from tests.ui.conftest import AppFactory, drawn_text, is_current, reader_view, styled_runs
 from tests.ui.test_search import wait_until
 from tui.app import DossierApp
 from tui.screens.main import MainScreen
+from tui.widgets.document import BOOKMARK_GLYPH, LINE_SHIFT, PAGES_KEPT
 from tui.widgets.note_editor import NoteEditor
-from tui.widgets.reader import (
-    BODIES_KEPT,
-    BOOKMARK_GLYPH,
-    CHUNK_PARAGRAPHS,
-    CHUNKS_BUILT,
-    ChunkPlaceholder,
-    DocumentBody,
-    ParagraphView,
-    Reader,
-)
+from tui.widgets.reader import Reader
 
 QUESTIONS = 300
 """Each with a question and nine paragraphs of answer: 3,000 paragraphs."""
@@ -65,20 +57,21 @@ def reader(app: DossierApp) -> Reader:
     return app.screen.query_one(Reader)
 
 
-def body(app: DossierApp) -> DocumentBody:
-    shown = reader(app)._body
-    assert shown is not None
-    return shown
-
-
 def in_view(app: DossierApp, paragraph: int) -> bool:
-    """Whether `paragraph` is built, laid out, and at least partly in the reader's view."""
-    shown = reader(app)._body
-    view = shown.views.get(paragraph) if shown is not None else None
-    if shown is None or view is None or not view.virtual_region:
+    """Whether `paragraph` is at least partly in the reader's view, drawn."""
+    view = reader_view(app)
+    if view.page is None or not 0 <= paragraph < view.paragraph_count:
         return False
-    region, top = view.virtual_region, shown.scroll_y
-    return region.y < top + shown.scrollable_content_region.height and region.bottom > top
+    block = view.paragraph_block(paragraph)
+    top = view.paragraph_top(paragraph) - view.scroll_y
+    return block.measured and top < view.scrollable_content_region.height and top + block.height > 0
+
+
+def measured(app: DossierApp) -> int:
+    """How many blocks of the document shown have been drawn and measured."""
+    page = reader_view(app).page
+    assert page is not None
+    return sum(block.measured for block in page.blocks)
 
 
 async def open_long(pilot: Pilot[None]) -> None:
@@ -95,7 +88,7 @@ async def press_G(app: DossierApp, pilot: Pilot[None]) -> int:
     return last
 
 
-async def test_opens_with_the_first_paragraphs_built_not_all(
+async def test_opens_with_the_paragraphs_in_view_drawn_not_all(
     make_app: AppFactory, long_corpus: Path
 ) -> None:
     app = make_app(corpus=long_corpus)
@@ -103,17 +96,25 @@ async def test_opens_with_the_first_paragraphs_built_not_all(
         await open_long(pilot)
         document = app.library.documents[0]
         assert len(document.paragraphs) == QUESTIONS * 10
-        shown = body(app)
+        view = reader_view(app)
         assert in_view(app, 0) and reader(app).paragraph == 0
-        assert "Question 0, paragraph 0" in str(shown.views[0].visual)
-        assert len(shown.views) <= CHUNKS_BUILT * CHUNK_PARAGRAPHS
-        assert len(document.paragraphs) - 1 not in shown.views
-        assert shown.query(ChunkPlaceholder), "the rest stands in as placeholders"
-        assert shown.virtual_size.height > 10 * len(shown.views), "the scrollbar spans it all"
-        assert set(range(2 * CHUNK_PARAGRAPHS)) <= set(shown.views), "the next chunk once shown"
-        start = 5 * CHUNK_PARAGRAPHS
-        fresh = DocumentBody(document, reader(app).matcher, around=start + 3)
-        assert set(fresh.views) == set(range(start, start + CHUNK_PARAGRAPHS)), "at first one chunk"
+        assert drawn_text(app, 0).startswith("Question 0, paragraph 0")
+        assert 0 < measured(app) <= 24, "only what the 24 lines show"
+        assert not view.paragraph_block(len(document.paragraphs) - 1).measured
+        assert view.virtual_size.height > 2 * len(document.paragraphs), "the scrollbar spans it all"
+
+
+async def test_a_switch_mounts_nothing(make_app: AppFactory, long_corpus: Path) -> None:
+    (long_corpus / "short.txt").write_text(long_transcript(2), encoding="utf-8")
+    app = make_app(corpus=long_corpus)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_long(pilot)
+        widgets = list(app.screen.walk_children())
+        for document in [*app.library.documents, *app.library.documents]:
+            reader(app).document = document
+            await pilot.pause()
+            assert in_view(app, 0)
+        assert list(app.screen.walk_children()) == widgets
 
 
 async def test_G_reaches_the_last_paragraph_and_g_comes_back(
@@ -124,12 +125,12 @@ async def test_G_reaches_the_last_paragraph_and_g_comes_back(
         await open_long(pilot)
         last = await press_G(app, pilot)
         assert reader(app).paragraph == last
-        assert body(app).views[last].has_class("-current")
+        assert is_current(app, last)
         assert f"¶{last}/{last}" in str(app.screen.query_one("#reader-status").visual)
         await pilot.press("g")
         await wait_until(pilot, lambda: in_view(app, 0), "the first paragraph in view")
         assert reader(app).paragraph == 0
-        assert len(body(app).views) <= CHUNKS_BUILT * CHUNK_PARAGRAPHS, "far chunks let go"
+        assert measured(app) <= 3 * 24, "only the two ends and the blocks a view above them"
 
 
 async def test_go_to_a_far_paragraph_shows_it(make_app: AppFactory, long_corpus: Path) -> None:
@@ -141,7 +142,7 @@ async def test_go_to_a_far_paragraph_shows_it(make_app: AppFactory, long_corpus:
         screen.open_paragraph("long", 2_400)
         await wait_until(pilot, lambda: in_view(app, 2_400), "paragraph 2400 in view")
         assert reader(app).paragraph == 2_400
-        assert body(app).views[2_400].has_class("-current")
+        assert is_current(app, 2_400)
         await pilot.press("j", "j")
         assert reader(app).paragraph == 2_402
         assert in_view(app, 2_402)
@@ -154,18 +155,15 @@ async def test_a_find_hit_far_down_is_shown(make_app: AppFactory, long_corpus: P
         await pilot.press("slash", *NEEDLE, "enter")
         await wait_until(pilot, lambda: in_view(app, NEEDLE_AT), "the hit in view")
         assert reader(app).paragraph == NEEDLE_AT
-        content = body(app).views[NEEDLE_AT].visual
-        start = content.plain.index(NEEDLE)
-        styled = [span for span in content.spans if span.start == start]
-        assert any("reverse" in str(span.style) for span in styled)
+        assert styled_runs(app, NEEDLE_AT, lambda style: bool(style.reverse)) == [NEEDLE]
 
         # The hit's words are the note's quote; a mouse selection in the paragraph wins.
         await pilot.press("a")
         assert isinstance(app.screen, NoteEditor)
         assert app.screen.query_one("#note-quote", Input).value == NEEDLE
         await pilot.press("escape")
-        view = body(app).views[NEEDLE_AT]
-        app.screen.selections = {view: Selection(Offset(0, 0), Offset(6, 0))}
+        line = NEEDLE_AT << LINE_SHIFT
+        app.screen.selections = {reader_view(app): Selection(Offset(0, line), Offset(6, line))}
         await pilot.press("a")
         assert isinstance(app.screen, NoteEditor)
         assert app.screen.query_one("#note-quote", Input).value == "Answer"
@@ -181,17 +179,16 @@ async def test_a_bookmark_on_a_far_paragraph_is_drawn_and_redrawn(
         await pilot.press("k", "m")
         await wait_until(
             pilot,
-            lambda: str(body(app).views[last - 1].visual).startswith(BOOKMARK_GLYPH),
+            lambda: drawn_text(app, last - 1).startswith(BOOKMARK_GLYPH),
             "the bookmark drawn",
         )
-        # Its chunk let go while reading elsewhere, then built again with its mark.
+        # Read elsewhere, then come back: the mark is still drawn.
         for paragraph in (0, 600, 1_200, 1_800, 2_400):
             reader(app).go_to(app.library.documents[0], paragraph)
             await wait_until(pilot, lambda p=paragraph: in_view(app, p), f"¶{paragraph} in view")
-        assert last - 1 not in body(app).views
         await pilot.press("G", "k")
         await wait_until(pilot, lambda: in_view(app, last - 1), "the bookmarked paragraph")
-        assert str(body(app).views[last - 1].visual).startswith(BOOKMARK_GLYPH)
+        assert drawn_text(app, last - 1).startswith(BOOKMARK_GLYPH)
 
 
 async def test_page_down_and_scrolling_build_what_they_reach(
@@ -205,25 +202,25 @@ async def test_page_down_and_scrolling_build_what_they_reach(
             await pilot.press("pagedown")
             seen.append(reader(app).paragraph)
             assert in_view(app, seen[-1]), f"¶{seen[-1]} in view after page down"
-        assert seen == sorted(seen) and seen[-1] > 2 * CHUNK_PARAGRAPHS, seen
+        assert seen == sorted(seen) and seen[-1] > 40, seen
 
         # Scrolled by the scrollbar or the wheel, not the cursor: what comes into view
-        # is built.
-        shown = body(app)
-        shown.scroll_to(y=shown.max_scroll_y // 2, animate=False, immediate=True)
+        # is drawn.
+        view = reader_view(app)
+        view.scroll_to(y=view.max_scroll_y // 2, animate=False, immediate=True)
         await wait_until(
             pilot,
             lambda: any(in_view(app, p) for p in range(1_000, 2_000)),
-            "the middle of the document built in view",
+            "the middle of the document drawn in view",
         )
 
 
-async def test_bodies_kept_are_bounded_and_an_evicted_document_keeps_its_place(
+async def test_pages_kept_are_bounded_and_an_evicted_document_keeps_its_place(
     make_app: AppFactory, tmp_path: Path
 ) -> None:
     corpus = tmp_path / "many"
     corpus.mkdir()
-    for number in range(BODIES_KEPT + 3):
+    for number in range(PAGES_KEPT + 3):
         (corpus / f"doc{number:02d}.txt").write_text(long_transcript(3), encoding="utf-8")
     app = make_app(corpus=corpus)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -233,9 +230,53 @@ async def test_bodies_kept_are_bounded_and_an_evicted_document_keeps_its_place(
         for document in documents[1:]:
             reader(app).document = document
             await pilot.pause()
-            assert len(reader(app).query(DocumentBody)) <= BODIES_KEPT
-        assert documents[0].id not in reader(app)._bodies, "the first one was let go"
+            assert len(reader_view(app)._pages) <= PAGES_KEPT
+        assert documents[0].id not in reader_view(app)._pages, "the first one was let go"
         reader(app).document = documents[0]
         await wait_until(pilot, lambda: in_view(app, 7), "its place in view")
         assert reader(app).paragraph == 7
-        assert body(app).query(ParagraphView)[7].has_class("-current")
+        assert is_current(app, 7)
+
+
+def top_lines(app: DossierApp, count: int) -> list[str]:
+    view = reader_view(app)
+    return [view.render_line(y).text for y in range(count)]
+
+
+async def test_scrolling_up_into_estimated_paragraphs_moves_a_line_at_a_time(
+    make_app: AppFactory, long_corpus: Path
+) -> None:
+    """Above the end, reached by G, the paragraphs are estimates until drawn: as they
+    come into view line by line, each line moves down by one and nothing jumps."""
+    # Long words: wrapped, a paragraph takes more lines than its length says.
+    words = ["internationalisation", "of", "counterproliferation", "negotiations"]
+    paragraphs = [" ".join(words[(n + k) % 4] for k in range(12 + n % 9)) for n in range(400)]
+    text = long_transcript(1).split("\n\n")[:2] + paragraphs
+    (long_corpus / "long.txt").write_text("\n\n".join(text) + "\n", encoding="utf-8")
+    app = make_app(corpus=long_corpus)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_long(pilot)
+        await pilot.press("G")
+        await wait_until(pilot, lambda: in_view(app, 399), "the last paragraph in view")
+        view = reader_view(app)
+        estimated = view.virtual_size.height
+        for _ in range(60):
+            before = top_lines(app, 10)
+            view.scroll_to(y=view.scroll_y - 1, animate=False, immediate=True)
+            await pilot.pause()
+            assert top_lines(app, 10)[1:] == before[:9]
+        assert view.virtual_size.height != estimated, "the estimates were off"
+
+
+async def test_a_narrower_or_lower_view_keeps_the_cursor_in_view(
+    make_app: AppFactory, long_corpus: Path
+) -> None:
+    app = make_app(corpus=long_corpus)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await open_long(pilot)
+        reader(app).go_to(app.library.documents[0], 2_400)
+        await wait_until(pilot, lambda: in_view(app, 2_400), "paragraph 2400 in view")
+        for size in ((80, 24), (60, 12), (160, 48)):
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            assert in_view(app, 2_400) and is_current(app, 2_400), size

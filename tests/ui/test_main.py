@@ -13,12 +13,21 @@ from textual.pilot import Pilot
 from textual.widgets import Static
 from textual.widgets._footer import FooterKey
 
-from tests.ui.conftest import OLDEST, SIZES, AppFactory
+from tests.ui.conftest import (
+    OLDEST,
+    SIZES,
+    AppFactory,
+    is_current,
+    reader_view,
+    styled_runs,
+    text_lines,
+)
 from tui.collector import IDLE, PATIENCE, IdleCollector
 from tui.corpus.model import TurnKind
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
-from tui.widgets.reader import DocumentBody, FindBar, ParagraphView, Reader, TurnLabel
+from tui.widgets.document import Part
+from tui.widgets.reader import FindBar, Reader
 from tui.widgets.sidebar import OPEN_DELAY, Sidebar
 
 KERRY_HITS = 4
@@ -121,9 +130,11 @@ async def test_topic_tags_wrap_whole(make_app: AppFactory, size: tuple[int, int]
         for document in app.library.documents:
             reader.document = document
             await pilot.pause()
-            body = next(body for body in reader.query(DocumentBody) if body.display)
-            for label in body.query(TurnLabel):
-                lines = [strip.text for strip in label.render_lines(label.region.reset_offset)]
+            view = reader_view(app)
+            assert view.page is not None
+            for label in (block for block in view.page.blocks if block.part is Part.LABEL):
+                lines = [strip.text for strip in view.lines(label)]
+                assert label.turn is not None
                 for topic in label.turn.topics:
                     assert any(topic in line for line in lines), f"{topic!r} split: {lines}"
                     checked += " " in topic
@@ -136,11 +147,7 @@ async def test_hits_are_highlighted(make_app: AppFactory) -> None:
         await pilot.press("tab", "slash", *"Kerry", "enter")
         reader = app.screen.query_one(Reader)
         hit = reader.hits[reader.hit]
-        view = reader.query(ParagraphView)[hit.paragraph]
-        content = view.visual
-        styled = [span for span in content.spans if (span.start, span.end) == (hit.start, hit.end)]
-        assert any("reverse" in str(span.style) for span in styled)
-        assert content.plain[hit.start : hit.end] == "Kerry"
+        assert styled_runs(app, hit.paragraph, lambda style: bool(style.reverse)) == ["Kerry"]
 
 
 async def test_turn_and_topic_keys(make_app: AppFactory) -> None:
@@ -225,9 +232,8 @@ async def test_reader_keeps_its_place_per_document(make_app: AppFactory) -> None
         await pilot.pause()
         assert reader.document.id == OLDEST
         assert reader.paragraph == place
-        body = next(body for body in reader.query(DocumentBody) if body.display)
-        assert body.query(ParagraphView)[place].has_class("-current")
-        assert body.scroll_y > 0
+        assert is_current(app, place)
+        assert reader_view(app).scroll_y > 0
 
 
 def footer_actions(app: App[None]) -> list[str]:
@@ -389,7 +395,9 @@ async def test_markup_in_documents_is_shown_literally(make_app: AppFactory, tmp_
         await pilot.pause()
         assert app.is_running
         reader = app.screen.query_one(Reader)
-        shown = "\n".join(str(view.visual) for view in reader.query(ParagraphView))
+        shown = "\n".join(
+            line for index in range(reader.view.paragraph_count) for line in text_lines(app, index)
+        )
         assert "[@click=app.quit]" in shown
         assert "[bold]x[/bold]" in shown
         assert "[/]" in shown

@@ -15,7 +15,16 @@ from textual.widgets import Input, Static, TextArea
 from textual.widgets._footer import FooterKey
 
 from tests.conftest import SEEDS
-from tests.ui.conftest import OLDEST, SIZES, AppFactory
+from tests.ui.conftest import (
+    OLDEST,
+    SIZES,
+    AppFactory,
+    drawn_text,
+    is_current,
+    note_lines,
+    reader_view,
+    styled_runs,
+)
 from tests.ui.test_main import INJECTION, burst
 from tests.ui.test_search import wait_until
 from tui.app import DossierApp
@@ -27,9 +36,10 @@ from tui.corpus.store import NotesSaveError, NotesStore
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
 from tui.screens.notes import NotesScreen
+from tui.widgets.document import LINE_SHIFT
 from tui.widgets.note_editor import NoteEditor
 from tui.widgets.notes_list import NoteRow, NotesList, row_lines
-from tui.widgets.reader import NoteBlock, ParagraphView, Reader
+from tui.widgets.reader import Reader
 from tui.widgets.sidebar import Sidebar
 
 NEWEST = "002_06cc93c8d13a39f8"
@@ -86,10 +96,6 @@ def reader(app: DossierApp) -> Reader:
     return app.main_screen.query_one(Reader)
 
 
-def view(app: DossierApp, paragraph: int) -> ParagraphView:
-    return reader(app).query(ParagraphView)[paragraph]
-
-
 def sidebar_lines(app: DossierApp, count: int = 14) -> list[str]:
     sidebar = app.main_screen.query_one(Sidebar)
     return [sidebar.render_line(y).text for y in range(count)]
@@ -132,15 +138,15 @@ async def test_bookmark_toggles_its_mark_and_the_file(
         await to_paragraph(pilot, 2)
         await pilot.press("m")
         await settled(pilot)
-        assert str(view(app, 2).visual).startswith("★ During our discussion")
-        assert not str(view(app, 3).visual).startswith("★")
+        assert drawn_text(app, 2).startswith("★ During our discussion")
+        assert not drawn_text(app, 3).startswith("★")
         [saved] = on_disk(tmp_path / "notes.yaml")
         assert (saved.kind, saved.anchor.doc, saved.anchor.paragraph) == (Kind.BOOKMARK, OLDEST, 2)
         assert any("★1" in line for line in sidebar_lines(app))
 
         await pilot.press("m")
         await settled(pilot)
-        assert str(view(app, 2).visual).startswith("During our discussion")
+        assert drawn_text(app, 2).startswith("During our discussion")
         assert on_disk(tmp_path / "notes.yaml") == []
         assert not any("★" in line for line in sidebar_lines(app))
 
@@ -183,9 +189,8 @@ async def test_note_with_text_and_tags_is_saved_and_shown(
         assert saved.text == "Partnership, they say"
         assert saved.tags == ("ties", "bilateral")
         assert (saved.anchor.doc, saved.anchor.paragraph) == (OLDEST, 3)
-        assert str(view(app, 3).visual).startswith("✎ Today we stated")
-        [block] = reader(app).query(NoteBlock)
-        assert str(block.visual) == "✎ Partnership, they say  #ties #bilateral"
+        assert drawn_text(app, 3).startswith("✎ Today we stated")
+        assert note_lines(app) == ["✎ Partnership, they say  #ties #bilateral"]
         assert "¶3/22 ✎" in str(reader(app).query_one("#reader-status", Static).render())
 
 
@@ -209,11 +214,11 @@ async def test_selected_words_and_find_hits_fill_the_quote(make_app: AppFactory)
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await to_paragraph(pilot, 2)
-        paragraph = view(app, 2)
-        start = paragraph.paragraph.text.index(QUOTE)
-        # What a mouse drag over the words leaves behind.
+        start = reader(app).view.paragraph_block(2).paragraph.text.index(QUOTE)  # type: ignore[union-attr]
+        # What a mouse drag over the words leaves behind: offsets on the paragraph's lines.
+        line = 2 << LINE_SHIFT
         app.screen.selections = {
-            paragraph: Selection(Offset(start, 0), Offset(start + len(QUOTE), 0))
+            reader_view(app): Selection(Offset(start, line), Offset(start + len(QUOTE), line))
         }
         await pilot.press("a")
         assert editor(app).query_one("#note-quote", Input).value == QUOTE
@@ -221,7 +226,8 @@ async def test_selected_words_and_find_hits_fill_the_quote(make_app: AppFactory)
         assert app.screen is app.main_screen, "nothing typed: Escape closes at once"
 
         # A selection elsewhere is not about this paragraph: the find hit is.
-        app.screen.selections = {view(app, 3): Selection(Offset(0, 0), Offset(5, 0))}
+        line = 3 << LINE_SHIFT
+        app.screen.selections = {reader_view(app): Selection(Offset(0, line), Offset(5, line))}
         await pilot.press("slash", *"Aliyev", "enter", "a")
         assert editor(app).paragraph == 2
         assert editor(app).query_one("#note-quote", Input).value == "Aliyev"
@@ -232,10 +238,8 @@ async def test_marks_do_not_shift_find_hits(make_app: AppFactory) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("tab", "slash", *"Aliyev", "enter")
         hit = reader(app).hits[reader(app).hit]
-        content = view(app, 2).visual
-        assert str(content).startswith("★ ")
-        hit_spans = [span for span in content.spans if "reverse" in str(span.style)]
-        assert [str(content)[span.start : span.end] for span in hit_spans] == ["Aliyev"]
+        assert drawn_text(app, 2).startswith("★ ")
+        assert styled_runs(app, 2, lambda style: bool(style.reverse)) == ["Aliyev"]
         assert hit.paragraph == 2
 
 
@@ -297,7 +301,7 @@ async def test_edit_delete_and_undo(make_app: AppFactory, tmp_path: Path) -> Non
         await settled(pilot)
         assert [note.id for note in on_disk(tmp_path / "notes.yaml")] == ["n1"]
         assert any("u undoes" in message for message in messages(app))
-        assert [str(block.visual) for block in reader(app).query(NoteBlock)] == ["✎ old words  #a"]
+        assert note_lines(app) == ["✎ old words  #a"]
 
         await pilot.press("u")
         await settled(pilot)
@@ -424,7 +428,7 @@ async def test_orphaned_note_is_listed_with_its_quote(make_app: AppFactory) -> N
         assert "what I thought" in text
         assert "999_removed (not in the corpus)" in row_text(rows["gone"], 110)
         assert "2 orphaned" in str(notes_screen(app).query_one("#notes-heading", Static).render())
-        assert not any(reader(app).query(NoteBlock)), "an orphan is not drawn on a paragraph"
+        assert not note_lines(app), "an orphan is not drawn on a paragraph"
 
 
 async def test_export_writes_markdown(
@@ -452,8 +456,7 @@ async def test_markup_in_notes_shows_literally(make_app: AppFactory) -> None:
     app = make_app(notes_text=notes_text(entry("n1", OLDEST, 0, text=text, tags=("[/]",))))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("tab")
-        [block] = reader(app).query(NoteBlock)
-        shown = str(block.visual)
+        shown = "\n".join(note_lines(app))
         assert "[bold]x[/bold] [@click=app.quit]" in shown
         assert "#[/]" in shown
         assert "\x1b" not in shown
@@ -529,7 +532,7 @@ async def test_unreadable_notes_file_is_read_only(make_app: AppFactory, tmp_path
         assert app.screen is app.main_screen, "no editor for a note that cannot be saved"
         refusals = [m for m in messages(app) if m.startswith("Nothing can be saved")]
         assert len(refusals) == 2
-        assert not str(view(app, 2).visual).startswith("★")
+        assert not drawn_text(app, 2).startswith("★")
         assert path.read_text(encoding="utf-8") == broken
 
         # Fixed by hand: writable again.
@@ -551,8 +554,8 @@ async def test_edit_made_outside_shows_and_survives(make_app: AppFactory, tmp_pa
         await pilot.pause()
         path.write_text(notes_text(entry("outside", OLDEST, 3, text="from my editor")), "utf-8")
         app._check_file()
-        await wait_until(pilot, lambda: bool(reader(app).query(NoteBlock)), "the note drawn")
-        assert str(reader(app).query_one(NoteBlock).visual) == "✎ from my editor"
+        await wait_until(pilot, lambda: bool(note_lines(app)), "the note drawn")
+        assert note_lines(app) == ["✎ from my editor"]
         await pilot.press("m")
         await settled(pilot)
         kept = {note.id: note.kind for note in on_disk(path)}
@@ -574,7 +577,7 @@ async def test_failed_save_keeps_the_note_and_quit_asks(
         await pilot.press("a", *"precious", "ctrl+s")
         await settled(pilot)
         assert any("the disk is full" in m for m in messages(app))
-        assert [str(b.visual) for b in reader(app).query(NoteBlock)] == ["✎ precious"]
+        assert note_lines(app) == ["✎ precious"]
         assert app.notes.dirty
         await pilot.press("q")
         assert app.is_running, "the first q tries to save, fails, and says so"
@@ -645,15 +648,43 @@ async def test_only_the_current_paragraph_and_hit_are_marked(make_app: AppFactor
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("tab", "j", "j")
-        current = [
-            v.paragraph.index for v in reader(app).query(ParagraphView) if v.has_class("-current")
-        ]
+        count = reader(app).view.paragraph_count
+        current = [index for index in range(count) if is_current(app, index)]
         assert current == [2], "the paragraphs left behind are not marked current"
         await pilot.press("slash", *"Azerbaijan", "enter", "n")
-        styles = [
-            str(span.style)
-            for v in reader(app).query(ParagraphView)
-            for span in v.visual.spans
-            if "reverse" in str(span.style)
+        hits = [
+            run
+            for index in range(count)
+            for run in styled_runs(app, index, lambda style: bool(style.reverse))
         ]
-        assert sum("underline" in style for style in styles) == 1, "one current hit"
+        assert len(hits) > 1
+        current_hits = [
+            run
+            for index in range(count)
+            for run in styled_runs(
+                app, index, lambda style: bool(style.reverse and style.underline)
+            )
+        ]
+        assert current_hits == ["Azerbaijan"], "one current hit"
+
+
+async def test_a_mouse_drag_copies_the_words_without_the_marks(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("tab", "j", "j", "m")
+        await settled(pilot)
+        view = reader_view(app)
+        first, second = (view.paragraph_block(index) for index in (2, 3))
+        assert first.paragraph is not None and second.paragraph is not None
+        top, below = view.block_region(first), view.block_region(second)
+        # From the paragraph's fifth word, past its ★ mark, into the next paragraph.
+        start = len("★ ") + first.paragraph.text.index("last evening")
+        await pilot.mouse_down(offset=(top.x + 3 + start, top.y))
+        await pilot.hover(offset=(below.x + 3 + 5, below.y))
+        await pilot.mouse_up(offset=(below.x + 3 + 5, below.y))
+        await pilot.pause()
+        selected = app.screen.get_selected_text()
+        assert selected is not None
+        words = first.paragraph.text[first.paragraph.text.index("last evening") :]
+        assert selected.startswith(words + "\n" + second.paragraph.text[:5])
+        assert "★" not in selected

@@ -17,8 +17,8 @@ from tui.corpus.study import Concordance, KwicLine, KwicOrder, iter_concordance,
 from tui.messages import ParagraphChosen
 from tui.screens.query import IndexQueryScreen
 from tui.screens.view import close_view
+from tui.widgets.document import Hit
 from tui.widgets.footer import DossierFooter
-from tui.widgets.reader import Hit
 from tui.widgets.rows import RowList
 from tui.widgets.sidebar import fit
 

@@ -17,8 +17,9 @@ from tui.corpus.clean import visible
 from tui.corpus.library import Library
 from tui.messages import DocumentSelected
 from tui.screens.fit import FitsTerminal
+from tui.widgets.document import Hit, Marks
 from tui.widgets.footer import DossierFooter
-from tui.widgets.reader import Hit, Marks, Reader
+from tui.widgets.reader import Reader
 from tui.widgets.sidebar import Sidebar
 
 if TYPE_CHECKING:

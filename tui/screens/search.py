@@ -16,8 +16,8 @@ from tui.corpus.search import QUERY_HELP, Answer, SearchIndex
 from tui.messages import ParagraphChosen
 from tui.screens.query import IndexQueryScreen
 from tui.screens.view import close_view
+from tui.widgets.document import Hit
 from tui.widgets.footer import DossierFooter
-from tui.widgets.reader import Hit
 from tui.widgets.results import ResultsList
 
 RESULT_LIMIT = 200

@@ -1,7 +1,7 @@
 """The compare view's pieces: a reading pane per document, pair markers, the summary.
 
-A pane shows its document with the reader's own `DocumentBody` (the same header,
-turn labels, speaker colours and topic highlighting) and adds to it: a marker line
+A pane shows its document as the reader does (the same header, turn labels, speaker
+colours and topic highlighting), one widget per label and paragraph, and adds to it: a marker line
 above each exchange or turn saying which pair it belongs to, the focused pair set
 apart, and the word differences of paragraphs that say nearly the same thing.
 """
@@ -14,7 +14,7 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
@@ -22,9 +22,15 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from tui.corpus.compare import Alignment, Pair, Side, TopicCount, Unit
-from tui.corpus.model import Document
+from tui.corpus.model import Document, Paragraph, Turn, TurnKind
 from tui.corpus.topics import TopicMatcher
-from tui.widgets.reader import DocumentBody, TurnLabel, paragraph_content
+from tui.widgets.document import (
+    header_content,
+    label_content,
+    labelled,
+    paragraph_content,
+    speaker_slots,
+)
 
 PAIR_MARK = "⇄"
 SHOWN_TOPICS = 2
@@ -126,6 +132,59 @@ class ChunkFlow(Static):
         return super().get_content_height(container, viewport, width)
 
 
+class TurnLabel(Static):
+    """Who speaks and the turn's topics, broken between tags for the label's width."""
+
+    def __init__(self, turn: Turn, matcher: TopicMatcher, speaker_slot: int | None) -> None:
+        classes = [f"-{turn.kind}"]
+        if speaker_slot is not None:
+            classes.append(f"-speaker-{speaker_slot}")
+        self.turn = turn
+        self._matcher = matcher
+        self._width: int | None = None
+        super().__init__(classes=" ".join(classes))
+
+    def render(self) -> Content:
+        return label_content(self.turn, self._matcher, self._width)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        # Layout asks every label for its height at its width, on screen or not: the
+        # moment to break the line between tags for that width. Not by `update`: a
+        # refresh in the middle of layout looks for the widget in a map not yet made,
+        # and that makes it anew, for every label.
+        self._width = width
+        return len(self.render().wrap(width)) if width > 0 else 0
+
+
+class ParagraphView(Static):
+    """One paragraph of a pane."""
+
+    def __init__(self, paragraph: Paragraph, kind: TurnKind, content: Content) -> None:
+        super().__init__(content, classes=f"-{kind}")
+        self.paragraph = paragraph
+
+
+class DocumentBody(VerticalScroll, can_focus=False):
+    """A pane's document: its header, turn labels and paragraphs, one widget each, so
+    that pair markers can be mounted between them."""
+
+    def __init__(self, document: Document, matcher: TopicMatcher) -> None:
+        self.document = document
+        slots = speaker_slots(document.speakers)
+        self.views: dict[int, ParagraphView] = {}
+        """By paragraph index."""
+        widgets: list[Widget] = [Static(header_content(document), classes="reader-header")]
+        for turn in document.turns:
+            if labelled(turn):
+                slot = slots.get(turn.speaker) if turn.speaker else None
+                widgets.append(TurnLabel(turn, matcher, slot))
+            for paragraph in turn.paragraphs:
+                content = paragraph_content(paragraph, matcher)
+                view = self.views[paragraph.index] = ParagraphView(paragraph, turn.kind, content)
+                widgets.append(view)
+        super().__init__(*widgets)
+
+
 class PairMarker(Static):
     """The line above an exchange or turn: which pair it is in, or that it has none."""
 
@@ -198,7 +257,7 @@ class ComparePane(Vertical, can_focus=True):
 
     def compose(self) -> ComposeResult:
         yield PaneTitle(classes="compare-title")
-        yield DocumentBody(self.document, self.matcher, around=None)
+        yield DocumentBody(self.document, self.matcher)
 
     @property
     def body(self) -> DocumentBody:
