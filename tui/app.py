@@ -197,6 +197,11 @@ class DossierApp(NotebookApp):
             self._first_frame_waiting.append(callback)
 
     @on(events.Ready)
+    def _first_layout_done(self) -> None:
+        # Ready comes once the first layout is done, before its frame is written (28 ms
+        # of imports here put it off by as much): the waiting work runs after the frame.
+        self.call_after_refresh(self._first_frame_shown)
+
     def _first_frame_shown(self) -> None:
         waiting, self._first_frame_waiting = self._first_frame_waiting or [], None
         for callback in waiting:

@@ -246,20 +246,21 @@ class Page:
     def resize(self, width: int) -> None:
         """Measure again at `width`: every block is estimated until drawn."""
         self.width = width
+        text_width = self.text_width(Part.PARAGRAPH)
         for block in self.blocks:
             block.measured = False
             block.strips = None
-            block.height = self.estimate(block)
+            block.height = self.estimate(block, text_width)
         self.restart()
 
-    def estimate(self, block: Block) -> int:
-        """About how many lines a block takes before it is drawn."""
-        if block.part is not Part.PARAGRAPH:
+    def estimate(self, block: Block, width: int) -> int:
+        """About how many lines a block takes before it is drawn, its text `width`
+        cells wide."""
+        paragraph = block.paragraph
+        if paragraph is None:
             return 1 + block.gap
-        assert block.paragraph is not None
-        width = self.text_width(Part.PARAGRAPH)
-        lines = sum(max(1, -(-len(line) // width)) for line in block.paragraph.text.split("\n"))
-        return lines + len(self.marks.get(block.paragraph.index, NO_MARKS).notes) + block.gap
+        lines = sum(max(1, -(-len(line) // width)) for line in paragraph.text.split("\n"))
+        return lines + len(self.marks.get(paragraph.index, NO_MARKS).notes) + block.gap
 
     def restart(self) -> None:
         """Where each block starts, after heights have changed."""
@@ -277,7 +278,7 @@ class Page:
                 block.strips = None
                 if measure and block.measured:
                     block.measured = False
-                    block.height = self.estimate(block)
+                    block.height = self.estimate(block, self.text_width(Part.PARAGRAPH))
         if measure:
             self.restart()
 
@@ -342,19 +343,17 @@ class DocumentView(ScrollView, can_focus=False):
     def marks(self) -> dict[int, ParagraphMarks]:
         return self.page.marks if self.page is not None else {}
 
-    def open(self, document: Document | None) -> bool:
-        """Show `document`, where it was left if the view still has it. True if it is
-        new to the view (the caller places the cursor)."""
+    def open(self, document: Document | None) -> None:
+        """Show `document`, where it was left if the view still has it."""
         if self.page is not None:
             self.page.scroll_y = self.scroll_y
         if document is None:
             self.page = None
             self.virtual_size = Size(0, 0)
             self.refresh()
-            return False
+            return
         page = self._pages.get(document.id)
-        new = page is None or page.document is not document  # a reload changed the file
-        if page is None or new:
+        if page is None or page.document is not document:  # new, or the file changed
             page = self._pages[document.id] = Page(document, self.matcher)
             while len(self._pages) > PAGES_KEPT:
                 self._pages.popitem(last=False)
@@ -364,7 +363,6 @@ class DocumentView(ScrollView, can_focus=False):
         self.scroll_to(y=page.scroll_y, animate=False, immediate=True)
         self._draw_view()
         self.refresh()
-        return new
 
     def _fit(self) -> None:
         """Measure the page for the view's width if it is not yet."""
