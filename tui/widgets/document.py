@@ -283,15 +283,16 @@ class Page:
             self.restart()
 
 
-def _rebase(strip: Strip, base: int) -> Strip:
-    """The strip with its selection offsets `(x, y)` moved to `(x, base + y)`."""
+def _rebased(strip: Strip, base: int) -> list[Segment]:
+    """The strip's segments with their selection offsets `(x, y)` moved to
+    `(x, base + y)`."""
     segments = []
     for text, style, control in strip:
         offset = style.meta.get("offset") if style is not None else None
         if style is not None and offset is not None:
             style = style + Style.from_meta({"offset": (offset[0], base + offset[1])})
         segments.append(Segment(text, style, control))
-    return Strip(segments, strip.cell_length)
+    return segments
 
 
 def _offset(lines: list[str], x: int, y: int) -> int:
@@ -496,7 +497,7 @@ class DocumentView(ScrollView, can_focus=False):
     def lines(self, block: Block) -> list[Strip]:
         """The lines drawn for a block of the page shown (its blank lines below left
         out), drawn now if they are not yet."""
-        assert self.page is not None and block in self.page.blocks
+        assert self.page is not None
         if block.strips is None:
             block.strips = self._draw(self.page, block)
         return block.strips
@@ -559,18 +560,18 @@ class DocumentView(ScrollView, can_focus=False):
         width = self.scrollable_content_region.width
         line = int(self.scroll_y) + y
         if page is None or page.width != width or not 0 <= line < page.height:
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self._style())
         number = page.block_at(line)
         block = page.blocks[number]
         if block.strips is None:
             if not block.measured:
                 self.call_later(self._redraw)
-                return Strip.blank(width, self.rich_style)
+                return Strip.blank(width, self._style())
             block.strips = self._draw(page, block)
         row = line - page.starts[number]
         if row < len(block.strips):
             return block.strips[row]
-        return Strip.blank(width, self.rich_style)
+        return Strip.blank(width, self._style())
 
     def _redraw(self) -> None:
         self._draw_view()
@@ -578,7 +579,8 @@ class DocumentView(ScrollView, can_focus=False):
 
     def _style(self, *names: str) -> Style:
         """The view's style with these component styles over it, in order: colours
-        with an alpha blended as Textual blends them for a widget."""
+        with an alpha blended as Textual blends them for a widget. Kept: working out
+        a widget's style walks its ancestors."""
         key = names
         cached = self._styles.get(key)
         if cached is not None:
@@ -610,40 +612,40 @@ class DocumentView(ScrollView, can_focus=False):
         self.refresh()
 
     def _lines(
-        self, content: Content, width: int, style: Style, indent: int, base: int | None = None
+        self,
+        content: Content,
+        width: int,
+        style: Style,
+        lead: list[Segment],
+        base: int | None = None,
     ) -> list[Strip]:
-        """`content` wrapped to `width` in `style`, each line with `indent` cells before
-        it and filled to the view's width; `base`: number the lines for selection."""
+        """`content` wrapped to `width` in `style`, each line after the view's margin
+        and `lead`, filled to the view's width; `base`: number the lines for selection."""
         page = self.page
         assert page is not None
         strips = Visual.to_strips(
             self, content, width, None, VisualStyle.from_rich_style(style), apply_selection=False
         )
-        margin = Strip.blank(_MARGIN, self.rich_style)
-        lead = Strip.blank(indent, style)
+        margin = Segment(" " * _MARGIN, self._style())
+        room = page.width - 2 * _MARGIN - sum(segment.cell_length for segment in lead)
         lines = []
         for strip in strips:
-            if base is not None:
-                strip = _rebase(strip, base)
-            line = Strip.join([margin, lead, strip.extend_cell_length(width, style)])
-            lines.append(
-                line.extend_cell_length(page.width - _MARGIN, style).extend_cell_length(
-                    page.width, self.rich_style
-                )
-            )
+            text = list(strip) if base is None else _rebased(strip, base)
+            fill = Segment(" " * max(0, room - strip.cell_length), style)
+            lines.append(Strip([margin, *lead, *text, fill, margin], page.width))
         return lines
 
     def _draw(self, page: Page, block: Block) -> list[Strip]:
         if block.part is Part.HEADER:
             style = self._style("document--header")
             width = page.text_width(Part.HEADER)
-            lines = self._lines(header_content(page.document), width, style, 1)
+            lines = self._lines(header_content(page.document), width, style, [Segment(" ", style)])
             # Its padding below, then a rule.
-            margin = Strip.blank(_MARGIN, self.rich_style)
+            margin = Segment(" " * _MARGIN, self._style())
             inside = page.width - 2 * _MARGIN
-            lines.append(Strip.join([margin, Strip.blank(inside, style), margin]))
-            rule = Strip([Segment("▁" * inside, self._style("document--rule"))])
-            lines.append(Strip.join([margin, rule, margin]))
+            lines.append(Strip([margin, Segment(" " * inside, style), margin], page.width))
+            rule = Segment("▁" * inside, self._style("document--rule"))
+            lines.append(Strip([margin, rule, margin], page.width))
             return lines
         assert block.turn is not None
         if block.part is Part.LABEL:
@@ -655,7 +657,8 @@ class DocumentView(ScrollView, can_focus=False):
                 names.append("document--question-label")
             width = page.text_width(Part.LABEL)
             content = label_content(block.turn, self.matcher, width)
-            return self._lines(content, width, self._style(*names), 2)
+            style = self._style(*names)
+            return self._lines(content, width, style, [Segment("  ", style)])
         return self._draw_paragraph(page, block)
 
     def _draw_paragraph(self, page: Page, block: Block) -> list[Strip]:
@@ -684,17 +687,14 @@ class DocumentView(ScrollView, can_focus=False):
             content = prefix + content
         content = self._selected(content, index)
         width = page.text_width(Part.PARAGRAPH)
-        lines = self._lines(content, width, style, 2, base=index << LINE_SHIFT)
-        bar_strip = Strip([Segment(bar, self._style(*names, *bar_names))])
-        margin = Strip.blank(_MARGIN, self.rich_style)
-        lines = [
-            Strip.join([margin, bar_strip, line.crop(_MARGIN + 1, page.width)]) for line in lines
-        ]
+        lead = [Segment(bar, self._style(*names, *bar_names)), Segment(" ", style)]
+        lines = self._lines(content, width, style, lead, base=index << LINE_SHIFT)
         block.notes_from = len(lines)
         if marks.notes:
             notes = Content("\n").join(note_line(note) for note in marks.notes)
             note_width = max(1, page.width - 2 * _MARGIN - _NOTE_INDENT - 1)
-            lines += self._lines(notes, note_width, self._style("document--notes"), _NOTE_INDENT)
+            style = self._style("document--notes")
+            lines += self._lines(notes, note_width, style, [Segment(" " * _NOTE_INDENT, style)])
         return lines
 
     # -- mouse selection ---------------------------------------------------------
