@@ -48,6 +48,9 @@ STYLE_FILES = (
 STUDY_VIEWS = ("timeline", "kwic", "speakers")
 COLLECT_CHECK = 0.25
 """Seconds between looks at whether a full garbage collection is due (tui/collector.py)."""
+FIRST_FRAME_WAIT = 0.1
+"""Seconds after the first layout by which the work kept for after the first frame
+starts, if the frame has not been drawn by then."""
 
 
 def binding_ids(owners: Iterable[type]) -> set[str]:
@@ -199,8 +202,11 @@ class DossierApp(NotebookApp):
     @on(events.Ready)
     def _first_layout_done(self) -> None:
         # Ready comes once the first layout is done, before its frame is written (28 ms
-        # of imports here put it off by as much): the waiting work runs after the frame.
+        # of imports here put it off by as much): the waiting work runs after the frame,
+        # or after FIRST_FRAME_WAIT if that comes first: a screen opened over the main
+        # one at once (the search) would put off its refresh, and the index with it.
         self.call_after_refresh(self._first_frame_shown)
+        self.set_timer(FIRST_FRAME_WAIT, self._first_frame_shown)
 
     def _first_frame_shown(self) -> None:
         waiting, self._first_frame_waiting = self._first_frame_waiting or [], None

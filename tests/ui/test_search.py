@@ -304,3 +304,17 @@ async def test_many_results_are_listed_a_batch_at_a_time(
         results.focus()
         await pilot.press("end")
         assert results.option_count > BATCH, "the end of the list brings more"
+
+
+async def test_the_index_is_built_when_the_first_frame_is_put_off(
+    make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The index waits for the first frame; a screen opened over the main one at once
+    (the search, before the main screen is drawn) must not keep it waiting."""
+    app = make_app()
+    # The first frame's refresh never comes, as under a screen pushed at once.
+    monkeypatch.setattr(app, "call_after_refresh", lambda *args, **kwargs: True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        screen = search_screen(app)
+        await wait_until(pilot, lambda: screen.index is not None, "the index")
