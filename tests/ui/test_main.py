@@ -405,3 +405,22 @@ async def test_markup_in_documents_is_shown_literally(make_app: AppFactory, tmp_
         assert len(reader.hits) == 1, "a query is literal text too"
         sidebar_lines = [app.screen.query_one(Sidebar).render_line(y).text for y in range(4)]
         assert any("[bold]x[/bold]" in line for line in sidebar_lines)
+
+
+async def test_the_cursor_is_brighter_while_the_reader_has_the_keys(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+
+        def cursor_background() -> object:
+            view = reader_view(app)
+            line = view.lines(view.paragraph_block(view.page.cursor))[0]  # type: ignore[union-attr]
+            return next(s.style.bgcolor for s in line if s.text.strip() and s.style)
+
+        away = cursor_background()
+        for keys, reading in ((["tab"], True), (["slash"], True), (["escape"], True)):
+            await pilot.press(*keys)
+            await pilot.pause()
+            assert (cursor_background() != away) is reading, keys
+        await pilot.press("tab")  # the sidebar has the keys again
+        await pilot.pause()
+        assert cursor_background() == away
