@@ -71,8 +71,8 @@ MUTATIONS = [
     (
         "4 line endings",
         "tui/corpus/clean.py",
-        '_NEWLINES = re.compile("\\r\\n|\\r|\\u2028|\\u2029|\\x85|\\x0b|\\x0c")',
-        '_NEWLINES = re.compile("\\r\\n")',
+        '_NEWLINE_CHARS = ("\\r", "\\u2028", "\\u2029", "\\x85", "\\x0b", "\\x0c")',
+        '_NEWLINE_CHARS = ("\\r",)',
         "test_04",
     ),
     (
