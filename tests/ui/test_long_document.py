@@ -16,6 +16,7 @@ from tests.ui.conftest import AppFactory, drawn_text, is_current, reader_view, s
 from tests.ui.test_search import wait_until
 from tui.app import DossierApp
 from tui.screens.main import MainScreen
+from tui.widgets import document
 from tui.widgets.document import BOOKMARK_GLYPH, LINE_SHIFT, PAGES_KEPT
 from tui.widgets.note_editor import NoteEditor
 from tui.widgets.reader import Reader
@@ -280,3 +281,22 @@ async def test_a_narrower_or_lower_view_keeps_the_cursor_in_view(
             await pilot.resize_terminal(*size)
             await pilot.pause()
             assert in_view(app, 2_400) and is_current(app, 2_400), size
+
+
+async def test_reading_through_keeps_a_bounded_number_of_paragraphs_drawn(
+    make_app: AppFactory, long_corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(document, "DRAWN_KEPT", 40)
+    app = make_app(corpus=long_corpus)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_long(pilot)
+        page = reader_view(app).page
+        assert page is not None
+        first_view = top_lines(app, 20)
+        for _ in range(30):
+            await pilot.press("pagedown")
+            assert sum(block.strips is not None for block in page.blocks) <= 40
+        assert measured(app) > 40, "their heights are kept"
+        await pilot.press("g")  # back to paragraphs whose lines were let go
+        await wait_until(pilot, lambda: in_view(app, 0), "the first paragraph in view")
+        assert top_lines(app, 20) == first_view

@@ -45,6 +45,10 @@ NOTE_GLYPH = "✎"
 PAGES_KEPT = 8
 """How many documents the view keeps measured and drawn, so that going back to one is
 instant and finds it where the reader left it."""
+DRAWN_KEPT = 500
+"""How many blocks of a page keep their lines drawn; those drawn longest ago are let
+go (their heights stay), so reading through a document of thousands of paragraphs
+does not keep all of them drawn (12 KB a paragraph at 160 columns)."""
 LINE_SHIFT = 16
 """A paragraph's text lines are numbered from `index << LINE_SHIFT` for the mouse
 selection, so that a selection's offsets say which paragraph they are in."""
@@ -238,10 +242,21 @@ class Page:
         self.current_hit: Hit | None = None
         self.marks: dict[int, ParagraphMarks] = {}
         self.scroll_y = 0.0
+        self.drawn: OrderedDict[int, None] = OrderedDict()
+        """The blocks given lines, by number, the last drawn last."""
 
     def text_width(self, part: Part) -> int:
         left, right = _INDENT[part]
         return max(1, self.width - 2 * _MARGIN - left - right)
+
+    def drew(self, number: int) -> None:
+        """Block `number` has just been drawn: let go of the lines of the blocks drawn
+        longest ago beyond DRAWN_KEPT."""
+        self.drawn[number] = None
+        self.drawn.move_to_end(number)
+        while len(self.drawn) > DRAWN_KEPT:
+            oldest, _ = self.drawn.popitem(last=False)
+            self.blocks[oldest].strips = None
 
     def resize(self, width: int) -> None:
         """Measure again at `width`: every block is estimated until drawn."""
@@ -520,6 +535,7 @@ class DocumentView(ScrollView, can_focus=False):
         block = page.blocks[number]
         if block.strips is None:
             block.strips = self._draw(page, block)
+            page.drew(number)
         height = len(block.strips) + block.gap
         block.measured = True
         if height == block.height:
@@ -568,6 +584,7 @@ class DocumentView(ScrollView, can_focus=False):
                 self.call_later(self._redraw)
                 return Strip.blank(width, self._style())
             block.strips = self._draw(page, block)
+            page.drew(number)
         row = line - page.starts[number]
         if row < len(block.strips):
             return block.strips[row]
