@@ -49,9 +49,10 @@ DRAWN_KEPT = 500
 """How many blocks of a page keep their lines drawn; those drawn longest ago are let
 go (their heights stay), so reading through a document of thousands of paragraphs
 does not keep all of them drawn (12 KB a paragraph at 160 columns)."""
-LINE_SHIFT = 16
+LINE_SHIFT = 32
 """A paragraph's text lines are numbered from `index << LINE_SHIFT` for the mouse
-selection, so that a selection's offsets say which paragraph they are in."""
+selection, so that a selection's offsets say which paragraph they are in (a paragraph
+never has 2**32 lines: files are read up to a size limit)."""
 
 
 @dataclass(frozen=True, slots=True)
