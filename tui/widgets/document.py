@@ -263,6 +263,7 @@ class Page:
         """Measure again at `width`: every block is estimated until drawn."""
         self.width = width
         text_width = self.text_width(Part.PARAGRAPH)
+        self.drawn.clear()
         for block in self.blocks:
             block.measured = False
             block.strips = None
@@ -459,8 +460,8 @@ class DocumentView(ScrollView, can_focus=False):
         page = self.page
         if page is None:
             return 0
-        tops = [page.starts[number] for number in page.of_paragraph]
-        return min(bisect.bisect_left(tops, line), len(tops) - 1)
+        first_block = bisect.bisect_left(page.starts, line)
+        return min(bisect.bisect_left(page.of_paragraph, first_block), len(page.of_paragraph) - 1)
 
     def show_paragraph(self, paragraph: int) -> None:
         """Scroll so that `paragraph` is in view, by as little as needed; one taller
@@ -472,12 +473,13 @@ class DocumentView(ScrollView, can_focus=False):
         view = self.scrollable_content_region.height
         # Measure it and the blocks a view above it, so that its place is exact.
         first = number
-        self._measure(number)
+        changed = self._measure(number)
         while first > 0 and page.starts[number] - page.starts[first] < view:
             first -= 1
-            self._measure(first)
-        page.restart()
-        self.virtual_size = Size(page.width, page.height)
+            changed |= self._measure(first)
+        if changed:
+            page.restart()
+            self.virtual_size = Size(page.width, page.height)
         block = page.blocks[number]
         top = page.starts[number]
         y = self.scroll_y
@@ -514,8 +516,14 @@ class DocumentView(ScrollView, can_focus=False):
         """The lines drawn for a block of the page shown (its blank lines below left
         out), drawn now if they are not yet."""
         assert self.page is not None
+        return self._drawn(self.page, self.page.blocks.index(block))
+
+    def _drawn(self, page: Page, number: int) -> list[Strip]:
+        """Block `number`'s lines, drawn now if they are not."""
+        block = page.blocks[number]
         if block.strips is None:
-            block.strips = self._draw(self.page, block)
+            block.strips = self._draw(page, block)
+            page.drew(number)
         return block.strips
 
     def paragraph_block(self, paragraph: int) -> Block:
@@ -534,10 +542,7 @@ class DocumentView(ScrollView, can_focus=False):
         page = self.page
         assert page is not None
         block = page.blocks[number]
-        if block.strips is None:
-            block.strips = self._draw(page, block)
-            page.drew(number)
-        height = len(block.strips) + block.gap
+        height = len(self._drawn(page, number)) + block.gap
         block.measured = True
         if height == block.height:
             return False
@@ -580,16 +585,12 @@ class DocumentView(ScrollView, can_focus=False):
             return Strip.blank(width, self._style())
         number = page.block_at(line)
         block = page.blocks[number]
-        if block.strips is None:
-            if not block.measured:
-                self.call_later(self._redraw)
-                return Strip.blank(width, self._style())
-            block.strips = self._draw(page, block)
-            page.drew(number)
+        if not block.measured:
+            self.call_later(self._redraw)
+            return Strip.blank(width, self._style())
+        strips = self._drawn(page, number)
         row = line - page.starts[number]
-        if row < len(block.strips):
-            return block.strips[row]
-        return Strip.blank(width, self._style())
+        return strips[row] if row < len(strips) else Strip.blank(width, self._style())
 
     def _redraw(self) -> None:
         self._draw_view()
@@ -737,7 +738,8 @@ class DocumentView(ScrollView, can_focus=False):
     def selection_updated(self, selection: Selection | None) -> None:
         page = self.page
         if page is not None:
-            page.restyle(range(len(page.of_paragraph)))
+            for number in page.drawn:
+                page.blocks[number].strips = None
         self.refresh()
 
     def selected_span(self, paragraph: int) -> tuple[int, int] | None:

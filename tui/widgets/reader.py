@@ -194,16 +194,12 @@ class Reader(Vertical, can_focus=True):
         """Redraw the paragraphs that have find hits, or had them; or only `paragraphs`."""
         self.view.show_hits(self._hits_by_paragraph, self._current_hit, paragraphs)
 
-    def on_focus(self) -> None:
-        self.view.set_active(True)
-
-    def on_blur(self) -> None:
-        self.view.set_active(self.has_focus_within)
-
-    def on_descendant_focus(self) -> None:
-        self.view.set_active(True)
-
-    def on_descendant_blur(self) -> None:
+    @on(events.Focus)
+    @on(events.Blur)
+    @on(events.DescendantFocus)
+    @on(events.DescendantBlur)
+    def _focus_moved(self) -> None:
+        # The cursor is drawn brighter while the reader or its find bar has the keys.
         self.view.set_active(self.has_focus_within)
 
     # Two parameters: with one, Textual passes the new value, not the old one.
