@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 from functools import partial
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on, work
 from textual._path import CSSPathType
@@ -23,7 +23,6 @@ from tui.corpus.clean import clean_text, visible
 from tui.corpus.config import Config, log_path
 from tui.corpus.library import Changes, Library, Loader
 from tui.corpus.resources import styles_dir
-from tui.corpus.search import SearchIndex, cached_index
 from tui.corpus.store import NotesStore
 from tui.corpus.workers import stop_workers
 from tui.log import log, open_log
@@ -34,6 +33,9 @@ from tui.screens.main import MainScreen
 from tui.screens.search import SearchScreen
 from tui.widgets.reader import FindBar, Reader
 from tui.widgets.sidebar import Sidebar
+
+if TYPE_CHECKING:
+    from tui.corpus.search import SearchIndex
 
 STYLE_FILES = (
     "app.tcss",
@@ -290,6 +292,8 @@ class DossierApp(NotebookApp):
 
     @work(thread=True, exclusive=True, group="index", exit_on_error=False)
     def _build_index(self) -> SearchIndex:
+        from tui.corpus.search import cached_index  # the first frame did without it
+
         # Its own connection: a reload may read and write the cache meanwhile.
         cache = self.cache.handle() if self.cache is not None else None
         try:
@@ -322,9 +326,12 @@ class DossierApp(NotebookApp):
             return
         if event.state in (WorkerState.SUCCESS, WorkerState.ERROR):
             self.main_screen.busy(None)
-        if event.state is WorkerState.SUCCESS and isinstance(event.worker.result, SearchIndex):
-            self.search_screen.index = event.worker.result
-            self.kwic_screen.index = event.worker.result
+        if event.state is WorkerState.SUCCESS:
+            from tui.corpus.search import SearchIndex  # the worker imported it
+
+            if isinstance(event.worker.result, SearchIndex):
+                self.search_screen.index = event.worker.result
+                self.kwic_screen.index = event.worker.result
         elif event.state is WorkerState.ERROR:
             reason = f"could not build the search index: {event.worker.error}"
             self.search_screen.failure = reason

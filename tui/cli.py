@@ -8,10 +8,10 @@ import sys
 import textwrap
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 # Only what a start of the reader and the argument parser need is imported here; a
-# subcommand imports the rest of what it uses itself.
+# subcommand imports the rest of what it uses itself (the index, the study views).
 from tui import __version__
 from tui.corpus import resources
 from tui.corpus.cache import DocumentCache
@@ -26,10 +26,12 @@ from tui.corpus.config import (
 from tui.corpus.library import Library, small_folder
 from tui.corpus.model import Document
 from tui.corpus.notes import Kind, Note, new_id, parse_tags
-from tui.corpus.search import QUERY_HELP, SearchIndex, cached_index
 from tui.corpus.store import NotesSaveError, NotesStore
-from tui.corpus.study import KwicOrder, concordance, sort_lines, speakers, timeline
+from tui.corpus.syntax import QUERY_HELP, KwicOrder
 from tui.log import open_log
+
+if TYPE_CHECKING:
+    from tui.corpus.search import SearchIndex
 
 EXIT_OK, EXIT_NOTHING, EXIT_USAGE = 0, 1, 2
 
@@ -217,6 +219,8 @@ def _load(folder: Path, config: Config) -> Library:
 
 def _index(library: Library) -> SearchIndex:
     """The library's search index, from the cache when it is there."""
+    from tui.corpus.search import cached_index
+
     cache = DocumentCache.for_folder(library.folder, library.config)
     try:
         return cached_index(library, cache)
@@ -486,6 +490,8 @@ def _marked(snippet: str, spans: Sequence[Sequence[int]]) -> str:
 
 
 def _timeline(library: Library, as_json: bool) -> int:
+    from tui.corpus.study import timeline
+
     table = timeline(library.documents, [topic.name for topic in library.config.topics])
     if as_json:
         _print_json(table.as_json())
@@ -501,6 +507,8 @@ def _timeline(library: Library, as_json: bool) -> int:
 def _kwic(library: Library, args: argparse.Namespace) -> int:
     if args.width < 1:
         raise UsageError("--width must be at least 1")
+    from tui.corpus.study import concordance, sort_lines
+
     index = _index(library)
     found = concordance(index, args.term, context=args.width)
     for hint in found.hints:
@@ -520,6 +528,8 @@ def _kwic(library: Library, args: argparse.Namespace) -> int:
 
 
 def _speakers(library: Library, as_json: bool) -> int:
+    from tui.corpus.study import speakers
+
     everyone = speakers(library.documents)
     if as_json:
         _print_json([speaker.as_json() for speaker in everyone])

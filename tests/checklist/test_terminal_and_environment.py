@@ -377,12 +377,13 @@ async def test_22_a_failing_parse_skips_one_file(
 async def test_22_a_failing_index_and_search_are_reported(
     make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import tui.app as app_module
+    import tui.corpus.search as search_module
 
     def broken_index(*args: object) -> None:
         raise RuntimeError("index on fire")
 
-    monkeypatch.setattr(app_module, "cached_index", broken_index)
+    # The app imports the index when it first builds one, from its module.
+    monkeypatch.setattr(search_module, "cached_index", broken_index)
     app = make_app()
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await pilot.pause(0.3)

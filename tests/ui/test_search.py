@@ -12,7 +12,7 @@ from textual.widgets import Input, Static
 
 from tests.ui.conftest import OLDEST, SIZES, AppFactory
 from tests.ui.test_main import INJECTION, burst, status
-from tui.corpus.search import QUERY_HELP
+from tui.corpus.syntax import QUERY_HELP
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
 from tui.screens.search import SearchScreen

@@ -18,3 +18,27 @@ def test_corpus_layer_and_cli_import_without_textual() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_start_of_the_reader_imports_no_view_it_does_not_show() -> None:
+    """The index, the study views and the other screens wait for their first use (the
+    index for the first frame): a start imports `tui.cli` and `tui.app`."""
+    later = (
+        "tui.corpus.search",
+        "tui.corpus.study",
+        "tui.corpus.parse",
+        "tui.corpus.compare",
+        "tui.screens.compare",
+        "tui.screens.help",
+        "tui.screens.notes",
+        "tui.screens.speakers",
+        "tui.screens.timeline",
+        "tui.widgets.note_editor",
+    )
+    code = (
+        "import sys, tui.cli, tui.app\n"
+        f"early = [name for name in {later!r} if name in sys.modules]\n"
+        "print(early); raise SystemExit(1 if early else 0)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -13,7 +13,8 @@ from tui.corpus import study
 from tui.corpus.config import load_config
 from tui.corpus.library import Library
 from tui.corpus.search import SearchIndex
-from tui.corpus.study import KwicOrder, concordance, sort_lines, speakers, timeline
+from tui.corpus.study import concordance, sort_lines, speakers, timeline
+from tui.corpus.syntax import KwicOrder
 
 LIBRARY = Library.load(SEEDS, load_config())
 INDEX = SearchIndex(LIBRARY.documents, LIBRARY.config)

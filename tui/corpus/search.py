@@ -53,13 +53,6 @@ RECENT_PATTERNS = 32
 _QUERY_TOKEN = re.compile(r'(-?)(?:(\w+):("[^"]*"?|\S*)|"([^"]*)"?|(\S+))')
 FILTERS = ("speaker", "topic", "kind", "year", "after", "before", "doc")
 
-QUERY_HELP = (
-    'words match fuzzily (typos, other spellings) · "exact phrase" · -word excludes · '
-    "speaker:NAME topic:NAME kind:question|answer|statement|quote|heading "
-    "year:2020 after:2017-01-01 before:2018-06 doc:ID"
-)
-
-
 # Combining marks, as NFKD leaves them after a letter (the accent of `é`, the cedilla of `ç`).
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
@@ -150,7 +143,7 @@ def _date_bound(value: str, *, end: bool) -> dt.date | None:
 
 
 def parse_query(text: str) -> Query:
-    """Parse the query language (see QUERY_HELP). Never raises: anything not
+    """Parse the query language (see `tui.corpus.syntax.QUERY_HELP`). Never raises: anything not
     understood becomes a hint, and the rest of the query is still searched."""
     hints: list[str] = []
     if len(text) > MAX_QUERY_CHARS:

@@ -11,10 +11,10 @@ import time
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 
 from tui.corpus.model import Document, Turn
 from tui.corpus.search import Entry, SearchIndex, fold, parse_query
+from tui.corpus.syntax import KwicOrder
 
 CONTEXT_CHARS = 60
 """Characters of context on each side of a concordance match."""
@@ -49,13 +49,6 @@ def timeline(documents: Sequence[Document], topics: Sequence[str]) -> Timeline:
     ]
     counts = tuple(tuple(counter[topic] for counter in per_meeting) for topic in topics)
     return Timeline(tuple(topics), meetings, counts)
-
-
-class KwicOrder(StrEnum):
-    DATE = "date"
-    SPEAKER = "speaker"
-    LEFT = "left"
-    RIGHT = "right"
 
 
 @dataclass(frozen=True, slots=True)

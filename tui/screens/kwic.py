@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -12,8 +12,7 @@ from textual.reactive import reactive
 from textual.widgets import Input, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from tui.corpus.search import SearchIndex
-from tui.corpus.study import Concordance, KwicLine, KwicOrder, iter_concordance, sort_lines
+from tui.corpus.syntax import KwicOrder
 from tui.messages import ParagraphChosen
 from tui.screens.query import IndexQueryScreen
 from tui.screens.view import close_view
@@ -21,6 +20,10 @@ from tui.widgets.document import Hit
 from tui.widgets.footer import DossierFooter
 from tui.widgets.rows import RowList
 from tui.widgets.sidebar import fit
+
+if TYPE_CHECKING:
+    from tui.corpus.search import SearchIndex
+    from tui.corpus.study import Concordance, KwicLine
 
 DEBOUNCE = 0.15
 ORDERS = list(KwicOrder)
@@ -45,6 +48,8 @@ def kwic_row(line: KwicLine, width: int) -> Content:
 
 class KwicScreen(IndexQueryScreen):
     """Type a word or phrase; every occurrence in the corpus, one line each."""
+
+    STYLES = ("study.tcss",)
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # Priority: while the query is typed, these keys still act on the list.
@@ -98,6 +103,8 @@ class KwicScreen(IndexQueryScreen):
     @work(thread=True, exclusive=True, group="kwic", exit_on_error=False)
     def _look_up(self, index: SearchIndex, text: str) -> None:
         worker = get_current_worker()
+        from tui.corpus.study import iter_concordance
+
         for found in iter_concordance(index, text):
             if worker.is_cancelled:
                 return
@@ -116,6 +123,8 @@ class KwicScreen(IndexQueryScreen):
 
     def _show(self, keep: bool = False) -> None:
         """Show the lines found; `keep` the cursor where it is (more lines came in)."""
+        from tui.corpus.study import sort_lines
+
         self.lines = sort_lines(self.found.lines, self.order) if self.found else []
         rows = self.query_one(RowList)
         rows.show_rows(len(self.lines), rows.cursor if keep else 0)

@@ -3,13 +3,15 @@ of the search index once typing pauses, and the index arriving from the app late
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.reactive import reactive
 from textual.timer import Timer
 
-from tui.corpus.search import SearchIndex
 from tui.screens.fit import FitsTerminal
+
+if TYPE_CHECKING:
+    from tui.corpus.search import SearchIndex
 
 
 class IndexQueryScreen(FitsTerminal[None]):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -12,13 +12,16 @@ from textual.reactive import reactive
 from textual.widgets import Input, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from tui.corpus.search import QUERY_HELP, Answer, SearchIndex
+from tui.corpus.syntax import QUERY_HELP
 from tui.messages import ParagraphChosen
 from tui.screens.query import IndexQueryScreen
 from tui.screens.view import close_view
 from tui.widgets.document import Hit
 from tui.widgets.footer import DossierFooter
 from tui.widgets.results import ResultsList
+
+if TYPE_CHECKING:
+    from tui.corpus.search import Answer, SearchIndex
 
 RESULT_LIMIT = 200
 """Results listed; the count line says how many matched in all."""
@@ -48,6 +51,8 @@ class SearchScreen(IndexQueryScreen):
 
     The app installs it once, so the query, the results and the highlighted one are
     still there when the user comes back from the reader."""
+
+    STYLES = ("search.tcss",)
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # Priority bindings: the input and the list would each take these keys their own

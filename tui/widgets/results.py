@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
 from textual.binding import Binding, BindingType
@@ -11,8 +11,10 @@ from textual.content import Content
 from textual.timer import Timer
 from textual.widgets import OptionList
 
-from tui.corpus.search import Result
 from tui.widgets.sidebar import fit
+
+if TYPE_CHECKING:
+    from tui.corpus.search import Result
 
 MATCH_STYLE = "bold reverse"
 """Reverse as well as bold, so matches show with NO_COLOR and on 16 colours."""
