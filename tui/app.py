@@ -211,7 +211,10 @@ class DossierApp(NotebookApp):
         self.set_timer(FIRST_FRAME_WAIT, self._first_frame_shown)
 
     def _first_frame_shown(self) -> None:
-        waiting, self._first_frame_waiting = self._first_frame_waiting or [], None
+        if self._first_frame_waiting is None:
+            return
+        waiting, self._first_frame_waiting = self._first_frame_waiting, None
+        self.collector.shown()
         for callback in waiting:
             callback()
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 # Only what a start of the reader and the argument parser need is imported here; a
 # subcommand imports the rest of what it uses itself (the index, the study views).
 from tui import __version__
+from tui.collector import hold_until_shown
 from tui.corpus import resources
 from tui.corpus.cache import DocumentCache
 from tui.corpus.clean import json_text, visible
@@ -320,6 +321,7 @@ def _run_tui(args: argparse.Namespace) -> int:
     compare = tuple(_document(library, doc_id).id for doc_id in args.compare or ())
     notes = NotesStore(_notes_path(args, config))
     notes.load()
+    hold_until_shown()
     from tui.app import DossierApp  # Textual is imported only when the TUI runs.
 
     DossierApp(

@@ -22,7 +22,7 @@ from tests.ui.conftest import (
     styled_runs,
     text_lines,
 )
-from tui.collector import IDLE, PATIENCE, IdleCollector
+from tui.collector import IDLE, PATIENCE, IdleCollector, hold_until_shown
 from tui.corpus.model import TurnKind
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
@@ -298,6 +298,22 @@ async def test_full_collections_wait_for_a_pause_in_the_keys(
         await pilot.click(Reader)
         assert not app.collector.tick(), "and a click"
     assert gc.get_threshold() == before, "Python's own thresholds once the app is gone"
+
+
+async def test_a_start_collects_again_once_the_first_frame_is_shown(
+    make_app: AppFactory,
+) -> None:
+    app = make_app()
+    enabled = gc.isenabled()
+    hold_until_shown()  # as `dossier` does before it imports the app
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause(0.2)
+            assert gc.isenabled()
+    finally:
+        gc.unfreeze()
+        if enabled:
+            gc.enable()
 
 
 @pytest.mark.parametrize("key", ["f1", "question_mark"])

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tui.collector import IDLE, PATIENCE, IdleCollector
+from tui.collector import IDLE, PATIENCE, IdleCollector, hold_until_shown
 
 
 class Clock:
@@ -102,3 +102,33 @@ def test_an_interpreter_without_a_third_threshold_is_left_alone(
     assert not idle.active
     assert not idle.tick()
     assert set_to == []
+
+
+def test_a_start_collects_nothing_until_shown_then_spares_what_it_made() -> None:
+    enabled, frozen = gc.isenabled(), gc.get_freeze_count()
+    try:
+        hold_until_shown()
+        assert not gc.isenabled()
+        IdleCollector().shown()
+        assert gc.isenabled()
+        assert gc.get_freeze_count() > frozen, "what start-up made is left out of the walks"
+        gc.disable()
+        IdleCollector().shown()
+        assert not gc.isenabled(), "only the first frame after a hold collects again"
+    finally:
+        gc.unfreeze()
+        if enabled:
+            gc.enable()
+
+
+def test_shown_without_a_hold_leaves_the_collector_alone() -> None:
+    # Tests run many apps in one process, none of them started by `dossier`.
+    enabled, frozen = gc.isenabled(), gc.get_freeze_count()
+    gc.disable()
+    try:
+        IdleCollector().shown()
+        assert not gc.isenabled()
+        assert gc.get_freeze_count() == frozen
+    finally:
+        if enabled:
+            gc.enable()
