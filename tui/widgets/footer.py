@@ -46,6 +46,9 @@ class DossierFooter(Footer):
             self._shown = self._keys_of(self.screen)
         kept = []
         for widget in super().compose():
+            if isinstance(widget, FooterKey) and self.compact:
+                # The class its `compact` would add once mounted, restyling it again.
+                widget.add_class("-compact", update=False)
             if getattr(widget, "action", None) in ALWAYS_SHOWN:
                 kept.append(widget)
             else:
