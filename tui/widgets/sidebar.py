@@ -129,6 +129,9 @@ class Sidebar(ScrollView, can_focus=True):
         self._months: list[str] = []
         """Each row's `YYYY-MM` (NO_DATE for undated ones), for the jumps."""
         self._cache: LRUCache[tuple[int, int, bool, bool], Strip] = LRUCache(1024)
+        self._styles: dict[str, Style] = {}
+        """Each part's style, kept until the styles change: working one out walks the
+        widget's ancestors, two thirds of drawing a line."""
         self._open_timer: Timer | None = None
         self._moved = False
         """Whether the cursor was moved since the list was made."""
@@ -212,6 +215,7 @@ class Sidebar(ScrollView, can_focus=True):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._cache.clear()
+        self._styles.clear()
 
     def render_line(self, y: int) -> Strip:
         number = self.scroll_offset.y + y
@@ -268,7 +272,11 @@ class Sidebar(ScrollView, can_focus=True):
             self.refresh()
 
     def _style(self, component: str) -> Style:
-        return self.rich_style + self.get_component_rich_style(component, partial=True)
+        style = self._styles.get(component)
+        if style is None:
+            style = self.rich_style + self.get_component_rich_style(component, partial=True)
+            self._styles[component] = style
+        return style
 
     def on_mount(self) -> None:
         self.action_open()
