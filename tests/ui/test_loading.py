@@ -126,6 +126,20 @@ async def test_r_picks_up_new_changed_and_deleted_files(
         assert answer is not None and answer.search("One more").results
 
 
+async def test_a_long_list_scrolls_up_and_down_only(make_app: AppFactory, generated: Path) -> None:
+    """Rows are cut to the sidebar's width: no sideways scrollbar takes its last row."""
+    app = make_app(corpus=generated)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        sidebar = app.screen.query_one(Sidebar)
+        assert sidebar.show_vertical_scrollbar
+        assert not sidebar.show_horizontal_scrollbar
+        await pilot.press("G")
+        assert sidebar.current is sidebar.order[-1]
+        bottom = sidebar.render_line(sidebar.size.height - 1).text
+        assert sidebar.current.short_title[:10] in bottom, "the last title is in view"
+
+
 async def test_year_and_month_jumps(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
