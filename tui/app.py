@@ -37,16 +37,8 @@ from tui.widgets.sidebar import Sidebar
 if TYPE_CHECKING:
     from tui.corpus.search import SearchIndex
 
-STYLE_FILES = (
-    "app.tcss",
-    "sidebar.tcss",
-    "reader.tcss",
-    "help.tcss",
-    "search.tcss",
-    "notes.tcss",
-    "compare.tcss",
-    "study.tcss",
-)
+STYLE_FILES = ("app.tcss", "sidebar.tcss", "reader.tcss")
+"""The styles of the main screen; each other screen names its own (`FitsTerminal.STYLES`)."""
 STUDY_VIEWS = ("timeline", "kwic", "speakers")
 COLLECT_CHECK = 0.25
 """Seconds between looks at whether a full garbage collection is due (tui/collector.py)."""

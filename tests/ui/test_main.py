@@ -316,6 +316,23 @@ async def test_a_start_collects_again_once_the_first_frame_is_shown(
             gc.enable()
 
 
+async def test_a_screens_styles_are_read_when_it_is_first_shown(make_app: AppFactory) -> None:
+    app = make_app()
+
+    def read(name: str) -> bool:
+        return any(path.endswith(f"/{name}") for path, _ in app.stylesheet.source)
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert read("reader.tcss") and not read("compare.tcss")
+        await pilot.press("C")  # pick two meetings to compare
+        await pilot.pause()
+        assert read("compare.tcss")
+        body = app.screen.query_one("#picker-body")
+        assert body.styles.border_top[0] == "round", "and its rules apply"
+        assert body.region.width == 80
+
+
 @pytest.mark.parametrize("key", ["f1", "question_mark"])
 async def test_help_lists_every_binding(make_app: AppFactory, key: str) -> None:
     app = make_app()

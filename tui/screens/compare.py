@@ -43,6 +43,8 @@ class CompareScreen(FitsTerminal[None]):
     """Two documents, their pairs of exchanges marked; `]`/`[` go from pair to pair and
     scroll both panes to it."""
 
+    STYLES = ("compare.tcss",)
+
     # In the footer's order: at 80 columns the last ones give way first.
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("right_square_bracket", "pair(1)", "Next pair", id="next_pair"),
@@ -253,6 +255,8 @@ def _short(document: Document) -> str:
 
 class ComparePicker(ModalScreen[tuple[str, str] | None], FitsTerminal[tuple[str, str] | None]):
     """Pick two meetings from the list, one after the other, to compare them."""
+
+    STYLES = ("compare.tcss",)
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),

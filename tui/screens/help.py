@@ -18,6 +18,8 @@ from tui.screens.fit import FitsTerminal
 class HelpScreen(ModalScreen[None], FitsTerminal[None]):
     """Lists the bindings of `screen` grouped by the widget that owns them."""
 
+    STYLES = ("help.tcss",)
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,f1,question_mark", "dismiss", "Close help"),
         Binding("j,down", "scroll(1)", "Scroll down", show=False),

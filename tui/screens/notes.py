@@ -39,6 +39,8 @@ class NotesScreen(FitsTerminal[None]):
     The app installs it once, so the filter, the order and the highlighted entry are
     still there when the user comes back from the reader."""
 
+    STYLES = ("notes.tcss",)
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("e", "edit", "Edit", id="notes_edit"),
         Binding("d", "delete", "Delete", id="notes_delete"),

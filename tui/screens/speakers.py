@@ -48,6 +48,8 @@ class SpeakersScreen(FitsTerminal[None]):
     """The speakers, most turns first; Enter shows one speaker's turns, Enter again
     opens a turn in the reader."""
 
+    STYLES = ("study.tcss",)
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="speakers_back"),
     ]

@@ -28,6 +28,8 @@ LEGEND = (
 class TimelineScreen(FitsTerminal[None]):
     """Topics as rows, meetings by date as columns; Enter opens the first mention."""
 
+    STYLES = ("study.tcss",)
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close", id="timeline_close"),
     ]

@@ -39,6 +39,8 @@ class NoteEditor(ModalScreen[NoteDraft | None], FitsTerminal[NoteDraft | None]):
     """Writes a new note on a paragraph, or edits one. ctrl+s saves; Escape cancels,
     but asks first if anything was typed: a note is never lost to one key."""
 
+    STYLES = ("notes.tcss",)
+
     BINDING_GROUP_TITLE = "Note editor"
 
     # Priority bindings: the text area and the inputs have their own ctrl+d (delete
