@@ -162,18 +162,24 @@ class DossierApp(NotebookApp):
             error = event.worker.error
             log.error("%s failed", event.worker.name, exc_info=error)
 
+    def get_default_screen(self) -> MainScreen:
+        """The main screen is the first on the stack, not one pushed over Textual's
+        empty default: one screen fewer to make and style at each start. Textual asks
+        as the app is composed, before any screen is styled or shows its keys: the
+        theme and the keys are set first."""
+        self._apply_theme()
+        self._apply_keymap()
+        return self.main_screen
+
     def on_mount(self) -> None:
         open_log(log_path())
         self.collector.start()
         self.set_interval(COLLECT_CHECK, self.collector.tick)
-        self._apply_theme()
-        self._apply_keymap()
         for warning in self.config.warnings:
             self.notify(warning, severity="warning")
         # Installed, so it keeps its query and results while the reader shows one.
         self.install_screen(self.search_screen, "search")
         self.install_screen(self.kwic_screen, "kwic")
-        self.push_screen(self.main_screen)
         if self.compare_on_start is not None:
             self.open_compare(*self.compare_on_start)
         if self.load_on_start:
@@ -459,7 +465,7 @@ class DossierApp(NotebookApp):
         origin = next(
             (name for name in ("search", "notes", *STUDY_VIEWS) if self._is_current(name)), None
         )
-        while self.screen is not self.main_screen and len(self.screen_stack) > 2:
+        while self.screen is not self.main_screen and len(self.screen_stack) > 1:
             # Not awaited: a handler of the app that waits for the app deadlocks.
             self.pop_screen()
         self.main_screen.open_paragraph(message.doc_id, message.paragraph, message.hits)

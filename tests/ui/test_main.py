@@ -333,6 +333,21 @@ async def test_a_screens_styles_are_read_when_it_is_first_shown(make_app: AppFac
         assert body.region.width == 80
 
 
+async def test_the_main_screen_is_the_first_with_the_configured_theme(
+    make_app: AppFactory,
+) -> None:
+    app = make_app(config_text="theme: nord\n")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.screen_stack == [app.main_screen]
+        assert app.theme == "nord"
+    app = make_app(config_text="theme: no-such-theme\n")
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        messages = [str(notification.message) for notification in app._notifications]
+        assert any("Unknown theme 'no-such-theme'" in message for message in messages)
+
+
 @pytest.mark.parametrize("key", ["f1", "question_mark"])
 async def test_help_lists_every_binding(make_app: AppFactory, key: str) -> None:
     app = make_app()
