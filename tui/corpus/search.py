@@ -143,8 +143,9 @@ def _date_bound(value: str, *, end: bool) -> dt.date | None:
 
 
 def parse_query(text: str) -> Query:
-    """Parse the query language (see `tui.corpus.syntax.QUERY_HELP`). Never raises: anything not
-    understood becomes a hint, and the rest of the query is still searched."""
+    """Parse the query language (see `tui.corpus.syntax.QUERY_HELP`). Never raises:
+    anything not understood becomes a hint, and the rest of the query is still
+    searched."""
     hints: list[str] = []
     if len(text) > MAX_QUERY_CHARS:
         hints.append(f"query cut to its first {MAX_QUERY_CHARS} characters")
