@@ -29,9 +29,14 @@ class FitsTerminal(Screen[ResultType]):
     """Files in styles/ that this screen's widgets need and the app's CSS_PATH lacks."""
 
     @on(events.Compose)
+    def _before_compose(self) -> None:
+        # What the widgets' styles depend on, settled before they are composed (which
+        # styles them). The screen itself is styled again when it is shown.
+        self._read_styles()
+        self._set_width_class()
+
     def _read_styles(self) -> None:
-        # Before the widgets are composed, which styles them; only the new file is
-        # parsed. The screen itself is styled again when it is shown.
+        """Add the screen's style files to the app's styles: only a new one is parsed."""
         stylesheet = self.app.stylesheet
         for name in self.STYLES:
             path = str(styles_dir() / name)
@@ -40,6 +45,16 @@ class FitsTerminal(Screen[ResultType]):
                 # leave the rules already mapped to widget types in place).
                 with open(path, encoding="utf-8") as file:
                     stylesheet.add_source(file.read(), read_from=(path, ""))
+
+    def _set_width_class(self) -> None:
+        """The class of HORIZONTAL_BREAKPOINTS for the terminal's width, as Textual sets
+        it at the first resize: set then, it would style every widget of the screen
+        again (5 ms of a start)."""
+        breakpoints = self.HORIZONTAL_BREAKPOINTS or []
+        width = self.app.size.width
+        wide = max((b for b in breakpoints if width >= b[0]), default=None)
+        classes = {name: wide is not None and name == wide[1] for _, name in breakpoints}
+        self.update_classes(classes, update=False)
 
     @on(events.Mount)
     async def _add_sentence(self) -> None:

@@ -57,14 +57,6 @@ class MainScreen(FitsTerminal[None]):
         """The busy line's text and bar, once there was something to say."""
 
     def compose(self) -> ComposeResult:
-        # The width class Textual sets at the first resize, set before the widgets are
-        # styled: set then, it would style every one of them again (5 ms of the start).
-        # The screen itself is styled again when it is shown.
-        width = self.app.size.width
-        wide = max(b for b in self.HORIZONTAL_BREAKPOINTS if width >= b[0])[1]
-        self.update_classes(
-            {name: name == wide for _, name in self.HORIZONTAL_BREAKPOINTS}, update=False
-        )
         with Horizontal(id="panes"):
             yield Sidebar(self.library.documents, id="sidebar")
             yield Reader(self.library.matcher, id="reader")
