@@ -4,6 +4,8 @@ draws what it reaches; the reader keeps a bounded number of documents drawn."""
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
@@ -75,10 +77,17 @@ def measured(app: DossierApp) -> int:
     return sum(block.measured for block in page.blocks)
 
 
-async def open_long(pilot: Pilot[None]) -> None:
-    """Focus the reader on the long document (the only one) and let it settle."""
-    await pilot.press("tab")
-    await pilot.pause()
+@asynccontextmanager
+async def reading_long(
+    make_app: AppFactory, long_corpus: Path, size: tuple[int, int] = (80, 24)
+) -> AsyncIterator[tuple[DossierApp, Pilot[None]]]:
+    """The app on the long document (the only one), at `size`, the reader focused on
+    it and settled."""
+    app = make_app(corpus=long_corpus)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("tab")
+        await pilot.pause()
+        yield app, pilot
 
 
 async def press_G(app: DossierApp, pilot: Pilot[None]) -> int:
@@ -92,9 +101,7 @@ async def press_G(app: DossierApp, pilot: Pilot[None]) -> int:
 async def test_opens_with_the_paragraphs_in_view_drawn_not_all(
     make_app: AppFactory, long_corpus: Path
 ) -> None:
-    app = make_app(corpus=long_corpus)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_long(pilot)
+    async with reading_long(make_app, long_corpus) as (app, _pilot):
         document = app.library.documents[0]
         assert len(document.paragraphs) == QUESTIONS * 10
         view = reader_view(app)
@@ -107,9 +114,7 @@ async def test_opens_with_the_paragraphs_in_view_drawn_not_all(
 
 async def test_a_switch_mounts_nothing(make_app: AppFactory, long_corpus: Path) -> None:
     (long_corpus / "short.txt").write_text(long_transcript(2), encoding="utf-8")
-    app = make_app(corpus=long_corpus)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_long(pilot)
+    async with reading_long(make_app, long_corpus) as (app, pilot):
         widgets = list(app.screen.walk_children())
         for document in [*app.library.documents, *app.library.documents]:
             reader(app).document = document
@@ -121,9 +126,7 @@ async def test_a_switch_mounts_nothing(make_app: AppFactory, long_corpus: Path) 
 async def test_G_reaches_the_last_paragraph_and_g_comes_back(
     make_app: AppFactory, long_corpus: Path
 ) -> None:
-    app = make_app(corpus=long_corpus)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_long(pilot)
+    async with reading_long(make_app, long_corpus) as (app, pilot):
         last = await press_G(app, pilot)
         assert reader(app).paragraph == last
         assert is_current(app, last)
@@ -135,9 +138,7 @@ async def test_G_reaches_the_last_paragraph_and_g_comes_back(
 
 
 async def test_go_to_a_far_paragraph_shows_it(make_app: AppFactory, long_corpus: Path) -> None:
-    app = make_app(corpus=long_corpus)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await open_long(pilot)
+    async with reading_long(make_app, long_corpus, (160, 48)) as (app, pilot):
         screen = app.screen
         assert isinstance(screen, MainScreen)
         screen.open_paragraph("long", 2_400)
@@ -150,9 +151,7 @@ async def test_go_to_a_far_paragraph_shows_it(make_app: AppFactory, long_corpus:
 
 
 async def test_a_find_hit_far_down_is_shown(make_app: AppFactory, long_corpus: Path) -> None:
-    app = make_app(corpus=long_corpus)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_long(pilot)
+    async with reading_long(make_app, long_corpus) as (app, pilot):
         await pilot.press("slash", *NEEDLE, "enter")
         await wait_until(pilot, lambda: in_view(app, NEEDLE_AT), "the hit in view")
         assert reader(app).paragraph == NEEDLE_AT
@@ -173,9 +172,7 @@ async def test_a_find_hit_far_down_is_shown(make_app: AppFactory, long_corpus: P
 async def test_a_bookmark_on_a_far_paragraph_is_drawn_and_redrawn(
     make_app: AppFactory, long_corpus: Path
 ) -> None:
-    app = make_app(corpus=long_corpus)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_long(pilot)
+    async with reading_long(make_app, long_corpus) as (app, pilot):
         last = await press_G(app, pilot)
         await pilot.press("k", "m")
         await wait_until(
@@ -195,9 +192,7 @@ async def test_a_bookmark_on_a_far_paragraph_is_drawn_and_redrawn(
 async def test_page_down_and_scrolling_build_what_they_reach(
     make_app: AppFactory, long_corpus: Path
 ) -> None:
-    app = make_app(corpus=long_corpus)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_long(pilot)
+    async with reading_long(make_app, long_corpus) as (app, pilot):
         seen = [reader(app).paragraph]
         for _ in range(30):
             await pilot.press("pagedown")
@@ -254,9 +249,7 @@ async def test_scrolling_up_into_estimated_paragraphs_moves_a_line_at_a_time(
     paragraphs = [" ".join(words[(n + k) % 4] for k in range(12 + n % 9)) for n in range(400)]
     text = long_transcript(1).split("\n\n")[:2] + paragraphs
     (long_corpus / "long.txt").write_text("\n\n".join(text) + "\n", encoding="utf-8")
-    app = make_app(corpus=long_corpus)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_long(pilot)
+    async with reading_long(make_app, long_corpus) as (app, pilot):
         await pilot.press("G")
         await wait_until(pilot, lambda: in_view(app, 399), "the last paragraph in view")
         view = reader_view(app)
@@ -272,9 +265,7 @@ async def test_scrolling_up_into_estimated_paragraphs_moves_a_line_at_a_time(
 async def test_a_narrower_or_lower_view_keeps_the_cursor_in_view(
     make_app: AppFactory, long_corpus: Path
 ) -> None:
-    app = make_app(corpus=long_corpus)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await open_long(pilot)
+    async with reading_long(make_app, long_corpus, (160, 48)) as (app, pilot):
         reader(app).go_to(app.library.documents[0], 2_400)
         await wait_until(pilot, lambda: in_view(app, 2_400), "paragraph 2400 in view")
         for size in ((80, 24), (60, 12), (160, 48)):
@@ -287,9 +278,7 @@ async def test_reading_through_keeps_a_bounded_number_of_paragraphs_drawn(
     make_app: AppFactory, long_corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(document, "DRAWN_KEPT", 40)
-    app = make_app(corpus=long_corpus)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_long(pilot)
+    async with reading_long(make_app, long_corpus) as (app, pilot):
         page = reader_view(app).page
         assert page is not None
         first_view = top_lines(app, 20)
