@@ -11,6 +11,7 @@ from textual.widgets import Static
 
 from tests.conftest import SEEDS
 from tests.ui.conftest import SIZES, AppFactory
+from tests.ui.test_main import burst
 from tui.corpus.compare import Side
 from tui.screens.compare import ALIGN_IN_LINE, ComparePicker, CompareScreen
 from tui.screens.help import HelpScreen
@@ -184,6 +185,17 @@ async def test_synced_scrolling_toggles(make_app: AppFactory) -> None:
         await pilot.press("l", "k", "k")
         assert screen.sync
         assert (left.scroll_y, right.scroll_y) == (3, 0)
+
+
+async def test_keys_after_tab_in_one_burst_go_to_the_other_pane(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = await open_000_vs_004(pilot)
+        left, right = screen.pane(Side.LEFT).body, screen.pane(Side.RIGHT).body
+        await pilot.press("l")  # sync off: each pane moves on its own keys
+        await burst(pilot, "tab", "j", "j")
+        assert screen.pane(Side.RIGHT).has_focus
+        assert (left.scroll_y, right.scroll_y) == (0, 2)
 
 
 async def test_swap_sides_keeps_places_and_pair(make_app: AppFactory) -> None:

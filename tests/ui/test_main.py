@@ -70,6 +70,25 @@ async def test_oldest_document_opens_first(make_app: AppFactory, size: tuple[int
         assert app.screen.query_one(Sidebar).has_focus
 
 
+async def test_keys_after_tab_in_one_burst_go_to_the_pane_it_switched_to(
+    make_app: AppFactory,
+) -> None:
+    """Tab then G as one read (SSH): G goes to the reader, its last paragraph; then Tab
+    G back in the sidebar goes to the last document."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        reader = app.screen.query_one(Reader)
+        sidebar = app.screen.query_one(Sidebar)
+        await burst(pilot, "tab", "G")
+        assert reader.has_focus
+        assert reader.document is not None
+        assert reader.paragraph == len(reader.document.paragraphs) - 1
+        await burst(pilot, "tab", "G")
+        assert sidebar.has_focus
+        assert sidebar.current is sidebar.order[-1]
+
+
 @pytest.mark.parametrize("size", SIZES)
 async def test_questions_find_and_hits(make_app: AppFactory, size: tuple[int, int]) -> None:
     app = make_app()

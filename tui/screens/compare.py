@@ -243,7 +243,8 @@ class CompareScreen(FitsTerminal[None]):
             self.pane(message.pane.side.other).follow(message.delta)
 
     def action_switch_pane(self) -> None:
-        self.pane(self._focused_side.other).focus()
+        # Synchronous, unlike `focus()`: the keys after Tab in a burst go to the new pane.
+        self.set_focus(self.pane(self._focused_side.other))
 
     def action_close(self) -> None:
         self.dismiss()

@@ -173,8 +173,6 @@ class MainScreen(FitsTerminal[None]):
             await self.app.push_screen(self.back_to)
 
     def action_switch_pane(self) -> None:
+        # Synchronous, unlike `focus()`: the keys after Tab in a burst go to the new pane.
         sidebar = self.query_one(Sidebar)
-        if sidebar.has_focus:
-            self.query_one(Reader).focus()
-        else:
-            sidebar.focus()
+        self.set_focus(self.query_one(Reader) if sidebar.has_focus else sidebar)
