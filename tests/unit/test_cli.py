@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -151,3 +152,40 @@ def test_hostile_queries_are_answered_sensibly(
         assert answer.results
     if len(query) > 1000:
         assert any("cut" in hint for hint in answer.query.hints)
+
+
+@pytest.mark.parametrize(("preset", "expected"), [(None, "120"), ("30", "30")])
+def test_the_reader_draws_up_to_120_frames_a_second_unless_the_user_says(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, preset: str | None, expected: str
+) -> None:
+    """`dossier` sets Textual's frame rate before it imports Textual (a burst of keys
+    waits for the next frame slot); a TEXTUAL_FPS of the user's own is kept."""
+    import tui.app
+
+    seen: list[str | None] = []
+    monkeypatch.setattr(
+        tui.app.DossierApp, "run", lambda app: seen.append(os.environ.get("TEXTUAL_FPS"))
+    )
+    monkeypatch.setattr("tui.cli.hold_until_shown", lambda: None)
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True)
+    monkeypatch.setenv("TERM", "xterm-256color")
+    monkeypatch.setenv("TEXTUAL_FPS", "placeholder")  # restored (removed) after the test
+    if preset is None:
+        monkeypatch.delenv("TEXTUAL_FPS")
+    else:
+        monkeypatch.setenv("TEXTUAL_FPS", preset)
+    assert main(["--corpus", str(SEEDS), "--notes", str(tmp_path / "notes.yaml")]) == 0
+    assert seen == [expected]
+
+
+def test_textual_takes_its_frame_rate_from_textual_fps() -> None:
+    """What the setting above relies on: Textual reads TEXTUAL_FPS when imported."""
+    shown = subprocess.run(
+        [sys.executable, "-c", "import textual.screen as s; print(round(1 / s.UPDATE_PERIOD))"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "TEXTUAL_FPS": "120"},
+    )
+    assert shown.stdout.strip() == "120"
