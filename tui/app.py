@@ -14,7 +14,7 @@ from textual.binding import Binding, BindingType, Keymap
 from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen
 from textual.widgets import Input
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from tui.collector import IdleCollector
 from tui.commands import ActionsProvider
@@ -298,10 +298,23 @@ class DossierApp(NotebookApp):
         # Its own connection: a reload may read and write the cache meanwhile.
         cache = self.cache.handle() if self.cache is not None else None
         try:
-            return cached_index(self.library, cache)
+            # Searches start as soon as the index can answer, not once it is stored.
+            worker = get_current_worker()
+            return cached_index(
+                self.library,
+                cache,
+                lambda index: self.call_from_thread(self._index_ready, worker, index),
+            )
         finally:
             if cache is not None:
                 cache.close()
+
+    def _index_ready(self, worker: Worker[SearchIndex], index: SearchIndex) -> None:
+        if worker.is_cancelled:  # a reload started another build
+            return
+        self.main_screen.busy(None)
+        self.search_screen.index = index
+        self.kwic_screen.index = index
 
     @on(events.Unmount)
     def _unmounted(self) -> None:
@@ -325,15 +338,8 @@ class DossierApp(NotebookApp):
             return
         if event.worker.group != "index":
             return
-        if event.state in (WorkerState.SUCCESS, WorkerState.ERROR):
+        if event.state is WorkerState.ERROR:
             self.main_screen.busy(None)
-        if event.state is WorkerState.SUCCESS:
-            from tui.corpus.search import SearchIndex  # the worker imported it
-
-            if isinstance(event.worker.result, SearchIndex):
-                self.search_screen.index = event.worker.result
-                self.kwic_screen.index = event.worker.result
-        elif event.state is WorkerState.ERROR:
             reason = f"could not build the search index: {event.worker.error}"
             self.search_screen.failure = reason
             self.notify(reason, severity="error", timeout=10)

@@ -295,6 +295,31 @@ def test_the_second_start_reads_the_index_from_the_cache(
     assert all(answers(second)), "every query finds something on the seeds"
 
 
+def test_the_index_is_handed_on_before_it_is_stored(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Searching waits for the index, not for the second it takes to store it."""
+    config = load_config()
+    cache = DocumentCache(tmp_path / "c.sqlite3", corpus, config)
+    seen: list[object] = []
+    store = DocumentCache.store_index
+
+    def storing(self: DocumentCache, signature: str, parts: dict[str, bytes]) -> None:
+        seen.append("stored")
+        store(self, signature, parts)
+
+    monkeypatch.setattr(DocumentCache, "store_index", storing)
+    library = Library.load(corpus, config, cache)
+    try:
+        built = cached_index(library, cache, seen.append)
+        assert seen == [built, "stored"]
+        seen.clear()
+        read = cached_index(library, cache, seen.append)
+        assert seen == [read] and read is not built, "read back, and handed on once"
+    finally:
+        cache.close()
+
+
 @pytest.mark.parametrize("change", ["changed", "added", "deleted"])
 def test_a_changed_folder_builds_the_index_again(
     corpus: Path, tmp_path: Path, builds: list[int], change: str

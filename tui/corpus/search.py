@@ -25,7 +25,7 @@ import unicodedata
 import zlib
 from array import array
 from collections import Counter, defaultdict, deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from importlib import import_module
@@ -896,18 +896,27 @@ def _decoded(parts: IndexParts, entries: int) -> dict[str, _Posting]:
     return postings
 
 
-def cached_index(library: Library, cache: DocumentCache | None) -> SearchIndex:
+def cached_index(
+    library: Library,
+    cache: DocumentCache | None,
+    ready: Callable[[SearchIndex], object] = lambda index: None,
+) -> SearchIndex:
     """The library's index: read from `cache` when it holds the index of these very
     files (the same paths, sizes, modification times and ids, parsed the same way),
-    else built and stored there for the next start."""
+    else built and stored there for the next start. It is handed to `ready` as soon as
+    it can search: before it is stored, which takes a second on 10,000 documents."""
     key = library.signature()
     encoded = cache.index(key) if cache is not None else None
     if encoded is not None:
         try:
-            return SearchIndex(library.documents, library.config, encoded)
+            index = SearchIndex(library.documents, library.config, encoded)
         except ValueError as error:
             log.warning("cached search index unusable (%s): building it again", error)
+        else:
+            ready(index)
+            return index
     index = SearchIndex(library.documents, library.config, workers=os.cpu_count() or 1)
+    ready(index)
     if cache is not None:
         cache.store_index(key, index.encode())
     return index
