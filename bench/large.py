@@ -13,9 +13,9 @@ measures, with HOME and XDG_* in a temporary folder:
   folder): until the first documents are listed, all of them, search ready;
 - first usable frame: `python -m tui --corpus DIR` in an 80x24 pty (warm cache)
   until a sidebar date shows, next to the bare Textual app (`bare_app.py`);
-- sidebar page scroll: `pagedown` in the list of a headless app (`run_test`),
-  once its index is built, from the key until the app is idle, median and max
-  of 20;
+- sidebar page scroll: PageDown in the list of `dossier` in an 80x24 pty, once
+  the folder is read and indexed, from the key until the frame is written; and
+  the sidebar's own work for a page in a headless app; median and max of 20;
 - search per keystroke: p50/p95 of the queries of search.py typed a letter at a
   time;
 - `rg -c Karabakh DIR` for scale, when ripgrep is installed.
@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import re
 import shutil
 import statistics
@@ -39,7 +40,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench._common import DOSSIER, ROOT, Target, isolated_env, measure, percentile
+from bench._common import (
+    DOSSIER,
+    ROOT,
+    Target,
+    _read,
+    _spawn,
+    _stop,
+    isolated_env,
+    measure,
+    percentile,
+)
 from bench.bare_app import MARKER as BARE_MARKER
 from bench.gen_corpus import generate
 from bench.search import QUERIES, keystrokes
@@ -87,12 +98,11 @@ def open_corpus(folder: Path, env: dict[str, str]) -> dict[str, float]:
     return result
 
 
-async def app_times(folder: Path, home: Path) -> tuple[dict[str, float], list[float], list[float]]:
+async def app_times(folder: Path, home: Path) -> tuple[dict[str, float], list[float]]:
     """A warm start of the app as `dossier` runs it on a large folder (headless,
     80x24): seconds until the first documents are listed, until all are, until search
-    is ready. Then, the index built, PAGES times: seconds from `pagedown` in the
-    sidebar until the app is idle, and the sidebar's own work for a page (the action,
-    then every visible row drawn)."""
+    is ready. Then, the index built, PAGES times the sidebar's own work for a page
+    (the action, then every visible row drawn)."""
     from tui.app import DossierApp
     from tui.corpus.cache import DocumentCache
     from tui.corpus.config import load_config
@@ -107,7 +117,6 @@ async def app_times(folder: Path, home: Path) -> tuple[dict[str, float], list[fl
     app = DossierApp(Library(folder, config), config, notes, cache=cache, load=True)
     started = time.perf_counter()
     marks: dict[str, float] = {}
-    idle: list[float] = []
     own: list[float] = []
     async with app.run_test(size=(80, 24)) as pilot:
         # Scrolling waits for the index: its thread holds the GIL for long spells.
@@ -124,17 +133,36 @@ async def app_times(folder: Path, home: Path) -> tuple[dict[str, float], list[fl
         await pilot.pause()
         for _ in range(PAGES):
             started = time.perf_counter()
-            await pilot.press("pagedown")
-            await pilot.pause()
-            idle.append(time.perf_counter() - started)
-        for _ in range(PAGES):
-            started = time.perf_counter()
             sidebar.action_page_down()
             for y in range(sidebar.size.height):
                 sidebar.render_line(y)
             own.append(time.perf_counter() - started)
             await pilot.pause()
-    return marks, idle, own
+    return marks, own
+
+
+def page_times(folder: Path, env: dict[str, str], settle: float = 10.0) -> list[float]:
+    """`dossier` in an 80x24 pty (warm cache), the folder read and indexed after
+    `settle` seconds: PAGES times, seconds from PageDown in the sidebar until the
+    frame is written (no more output for 50 ms)."""
+    pid, master = _spawn([*DOSSIER, "--corpus", str(folder)], env)
+    times: list[float] = []
+    try:
+        deadline = time.monotonic() + settle
+        while time.monotonic() < deadline:
+            _read(master, 0.05)
+        for _ in range(PAGES):
+            started = time.perf_counter()
+            os.write(master, b"\x1b[6~")
+            written = None
+            while _read(master, 0.05 if written else 5.0):
+                written = time.perf_counter() - started
+            if written is not None:
+                times.append(written)
+    finally:
+        _stop(pid, master)
+        os.close(master)
+    return times
 
 
 def search_times(folder: Path) -> list[float]:
@@ -206,16 +234,15 @@ def run(docs: int, seed: int, runs: int) -> None:
         dossier, bare = first_frames(folder, env, runs)
         print(f"first frame (warm, 80x24 pty): dossier {ms(dossier)}; bare {ms(bare)}", flush=True)
         # In this process from here on: the cache lives where the subprocesses put it.
-        import os
-
         os.environ.update({k: v for k, v in env.items() if k.startswith("XDG_")})
-        marks, idle, own = asyncio.run(app_times(folder, home))
+        marks, own = asyncio.run(app_times(folder, home))
         print(
             "warm start in the app (headless): "
             + ", ".join(f"{what} {seconds:.2f} s" for what, seconds in marks.items()),
             flush=True,
         )
-        for what, seconds in (("headless, until idle", idle), ("the sidebar's own work", own)):
+        pages = page_times(folder, env)
+        for what, seconds in (("80x24 pty, key to frame", pages), ("the sidebar's own work", own)):
             scroll = [t * 1000 for t in seconds]
             print(
                 f"sidebar page down ({what}, {PAGES}): median "
