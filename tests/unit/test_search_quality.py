@@ -6,6 +6,7 @@ Precision@1 must be at least 0.9 and every expected paragraph in the top 5."""
 from __future__ import annotations
 
 import math
+import re
 from array import array
 from collections import Counter
 
@@ -209,6 +210,26 @@ def test_word_spans_are_those_of_the_wanted_words(text: str, others: list[str]) 
     wanted = frozenset(own[::3] + parts + others)
     expected = [(start, end) for word, start, end in words(text) if word in wanted]
     assert word_spans(text, wanted) == expected
+
+
+phrase_texts = st.text(alphabet=st.sampled_from(list("ab AB_9-.,'éÉßñ\u0301")), max_size=40)
+
+
+@given(phrase_texts, st.lists(st.text(alphabet="abé9ß", min_size=1, max_size=3), max_size=2))
+@example("ab abab ab", [])
+@example("Ñab, AB", ["b"])
+def test_a_phrase_is_found_where_a_search_from_every_position_finds_it(
+    text: str, others: list[str]
+) -> None:
+    """What `_holds_phrase` finds, by a word's letters first, is what the plain
+    expression (a word boundary, then the words) finds in the text or folded text."""
+    own = [word for word, _, _ in words(text)]
+    for phrase in {" ".join(own[:2]), " ".join(own[1:3]), " ".join(own[-1:] + others)} - {""}:
+        plain = re.compile(
+            r"(?<!\w)" + r"\W+".join(map(re.escape, phrase.split())) + r"(?!\w)", re.IGNORECASE
+        )
+        expected = bool(plain.search(text) or plain.search(fold(text)))
+        assert search._holds_phrase(text, search._phrase_patterns(phrase)) == expected, phrase
 
 
 def test_word_spans_are_whole_words() -> None:
