@@ -10,6 +10,7 @@ import re
 from array import array
 from collections import Counter
 
+import numpy as np
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
@@ -191,8 +192,8 @@ def test_index_holds_the_plain_bm25_postings(
 
 @given(st.lists(st.sampled_from([0.25, 0.5, 0.75, 1.0, 2.0]), max_size=3 * TOP_PER_WORD))
 def test_top_is_the_heaviest_and_of_equal_ones_the_first(weights: list[float]) -> None:
-    ids = array("I", range(10, 10 + 2 * len(weights), 2))
-    stored = array("f", weights)
+    ids = np.arange(10, 10 + 2 * len(weights), 2, dtype=np.uint32)
+    stored = np.array(weights, dtype=np.float32)
     order = sorted(range(len(weights)), key=stored.__getitem__, reverse=True)
     assert list(search._top(ids, stored)) == sorted(ids[place] for place in order[:TOP_PER_WORD])
 
