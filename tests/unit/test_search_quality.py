@@ -19,7 +19,7 @@ from tui.corpus import search
 from tui.corpus.config import Config
 from tui.corpus.library import Library
 from tui.corpus.search import _WORD as WORD
-from tui.corpus.search import TOP_PER_WORD, SearchIndex, fold, word_spans, words
+from tui.corpus.search import TOP_PER_WORD, SearchIndex, fold, folded_words, word_spans, words
 
 D004, D000, D003, D001, D002 = "004", "000", "003", "001", "002"
 
@@ -231,6 +231,12 @@ def test_a_phrase_is_found_where_a_search_from_every_position_finds_it(
         )
         expected = bool(plain.search(text) or plain.search(fold(text)))
         assert search._holds_phrase(text, search._phrase_patterns(phrase)) == expected, phrase
+
+
+@given(st.one_of(st.text(alphabet=st.characters(max_codepoint=127)), texts_with_words, st.text()))
+@example("Hello_World, it's 42\x1f\x1cİS")
+def test_folded_words_are_those_the_expression_finds(text: str) -> None:
+    assert folded_words(text) == WORD.findall(fold(text))
 
 
 def test_word_spans_are_whole_words() -> None:

@@ -73,6 +73,25 @@ def fuzzy_cutoff(term: str) -> int:
     return 85 if len(term) >= 8 else 80
 
 
+_ASCII_WORD_BYTES = (
+    bytes(
+        byte + 32 if chr(byte).isupper() else byte if chr(byte).isalnum() or byte == 95 else 32
+        for byte in range(128)
+    )
+    + b" " * 128
+)
+"""For an ASCII text's bytes: letters in lower case, digits and `_` kept (what `_WORD`
+finds there), a space for the rest."""
+
+
+def folded_words(text: str) -> list[str]:
+    """The words of `fold(text)`, as `_WORD` finds them. An ASCII text (most) is cut
+    by a byte table, in half the time the expression takes."""
+    if text.isascii():
+        return text.encode("ascii").translate(_ASCII_WORD_BYTES).decode("ascii").split()
+    return _WORD.findall(fold(text))
+
+
 def words(text: str) -> list[tuple[str, int, int]]:
     """Folded words of `text` with their character offsets in `text`."""
     return [(fold(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)]
@@ -736,7 +755,7 @@ def _count_words(texts: Sequence[str], first: int, shares: int) -> tuple[list[_S
     numbers: defaultdict[str, int] = defaultdict(count().__next__)
     found, lengths = array("I"), array("I")
     for text in texts:
-        text_words = _WORD.findall(fold(text))
+        text_words = folded_words(text)
         found.extend(map(numbers.__getitem__, text_words))
         lengths.append(len(text_words))
     vocabulary = list(numbers)
