@@ -5,6 +5,7 @@ Precision@1 must be at least 0.9 and every expected paragraph in the top 5."""
 
 from __future__ import annotations
 
+import gc
 import math
 import re
 from array import array
@@ -188,6 +189,30 @@ def test_index_holds_the_plain_bm25_postings(
     for word, (ids, weights, top) in expected.items():
         posting = built._postings[word]
         assert (list(posting.ids), list(posting.weights), set(posting.top)) == (ids, weights, top)
+
+
+@pytest.mark.parametrize("collecting", [True, False])
+def test_building_an_index_runs_no_garbage_collection(generated: Library, collecting: bool) -> None:
+    """Building makes many objects and no cycles: the collector waits until it is
+    done (then at most one collection of each generation is due), and is on (or off)
+    as before. Without the pause Python collects every 700 objects made."""
+    runs: list[int] = []
+
+    def seen(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            runs.append(info["generation"])
+
+    enabled = gc.isenabled()
+    (gc.enable if collecting else gc.disable)()
+    gc.collect()  # the counts from zero: none is due as the build starts
+    gc.callbacks.append(seen)
+    try:
+        SearchIndex(generated.documents, generated.config)
+        assert len(runs) <= (3 if collecting else 0), runs
+        assert gc.isenabled() is collecting
+    finally:
+        gc.callbacks.remove(seen)
+        (gc.enable if enabled else gc.disable)()
 
 
 @given(st.lists(st.sampled_from([0.25, 0.5, 0.75, 1.0, 2.0]), max_size=3 * TOP_PER_WORD))
