@@ -28,7 +28,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import lru_cache, partial
+from functools import lru_cache
 from importlib import import_module
 from itertools import count, pairwise, repeat
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -745,15 +745,19 @@ entries hold each word, their ids; how many of them hold it more than once, and 
 those their place among its entries and its count there."""
 
 
-class _Postings:
-    """For each word the entries that hold it; where it occurs more than once in one,
-    its place in that list and its count. Most words occur once in an entry: only the
-    others have a count, which saves a fifth of building an index."""
+@dataclass(frozen=True, slots=True)
+class _Joined:
+    """The postings of a share of the words over every range of entries."""
 
-    def __init__(self) -> None:
-        self.ids: defaultdict[str, array[int]] = defaultdict(partial(array, "I"))
-        self.places: defaultdict[str, array[int]] = defaultdict(partial(array, "I"))
-        self.counts: defaultdict[str, array[int]] = defaultdict(partial(array, "I"))
+    words: list[str]
+    sizes: NDArray[np.int64]
+    """How many entries hold each word."""
+    ids: NDArray[np.uint32]
+    """Those entries, word by word, each word's ascending."""
+    repeated: NDArray[np.int64]
+    """Where in `ids` a word occurs more than once in its entry,"""
+    times: NDArray[np.uint32]
+    """and how many times."""
 
 
 _Share = tuple[list[str], _Buffers]
@@ -790,11 +794,12 @@ def _count_words(texts: Sequence[str], first: int, shares: int) -> tuple[list[_S
         dtype=np.int64,
         count=len(vocabulary),
     )
-    order = np.argsort(share[word], kind="stable")  # share by share, words in order
+    in_share = share[word]
+    order = np.argsort(in_share, kind="stable")  # share by share, words in order
     ids, place, times, repeated = ids[order], place[order], times[order], repeated[order]
     result: list[_Share] = []
     start = 0
-    for number, end in enumerate(np.cumsum(np.bincount(share[word], minlength=shares)).tolist()):
+    for number, end in enumerate(np.cumsum(np.bincount(in_share, minlength=shares)).tolist()):
         mine, again = np.flatnonzero(share == number), repeated[start:end]
         buffers = (
             sizes[mine].astype(np.uint32).tobytes(),
@@ -808,24 +813,35 @@ def _count_words(texts: Sequence[str], first: int, shares: int) -> tuple[list[_S
     return result, lengths.tobytes()
 
 
-def _joined(parts: Iterable[_Share]) -> _Postings:
-    """The postings of consecutive ranges of entries as one."""
-    postings = _Postings()
-    ids, places, counts = postings.ids, postings.places, postings.counts
-    for words, buffers in parts:
-        sizes, all_ids, repeats, all_places, all_counts = (
-            memoryview(buffer).cast("I") for buffer in buffers
-        )
-        start = repeat_start = 0
-        for word, size, repeated in zip(words, sizes, repeats, strict=True):
-            end, repeat_end = start + size, repeat_start + repeated
-            if repeated:
-                before = len(ids[word])
-                places[word].extend(map(before.__add__, all_places[repeat_start:repeat_end]))
-                counts[word].frombytes(all_counts[repeat_start:repeat_end].cast("B"))
-            ids[word].frombytes(all_ids[start:end].cast("B"))
-            start, repeat_start = end, repeat_end
-    return postings
+def _joined(parts: Iterable[_Share]) -> _Joined:
+    """The postings of consecutive ranges of entries as one: each (word, range) segment
+    moved, in numpy, next to the same word's segments of the earlier ranges."""
+    import numpy as np  # only building an index needs it
+
+    numbers: dict[str, int] = {}
+    segment_words: list[int] = []
+    buffers: list[_Buffers] = []
+    for words, part in parts:
+        segment_words.extend(numbers.setdefault(word, len(numbers)) for word in words)
+        buffers.append(part)
+    sizes, ids, repeats, places, times = (
+        np.frombuffer(b"".join(part[column] for part in buffers), dtype=np.uint32)
+        for column in range(5)
+    )
+    word = np.array(segment_words, dtype=np.int64)
+    order = np.argsort(word, kind="stable")  # segments word by word, ranges in order
+    lengths = sizes.astype(np.int64)
+    start_in_parts = np.concatenate(([0], np.cumsum(lengths)))[:-1]
+    start_joined = np.empty_like(start_in_parts)
+    start_joined[order] = np.concatenate(([0], np.cumsum(lengths[order])))[:-1]
+    source = np.repeat(start_in_parts[order] - start_joined[order], lengths[order])
+    return _Joined(
+        list(numbers),
+        np.bincount(word, weights=lengths, minlength=len(numbers)).astype(np.int64),
+        ids[source + np.arange(len(source))],
+        (np.repeat(start_joined, repeats.astype(np.int64)) + places).astype(np.int64),
+        times,
+    )
 
 
 @lru_cache(maxsize=1)
@@ -855,24 +871,21 @@ def _weighed(
 
     k1, _ = BM25
     norms, once = _norms(lengths)
-    postings = _joined(parts)
-    words = list(postings.ids)
-    held = list(map(postings.ids.__getitem__, words))
-    sizes = np.fromiter(map(len, held), dtype=np.int64, count=len(words))
-    ids = np.frombuffer(b"".join(map(array.tobytes, held)), dtype=np.uint32)
+    joined = _joined(parts)
+    words, sizes, ids, at, times = (
+        joined.words,
+        joined.sizes,
+        joined.ids,
+        joined.repeated,
+        joined.times,
+    )
     starts = np.concatenate(([0], np.cumsum(sizes))).tolist()
     # Each posting's idf, from math.log: the weights are the same to the bit as those
     # a posting at a time gives (the index's tests compute them so).
     idf = np.repeat([math.log(1 + entries / size) for size in sizes.tolist()], sizes)
     weights = idf * once[ids]
-    repeated = [number for number, word in enumerate(words) if word in postings.counts]
-    if repeated:  # idf * count * (k1 + 1) / (count + norm)
-        places = [postings.places[words[number]] for number in repeated]
-        at = np.repeat([starts[number] for number in repeated], list(map(len, places)))
-        at += np.frombuffer(b"".join(map(array.tobytes, places)), dtype=np.uint32)
-        counted = (postings.counts[words[number]] for number in repeated)
-        times = np.frombuffer(b"".join(map(array.tobytes, counted)), dtype=np.uint32)
-        weights[at] = idf[at] * times * (k1 + 1) / (times + norms[ids[at]])
+    # Where a word occurs more than once: idf * count * (k1 + 1) / (count + norm)
+    weights[at] = idf[at] * times * (k1 + 1) / (times + norms[ids[at]])
     stored = weights.astype(np.float32)
     tops = [_top(ids[a:b], stored[a:b]) for a, b in pairwise(starts)]
     top_sizes = np.fromiter(map(len, tops), dtype=np.int64, count=len(tops))
