@@ -988,10 +988,15 @@ def cached_index(
     return index
 
 
+def phrase_expression(phrase: str) -> str:
+    """The words of `phrase` with anything but letters, digits and `_` between them."""
+    return r"\W+".join(map(re.escape, phrase.split()))
+
+
 def _phrase_patterns(phrase: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The folded words of `phrase` with anything but letters, digits and `_` between
-    them, in case and ignoring case (`_holds_phrase`)."""
-    source = r"\W+".join(map(re.escape, phrase.split())) + r"(?!\w)"
+    """The folded words of `phrase` as a phrase ending a word, in case and ignoring case
+    (`_holds_phrase`)."""
+    source = phrase_expression(phrase) + r"(?!\w)"
     return re.compile(source), re.compile(source, re.IGNORECASE)
 
 
@@ -1023,7 +1028,7 @@ def _phrase_spans(text: str, folded_text: str, phrase: str) -> list[tuple[int, i
     # fold() may change lengths (ß -> ss); only trust offsets where it did not.
     if len(folded_text) != len(text):
         return []
-    pattern = re.compile(r"\W+".join(re.escape(part) for part in phrase.split()))
+    pattern = re.compile(phrase_expression(phrase))
     return [(m.start(), m.end()) for m in pattern.finditer(folded_text)]
 
 

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from tui.corpus.model import Document, Turn
-from tui.corpus.search import Entry, SearchIndex, fold, parse_query
+from tui.corpus.search import Entry, SearchIndex, fold, parse_query, phrase_expression
 from tui.corpus.syntax import KwicOrder
 
 CONTEXT_CHARS = 60
@@ -141,7 +141,7 @@ def iter_concordance(
         yield Concordance(term, (), tuple(hints), time.perf_counter() - started)
         return
     pattern = re.compile(
-        r"(?<!\w)" + r"\W+".join(re.escape(word) for word in term.split()) + r"(?!\w)",
+        rf"(?<!\w){phrase_expression(term)}(?!\w)",
         re.IGNORECASE,
     )
     lines: list[KwicLine] = []
