@@ -123,6 +123,13 @@ def _read(master: int, timeout: float) -> bytes | None:
         return None
 
 
+def _settle(master: int, seconds: float) -> None:
+    """Read (and drop) what the program writes for `seconds`: its start, a folder read."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        _read(master, 0.05)
+
+
 def _exited(pid: int) -> bool:
     try:
         return os.waitpid(pid, os.WNOHANG)[0] == pid

@@ -45,6 +45,7 @@ from bench._common import (
     ROOT,
     Target,
     _read,
+    _settle,
     _spawn,
     _stop,
     isolated_env,
@@ -148,9 +149,7 @@ def page_times(folder: Path, env: dict[str, str], settle: float = 10.0) -> list[
     pid, master = _spawn([*DOSSIER, "--corpus", str(folder)], env)
     times: list[float] = []
     try:
-        deadline = time.monotonic() + settle
-        while time.monotonic() < deadline:
-            _read(master, 0.05)
+        _settle(master, settle)
         for _ in range(PAGES):
             started = time.perf_counter()
             os.write(master, b"\x1b[6~")

@@ -24,7 +24,17 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench._common import DOSSIER, ROOT, _read, _spawn, _stop, isolated_env, percentile, plain
+from bench._common import (
+    DOSSIER,
+    ROOT,
+    _read,
+    _settle,
+    _spawn,
+    _stop,
+    isolated_env,
+    percentile,
+    plain,
+)
 from bench.gen_corpus import generate
 from tui.corpus.cache import DocumentCache
 from tui.corpus.config import load_config
@@ -62,9 +72,7 @@ def switches(
     for timed in (False, True):
         pid, master = _spawn(command, env)
         try:
-            deadline = time.monotonic() + settle
-            while time.monotonic() < deadline:
-                _read(master, 0.05)
+            _settle(master, settle)
             if not timed:
                 continue
             times: list[float] = []
