@@ -13,7 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,6 +32,7 @@ from tui.corpus.model import (
     TurnKind,
     split_title_tail,
 )
+from tui.corpus.speakers import HONORIFICS, ROLE_WORDS, Label, People, Role, parse_label
 from tui.corpus.topics import TopicMatcher
 
 # --- chrome: lines that are page furniture, never text to read ---------------
@@ -65,102 +67,8 @@ _TIME_ONLY = re.compile(r"^[\s,/|–—-]*(?:\d{1,2}:\d{2}(?::\d{2})?)?[\s,/|–
 # "27.11.2017 - Letter to the Editor": an entry of a list of other news.
 _NEWS_LIST_ENTRY = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{2,4}\s*[-–—]\s+\S")
 
-# --- speaker labels ------------------------------------------------------------
+# --- who a title says speaks ------------------------------------------------------
 
-_LABEL = re.compile(
-    r"^(?P<name>[^\W\d_][\w.’'\- ]{0,60}?)\s*(?:\((?P<note>[^()]{1,160})\))?\s*:(?:\s+(?P<rest>.*)|$)"
-)
-_QUESTION_ROLES = frozenset(
-    {
-        "question",
-        "q",
-        "remark",
-        "journalist",
-        "reporter",
-        "correspondent",
-        "interviewer",
-        "follow-up question",
-    }
-)
-_ANSWER_ROLES = frozenset({"answer", "a", "response", "reply"})
-_PARTICLES = frozenset(
-    {"de", "da", "del", "der", "di", "du", "la", "le", "van", "von", "bin", "ibn", "al", "el"}
-)
-_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "prof", "sir", "madam"})
-_NOT_NAMES = frozenset(
-    {
-        "note",
-        "source",
-        "photo",
-        "video",
-        "update",
-        "editor's note",
-        "see also",
-        "email",
-        "e-mail",
-        "address",
-        "tel",
-        "fax",
-        "phone",
-        "date",
-        "time",
-        "subject",
-        "re",
-        "warning",
-        "example",
-        "summary",
-        "background",
-        "agenda",
-        "location",
-        "venue",
-    }
-)
-_TITLE_WORDS = frozenset(
-    [
-        "foreign",
-        "minister",
-        "president",
-        "prime",
-        "deputy",
-        "secretary",
-        "general",
-        "state",
-        "chairman",
-        "chairwoman",
-        "ambassador",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "chancellor",
-        "governor",
-        "mayor",
-        "director",
-        "consul",
-        "senator",
-        "official",
-        "envoy",
-        "special",
-        "representative",
-        "first",
-        "vice",
-        "head",
-        "chief",
-        "the",
-        "russian",
-        "azerbaijani",
-        "american",
-        "british",
-        "french",
-        "german",
-        "us",
-        "u.s.",
-        "top",
-        "diplomat",
-        "of",
-        "affairs",
-        "minister's",
-    ]
-)
 _TITLE_SPEAKER = re.compile(
     rf"(?P<who>(?:{UPPER}[\w.’'-]*\s+){{0,6}}?{UPPER}[\w’'-]+?)[’']s\s+(?:[\w-]+\s+){{0,3}}?"
     r"(?:remarks|statement|speech|address|answers|interview|opening|comments|article|"
@@ -198,14 +106,6 @@ _QUOTE_MARK = re.compile(r"[\"“”«»]")
 _HTML_HINT = re.compile(r"<(?:p|br|div|b|strong|html|body|span|h\d)\b[^>]*>", re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
-class Label:
-    name: str
-    note: str | None
-    rest: str
-    style: str
-
-
 @dataclass(slots=True)
 class _Block:
     line: int
@@ -220,43 +120,8 @@ class _TurnDraft:
     note: str | None
     kind: TurnKind
     texts: list[str] = field(default_factory=list)
-
-
-class _Names:
-    """Canonical names: config aliases, then long forms seen earlier in the document."""
-
-    def __init__(self, config: Config) -> None:
-        self.config = config
-        self.full: list[str] = []
-
-    def canonical(self, name: str) -> str:
-        name = _normalise_name(name)
-        known = self.config.aliases.get(name.casefold())
-        if known:
-            return self._remember(known)
-        if " " not in name:
-            for full in reversed(self.full):
-                if full.split()[-1].casefold() == name.casefold():
-                    return full
-        return self._remember(name)
-
-    def is_known(self, name: str) -> bool:
-        folded = _normalise_name(name).casefold()
-        return folded in self.config.aliases or any(
-            full.split()[-1].casefold() == folded for full in self.full
-        )
-
-    def _remember(self, name: str) -> str:
-        if " " in name and name not in self.full:
-            self.full.append(name)
-        return name
-
-
-def _normalise_name(name: str) -> str:
-    name = " ".join(name.split())
-    if name.isupper() and len(name) > 1:
-        name = " ".join(part.capitalize() for part in name.split())
-    return name
+    role: Role | None = None
+    """What the label says (None for an unlabelled turn): the kind follows from it."""
 
 
 def _strip_titles(name: str) -> str:
@@ -265,7 +130,7 @@ def _strip_titles(name: str) -> str:
     kept: list[str] = []
     for token in reversed(tokens):
         word = token.casefold().strip(".,")
-        if word in _TITLE_WORDS or word in _HONORIFICS:
+        if word in ROLE_WORDS or word in HONORIFICS:
             break
         kept.append(token)
     return " ".join(reversed(kept[:4]))
@@ -317,52 +182,6 @@ def _header_date(line: str) -> dt.date | None:
     return dates[0].value if _TIME_ONLY.match(stripped[dates[0].end :]) else None
 
 
-def parse_label(line: str, names: _Names | None = None) -> Label | None:
-    if ":" not in line:  # most lines: no need to try the expression at all
-        return None
-    match = _LABEL.match(line)
-    if match is None:
-        return None
-    name = " ".join(match["name"].split()).rstrip(".")
-    folded = name.casefold()
-    rest = (match["rest"] or "").strip()
-    if folded in _QUESTION_ROLES or folded in _ANSWER_ROLES:
-        style = "Q:/A:" if folded in ("q", "a") else "Question:/Answer:"
-        return Label(name, match["note"], rest, style)
-    if folded in _NOT_NAMES or _CLOCK.match(line.strip()):
-        return None
-    tokens = name.split()
-    if not 1 <= len(tokens) <= 5:
-        return None
-    for token in tokens:
-        bare = token.strip(".").casefold()
-        if bare in _PARTICLES or bare in _HONORIFICS or bare.startswith(("al-", "el-")):
-            continue
-        if not token[0].isupper():
-            return None
-    if folded in MONTHS:
-        return None
-    if name.replace(".", "").replace(" ", "").isupper() and len(name) > 1:
-        style = "ALL CAPS:"
-    else:
-        style = "Name:"
-        real = [t for t in tokens if t.strip(".").casefold() not in _HONORIFICS]
-        if len(real) < 2 and not (names and names.is_known(name)):
-            return None
-    return Label(name, match["note"], rest, style)
-
-
-def _asker(note: str | None) -> str | None:
-    """The asker's name from a question's note, `Question (John Smith, BBC):`."""
-    if not note:
-        return None
-    first = note.split(",")[0].strip()
-    tokens = first.split()
-    if 2 <= len(tokens) <= 4 and all(t[0].isupper() for t in tokens):
-        return first
-    return None
-
-
 def _title_speaker(title: str) -> str | None:
     match = _TITLE_SPEAKER.search(title) or _TITLE_BY_SPEAKER.search(title)
     if not match:
@@ -378,6 +197,8 @@ class _Head:
     header_date: dt.date | None = None
     header_line: int = 0
     has_clock: bool = False
+    date_lines: list[tuple[int, dt.date, str]] = field(default_factory=list)
+    """Lines that are only a date, below the title: (line, date, what kind of date)."""
 
 
 def parse_text(
@@ -387,21 +208,35 @@ def parse_text(
     config: Config,
     matcher: TopicMatcher,
     warnings: tuple[str, ...] = (),
+    boilerplate: frozenset[str] = frozenset(),
 ) -> Document:
-    return _Parser(doc_id, path, config, matcher, list(warnings)).run(raw)
+    """Parse one file's decoded text. `boilerplate` holds lines (stripped) that repeat
+    across the file's folder: page furniture of its site, kept out of the body."""
+    return _Parser(doc_id, path, config, matcher, list(warnings), boilerplate).run(raw)
+
+
+_CONTEXT_CHARS = 200_000
+"""Of a document's text, what is searched for the full form of a name."""
 
 
 class _Parser:
     def __init__(
-        self, doc_id: str, path: Path, config: Config, matcher: TopicMatcher, warnings: list[str]
+        self,
+        doc_id: str,
+        path: Path,
+        config: Config,
+        matcher: TopicMatcher,
+        warnings: list[str],
+        boilerplate: frozenset[str] = frozenset(),
     ) -> None:
         self.doc_id = doc_id
         self.path = path
         self.config = config
         self.matcher = matcher
         self.warnings = warnings
+        self.boilerplate = boilerplate
         self.dropped: list[Dropped] = []
-        self.names = _Names(config)
+        self.people = People(config)
         self.head = _Head()
         self.is_html = False
 
@@ -413,12 +248,16 @@ class _Parser:
         if _HTML_HINT.search(raw[:20_000]):
             self.is_html = True
             raw = html_to_text(raw)
-        lines = clean_text(raw).split("\n")
+        text = clean_text(raw)
+        lines = text.split("\n")
         body = list(self._split_head_body_footer(lines))
-        blocks = self._blocks(body)
         title = self.head.title
+        self.people.title = title or ""
+        self.people.context = f"{title or ''}\n{text[:_CONTEXT_CHARS]}"
+        blocks = self._blocks(body)
+        self.people.learn_labels(block.label for block in blocks if block.label)
         named = _title_speaker(title) if title else None
-        title_speaker = self.names.canonical(named) if named else None
+        title_speaker = self.people.canonical(named) if named else None
         drafts, label_styles = self._turns(blocks, title_speaker)
         drafts = self._drop_trailing_headings(drafts, blocks)
         date, place, dateline_agency = self._date_and_place(blocks)
@@ -444,6 +283,8 @@ class _Parser:
 
     def _split_head_body_footer(self, lines: list[str]) -> Iterator[tuple[int, str]]:
         state = "head"
+        below_title = False
+        """Right below the title, before any body text: where a page puts its date."""
         for number, line in enumerate(lines, start=1):
             stripped = line.strip()
             if state == "footer":
@@ -475,42 +316,58 @@ class _Parser:
                     self.head.has_clock = True
                 self.drop(number, stripped, reason)
                 continue
+            if stripped in self.boilerplate and parse_label(stripped) is None:
+                self.drop(number, stripped, "repeats across the folder")
+                continue
             if state == "head":
                 header = _header_date(stripped)
                 if header is not None and self.head.header_date is None:
                     self.head.header_date, self.head.header_line = header, number
                     self.drop(number, stripped, "page date")
                     continue
-                if parse_label(stripped, self.names) is not None or DATELINE.match(stripped):
+                if parse_label(stripped, self.people) is not None or DATELINE.match(stripped):
                     state = "body"
                 elif len(stripped) >= 30:
                     self.head.title, self.head.title_line = stripped, number
                     state = "body"
+                    below_title = True
                     continue
                 else:
                     self.drop(number, stripped, "before title")
                     continue
+            if below_title:
+                dated = _date_line(stripped)
+                if dated is not None:
+                    self.head.date_lines.append((number, *dated))
+                    self.drop(number, stripped, f"{dated[1]} line")
+                    continue
+                below_title = False
             yield number, stripped
 
     def _blocks(self, body: list[tuple[int, str]]) -> list[_Block]:
+        """Paragraphs: runs of lines between blank lines, a label starting a new one.
+        A run of lines is one paragraph when the page was wrapped at a fixed width;
+        unwrapped, each line is a paragraph of its own."""
+        wrapped = _wrap_width(text for _, text in body)
         blocks: list[_Block] = []
         current: _Block | None = None
+        previous = ""
         for number, text in body:
             if not text:
                 current = None
                 continue
-            label = parse_label(text, self.names)
+            label = parse_label(text, self.people)
             if label is not None:
-                # Register a long name now so that a later short label (`Putin:`) is known.
-                if label.style == "Name:":
-                    self.names.canonical(label.name)
+                # Learn a long name now, so that a later short label (`Putin:`) is known.
+                self.people.learn_labels((label,))
                 current = _Block(number, label.rest, label)
                 blocks.append(current)
-            elif current is None:
+            elif current is None or not _continues(previous, text, wrapped):
                 current = _Block(number, text)
                 blocks.append(current)
             else:
                 current.text = f"{current.text} {text}".strip()
+            previous = text
         return blocks
 
     def _turns(
@@ -519,17 +376,18 @@ class _Parser:
         styles = {block.label.style for block in blocks if block.label}
         labelled = bool(styles)
         drafts: list[_TurnDraft] = []
-        answerer = title_speaker
-        in_exchange = False
         main_person = title_speaker
         for position, block in enumerate(blocks):
             is_last = position == len(blocks) - 1
             if block.label is not None:
-                draft = self._labelled(block.label, answerer, in_exchange)
-                if draft.kind is TurnKind.QUESTION:
-                    in_exchange = True
-                elif draft.speaker and draft.label and draft.label.casefold() not in _ANSWER_ROLES:
-                    answerer = answerer or draft.speaker
+                label = block.label
+                draft = _TurnDraft(
+                    self.people.speaker(label),
+                    label.name,
+                    label.note,
+                    TurnKind.STATEMENT,
+                    role=label.role,
+                )
                 drafts.append(draft)
                 if block.text:
                     draft.texts.append(block.text)
@@ -551,22 +409,8 @@ class _Parser:
                 drafts[-1].texts.append(block.text)
             else:
                 drafts.append(_TurnDraft(speaker, None, None, kind, [block.text]))
+        _assign_kinds(drafts, title_speaker)
         return drafts, styles
-
-    def _labelled(self, label: Label, answerer: str | None, in_exchange: bool) -> _TurnDraft:
-        folded = label.name.casefold()
-        if folded in _QUESTION_ROLES:
-            asker = _asker(label.note)
-            return _TurnDraft(
-                self.names.canonical(asker) if asker else None,
-                label.name,
-                label.note,
-                TurnKind.QUESTION,
-            )
-        if folded in _ANSWER_ROLES:
-            return _TurnDraft(answerer, label.name, label.note, TurnKind.ANSWER)
-        kind = TurnKind.ANSWER if in_exchange else TurnKind.STATEMENT
-        return _TurnDraft(self.names.canonical(label.name), label.name, label.note, kind)
 
     def _attribute(self, text: str, main_person: str | None) -> tuple[str | None, TurnKind]:
         """Who a paragraph of an article reports, if that is clear."""
@@ -576,8 +420,8 @@ class _Parser:
                 if text[: match.start()].endswith(" of ") and name.count(" ") >= 2:
                     # `Minister of Brazil Carlos Alberto França`: the first word is a country.
                     name = name.split(" ", 1)[1]
-                if name and (" " in name or self.names.is_known(name)):
-                    return self.names.canonical(name), TurnKind.QUOTE
+                if name and (" " in name or self.people.is_known(name)):
+                    return self.people.canonical(name), TurnKind.QUOTE
         if main_person and (_DESCRIPTOR_VERB.search(text) or _ACCORDING_TO.search(text)):
             return main_person, TurnKind.QUOTE
         if _QUOTE_MARK.search(text):
@@ -637,63 +481,82 @@ class _Parser:
     # -- metadata ---------------------------------------------------------------
 
     def _date_and_place(self, blocks: list[_Block]) -> tuple[EventDate, str | None, str | None]:
-        place: str | None = None
+        """The meeting's date, from the best evidence the page gives: its title, a date
+        line below the title, a dateline, a date line above the title; then a
+        publication date, a date in the file's name; never a scrape time over any."""
         title = self.head.title or ""
         _, tail_place, tail_date = split_title_tail(title)
-        if tail_place and tail_date:
-            place = tail_place
-            dates = find_dates(tail_date)
-            if dates:
-                return EventDate(dates[0].value, "title", Confidence.EXACT), place, None
+        place = tail_place if tail_place and tail_date else None
+        in_title = find_dates(tail_date or "") or find_dates(title)
+        if in_title:
+            return EventDate(in_title[0].value, "title", Confidence.EXACT), place, None
+        below = [(line, value) for line, value, kind in self.head.date_lines if kind == "date"]
+        if below:
+            line, value = below[0]
+            return EventDate(value, f"line {line} below the title", Confidence.EXACT), place, None
         for block in blocks[:3]:
             dateline = DATELINE.match(block.text)
             if dateline:
-                place = dateline["place"].strip().title()
-                agency = (dateline["agency"] or "").strip(" /().-–—") or None
-                month = MONTHS[dateline["month"].lower()]
-                day = int(dateline["day"])
-                full = find_dates(block.text[: dateline.end() + 8])
-                if full:
-                    return EventDate(full[0].value, "dateline", Confidence.EXACT), place, agency
-                header = self.head.header_date
-                if header and (header.month, header.day) == (month, day):
-                    return (
-                        EventDate(
-                            header,
-                            f"dateline, year from header line {self.head.header_line}",
-                            Confidence.EXACT,
-                        ),
-                        place,
-                        agency,
-                    )
-                body_text = "\n".join(block.text for block in blocks)
-                inferred = infer_year(month, day, body_text)
-                if inferred:
-                    return (
-                        EventDate(inferred.date, inferred.reason, Confidence.INFERRED),
-                        place,
-                        agency,
-                    )
-                self.warnings.append("dateline has no year and none could be inferred")
-                return EventDate(None, "dateline without a year", Confidence.MISSING), place, agency
-        if self.head.header_date is not None:
-            line = self.head.header_line
-            if self.head.has_clock:
+                return self._dateline(dateline, blocks)
+        header = self.head.header_date
+        if header is not None and not self.head.has_clock:
+            return (
+                EventDate(header, f"header line {self.head.header_line}", Confidence.EXACT),
+                place,
+                None,
+            )
+        for block in blocks[:3]:
+            if len(block.text) <= 300 and (found := find_dates(block.text)):
                 return (
-                    EventDate(
-                        self.head.header_date,
-                        f"page clock, header line {line} (scrape time)",
-                        Confidence.SCRAPED,
-                    ),
+                    EventDate(found[0].value, f"line {block.line}", Confidence.EXACT),
                     place,
                     None,
                 )
+        published = [(line, value) for line, value, kind in self.head.date_lines if kind != "date"]
+        if published:
+            line, value = published[0]
             return (
-                EventDate(self.head.header_date, f"header line {line}", Confidence.EXACT),
+                EventDate(value, f"publication date, line {line}", Confidence.SCRAPED),
+                place,
+                None,
+            )
+        in_path = find_dates(self.path.name)
+        if in_path:
+            return EventDate(in_path[0].value, "file name", Confidence.INFERRED), place, None
+        if header is not None:
+            line = self.head.header_line
+            return (
+                EventDate(
+                    header, f"page clock, header line {line} (scrape time)", Confidence.SCRAPED
+                ),
                 place,
                 None,
             )
         return EventDate(None, "no date found", Confidence.MISSING), place, None
+
+    def _dateline(
+        self, dateline: re.Match[str], blocks: list[_Block]
+    ) -> tuple[EventDate, str | None, str | None]:
+        """A news dateline (`MOSCOW, April 4. /TASS/.`): its year from the line, the
+        page's date above the title, or the text."""
+        text = dateline.string
+        place = dateline["place"].strip().title()
+        agency = (dateline["agency"] or "").strip(" /().-–—") or None
+        month = MONTHS[dateline["month"].lower()]
+        day = int(dateline["day"])
+        full = find_dates(text[: dateline.end() + 8])
+        if full:
+            return EventDate(full[0].value, "dateline", Confidence.EXACT), place, agency
+        header = self.head.header_date
+        if header and (header.month, header.day) == (month, day):
+            source = f"dateline, year from header line {self.head.header_line}"
+            return EventDate(header, source, Confidence.EXACT), place, agency
+        body_text = "\n".join(block.text for block in blocks)
+        inferred = infer_year(month, day, body_text)
+        if inferred:
+            return EventDate(inferred.date, inferred.reason, Confidence.INFERRED), place, agency
+        self.warnings.append("dateline has no year and none could be inferred")
+        return EventDate(None, "dateline without a year", Confidence.MISSING), place, agency
 
     def _source_kind(self, labelled: bool, agency: str | None) -> str:
         if agency:
@@ -728,3 +591,96 @@ def _is_heading(text: str) -> bool:
     if stripped[-1] in ".!?:;,…\"”»)]'’":
         return False
     return stripped[0].isupper() and not stripped.isdigit()
+
+
+def _assign_kinds(drafts: list[_TurnDraft], title_speaker: str | None) -> None:
+    """Questions, answers and statements, from the labels and the order of the turns:
+    after the first question, a named person's turn is an answer. A named person who
+    mostly asks (an interviewer, a moderator by name) asks questions."""
+    questioners = _questioners(drafts, title_speaker)
+    answerer = title_speaker
+    in_exchange = False
+    for draft in drafts:
+        role = draft.role
+        if role is None:
+            continue
+        if role in (Role.QUESTION, Role.HOST) or (
+            draft.speaker is not None and draft.speaker in questioners
+        ):
+            draft.kind = TurnKind.QUESTION
+            in_exchange = True
+        elif role is Role.ANSWER:
+            draft.kind = TurnKind.ANSWER
+            draft.speaker = draft.speaker or answerer
+        else:
+            draft.kind = TurnKind.ANSWER if in_exchange else TurnKind.STATEMENT
+            answerer = answerer or draft.speaker
+
+
+def _questioners(drafts: list[_TurnDraft], title_speaker: str | None) -> set[str]:
+    """Named speakers most of whose turns end in a question mark."""
+    asked: Counter[str] = Counter()
+    spoke: Counter[str] = Counter()
+    for draft in drafts:
+        if draft.role not in (Role.PERSON, Role.OFFICE) or not draft.speaker or not draft.texts:
+            continue
+        spoke[draft.speaker] += 1
+        if draft.texts[-1].rstrip(" \"”»’')").endswith("?"):
+            asked[draft.speaker] += 1
+    return {
+        speaker
+        for speaker, count in asked.items()
+        if speaker != title_speaker and count >= 2 and count * 2 > spoke[speaker]
+    }
+
+
+_SENTENCE_END = '.?!:;"”»)…'
+_PUBLICATION = re.compile(
+    r"\b(?:published|posted|updated|modified|last|retrieved|accessed|scraped|downloaded|"
+    r"опубликовано|обновлено|дата публикации)",
+    re.IGNORECASE,
+)
+
+
+def _date_line(line: str) -> tuple[dt.date, str] | None:
+    """A line that is a date and little else (`May 3, 2021`, `Tuesday, 22 May 2018,
+    10 a.m.`, `Posted on June 1, 2020`): the date, and `date` or `publication`."""
+    if len(line) > 80:
+        return None
+    found = find_dates(line)
+    if not found:
+        return None
+    rest = line[: found[0].start] + " " + line[found[0].end :]
+    if len(rest.split()) > 6 or re.search(r"[a-zа-я]{2,}[.!?]\s+\w", rest):
+        return None
+    kind = "publication" if _PUBLICATION.search(rest) else "date"
+    return found[0].value, kind
+
+
+def _wrap_width(lines: Iterable[str]) -> int | None:
+    """The width a page was hard-wrapped at (72, 80 ...), or None if it was not: most
+    long lines close to one width, and most lines ending mid-sentence."""
+    lengths = []
+    ended = 0
+    for line in lines:
+        if line:
+            lengths.append(len(line))
+            ended += line[-1] in _SENTENCE_END
+    if len(lengths) < 8:
+        return None
+    lengths.sort()
+    width = lengths[int(len(lengths) * 0.9)]
+    if width > 100 or ended * 2 > len(lengths):
+        return None
+    near = sum(1 for length in lengths if length >= width * 0.75)
+    return width if near * 5 >= len(lengths) * 2 else None
+
+
+def _continues(previous: str, line: str, width: int | None) -> bool:
+    """Whether `line` goes on the paragraph `previous` ended, with no blank line
+    between: on a wrapped page unless `previous` was a short line ending a sentence;
+    on an unwrapped one only mid-sentence (`line` starting in lower case)."""
+    ends = previous[-1:] in _SENTENCE_END
+    if width is not None:
+        return not (ends and len(previous) < width * 0.6)
+    return not ends and line[:1].islower()

@@ -1,0 +1,273 @@
+"""Speaker labels as other sites print them, and one person under one name.
+
+One briefing is written in every label style the parser knows of, and each must
+read as the same turns: who spoke, in order, and which turns ask."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from tui.corpus.config import Config
+from tui.corpus.model import Document, TurnKind
+from tui.corpus.parse import parse_text
+from tui.corpus.speakers import Role, parse_label
+from tui.corpus.topics import TopicMatcher
+
+
+def parse(text: str, config: Config, matcher: TopicMatcher, name: str = "doc.txt") -> Document:
+    return parse_text(Path(name).stem, Path(name), text, config, matcher)
+
+
+def turns(document: Document) -> list[tuple[str, str | None]]:
+    return [
+        (turn.kind.value, turn.speaker)
+        for turn in document.turns
+        if turn.kind is not TurnKind.HEADING
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "note", "rest", "role"),
+    [
+        ("Sergey Lavrov: Thank you.", "Sergey Lavrov", None, "Thank you.", Role.PERSON),
+        ("MS. PSAKI: Good afternoon.", "MS. PSAKI", None, "Good afternoon.", Role.PERSON),
+        ("MR PRICE: Thanks.", "MR PRICE", None, "Thanks.", Role.PERSON),
+        ("Q    What about Iran?", "Q", None, "What about Iran?", Role.QUESTION),
+        ("Q. What about Iran?", "Q", None, "What about Iran?", Role.QUESTION),
+        ("Q: What about Iran?", "Q", None, "What about Iran?", Role.QUESTION),
+        ("Q", "Q", None, "", Role.QUESTION),
+        ("QUESTION: What about Iran?", "QUESTION", None, "What about Iran?", Role.QUESTION),
+        ("QUESTION (Reuters): And Iran?", "QUESTION", "Reuters", "And Iran?", Role.QUESTION),
+        ("THE PRESIDENT: Thank you.", "THE PRESIDENT", None, "Thank you.", Role.OFFICE),
+        ("MODERATOR: Next question.", "MODERATOR", None, "Next question.", Role.HOST),
+        (
+            "President of Russia Dmitry Medvedev: Colleagues,",
+            "President of Russia Dmitry Medvedev",
+            None,
+            "Colleagues,",
+            Role.PERSON,
+        ),
+        ("Вопрос: Как вы оцениваете?", "Вопрос", None, "Как вы оцениваете?", Role.QUESTION),
+        ("С.Лавров: Спасибо.", "С.Лавров", None, "Спасибо.", Role.PERSON),
+        ("С.В.Лавров: Спасибо.", "С.В.Лавров", None, "Спасибо.", Role.PERSON),
+        ("CHAIR POWELL. Good afternoon.", "CHAIR POWELL", None, "Good afternoon.", Role.PERSON),
+        ("Mr. JONES. I yield back.", "Mr. JONES", None, "I yield back.", Role.PERSON),
+        (">> JAKE TAPPER: Welcome back.", "JAKE TAPPER", None, "Welcome back.", Role.PERSON),
+        ("SPEAKER_00: So let us start.", "SPEAKER_00", None, "So let us start.", Role.PERSON),
+        ("Speaker 2 (00:01:02): Right.", "Speaker 2", "00:01:02", "Right.", Role.PERSON),
+        ("[00:01:02] Anna Ek: Right.", "Anna Ek", None, "Right.", Role.PERSON),
+        (
+            "Mr. Nebenzia (Russian Federation): We object.",
+            "Mr. Nebenzia",
+            "Russian Federation",
+            "We object.",
+            Role.PERSON,
+        ),
+        (
+            "The Prime Minister (Boris Johnson): I agree.",
+            "The Prime Minister",
+            "Boris Johnson",
+            "I agree.",
+            Role.OFFICE,
+        ),
+    ],
+)
+def test_label_styles(line: str, name: str, note: str | None, rest: str, role: Role) -> None:
+    label = parse_label(line)
+    assert label is not None
+    assert (label.name, label.note, label.rest, label.role) == (name, note, rest, role)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Note: the transcript was edited.",
+        "The talks were productive: we agreed on a plan.",
+        "Washington, D.C. 20520",
+        "NATO. It met on Tuesday.",
+        "Questions remain about the deal.",
+        "QUESTIONS AND ANSWERS",
+        "Tel: +44 20 7946 0000",
+        "10:30 a.m. EDT",
+        "http://example.org/page: a link",
+        "A. The first point is this.",
+        "March: a month of talks.",
+    ],
+)
+def test_not_labels(line: str) -> None:
+    assert parse_label(line) is None
+
+
+BRIEFING = """\
+Press Briefing by Press Secretary Jen Psaki and Secretary of Agriculture Tom Vilsack, May 3, 2021
+
+{psaki} Good afternoon. Two announcements today.
+
+Secretary Vilsack is here to talk about the farm plan.
+
+{vilsack} Thank you, Jen.
+
+{q} Mr. Secretary, what does the plan cost?
+
+{vilsack} About four billion dollars.
+
+{q} And Jen, on another subject: what about the trip?
+
+{psaki} The President travels on Friday.
+"""
+EXPECTED = [
+    ("statement", "Jen Psaki"),
+    ("statement", "Tom Vilsack"),
+    ("question", None),
+    ("answer", "Tom Vilsack"),
+    ("question", None),
+    ("answer", "Jen Psaki"),
+]
+STYLES = {
+    "names": ("Jen Psaki:", "Tom Vilsack:", "Question:"),
+    "press office capitals": ("MS. PSAKI:", "SECRETARY VILSACK:", "Q"),
+    "honorifics without dots": ("MS PSAKI:", "MR VILSACK:", "QUESTION:"),
+    "q with a dot": ("Ms. Psaki:", "Secretary Vilsack:", "Q."),
+    "broadcast chevrons": (">> JEN PSAKI:", ">> TOM VILSACK:", ">> QUESTION:"),
+    "outlet notes": ("PSAKI:", "VILSACK:", "QUESTION (Reuters):"),
+}
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_one_briefing_in_every_label_style(
+    style: str, config: Config, matcher: TopicMatcher
+) -> None:
+    psaki, vilsack, q = STYLES[style]
+    document = parse(BRIEFING.format(psaki=psaki, vilsack=vilsack, q=q), config, matcher)
+    assert turns(document) == EXPECTED
+    assert document.date.value == dt.date(2021, 5, 3)
+    assert document.speakers == ("Jen Psaki", "Tom Vilsack")
+
+
+def test_a_role_label_is_the_person_the_page_names(config: Config, matcher: TopicMatcher) -> None:
+    document = parse(
+        "Remarks by President Biden and Prime Minister Suga of Japan in Press Conference\n\n"
+        "April 16, 2021\n\n"
+        "THE PRESIDENT: Good afternoon.\n\n"
+        "PRIME MINISTER SUGA: Thank you.\n\n"
+        "Q Mr. President, on China?\n\n"
+        "THE PRESIDENT: We compete.\n",
+        config,
+        matcher,
+    )
+    assert turns(document) == [
+        ("statement", "Biden"),
+        ("statement", "Suga"),
+        ("question", None),
+        ("answer", "Biden"),
+    ]
+    assert document.date.value == dt.date(2021, 4, 16)
+    assert document.date.source == "line 3 below the title"
+
+
+def test_a_named_interviewer_asks(config: Config, matcher: TopicMatcher) -> None:
+    document = parse(
+        "Interview with the Secretary-General on the climate summit, full transcript\n\n"
+        "JUDY WOODRUFF: Mr. Secretary-General, is the summit a failure?\n\n"
+        "ANTONIO GUTERRES: No. It is a beginning.\n\n"
+        "JUDY WOODRUFF: What comes next?\n\n"
+        "ANTONIO GUTERRES: Money for adaptation.\n\n"
+        "JUDY WOODRUFF: Thank you.\n",
+        config,
+        matcher,
+    )
+    assert turns(document) == [
+        ("question", "Judy Woodruff"),
+        ("answer", "Antonio Guterres"),
+        ("question", "Judy Woodruff"),
+        ("answer", "Antonio Guterres"),
+        ("question", "Judy Woodruff"),
+    ]
+
+
+def test_russian_transcript(config: Config, matcher: TopicMatcher) -> None:
+    document = parse(
+        "Выступление и ответы на вопросы СМИ Министра иностранных дел России С.В.Лаврова\n\n"
+        "С.В.Лавров: Добрый день.\n\n"
+        "Вопрос: Как вы оцениваете переговоры?\n\n"
+        "С.В.Лавров: Положительно.\n",
+        config,
+        matcher,
+    )
+    assert turns(document) == [
+        ("statement", "С.В.Лавров"),
+        ("question", None),
+        ("answer", "С.В.Лавров"),
+    ]
+
+
+def test_hard_wrapped_text_is_joined_into_paragraphs(config: Config, matcher: TopicMatcher) -> None:
+    sentence = (
+        "The Secretary met his counterpart today and they spoke about the situation "
+        "in the region, the humanitarian corridors, the talks planned for next week and "
+        "the sanctions that remain in force."
+    )
+    lines: list[str] = []
+    for paragraph in range(4):
+        words = f"{sentence} Paragraph {paragraph} ends here.".split()
+        line = ""
+        for word in words:
+            if len(line) + len(word) + 1 > 72:
+                lines.append(line + " ")  # trailing spaces, as press offices leave them
+                line = word
+            else:
+                line = f"{line} {word}".strip()
+        lines.append(line)
+    document = parse(
+        "Department Press Briefing - June 11, 2010, hard wrapped at 72 columns\n\n"
+        "MR. CROWLEY: " + "\n".join(lines) + "\n",
+        config,
+        matcher,
+    )
+    texts = [paragraph.text for paragraph in document.paragraphs]
+    assert len(texts) == 4
+    assert all(text.endswith("ends here.") for text in texts)
+    assert texts[0].startswith("The Secretary met his counterpart today and they spoke about")
+
+
+def test_unwrapped_lines_without_blank_lines_are_paragraphs(
+    config: Config, matcher: TopicMatcher
+) -> None:
+    document = parse(
+        "A statement on the harvest, read at the start of the meeting of the board\n\n"
+        "We met today.\nThe harvest was good this year, better than the last three.\n"
+        "Prices fell.\n",
+        config,
+        matcher,
+    )
+    assert [p.text for p in document.paragraphs] == [
+        "We met today.",
+        "The harvest was good this year, better than the last three.",
+        "Prices fell.",
+    ]
+
+
+def test_a_publication_date_never_beats_the_meetings(config: Config, matcher: TopicMatcher) -> None:
+    document = parse(
+        "Posted on June 20, 2019\n\nNews conference of the Governor of the State of Ohio\n\n"
+        "Tuesday, June 18, 2019\n\nGOVERNOR DEWINE: Good morning.\n",
+        config,
+        matcher,
+    )
+    assert document.date.value == dt.date(2019, 6, 18)
+    assert document.date.confidence.value == "exact"
+
+
+def test_the_file_name_dates_an_undated_page(config: Config, matcher: TopicMatcher) -> None:
+    document = parse(
+        "Remarks at the opening of the new library building in the old town\n\nThank you all.\n",
+        config,
+        matcher,
+        name="2012-09-14-library-remarks.txt",
+    )
+    assert document.date.value == dt.date(2012, 9, 14)
+    assert document.date.source == "file name"
+    assert document.date.confidence.value == "inferred"

@@ -1,0 +1,677 @@
+"""Speaker labels, and the people behind them.
+
+A turn of a transcript starts with a label, written in many ways: `Sergey Lavrov:`,
+`MS. PSAKI:`, `Q`, `QUESTION (Reuters):`, `THE PRESIDENT:`, `President of Russia
+Dmitry Medvedev:`, `The Prime Minister (Boris Johnson):`, `С.Лавров:`, `CHAIR
+POWELL.`, `SPEAKER_00:`. `parse_label` reads one line's label; `People` turns the
+names a document's labels print into people, one name a person however the page
+writes them, from the page's own words (its title, its text, its other labels)
+and the config's aliases.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from tui.corpus.config import Config
+from tui.corpus.dates import MONTHS
+from tui.corpus.letters import UPPER
+
+
+class Role(StrEnum):
+    """What a label says about the turn, besides who speaks."""
+
+    PERSON = "person"
+    QUESTION = "question"
+    """A questioner the label does not name (`Q`, `Question (Reuters)`)."""
+    ANSWER = "answer"
+    HOST = "host"
+    """Who asks by office (`MODERATOR`, `Interviewer`, `Ведущий`): a question turn."""
+    OFFICE = "office"
+    """A person named by office (`THE PRESIDENT`): the page may say who that is."""
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    name: str
+    """The label as printed, without its parenthesis, colon or markers."""
+    note: str | None
+    rest: str
+    style: str
+    role: Role
+
+
+QUESTION_WORDS = frozenset(
+    {
+        "question",
+        "q",
+        "remark",
+        "journalist",
+        "reporter",
+        "correspondent",
+        "audience member",
+        "audience",
+        "follow-up question",
+        "interviewer",
+        "вопрос",
+        "реплика",
+        "журналист",
+        "корреспондент",
+    }
+)
+ANSWER_WORDS = frozenset({"answer", "a", "response", "reply", "ответ"})
+HOST_WORDS = frozenset(
+    {
+        "moderator",
+        "host",
+        "co-host",
+        "anchor",
+        "presenter",
+        "ведущий",
+        "ведущая",
+        "модератор",
+    }
+)
+_OFFICES = frozenset(
+    {
+        "president",
+        "vice president",
+        "prime minister",
+        "deputy prime minister",
+        "secretary",
+        "secretary of state",
+        "secretary-general",
+        "secretary general",
+        "press secretary",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "speaker",
+        "deputy speaker",
+        "presiding officer",
+        "minister",
+        "foreign minister",
+        "first minister",
+        "chancellor",
+        "governor",
+        "mayor",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "deputy spokesperson",
+        "ambassador",
+        "chief justice",
+        "justice",
+        "clerk",
+        "operator",
+        "narrator",
+        "announcer",
+        "president-elect",
+        "first lady",
+        "senator",
+        "leader",
+        "председатель",
+        "председательствующий",
+        "президент",
+        "премьер-министр",
+    }
+)
+PARTICLES = frozenset(
+    {"de", "da", "del", "der", "di", "du", "la", "le", "van", "von", "bin", "ibn", "al", "el"}
+)
+HONORIFICS = frozenset(
+    {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "madam", "madame", "mister", "dame", "lord"}
+)
+ROLE_WORDS = frozenset(
+    {
+        "foreign",
+        "minister",
+        "president",
+        "prime",
+        "deputy",
+        "secretary",
+        "general",
+        "state",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "ambassador",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "press",
+        "chancellor",
+        "governor",
+        "mayor",
+        "director",
+        "consul",
+        "senator",
+        "representative",
+        "rep",
+        "sen",
+        "congressman",
+        "congresswoman",
+        "official",
+        "envoy",
+        "special",
+        "first",
+        "vice",
+        "head",
+        "chief",
+        "justice",
+        "judge",
+        "commissioner",
+        "admiral",
+        "colonel",
+        "captain",
+        "major",
+        "lieutenant",
+        "sergeant",
+        "pentagon",
+        "white",
+        "house",
+        "the",
+        "russian",
+        "azerbaijani",
+        "american",
+        "british",
+        "french",
+        "german",
+        "us",
+        "u.s.",
+        "top",
+        "diplomat",
+        "of",
+        "affairs",
+        "minister's",
+        "speaker",
+        "leader",
+        "majority",
+        "minority",
+        "ranking",
+        "member",
+        "acting",
+        "assistant",
+        "under",
+        "undersecretary",
+        "lady",
+        "gentleman",
+        "hon",
+        "honourable",
+        "honorable",
+        "rt",
+        "right",
+        "president-elect",
+    }
+)
+_NOT_NAMES = frozenset(
+    {
+        "note",
+        "notes",
+        "source",
+        "sources",
+        "photo",
+        "video",
+        "update",
+        "editor's note",
+        "see also",
+        "email",
+        "e-mail",
+        "address",
+        "tel",
+        "fax",
+        "phone",
+        "date",
+        "time",
+        "subject",
+        "re",
+        "warning",
+        "example",
+        "summary",
+        "background",
+        "agenda",
+        "location",
+        "venue",
+        "transcript",
+        "participants",
+        "present",
+        "attendees",
+        "copyright",
+        "breaking",
+        "contact",
+        "contacts",
+        "media contact",
+        "released",
+        "release",
+        "embargo",
+        "embargoed",
+        "for immediate release",
+        "posted",
+        "published",
+        "updated",
+        "tags",
+        "topics",
+        "category",
+        "categories",
+        "keywords",
+        "url",
+        "link",
+        "links",
+        "read more",
+        "share",
+        "follow us",
+        "related",
+        "issued",
+        "place",
+        "title",
+        "description",
+        "author",
+        "by",
+        "language",
+        "duration",
+        "length",
+        "format",
+        "event",
+        "speakers",
+        "speaker list",
+        "watch",
+        "listen",
+        "audio",
+        "caption",
+        "captions",
+        "translation",
+        "original",
+        "as prepared for delivery",
+        "as delivered",
+        "q&a",
+        "p.s",
+        "ps",
+        "nb",
+        "n.b",
+        "http",
+        "https",
+        "www",
+        "note to editors",
+        "ends",
+        "end",
+        "mission",
+        "dial-in",
+        "press contact",
+        "источник",
+        "дата",
+        "тема",
+        "фото",
+        "место",
+    }
+)
+
+_TIMESTAMP = r"[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]?"
+_LEAD = re.compile(rf"^(?:>{{1,3}}\s*|{_TIMESTAMP}\s+|[-–—]\s+(?=\S+.{{0,60}}:))+")
+"""Markers before a label: `>>` (captions, broadcasters), a timestamp, a dash."""
+_LEAD_FIRST = frozenset(">[(-–—0123456789")
+_COLON_LABEL = re.compile(
+    r"^(?P<name>[^\W\d_][\w.’'\- ]{0,80}?)\s*(?:\((?P<note>[^()]{1,160})\))?\s*(?:"
+    + _TIMESTAMP
+    + r"\s*)?[:：](?:\s+(?P<rest>.*)|$)"
+)
+_Q_BARE = re.compile(
+    r"^(?P<name>Q|QUESTION)(?:\.|(?=\s)|$)\s*(?:\((?P<note>[^()]{1,160})\))?\s*(?P<rest>.*)$"
+)
+"""`Q    text`, `Q. text`, `QUESTION text`, a lone `Q`: press-office questions without a colon."""
+_PERIOD_LABEL = re.compile(
+    rf"^(?P<name>(?:[\w’'-]+\.?\s+){{0,3}}{UPPER}[{UPPER[1:-1]}’'-]+)"
+    r"\s*(?:\((?P<note>[^()]{1,160})\))?\.(?:\s+(?P<rest>\S.*)|$)"
+)
+"""`CHAIR POWELL. text`, `Mr. JONES. text`, `Chairman SMITH.`: hearings and
+their kin end the label with a period, the surname in capitals."""
+_INITIALS = re.compile(rf"^(?:{UPPER}\.\s?){{1,3}}{UPPER}[\w’'-]+$")
+"""`С.Лавров`, `С.В.Лавров`, `V. Putin`: initials and a surname."""
+_GENERIC = re.compile(
+    r"^(?:speaker|unknown speaker|participant|person|voice|interviewee|guest|caller|"
+    r"audience member|спикер|участник)[ _-]?(?:\d{1,3}|[A-Z])$|^speaker_\d{1,3}$",
+    re.IGNORECASE,
+)
+"""`Speaker 1`, `SPEAKER_00`, `Speaker A`: diarization without names."""
+
+
+def _bare(token: str) -> str:
+    return token.strip(".,’'").casefold()
+
+
+def _is_word_of(token: str, words: frozenset[str]) -> bool:
+    return _bare(token) in words
+
+
+def _strip_lead(line: str) -> str:
+    if line[:1] not in _LEAD_FIRST:
+        return line
+    match = _LEAD.match(line)
+    return line[match.end() :] if match else line
+
+
+def parse_label(line: str, known: People | None = None) -> Label | None:
+    """The speaker label that starts `line`, or None. `known` tells surnames the
+    document has already named (`Putin:` after `Vladimir Putin:`)."""
+    line = _strip_lead(line)
+    if not line:
+        return None
+    if line[0] == "Q":
+        bare = _Q_BARE.match(line)
+        if bare and (bare["rest"] or "").strip()[:1] != ":":
+            return Label(
+                bare["name"], bare["note"], bare["rest"].strip(), "Q (no colon)", Role.QUESTION
+            )
+    if ":" in line or "：" in line:
+        match = _COLON_LABEL.match(line)
+        if match is not None:
+            label = _classify(match["name"], match["note"], (match["rest"] or "").strip(), known)
+            if label is not None:
+                return label
+    if "." in line[:60]:
+        match = _PERIOD_LABEL.match(line)
+        if match is not None:
+            return _period_label(match["name"], match["note"], (match["rest"] or "").strip())
+    return None
+
+
+def _classify(raw: str, note: str | None, rest: str, known: People | None) -> Label | None:
+    name = " ".join(raw.split()).rstrip(".")
+    folded = name.casefold()
+    if folded in QUESTION_WORDS:
+        style = "Q:/A:" if folded == "q" else "Question:/Answer:"
+        return Label(name, note, rest, style, Role.QUESTION)
+    if folded in ANSWER_WORDS:
+        style = "Q:/A:" if folded == "a" else "Question:/Answer:"
+        return Label(name, note, rest, style, Role.ANSWER)
+    if folded in _NOT_NAMES or folded in MONTHS or folded.startswith(("http", "www")):
+        return None
+    if folded in HOST_WORDS:
+        return Label(name, note, rest, "role:", Role.HOST)
+    if _GENERIC.match(name):
+        return Label(name, note, rest, "Speaker N:", Role.PERSON)
+    tokens = name.split()
+    if not 1 <= len(tokens) <= 10:
+        return None
+    for token in tokens:
+        if not token[0].isupper() and not (
+            _is_word_of(token, PARTICLES) or _bare(token) in ("of", "the", "and", "for")
+        ):
+            return None
+    words = [_bare(token) for token in tokens]
+    if all(word in ROLE_WORDS or word in ("and", "for") for word in words):
+        return Label(name, note, rest, "role:", Role.OFFICE)
+    if _office(name) is not None:
+        return Label(name, note, rest, "role:", Role.OFFICE)
+    person = _person_tokens(tokens)
+    if not person or len(person) > 5:
+        return None
+    caps = name.replace(".", "").replace(" ", "").isupper() and len(name) > 1
+    if len(person) == 1 and _INITIALS.match(person[0]):
+        return Label(name, note, rest, "Initials:", Role.PERSON)
+    if caps:
+        return Label(name, note, rest, "ALL CAPS:", Role.PERSON)
+    honoured = len(person) < len(tokens)
+    if len(person) < 2 and not honoured and not (known and known.is_known(name)):
+        return None
+    return Label(name, note, rest, "Name:", Role.PERSON)
+
+
+def _period_label(raw: str, note: str | None, rest: str) -> Label | None:
+    """A label ending in a period: only with the surname in capitals and a title or a
+    second word in capitals before it, so a sentence such as `NATO. It met.` is none."""
+    tokens = raw.split()
+    surname = tokens[-1]
+    if len(surname) < 2 or not surname.isupper() or _bare(surname) in _NOT_NAMES:
+        return None
+    before = tokens[:-1]
+    if not before:
+        return None
+    for token in before:
+        if not (token.isupper() or _is_word_of(token, HONORIFICS | ROLE_WORDS)):
+            return None
+    if _bare(raw) in _NOT_NAMES:
+        return None
+    return Label(" ".join(tokens), note, rest, "NAME.", Role.PERSON)
+
+
+def _person_tokens(tokens: list[str]) -> list[str]:
+    """The tokens of a label that name the person: titles and offices in front of
+    the name left out (`President of Russia Dmitry Medvedev` -> `Dmitry Medvedev`)."""
+    start = 0
+    for at, token in enumerate(tokens):
+        if _is_word_of(token, ROLE_WORDS | HONORIFICS):
+            start = at + 1
+    person = tokens[start:]
+    if start and len(person) > 2:
+        # `... of Azerbaijan Jeyhun Bayramov`: a country after `of`, then the name.
+        if _bare(tokens[start - 1]) == "of":
+            person = person[1:]
+        keep = (
+            3
+            if len(person) >= 3
+            and (
+                _is_word_of(person[-3], PARTICLES)
+                or _is_word_of(person[-2], PARTICLES)
+                or len(person[-2].strip(".")) == 1
+            )
+            else 2
+        )
+        person = person[-keep:]
+    return person
+
+
+def _office(name: str) -> str | None:
+    """The office a label names (`THE PRESIDENT` -> `president`), or None."""
+    words = [_bare(token) for token in name.split()]
+    while words and words[0] in ("the", "madam", "mr", "mister", "madame"):
+        words = words[1:]
+    phrase = " ".join(words)
+    return phrase if phrase in _OFFICES else None
+
+
+# -- people ---------------------------------------------------------------------------
+
+_NAME_TOKEN = rf"{UPPER}[\w’'-]+"
+_GIVEN = rf"(?:{UPPER}\.\s?|{UPPER}[\w’'-]+\s+(?:{UPPER}\.\s+)?)"
+
+
+def _title_case(name: str) -> str:
+    if not any(char.islower() for char in name) and len(name) > 1:
+        return " ".join(
+            "-".join(part.capitalize() for part in token.split("-")) for token in name.split()
+        )
+    return name
+
+
+def surname_of(name: str) -> str:
+    """`С.В.Лавров` -> `лавров`, `Jen Psaki` -> `psaki`."""
+    return re.split(r"[\s.]+", name.strip(" ."))[-1].casefold()
+
+
+def _given_initial(name: str) -> str | None:
+    parts = [part for part in re.split(r"[\s.]+", name.strip(" .")) if part]
+    return parts[0][0].casefold() if len(parts) > 1 else None
+
+
+class People:
+    """The people one document names, and the one name each label resolves to.
+
+    Built from the document's context (title and text, for the full form of a name
+    a label gives in part) and its labels: `MS. PSAKI`, `Ms. Psaki` and `Jen Psaki`
+    are one person, `Jen Psaki`, where the page writes that name; `THE PRESIDENT` is
+    the president the page names."""
+
+    def __init__(self, config: Config, title: str = "", context: str = "") -> None:
+        self.config = config
+        self.title = title
+        self.context = context
+        self.full: dict[str, list[str]] = {}
+        """Surname -> the full forms seen, in order."""
+        self._cache: dict[tuple[str, str | None], str] = {}
+
+    def learn(self, name: str) -> None:
+        """Take a full name (two words or more, or initials) as a form of its person."""
+        name = _title_case(" ".join(name.split()))
+        tokens = name.split()
+        if len(tokens) < 2 and not _INITIALS.match(name):
+            return
+        forms = self.full.setdefault(surname_of(name), [])
+        if name not in forms:
+            forms.append(name)
+
+    def is_known(self, name: str) -> bool:
+        folded = " ".join(name.split()).casefold()
+        return folded in self.config.aliases or surname_of(name) in self.full
+
+    def learn_labels(self, labels: Iterable[Label]) -> None:
+        for label in labels:
+            if label.role is Role.PERSON and label.style != "Speaker N:":
+                person = _person_tokens(label.name.split())
+                if len(person) >= 2 or (person and _INITIALS.match(person[0])):
+                    self.learn(" ".join(person))
+
+    def speaker(self, label: Label) -> str | None:
+        """The person who speaks under `label`; None for an unnamed questioner."""
+        key = (label.name, label.note)
+        if key not in self._cache:
+            self._cache[key] = self._resolve(label) or ""
+        return self._cache[key] or None
+
+    def _resolve(self, label: Label) -> str | None:
+        alias = self.config.aliases.get(" ".join(label.name.split()).casefold())
+        if alias:
+            return alias
+        if label.role is Role.QUESTION:
+            asker = asker_of(label.note)
+            return self.canonical(asker) if asker else None
+        if label.role is Role.ANSWER:
+            return None
+        if label.role in (Role.HOST, Role.OFFICE):
+            named = asker_of(label.note)
+            if named:
+                return self.canonical(named)
+            office = _office(label.name) if label.role is Role.OFFICE else label.name.casefold()
+            holder = self._holder(office) if office else None
+            return holder or _title_case(label.name)
+        if label.style == "Speaker N:":
+            return label.name
+        tokens = label.name.split()
+        person = " ".join(_person_tokens(tokens)) or label.name
+        found = self.canonical(person)
+        if (
+            found == _title_case(person)
+            and " " not in person
+            and _is_word_of(tokens[0], HONORIFICS)
+        ):
+            # No fuller form on the page: `Mr. Smith` reads better than `Smith`.
+            return _title_case(f"{tokens[0]} {person}")
+        return found
+
+    def canonical(self, name: str) -> str:
+        """The fullest form of `name` this document gives: a surname or initials
+        become the full name written elsewhere in the page or its labels."""
+        name = _title_case(" ".join(name.split()))
+        alias = self.config.aliases.get(name.casefold())
+        if alias:
+            return alias
+        self.learn(name)
+        surname = surname_of(name)
+        initial = _given_initial(name)
+        forms = [
+            form
+            for form in self.full.get(surname, [])
+            if initial is None or _given_initial(form) in (None, initial)
+        ]
+        if not forms:
+            found = self._in_context(name)
+            if found:
+                self.learn(found)
+                forms = [found]
+        if not forms:
+            return name
+        best = max(forms, key=lambda form: (_spelled_out(form), len(form)))
+        return self.config.aliases.get(best.casefold(), best)
+
+    def _in_context(self, name: str) -> str | None:
+        """The commonest full form of a surname in the page: `Jen Psaki` for `PSAKI`."""
+        surname = name.split()[-1].strip(".")
+        if len(surname) < 2 or not self.context:
+            return None
+        variants = {surname, surname.capitalize(), surname.upper(), _title_case(surname)}
+        pattern = re.compile(
+            rf"(?<![\w.])(?P<given>{_GIVEN})(?:{'|'.join(map(re.escape, variants))})(?![\w])"
+        )
+        counts: Counter[str] = Counter()
+        for match in pattern.finditer(self.context):
+            given = [
+                token
+                for token in match["given"].split()
+                if not _is_word_of(token, ROLE_WORDS | HONORIFICS)
+            ]
+            if given and not _is_word_of(given[0], ROLE_WORDS | HONORIFICS):
+                counts[f"{' '.join(given)} {_title_case(surname)}"] += 1
+        return counts.most_common(1)[0][0] if counts else None
+
+    def _holder(self, office: str) -> str | None:
+        """Who holds `office` on this page: `President Joe Biden` in its title or text."""
+        words = r"\s+".join(map(re.escape, office.split()))
+        pattern = re.compile(
+            rf"(?<![Vv]ice )(?<![Vv]ice-)\b(?i:{words})\s+(?:of\s+(?:the\s+)?{_NAME_TOKEN}\s+)?"
+            rf"(?P<name>(?:{_NAME_TOKEN}\s+){{0,2}}{_NAME_TOKEN})"
+        )
+        for text in (self.title, self.context):
+            for match in pattern.finditer(text):
+                tokens = [t for t in match["name"].split() if not _is_word_of(t, ROLE_WORDS)]
+                if tokens and tokens[0][0].isupper() and _bare(tokens[0]) not in _NOT_NAMES:
+                    return self.canonical(" ".join(tokens[:3]))
+        return None
+
+
+def _spelled_out(form: str) -> int:
+    """How many parts of a name are written in full, not as initials."""
+    return sum(1 for part in re.split(r"[\s.]+", form) if len(part) > 1)
+
+
+_OUTLET_WORDS = frozenset(
+    {
+        "news",
+        "times",
+        "post",
+        "tv",
+        "radio",
+        "channel",
+        "agency",
+        "network",
+        "journal",
+        "daily",
+        "herald",
+        "tribune",
+        "gazette",
+        "broadcasting",
+        "television",
+        "media",
+        "magazine",
+        "federation",
+        "republic",
+        "kingdom",
+        "united",
+        "nations",
+    }
+)
+
+
+def asker_of(note: str | None) -> str | None:
+    """The person a label's note names: `John Smith, BBC`, `Boris Johnson`."""
+    if not note:
+        return None
+    first = note.split(",")[0].strip()
+    tokens = first.split()
+    if 2 <= len(tokens) <= 4 and all(t[0].isupper() for t in tokens):
+        if any(_is_word_of(t, ROLE_WORDS | _OUTLET_WORDS) for t in tokens) or first.isupper():
+            return None
+        return first
+    return None
