@@ -246,6 +246,9 @@ class DossierApp(NotebookApp):
         """The folder is read: the whole corpus is there for the index, the notes and
         the study views."""
         self.loading = None
+        if changes is None or changes.corrections:  # dossier.yaml read (again)
+            for warning in self.library.corrections.warnings:
+                self.notify(warning, severity="warning")
         if changes is not None:
             self.library.remove(changes.removed)
             count = len(self.library.documents)

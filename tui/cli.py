@@ -6,7 +6,7 @@ import argparse
 import os
 import sys
 import textwrap
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -90,6 +90,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "dir", metavar="DIR", nargs="?", type=Path, help="folder to check (default: the corpus)"
+    )
+    check.add_argument(
+        "--summary",
+        action="store_true",
+        help="with --json: print {files: [...], summary: {...}}, the summary the text ends with",
     )
     search = commands.add_parser(
         "search",
@@ -207,10 +212,16 @@ def _open_notes(args: argparse.Namespace, config: Config) -> NotesStore:
 
 
 def _warn(config: Config, library: Library | None = None) -> None:
-    for warning in config.warnings:
-        print(f"dossier: warning: {warning}", file=sys.stderr)
+    _say_warnings(config.warnings)
+    if library is not None:
+        _say_warnings(library.corrections.warnings)
     for error in library.errors if library else ():
         print(f"dossier: skipped {error.path}: {error.reason}", file=sys.stderr)
+
+
+def _say_warnings(warnings: Iterable[str]) -> None:
+    for warning in warnings:
+        print(f"dossier: warning: {warning}", file=sys.stderr)
 
 
 def _load(folder: Path, config: Config) -> Library:
@@ -287,7 +298,7 @@ def _run_command(args: argparse.Namespace) -> int:
             raise UsageError(f"not a folder: {folder}")
         library = _load(folder, config)
         _warn(config)
-        return _check(library, args.json)
+        return _check(library, args.json, args.summary)
     library = _load(corpus, config)
     _warn(config, library)
     if args.command == "list":
@@ -366,7 +377,7 @@ def _show(library: Library, doc_id: str, as_json: bool) -> int:
     except KeyError:
         raise UsageError(f"no document with id {doc_id!r} (see dossier list)") from None
     if as_json:
-        _print_json(show_entry(document))
+        _print_json(show_entry(document, library.corrections))
         return EXIT_OK
     print(document.title)
     print(
@@ -374,6 +385,8 @@ def _show(library: Library, doc_id: str, as_json: bool) -> int:
         f"{document.date.source}) · {document.place or 'place unknown'} · {document.source_kind}"
     )
     print(f"Speakers: {', '.join(document.speakers) or 'none named'}")
+    for fix in library.corrections.applied(document):
+        print(f"Corrected {fix.describe()}")
     for turn in document.turns:
         who = turn.speaker or turn.label or "(unattributed)"
         note = f" ({turn.note})" if turn.note else ""
@@ -413,13 +426,16 @@ def _document(library: Library, doc_id: str) -> Document:
     return document
 
 
-def _check(library: Library, as_json: bool) -> int:
-    from tui.corpus.export import check_entries, speaker_turns
+def _check(library: Library, as_json: bool, with_summary: bool) -> int:
+    from tui.corpus.export import check_entries, check_summary, speaker_turns, summary_text
 
     entries = check_entries(library)
     failed = any(entry["error"] for entry in entries)
     if as_json:
-        _print_json(entries)
+        _say_warnings(library.corrections.warnings)
+        _print_json(
+            {"files": entries, "summary": check_summary(library)} if with_summary else entries
+        )
         return EXIT_NOTHING if failed else EXIT_OK
     by_id = {document.id: document for document in library.documents}
     for entry in entries:
@@ -435,19 +451,19 @@ def _check(library: Library, as_json: bool) -> int:
             f"  turns     {entry['turns']} ({entry['questions']} questions), "
             f"{entry['paragraphs']} paragraphs"
         )
-        counts = speaker_turns(by_id[entry["id"]])
+        document = by_id[entry["id"]]
+        counts = speaker_turns(document)
         print("  speakers  " + (", ".join(f"{n} ({c})" for n, c in counts.items()) or "none named"))
+        for fix in library.corrections.applied(document):
+            print(f"  corrected {fix.describe()}")
         for warning in entry["warnings"]:
             print(f"  warning   {warning}")
         for dropped in entry["dropped"]:
             print(
                 f"  dropped   line {dropped['line']}: {dropped['reason']}: {dropped['text'][:60]}"
             )
-    ok = sum(1 for entry in entries if not entry["error"])
-    print(
-        f"\n{ok} of {len(entries)} files parsed"
-        + (f", {len(entries) - ok} skipped" if failed else "")
-    )
+    print()
+    sys.stdout.write(summary_text(check_summary(library)))
     return EXIT_NOTHING if failed else EXIT_OK
 
 

@@ -5,6 +5,10 @@ yields the documents in batches as they are read from the cache or parsed (in
 worker processes when there are many), so that the first ones can be shown while
 the rest come; and which, given the library as it is, reads again only the files
 that changed.
+
+The corrections of the folder's dossier.yaml (`tui.corpus.corrections`), which is
+no document, are applied as documents are added: what the cache holds is what the
+files say, and an edit of dossier.yaml needs no parse.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from tui.corpus.cache import (
 )
 from tui.corpus.clean import BinaryFileError, clean_line, decode
 from tui.corpus.config import Config
+from tui.corpus.corrections import CORRECTIONS_FILE, NO_CORRECTIONS, Corrections, read_corrections
 from tui.corpus.model import Document
 from tui.corpus.topics import TopicMatcher
 from tui.corpus.workers import process_pool
@@ -58,9 +63,10 @@ class UnreadableError(DocumentError):
 
 def _walk(folder: Path) -> Iterator[tuple[str, str]]:
     """The non-hidden files below `folder`, dangling links included, as found: each
-    one's path relative to `folder` (with `/`) and its full path. Linked folders are
-    not entered, and a folder that cannot be read is passed over. Plain strings: a
-    Path per file costs a tenth of a second on 10,000 files, at every start."""
+    one's path relative to `folder` (with `/`) and its full path; not the corrections
+    file at its top. Linked folders are not entered, and a folder that cannot be read
+    is passed over. Plain strings: a Path per file costs a tenth of a second on 10,000
+    files, at every start."""
     pending = [(str(folder), "")]
     while pending:
         directory, prefix = pending.pop()
@@ -70,7 +76,7 @@ def _walk(folder: Path) -> Iterator[tuple[str, str]]:
         except OSError:
             continue
         for entry in found:
-            if entry.name.startswith("."):
+            if entry.name.startswith(".") or (not prefix and entry.name == CORRECTIONS_FILE):
                 continue
             relative = prefix + entry.name
             if entry.is_dir(follow_symlinks=False):
@@ -162,6 +168,8 @@ class Batch:
     """(path relative to the folder, its stamp, what it holds)."""
     done: int
     total: int
+    corrections: Corrections | None = None
+    """dossier.yaml as read again (changed, new or gone), to apply from now on."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,9 +179,11 @@ class Changes:
     new: tuple[str, ...]
     changed: tuple[str, ...]
     removed: tuple[str, ...]
+    corrections: bool = False
+    """Whether dossier.yaml was read again (changed, new or gone)."""
 
     def describe(self) -> str:
-        """`3 new, 1 changed, 2 removed`, or `no changes`."""
+        """`3 new, 1 changed, 2 removed, dossier.yaml changed`, or `no changes`."""
         parts = [
             f"{len(paths)} {what}"
             for paths, what in (
@@ -183,6 +193,8 @@ class Changes:
             )
             if paths
         ]
+        if self.corrections:
+            parts.append(f"{CORRECTIONS_FILE} changed")
         return ", ".join(parts) or "no changes"
 
 
@@ -192,10 +204,12 @@ class Library:
     changed."""
 
     __slots__ = (
+        "_as_parsed",
         "_by_id",
         "_files",
         "_sorted",
         "config",
+        "corrections",
         "documents",
         "errors",
         "folder",
@@ -207,6 +221,10 @@ class Library:
         self.config = config
         self.matcher = matcher or TopicMatcher(config.topics)
         self._files: dict[str, tuple[Stamp | None, Entry]] = {}
+        """Each file's stamp and what it holds, as the library shows it (corrected)."""
+        self._as_parsed: dict[str, Document] = {}
+        """The documents the corrections changed, as parsed, by relative path."""
+        self.corrections: Corrections = NO_CORRECTIONS
         self._sorted: list[Document] = []
         self.documents: tuple[Document, ...] = ()
         """Sorted by event date, oldest first; undated documents last."""
@@ -238,9 +256,10 @@ class Library:
 
     def signature(self) -> str:
         """A digest of which files the documents come from, as they were read: their
-        paths, sizes, modification times and ids. The cache's search index belongs to
-        one signature (and the cache to one parser and config)."""
-        digest = hashlib.blake2b(digest_size=16)
+        paths, sizes, modification times and ids, and dossier.yaml's content. The
+        cache's search index belongs to one signature (and the cache to one parser and
+        config)."""
+        digest = hashlib.blake2b(self.corrections.digest.encode(), digest_size=16)
         for relative, (stamp, entry) in sorted(self._files.items()):
             if isinstance(entry, Document):
                 size, mtime = (stamp.size, stamp.mtime_ns) if stamp else (-1, -1)
@@ -255,9 +274,13 @@ class Library:
         """Take in a batch: new files, or new versions of files already here. Each
         document is put in its place in the sorted list, so that a load in a few
         hundred batches costs no more than one."""
+        if batch.corrections is not None:
+            self._correct(batch.corrections)
         errors_changed = False
         for relative, stamp, entry in batch.entries:
             errors_changed |= self._drop(relative)
+            if isinstance(entry, Document):
+                entry = self._corrected(relative, entry)
             self._files[relative] = (stamp, entry)
             if isinstance(entry, Document):
                 bisect.insort(self._sorted, entry, key=_sort_key)
@@ -270,6 +293,30 @@ class Library:
         # documents that was 40% of reading them from the cache).
         gc.freeze()
 
+    def _corrected(self, relative: str, document: Document) -> Document:
+        """`document` (as parsed) as the corrections make it, kept as parsed if they
+        change it."""
+        shown = self.corrections.apply(document)
+        if shown is not document:
+            self._as_parsed[relative] = document
+        return shown
+
+    def _correct(self, corrections: Corrections) -> None:
+        """Apply `corrections` in place of the ones before to every document held."""
+        before, self.corrections = self.corrections, corrections
+        if not (
+            before.documents or before.speakers or corrections.documents or corrections.speakers
+        ):
+            return
+        for relative, (stamp, entry) in self._files.items():
+            if isinstance(entry, Document):
+                parsed = self._as_parsed.pop(relative, entry)
+                self._files[relative] = (stamp, self._corrected(relative, parsed))
+        documents = [entry for _, entry in self._files.values() if isinstance(entry, Document)]
+        self._by_id = {document.id: document for document in documents}
+        self._sorted = sorted(documents, key=_sort_key)
+        self._publish(errors_changed=False)
+
     def remove(self, relatives: Sequence[str]) -> None:
         errors_changed = False
         for relative in relatives:
@@ -280,6 +327,7 @@ class Library:
     def _drop(self, relative: str) -> bool:
         """Forget what the file held; whether that was a FileError."""
         known = self._files.pop(relative, None)
+        self._as_parsed.pop(relative, None)
         if known is None:
             return False
         entry = known[1]
@@ -350,10 +398,16 @@ class Loader:
                 continue
             wanted.append((path, relative, doc_id))
         removed = tuple(sorted(library._files.keys() - stamps.keys()))
-        self.changes = Changes(tuple(new), tuple(changed), removed)
+        corrections_stamp = _stamp(os.path.join(folder, CORRECTIONS_FILE))
+        reread = corrections_stamp != library.corrections.stamp
+        self.changes = Changes(tuple(new), tuple(changed), removed, reread)
         if self.cache is not None and removed:
             self.cache.forget(removed)
         done = total - len(wanted)
+        if reread:
+            ids = {doc_id for _, _, doc_id in files}
+            corrections = read_corrections(folder, corrections_stamp, ids)
+            yield Batch((), done, total, corrections)
         pending: list[tuple[str, Stamp | None, Entry]] = []
         last = time.monotonic()
         self.parsed = 0
