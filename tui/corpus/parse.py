@@ -255,7 +255,6 @@ class _Parser:
         self.people.title = title or ""
         self.people.context = f"{title or ''}\n{text[:_CONTEXT_CHARS]}"
         blocks = self._blocks(body)
-        self.people.learn_labels(block.label for block in blocks if block.label)
         named = _title_speaker(title) if title else None
         title_speaker = self.people.canonical(named) if named else None
         drafts, label_styles = self._turns(blocks, title_speaker)

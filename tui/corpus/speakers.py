@@ -489,11 +489,12 @@ def _title_case(name: str) -> str:
 
 def surname_of(name: str) -> str:
     """`С.В.Лавров` -> `лавров`, `Jen Psaki` -> `psaki`."""
-    return re.split(r"[\s.]+", name.strip(" ."))[-1].casefold()
+    parts = name.replace(".", " ").split()
+    return parts[-1].casefold() if parts else ""
 
 
 def _given_initial(name: str) -> str | None:
-    parts = [part for part in re.split(r"[\s.]+", name.strip(" .")) if part]
+    parts = name.replace(".", " ").split()
     return parts[0][0].casefold() if len(parts) > 1 else None
 
 
@@ -512,6 +513,10 @@ class People:
         self.full: dict[str, list[str]] = {}
         """Surname -> the full forms seen, in order."""
         self._cache: dict[tuple[str, str | None], str] = {}
+        self._canonical: dict[str, str] = {}
+        """Name -> its fullest form, until a new form is learned."""
+        self._found: dict[str, str | None] = {}
+        """Surname -> its commonest full form in the context (a search each)."""
 
     def learn(self, name: str) -> None:
         """Take a full name (two words or more, or initials) as a form of its person."""
@@ -522,6 +527,7 @@ class People:
         forms = self.full.setdefault(surname_of(name), [])
         if name not in forms:
             forms.append(name)
+            self._canonical.clear()
 
     def is_known(self, name: str) -> bool:
         folded = " ".join(name.split()).casefold()
@@ -574,6 +580,12 @@ class People:
     def canonical(self, name: str) -> str:
         """The fullest form of `name` this document gives: a surname or initials
         become the full name written elsewhere in the page or its labels."""
+        known = self._canonical.get(name)
+        if known is None:
+            known = self._canonical[name] = self._fullest(name)
+        return known
+
+    def _fullest(self, name: str) -> str:
         name = _title_case(" ".join(name.split()))
         alias = self.config.aliases.get(name.casefold())
         if alias:
@@ -601,6 +613,11 @@ class People:
         surname = name.split()[-1].strip(".")
         if len(surname) < 2 or not self.context:
             return None
+        if surname not in self._found:
+            self._found[surname] = self._search_context(surname)
+        return self._found[surname]
+
+    def _search_context(self, surname: str) -> str | None:
         variants = {surname, surname.capitalize(), surname.upper(), _title_case(surname)}
         pattern = re.compile(
             rf"(?<![\w.])(?P<given>{_GIVEN})(?:{'|'.join(map(re.escape, variants))})(?![\w])"
