@@ -41,9 +41,9 @@ def slow_parse(monkeypatch: pytest.MonkeyPatch) -> None:
     that a test sees the app while the folder is still being read."""
     real = library_module.read_document
 
-    def slow(path: Path, doc_id: str, config: Config, matcher: object) -> Document:
+    def slow(path: Path, doc_id: str, config: Config, matcher: object, *more: object) -> Document:
         time.sleep(PARSE_DELAY)
-        return real(path, doc_id, config, matcher)  # type: ignore[arg-type]
+        return real(path, doc_id, config, matcher, *more)  # type: ignore[arg-type]
 
     monkeypatch.setattr(library_module, "read_document", slow)
     monkeypatch.setattr(library_module, "POOL_THRESHOLD", 10_000)

@@ -32,9 +32,9 @@ def parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     calls: list[str] = []
     real = library_module.read_document
 
-    def counting(path: Path, doc_id: str, config: Config, matcher: object) -> object:
+    def counting(path: Path, doc_id: str, config: Config, matcher: object, *more: object) -> object:
         calls.append(doc_id)
-        return real(path, doc_id, config, matcher)  # type: ignore[arg-type]
+        return real(path, doc_id, config, matcher, *more)  # type: ignore[arg-type]
 
     monkeypatch.setattr(library_module, "read_document", counting)
     return calls

@@ -24,6 +24,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from tui.corpus import boilerplate
 from tui.corpus.cache import (
     CachedFile,
     DocumentCache,
@@ -102,8 +103,15 @@ def small_folder(folder: Path) -> bool:
     return True
 
 
-def read_document(path: Path, doc_id: str, config: Config, matcher: TopicMatcher) -> Document:
-    """Read and parse one file; raise DocumentError with a reason a person can act on."""
+def read_document(
+    path: Path,
+    doc_id: str,
+    config: Config,
+    matcher: TopicMatcher,
+    boilerplate: frozenset[str] = frozenset(),
+) -> Document:
+    """Read and parse one file; raise DocumentError with a reason a person can act on.
+    `boilerplate`: the lines its folder repeats (`tui.corpus.boilerplate`)."""
     if path.is_symlink() and not path.exists():
         raise DocumentError("dangling symlink")
     try:
@@ -111,11 +119,16 @@ def read_document(path: Path, doc_id: str, config: Config, matcher: TopicMatcher
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as error:
         raise UnreadableError(f"cannot read: {error.strerror or error}") from None
-    return document_from_bytes(data, path, doc_id, config, matcher)
+    return document_from_bytes(data, path, doc_id, config, matcher, boilerplate)
 
 
 def document_from_bytes(
-    data: bytes, path: Path, doc_id: str, config: Config, matcher: TopicMatcher
+    data: bytes,
+    path: Path,
+    doc_id: str,
+    config: Config,
+    matcher: TopicMatcher,
+    boilerplate: frozenset[str] = frozenset(),
 ) -> Document:
     """Decode, clean and parse a file's bytes (at most MAX_FILE_BYTES + 1 of them)."""
     warnings: list[str] = []
@@ -132,7 +145,7 @@ def document_from_bytes(
     # Imported here: a start that finds every file in the cache parses none.
     from tui.corpus.parse import parse_text
 
-    return parse_text(doc_id, path, decoded.text, config, matcher, tuple(warnings))
+    return parse_text(doc_id, path, decoded.text, config, matcher, tuple(warnings), boilerplate)
 
 
 POOL_THRESHOLD = 64
@@ -372,11 +385,14 @@ class Loader:
         self.changes = Changes((), (), ())
         self.parsed = 0
         """Files parsed (not found in the cache) by the last `batches()`."""
+        self._folders: dict[str, list[str]] = {}
+        """Each folder's files (full paths), by the folder's path relative to the corpus."""
 
     def batches(self) -> Iterator[Batch]:
         library = self.library
         folder = library.folder
         files = _ids(folder)
+        self._folders = _by_folder(files)
         total = len(files)
         stamps: dict[str, Stamp | None] = {}
         wanted: list[tuple[str, str, str]] = []
@@ -488,13 +504,21 @@ class Loader:
         rows.clear()
 
     def _parse(self, files: list[tuple[Path, str, str]]) -> Iterator[Parsed]:
-        """Parse files in order, in worker processes when there are many."""
+        """Parse files in order, in worker processes when there are many; each with
+        the lines its folder repeats, learned from the folder before the first."""
         config = self.library.config
+        learned: dict[str, frozenset[str]] = {}
+        for _, relative, _ in files:
+            where = relative.rpartition("/")[0]
+            if where not in learned:
+                learned[where] = learn_boilerplate(self._folders.get(where, []), config)
+        items = [
+            (path, doc_id, learned[relative.rpartition("/")[0]]) for path, relative, doc_id in files
+        ]
         if len(files) < POOL_THRESHOLD or self.workers < 2:
-            for path, _, doc_id in files:
-                yield _parse_one(path, doc_id, config, self.library.matcher)
+            for path, doc_id, boilerplate in items:
+                yield _parse_one(path, doc_id, config, self.library.matcher, boilerplate)
             return
-        items = [(path, doc_id) for path, _, doc_id in files]
         with process_pool(self.workers, _start_worker, config) as pool:
             # In order: the chunks run ahead in the workers while the first are handed on.
             for parsed in pool.map(
@@ -520,9 +544,15 @@ def _stamp(path: str) -> Stamp | None:
     return Stamp(status.st_size, status.st_mtime_ns)
 
 
-def _parse_one(path: Path, doc_id: str, config: Config, matcher: TopicMatcher) -> Parsed:
+def _parse_one(
+    path: Path,
+    doc_id: str,
+    config: Config,
+    matcher: TopicMatcher,
+    boilerplate: frozenset[str] = frozenset(),
+) -> Parsed:
     try:
-        document = read_document(path, doc_id, config, matcher)
+        document = read_document(path, doc_id, config, matcher, boilerplate)
     except UnreadableError as error:
         return None, str(error), False
     except DocumentError as error:
@@ -542,11 +572,45 @@ def _start_worker(config: Config) -> None:
     _worker = (config, TopicMatcher(config.topics))
 
 
-def _parse_chunk(files: list[tuple[Path, str]]) -> list[Parsed]:
+def _parse_chunk(files: list[tuple[Path, str, frozenset[str]]]) -> list[Parsed]:
     if _worker is None:
         raise RuntimeError("parse worker started without its config")
     config, matcher = _worker
-    return [_parse_one(path, doc_id, config, matcher) for path, doc_id in files]
+    return [
+        _parse_one(path, doc_id, config, matcher, boilerplate)
+        for path, doc_id, boilerplate in files
+    ]
+
+
+def _by_folder(files: list[tuple[str, str, str]]) -> dict[str, list[str]]:
+    """Full paths of `files` (as `_ids` gives them) by folder relative to the corpus."""
+    folders: dict[str, list[str]] = {}
+    for path, relative, _ in files:
+        folders.setdefault(relative.rpartition("/")[0], []).append(path)
+    return folders
+
+
+LEARN_BYTES = 2**20
+"""Of each file read to learn a folder's furniture: furniture is at the ends, and
+the largest files are not worth reading whole for it."""
+
+
+def learn_boilerplate(paths: list[str], config: Config) -> frozenset[str]:
+    """The lines a folder's files repeat, from an even sample of its files, read as
+    the parser reads them. Unreadable files are passed over."""
+    if len(paths) < boilerplate.MIN_FILES:
+        return frozenset()
+    from tui.corpus.parse import page_text
+
+    texts: list[str] = []
+    for path in boilerplate.sample(paths):
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read(LEARN_BYTES)
+            texts.append(page_text(decode(data, config.encoding_fallback).text, Path(path).name))
+        except (OSError, BinaryFileError):
+            continue
+    return boilerplate.learn(texts)
 
 
 def _stem(name: str) -> str:

@@ -146,6 +146,15 @@ _HTML_BLOCK = re.compile(
 _HTML_TAG = re.compile(r"<[^>]{0,2000}>")
 
 
+def is_html(raw: str) -> bool:
+    return _HTML_HINT.search(raw[:20_000]) is not None
+
+
+def page_text(raw: str, name: str) -> str:
+    """A file's text as the parser reads it: markup made text, then cleaned."""
+    return clean_text(html_to_text(raw) if is_html(raw) else raw)
+
+
 def html_to_text(text: str) -> str:
     text = _HTML_DROP.sub("", text)
     text = _HTML_BREAK.sub("\n", text)
@@ -245,10 +254,8 @@ class _Parser:
             self.dropped.append(Dropped(line, text.strip(), reason))
 
     def run(self, raw: str) -> Document:
-        if _HTML_HINT.search(raw[:20_000]):
-            self.is_html = True
-            raw = html_to_text(raw)
-        text = clean_text(raw)
+        self.is_html = is_html(raw)
+        text = page_text(raw, self.path.name)
         lines = text.split("\n")
         body = list(self._split_head_body_footer(lines))
         title = self.head.title
