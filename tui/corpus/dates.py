@@ -1,58 +1,112 @@
-"""Finding dates in scraped pages, with where each came from."""
+"""Finding dates in scraped pages, with where each came from.
+
+A full date is written in many ways (`June 11, 2010`, `11th of June, 2010`,
+`11 июня 2010 года`, `2010-06-11T14:20:00Z`, `11.06.2010`, `06/11/2010`), in the
+text and in file names (`20100611_briefing.txt`). A news dateline names a day
+without a year (`MOSCOW, April 4. /TASS/.`); `infer_year` picks the year from the
+article.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from tui.corpus.letters import UPPER
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
+_MONTH_NAMES = [
+    # English names and abbreviations; Russian genitive (`11 июня`), nominative (`11 июнь`,
+    # as some date pickers write it) and abbreviations (`11 июн. 2010`).
+    ("january", "jan", "января", "январь", "янв"),
+    ("february", "feb", "февраля", "февраль", "фев", "февр"),
+    ("march", "mar", "марта", "март", "мар"),
+    ("april", "apr", "апреля", "апрель", "апр"),
+    ("may", "мая", "май"),
+    ("june", "jun", "июня", "июнь", "июн"),
+    ("july", "jul", "июля", "июль", "июл"),
+    ("august", "aug", "августа", "август", "авг"),
+    ("september", "sep", "sept", "сентября", "сентябрь", "сен", "сент"),
+    ("october", "oct", "октября", "октябрь", "окт"),
+    ("november", "nov", "ноября", "ноябрь", "ноя", "нояб"),
+    ("december", "dec", "декабря", "декабрь", "дек"),
+]
+MONTHS = {name: number for number, names in enumerate(_MONTH_NAMES, start=1) for name in names}
+"""Month names in lower case, English and Russian, to the month's number."""
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY_NAMES = [
+    # The English and Russian names and the Russian accusative (`во вторник`, `в среду`)
+    # of each day, Monday first. No abbreviations: `on sun-drenched` names no day.
+    (english, *russian)
+    for english, russian in zip(
+        WEEKDAYS,
+        [
+            ("понедельник",),
+            ("вторник",),
+            ("среда", "среду"),
+            ("четверг",),
+            ("пятница", "пятницу"),
+            ("суббота", "субботу"),
+            ("воскресенье",),
+        ],
+        strict=True,
+    )
+]
+_WEEKDAY_NUMBERS = {name: number for number, names in enumerate(_WEEKDAY_NAMES) for name in names}
 
-_MONTH = r"(?P<month>(?i:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r"))\.?"
-# "6 March 2017", also glued to a time as scraped: "6 March 201714:20".
-_DAY_MONTH_YEAR = re.compile(
-    rf"\b(?P<day>\d{{1,2}})\s+{_MONTH}\s+(?P<year>\d{{4}})(?=\d{{1,2}}:\d{{2}}|\b)", re.IGNORECASE
-)
-# "March 6, 2017"
-_MONTH_DAY_YEAR = re.compile(
-    rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b", re.IGNORECASE
-)
-_ISO = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")
-# A news dateline without a year: "MOSCOW, April 4. /TASS/." or "LONDON, May 2 (Reuters) -"
-DATELINE = re.compile(
-    rf"^(?P<place>{UPPER}(?:{UPPER}|[ .'-]){{1,40}}),\s+{_MONTH}\s+(?P<day>\d{{1,2}})\b[.,]?\s*"
-    r"(?P<agency>/[^/\n]{1,20}/\.?|\([^)\n]{1,20}\)\s*[-–—]?)?",
-)
-_YEAR_PHRASE = re.compile(
-    r"\b(?:the\s+year|this\s+year(?:,)?|in\s+the\s+year)\s+(?P<year>(?:19|20)\d{2})\b"
-    r"|\b(?P<year2>(?:19|20)\d{2})\s+marks\b",
+
+def _alternation(names: Iterable[str]) -> str:
+    """The names as alternatives, grouped by their first letter (`s(?:ept|ep)|...`): the
+    engine tries the group of one letter, not every name, at each word (twice as fast).
+    Longest first: `sept` is tried before `sep`."""
+    by_first: dict[str, list[str]] = {}
+    for name in sorted(names, key=len, reverse=True):
+        by_first.setdefault(name[0], []).append(re.escape(name[1:]))
+    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in by_first.items())
+
+
+_MONTH_WORD = f"(?:{_alternation(MONTHS)})"
+_YEAR = r"(?:1[7-9]|20)\d\d"
+"""A year in a written date; three centuries keep `May 5 1000 troops` out."""
+_GAP = r"\s{1,3}"
+_YEAR_WORD = r"(?:\s?(?:года\b|г\.|г\b))?"
+"""After a Russian year: `2010 года`, `2010 г.`, `2010г.`."""
+_GLUED_TIME = r"(?=\d{1,2}:\d{2})"
+"""A time glued to the year, as scraped: `6 March 201714:20`."""
+_ISO_TIME = r"(?:T\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?"
+
+_DATE_STARTS = "".join(sorted({name[0] for name in (*MONTHS, *_WEEKDAY_NUMBERS)}))
+_DATE = re.compile(
+    # Where a date can start, first: the engine skips other characters fast.
+    rf"(?=[0-9{_DATE_STARTS}])(?:"
+    # Words: `Tuesday, June 11th, 2010`, `11th of June, 2010`, `11 июня 2010 года`.
+    rf"\b(?:(?:{_alternation(_WEEKDAY_NUMBERS)})\.?,?{_GAP})?"
+    rf"(?:(?P<month_first>{_MONTH_WORD})\.?{_GAP}(?P<day_after>\d{{1,2}})(?:st|nd|rd|th|-?го)?"
+    rf"|(?P<day>\d{{1,2}})(?:st|nd|rd|th|-?го)?{_GAP}(?:of{_GAP})?(?P<month>{_MONTH_WORD})\.?)"
+    rf"(?:,\s{{0,3}}|{_GAP})(?P<year>{_YEAR}){_YEAR_WORD}(?:{_GLUED_TIME}|(?!\w))"
+    # Numbers, not part of a longer number (`1.2.2010.5`, a phone's `495-2010-06-11`):
+    # `2010-06-11T14:20:00Z`, `2010/06/11`, `2010.06.11`; `11.06.2010`; `06/11/2010`.
+    r"|(?<![^\W_])(?<!\d[-./])(?:"
+    rf"(?P<ymd_year>{_YEAR})(?P<sep>[-./])(?P<ymd_month>\d{{1,2}})(?P=sep)(?P<ymd_day>\d{{1,2}}){_ISO_TIME}"
+    rf"|(?P<dmy_day>\d{{1,2}})\.(?P<dmy_month>\d{{1,2}})\.(?P<dmy_year>{_YEAR})"
+    rf"|(?P<slash_first>\d{{1,2}})/(?P<slash_second>\d{{1,2}})/(?P<slash_year>{_YEAR})"
+    rf"){_YEAR_WORD}(?:{_GLUED_TIME}|(?!\d|[-./]\d)))",
     re.IGNORECASE,
 )
-_ANY_YEAR = re.compile(r"\b(?P<year>(?:19|20)\d{2})\b")
-_WEEKDAY = re.compile(r"\bon\s+(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
+_YEAR_DIGITS = re.compile("[0-9][0-9][0-9][0-9]")
+_REACH = 64
+"""Characters a written date can reach from its year's first digit, either way: the
+widest, `Wednesday, September 30th, 2010` or `2010-09-30T14:20:00.000+03:00`, reach
+under 40. `find_dates` looks only this near four digits, so prose costs little."""
+
+# In file names and folders, beyond what the text allows: `2021_05_03`, `2021/05/03/`
+# before a numbered file, and eight digits alone, as in `20210503_briefing.txt` (not
+# inside a longer run of letters and digits, such as the id `d48fa1d5f48169a7`).
+_PATH_DATE = re.compile(
+    rf"(?<!\d)(?P<year>{_YEAR})(?P<sep>[-_./\\])(?P<month>\d{{1,2}})(?P=sep)(?P<day>\d{{1,2}})(?!\d)"
+    r"|(?<![^\W_])(?P<digits>(?:19|20)\d{6})(?![^\W_])"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,10 +114,13 @@ class FoundDate:
     value: dt.date
     start: int
     end: int
+    ambiguous: bool = False
+    """Read from `04/06/2010`: month first as in the US (April 6), but day first
+    (4 June) would be a date too."""
 
 
 def _make(year: str, month: str, day: str) -> dt.date | None:
-    month_number = int(month) if month.isdigit() else MONTHS.get(month.lower().rstrip("."))
+    month_number = int(month) if month.isdigit() else MONTHS.get(month.lower())
     if month_number is None:
         return None
     try:
@@ -72,16 +129,131 @@ def _make(year: str, month: str, day: str) -> dt.date | None:
         return None
 
 
+def _read(match: re.Match[str]) -> FoundDate | None:
+    """The date a match of `_DATE` writes, if it is one."""
+    ambiguous = False
+    if match["year"]:
+        month = match["month"] or match["month_first"]
+        value = _make(match["year"], month, match["day"] or match["day_after"])
+    elif match["ymd_year"]:
+        value = _make(match["ymd_year"], match["ymd_month"], match["ymd_day"])
+    elif match["dmy_year"]:
+        value = _make(match["dmy_year"], match["dmy_month"], match["dmy_day"])
+    else:
+        first, second = int(match["slash_first"]), int(match["slash_second"])
+        day_first = first > 12  # only a day can be: `25/12/2010`
+        month, day = (second, first) if day_first else (first, second)
+        value = _make(match["slash_year"], str(month), str(day))
+        ambiguous = not day_first and first != second and second <= 12
+    return FoundDate(value, match.start(), match.end(), ambiguous) if value is not None else None
+
+
+def _near_years(text: str) -> Iterator[tuple[int, int]]:
+    """The stretches of `text` within `_REACH` of four digits, in order, apart."""
+    region: tuple[int, int] | None = None
+    for digits in _YEAR_DIGITS.finditer(text):
+        start, end = max(0, digits.start() - _REACH), min(len(text), digits.start() + _REACH)
+        if region is not None and start <= region[1]:
+            region = (region[0], end)
+            continue
+        if region is not None:
+            yield region
+        region = (start, end)
+    if region is not None:
+        yield region
+
+
 def find_dates(text: str) -> list[FoundDate]:
-    """Every full date written in `text`, in order of position."""
-    found: list[FoundDate] = []
-    for pattern in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR, _ISO):
-        for match in pattern.finditer(text):
-            value = _make(match["year"], match["month"], match["day"])
-            if value is not None:
-                found.append(FoundDate(value, match.start(), match.end()))
-    found.sort(key=lambda item: item.start)
+    """Every full date written in `text`, once each, in order of position."""
+    found = []
+    for start, end in _near_years(text):
+        for match in _DATE.finditer(text, start, end):
+            date = _read(match)
+            if date is not None:
+                found.append(date)
     return found
+
+
+def dates_in_path(relative: str) -> list[FoundDate]:
+    """Every full date written in a file's path: as in text (`03.05.2021.txt`,
+    `Remarks, June 11, 2010.html`), or as folders and file names write them
+    (`2021/05/03/1.html`, `2021_05_03`, `20210503_briefing.txt`)."""
+    found = find_dates(relative)
+    for match in _PATH_DATE.finditer(relative):
+        digits = match["digits"]
+        value = (
+            _make(digits[:4], digits[4:6], digits[6:])
+            if digits
+            else _make(match["year"], match["month"], match["day"])
+        )
+        if value is not None:
+            found.append(FoundDate(value, match.start(), match.end()))
+    found.sort(key=lambda date: (date.start, -date.end))
+    apart: list[FoundDate] = []
+    for date in found:
+        if not apart or date.start >= apart[-1].end:
+            apart.append(date)
+    return apart
+
+
+_MONTH = rf"(?P<month>(?i:{_MONTH_WORD}))\.?"
+_PLACE = rf"^(?P<place>{UPPER}(?:{UPPER}|[ .'-]){{1,40}}),\s+"
+_AGENCY = (
+    r"[.,]?\s*(?P<agency>/[^/\n]{1,20}/\.?|\([^)\n]{1,20}\)\s*[-–—]?"
+    rf"|[-–—]\s*{UPPER}[\w-]*(?:\s+{UPPER}[\w-]*){{0,2}}\.(?!\S))?\s*"
+)
+"""`/TASS/.`, `(Reuters) -`, `— РИА Новости.`: the agency, then the article."""
+# "MOSCOW, April 4. /TASS/." or "LONDON, May 2 (Reuters) -", maybe with a year.
+DATELINE = re.compile(
+    rf"{_PLACE}{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>{_YEAR})\b)?{_AGENCY}"
+)
+# "МОСКВА, 4 апреля. /ТАСС/." or "LONDON, 2 May (Reuters) -"
+_DATELINE_DAY_FIRST = re.compile(
+    rf"{_PLACE}(?P<day>\d{{1,2}})\s+{_MONTH}(?!\w)(?:,?\s+(?P<year>{_YEAR}){_YEAR_WORD}(?!\w))?{_AGENCY}"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """The start of a news article: `MOSCOW, April 4. /TASS/.`"""
+
+    place: str
+    """As a reader writes it: `Moscow`, `São Paulo`."""
+    month: int
+    day: int
+    year: int | None
+    """Mostly absent: `infer_year` finds it."""
+    agency: str | None
+    """`TASS`, `Reuters`, `РИА Новости`."""
+    end: int
+    """Where the article's own words start."""
+
+
+def match_dateline(text: str) -> Dateline | None:
+    """The dateline that `text` starts with, month or day first, in English or Russian."""
+    match = DATELINE.match(text) or _DATELINE_DAY_FIRST.match(text)
+    if match is None:
+        return None
+    return Dateline(
+        place=match["place"].strip().title(),
+        month=MONTHS[match["month"].lower()],
+        day=int(match["day"]),
+        year=int(match["year"]) if match["year"] else None,
+        agency=(match["agency"] or "").strip(" /().-–—") or None,
+        end=match.end(),
+    )
+
+
+_YEAR_PHRASE = re.compile(
+    r"\b(?:the\s+year|this\s+year(?:,)?|in\s+the\s+year)\s+(?P<year>(?:19|20)\d{2})\b"
+    r"|\b(?P<year2>(?:19|20)\d{2})\s+marks\b"
+    r"|\b(?:в\s+)?(?P<year3>(?:19|20)\d{2})\s+году?\b",  # `в 2017 году`, `2017 год`
+    re.IGNORECASE,
+)
+_ANY_YEAR = re.compile(r"\b(?P<year>(?:19|20)\d{2})\b")
+_WEEKDAY = re.compile(
+    rf"\b(?:on|во?)\s+(?P<weekday>{_alternation(_WEEKDAY_NUMBERS)})\b", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,10 +264,10 @@ class InferredYear:
 
 def infer_year(month: int, day: int, text: str) -> InferredYear | None:
     """Pick the year of a year-less date from the text: a phrase naming the current
-    year wins; a weekday named in the text (`on Tuesday`) confirms or chooses
-    among the years mentioned."""
+    year (`this year 2017`, `в 2017 году`) wins; a weekday named in the text
+    (`on Tuesday`, `во вторник`) confirms or chooses among the years mentioned."""
     weekday_match = _WEEKDAY.search(text)
-    weekday = WEEKDAYS.index(weekday_match["weekday"].lower()) if weekday_match else None
+    weekday = _WEEKDAY_NUMBERS[weekday_match["weekday"].lower()] if weekday_match else None
 
     def candidate(year: int) -> dt.date | None:
         try:
@@ -105,7 +277,7 @@ def infer_year(month: int, day: int, text: str) -> InferredYear | None:
 
     phrase = _YEAR_PHRASE.search(text)
     if phrase:
-        year = int(phrase["year"] or phrase["year2"])
+        year = int(phrase["year"] or phrase["year2"] or phrase["year3"])
         value = candidate(year)
         if value is not None:
             reason = f"year inferred from “{phrase.group().strip()}”"

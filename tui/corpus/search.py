@@ -61,10 +61,13 @@ _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\u
 
 
 def fold(text: str) -> str:
-    """Lower case without accents: `Çavuşoğlu` -> `cavusoglu`."""
+    """Lower case without accents: `Çavuşoğlu` -> `cavusoglu`, `Ёлка` -> `елка`. But
+    `й` stays: a letter of its own to a Russian reader (`мой` is not `мои`), though
+    NFKD makes it `и` and a breve."""
     if text.isascii():
         return text.lower()
-    return _COMBINING.sub("", unicodedata.normalize("NFKD", text.casefold()))
+    decomposed = unicodedata.normalize("NFKD", text.casefold()).replace("и\u0306", "й")
+    return _COMBINING.sub("", decomposed)
 
 
 def fuzzy_cutoff(term: str) -> int:
@@ -326,7 +329,7 @@ MAX_PREFIX_VARIANTS = 8
 RECENT_TERMS = 16
 
 
-INDEX_FORMAT = (1, array("I").itemsize, array("f").itemsize, sys.byteorder)
+INDEX_FORMAT = (2, array("I").itemsize, array("f").itemsize, sys.byteorder)
 """What the buffers of an encoded index hold; an index of another format is built again."""
 IndexParts = dict[str, bytes]
 """An encoded index: `words` (marshal), `sizes`, `ids`, `weights`, `tops` (array buffers)."""

@@ -20,6 +20,8 @@ class Span:
 
 
 _TAIL = r"[\w'’-]*"
+_YO = str.maketrans("ёЁ", "еЕ")
+"""Russian writes `ё` or, more often, `е` for it: one letter to a reader."""
 _ASCII_TWINS = re.compile("[\u0130\u0131\u017f\u212a]")
 """İ ı ſ K: the only characters beyond ASCII that re.IGNORECASE matches to ASCII ones."""
 
@@ -39,7 +41,7 @@ def _trie_pattern(words: list[str]) -> str:
         branches = []
         optional = "" in node
         for char in sorted(c for c in node if c):
-            escaped = r"\s+" if char == " " else re.escape(char)
+            escaped = r"\s+" if char == " " else _literal(char)
             branches.append(escaped + render(node[char]))
         if not branches:
             return ""
@@ -49,13 +51,19 @@ def _trie_pattern(words: list[str]) -> str:
     return render(trie)
 
 
+def _literal(char: str) -> str:
+    """An expression for one character of a folded keyword or query: `е` is `ё` too."""
+    return "[её]" if char == "е" else re.escape(char)
+
+
 def _normal(text: str) -> str:
-    return " ".join(text.casefold().split())
+    return " ".join(text.casefold().translate(_YO).split())
 
 
 class TopicMatcher:
-    """Finds topic keywords in text: whole words, case-insensitive; a keyword ending
-    in `*` matches any ending. The longest keyword wins where two overlap."""
+    """Finds topic keywords in text: whole words, case-insensitive, `ё` and `е` alike;
+    a keyword ending in `*` matches any ending. The longest keyword wins where two
+    overlap."""
 
     def __init__(self, topics: Iterable[Topic]) -> None:
         self.topics = tuple(topics)
@@ -170,9 +178,10 @@ class TopicMatcher:
 
 
 def find_spans(text: str, query: str) -> list[Span]:
-    """Case-insensitive literal occurrences of `query` in `text` (find in document)."""
+    """Literal occurrences of `query` in `text` (find in document), in any case, `ё`
+    and `е` alike."""
     needle = query.strip()
     if not needle:
         return []
-    pattern = re.compile(re.escape(needle), re.IGNORECASE)
+    pattern = re.compile("".join(map(_literal, needle.translate(_YO))), re.IGNORECASE)
     return [Span(m.start(), m.end(), needle) for m in pattern.finditer(text)]
