@@ -78,3 +78,20 @@ def test_the_sample_is_spread_and_stable() -> None:
     assert len(picked) == boilerplate.SAMPLE
     assert picked[0] == names[0] and picked[-1] > names[9_900]
     assert picked == boilerplate.sample(list(names))
+
+
+def test_a_title_the_folder_repeats_is_still_the_title(tmp_path: Path, config: Config) -> None:
+    folder = tmp_path / "briefings"
+    folder.mkdir()
+    for number in range(5):
+        (folder / f"briefing-{number}.txt").write_text(
+            f"{MENU}\n\nDaily Press Briefing by the Office of the Spokesperson\n\n"
+            f"June {number + 1}, 2015\n\nMR KIRBY: Good afternoon. Item {number}.\n",
+            encoding="utf-8",
+        )
+    library = Library.load(tmp_path, config)
+    assert {d.title for d in library.documents} == {
+        "Daily Press Briefing by the Office of the Spokesperson"
+    }
+    assert library.documents[0].paragraphs[0].text == "Good afternoon. Item 0."
+    assert library.documents[0].date.source == "line 5 below the title"

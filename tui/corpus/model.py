@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from tui.corpus.dates import find_dates
 from tui.corpus.letters import UPPER
 
 PARSER_VERSION = 3
@@ -15,22 +16,24 @@ PARSER_VERSION = 3
 makes: cached ones are then parsed again. Kept here, with the model, so that checking
 the cache needs no import of the parser."""
 
-# ", Moscow, March 6, 2017" at the end of a title: place and date, shown separately.
-_TITLE_TAIL = re.compile(
-    rf",\s*(?P<place>{UPPER}[\w.'’ -]{{1,40}}?),\s*"
-    r"(?P<date>[A-Za-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})\s*\.?$"
-)
-
 # "Foreign Minister Sergey Lavrov’s " at the start of a title.
 _POSSESSIVE = re.compile(rf"^(?:{UPPER}[\w.’'-]*\s+){{0,6}}{UPPER}[\w’'-]*?[’']s\s+")
 
 
 def split_title_tail(title: str) -> tuple[str, str | None, str | None]:
-    """`Remarks ..., Moscow, March 6, 2017` -> (`Remarks ...`, `Moscow`, `March 6, 2017`)."""
-    match = _TITLE_TAIL.search(title)
-    if match is None:
+    """`Remarks ..., Moscow, March 6, 2017` -> (`Remarks ...`, `Moscow`, `March 6, 2017`);
+    a title ending in a date without a place gives None for the place, and a title
+    not ending in a date is returned whole."""
+    found = find_dates(title)
+    if not found or title[found[-1].end :].strip(" .") or found[-1].start == 0:
         return title, None, None
-    return title[: match.start()], match["place"].strip(), match["date"]
+    date = found[-1]
+    head = title[: date.start].rstrip(" ,")
+    before, comma, last = head.rpartition(",")
+    last = last.strip()
+    if comma and last and len(last) <= 40 and len(last.split()) <= 4 and last[0].isupper():
+        return before.rstrip(" ,"), last, title[date.start : date.end]
+    return head, None, title[date.start : date.end]
 
 
 class TurnKind(StrEnum):

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from tui.corpus.clean import MAX_LINE_CHARS, clean_text, split_long_line
 from tui.corpus.config import Config
-from tui.corpus.dates import DATELINE, MONTHS, find_dates, infer_year
+from tui.corpus.dates import Dateline, dates_in_path, find_dates, infer_year, match_dateline
 from tui.corpus.letters import UPPER
 from tui.corpus.model import (
     Confidence,
@@ -208,6 +208,8 @@ class _Head:
     has_clock: bool = False
     date_lines: list[tuple[int, dt.date, str]] = field(default_factory=list)
     """Lines that are only a date, below the title: (line, date, what kind of date)."""
+    repeated_title: tuple[int, str] | None = None
+    """The last title-like line the folder repeats: the title if no other comes."""
 
 
 def parse_text(
@@ -224,6 +226,10 @@ def parse_text(
     return _Parser(doc_id, path, config, matcher, list(warnings), boilerplate).run(raw)
 
 
+_TITLE_CHARS = 30
+"""The first line this long in the head of a page is its title."""
+_LONGEST_TITLE = 400
+"""A longer line is text, not a title."""
 _CONTEXT_CHARS = 200_000
 """Of a document's text, what is searched for the full form of a name."""
 
@@ -258,6 +264,8 @@ class _Parser:
         text = page_text(raw, self.path.name)
         lines = text.split("\n")
         body = list(self._split_head_body_footer(lines))
+        if self.head.title is None:
+            self._take_repeated_title()
         title = self.head.title
         self.people.title = title or ""
         self.people.context = f"{title or ''}\n{text[:_CONTEXT_CHARS]}"
@@ -322,7 +330,8 @@ class _Parser:
                     self.head.has_clock = True
                 self.drop(number, stripped, reason)
                 continue
-            if stripped in self.boilerplate and parse_label(stripped) is None:
+            repeated = stripped in self.boilerplate and parse_label(stripped) is None
+            if repeated and state != "head":
                 self.drop(number, stripped, "repeats across the folder")
                 continue
             if state == "head":
@@ -331,16 +340,28 @@ class _Parser:
                     self.head.header_date, self.head.header_line = header, number
                     self.drop(number, stripped, "page date")
                     continue
-                if parse_label(stripped, self.people) is not None or DATELINE.match(stripped):
+                if repeated:
+                    # The folder's furniture; but where the folder repeats its title too
+                    # (`Daily Press Briefing`), the last such line above the body is the
+                    # title if no other comes (menus come first).
+                    if _TITLE_CHARS <= len(stripped) <= _LONGEST_TITLE:
+                        self.head.repeated_title = (number, stripped)
+                    self.drop(number, stripped, "repeats across the folder")
+                    continue
+                if parse_label(stripped, self.people) is not None or match_dateline(stripped):
                     state = "body"
-                elif len(stripped) >= 30:
+                elif _TITLE_CHARS <= len(stripped) <= _LONGEST_TITLE and not _is_prose(stripped):
                     self.head.title, self.head.title_line = stripped, number
                     state = "body"
                     below_title = True
                     continue
+                elif len(stripped) > _LONGEST_TITLE or _is_prose(stripped):
+                    state = "body"
                 else:
                     self.drop(number, stripped, "before title")
                     continue
+                if self.head.title is None and self.head.repeated_title is not None:
+                    self._take_repeated_title()
             if below_title:
                 dated = _date_line(stripped)
                 if dated is not None:
@@ -349,6 +370,18 @@ class _Parser:
                     continue
                 below_title = False
             yield number, stripped
+
+    def _take_repeated_title(self) -> None:
+        if self.head.repeated_title is None:
+            return
+        line, text = self.head.repeated_title
+        self.head.title, self.head.title_line = text, line
+        self.dropped = [d for d in self.dropped if not (d.line == line and d.text == text)]
+        head = self.head
+        if head.header_date is not None and head.header_line > line:
+            # Taken for a page date above a title that was not known yet.
+            head.date_lines.insert(0, (head.header_line, head.header_date, "date"))
+            head.header_date = None
 
     def _blocks(self, body: list[tuple[int, str]]) -> list[_Block]:
         """Paragraphs: runs of lines between blank lines, a label starting a new one.
@@ -501,7 +534,7 @@ class _Parser:
             line, value = below[0]
             return EventDate(value, f"line {line} below the title", Confidence.EXACT), place, None
         for block in blocks[:3]:
-            dateline = DATELINE.match(block.text)
+            dateline = match_dateline(block.text)
             if dateline:
                 return self._dateline(dateline, blocks)
         header = self.head.header_date
@@ -526,7 +559,7 @@ class _Parser:
                 place,
                 None,
             )
-        in_path = find_dates(self.path.name)
+        in_path = dates_in_path(self.path.name)
         if in_path:
             return EventDate(in_path[0].value, "file name", Confidence.INFERRED), place, None
         if header is not None:
@@ -541,18 +574,19 @@ class _Parser:
         return EventDate(None, "no date found", Confidence.MISSING), place, None
 
     def _dateline(
-        self, dateline: re.Match[str], blocks: list[_Block]
+        self, dateline: Dateline, blocks: list[_Block]
     ) -> tuple[EventDate, str | None, str | None]:
         """A news dateline (`MOSCOW, April 4. /TASS/.`): its year from the line, the
         page's date above the title, or the text."""
-        text = dateline.string
-        place = dateline["place"].strip().title()
-        agency = (dateline["agency"] or "").strip(" /().-–—") or None
-        month = MONTHS[dateline["month"].lower()]
-        day = int(dateline["day"])
-        full = find_dates(text[: dateline.end() + 8])
-        if full:
-            return EventDate(full[0].value, "dateline", Confidence.EXACT), place, agency
+        place, agency = dateline.place, dateline.agency
+        month, day = dateline.month, dateline.day
+        if dateline.year is not None:
+            try:
+                value = dt.date(dateline.year, month, day)
+            except ValueError:
+                pass
+            else:
+                return EventDate(value, "dateline", Confidence.EXACT), place, agency
         header = self.head.header_date
         if header and (header.month, header.day) == (month, day):
             source = f"dateline, year from header line {self.head.header_line}"
@@ -588,6 +622,14 @@ class _Parser:
             for paragraph in turn.paragraphs:
                 return paragraph.text[:80]
         return self.doc_id
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?…][\"”»’']?\s+[\"“«‘']?[A-ZА-ЯЁ]")
+
+
+def _is_prose(line: str) -> bool:
+    """Two sentences or more: a paragraph, never a title."""
+    return len(_SENTENCE_BREAK.findall(line)) >= 2
 
 
 def _is_heading(text: str) -> bool:
