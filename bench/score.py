@@ -16,7 +16,8 @@ development figures):
 - chrome: lines the key names as page furniture found in the body text.
 
 `--show SOURCE` prints each document's differences for those sources. Held-out
-sources are scored but never shown: they are the honest figure.
+sources are the honest figure: their rows are printed only with `--held-out` (for
+the closing note of a change, not while tuning), and their differences never.
 """
 
 from __future__ import annotations
@@ -215,7 +216,7 @@ def score(corpus: Path, show: Sequence[str] = ()) -> dict[str, Any]:
 COLUMNS = ("documents", "dates", "speakers", "kinds", "titles", "chrome_leaked")
 
 
-def table(result: dict[str, Any]) -> str:
+def table(result: dict[str, Any], held_out: bool) -> str:
     rows = [("source", *COLUMNS)]
 
     def cells(name: str, figures: dict[str, Any]) -> tuple[str, ...]:
@@ -230,12 +231,13 @@ def table(result: dict[str, Any]) -> str:
                 values.append("-" if value is None else str(value))
         return (name, *values)
 
-    for held_out in (False, True):
+    for kept in (False, True) if held_out else (False,):
         for name, figures in result["sources"].items():
-            if figures["held_out"] is held_out:
-                rows.append(cells(name + (" (held out)" if held_out else ""), figures))
+            if figures["held_out"] is kept:
+                rows.append(cells(name + (" (held out)" if kept else ""), figures))
     for name, figures in result["totals"].items():
-        rows.append(cells(f"TOTAL {name}", figures))
+        if held_out or name == "development":
+            rows.append(cells(f"TOTAL {name}", figures))
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     return "\n".join(
         "  ".join(
@@ -251,9 +253,15 @@ def main() -> int:
     parser.add_argument("--corpus", type=Path, default=ROOT / "tests" / "corpus")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--show", nargs="*", default=(), help="print these sources' differences")
+    parser.add_argument(
+        "--held-out", action="store_true", help="print the held-out sources' figures too"
+    )
     args = parser.parse_args()
     result = score(args.corpus, args.show)
-    print(json.dumps(result, indent=2) if args.json else table(result))
+    if not args.held_out:
+        result["sources"] = {n: f for n, f in result["sources"].items() if not f["held_out"]}
+        del result["totals"]["held out"]
+    print(json.dumps(result, indent=2) if args.json else table(result, args.held_out))
     return 0
 
 
