@@ -32,7 +32,7 @@ from tui.corpus.model import (
     TurnKind,
     split_title_tail,
 )
-from tui.corpus.speakers import HONORIFICS, ROLE_WORDS, Label, People, Role, parse_label
+from tui.corpus.speakers import HONORIFICS, ROLE_WORDS, Label, People, Role, byline, parse_label
 from tui.corpus.topics import TopicMatcher
 
 # --- chrome: lines that are page furniture, never text to read ---------------
@@ -196,7 +196,8 @@ def _title_speaker(title: str) -> str | None:
     if not match:
         return None
     name = _strip_titles(match["who"])
-    return name or None
+    # One word before `’s statement` is as often a country (`Ireland’s`) as a person.
+    return name if " " in name else None
 
 
 @dataclass(slots=True)
@@ -416,6 +417,7 @@ class _Parser:
         labelled = bool(styles)
         drafts: list[_TurnDraft] = []
         main_person = title_speaker
+        speech_by = None if labelled else self._speech_by(blocks, title_speaker)
         for position, block in enumerate(blocks):
             is_last = position == len(blocks) - 1
             if block.label is not None:
@@ -441,7 +443,10 @@ class _Parser:
                     drafts.append(_TurnDraft(title_speaker, None, None, TurnKind.STATEMENT))
                 drafts[-1].texts.append(block.text)
                 continue
-            speaker, kind = self._attribute(block.text, main_person)
+            if speech_by is not None:
+                speaker, kind = speech_by, TurnKind.STATEMENT
+            else:
+                speaker, kind = self._attribute(block.text, main_person)
             if speaker:
                 main_person = speaker
             if drafts and drafts[-1].speaker == speaker and drafts[-1].kind is kind:
@@ -450,6 +455,20 @@ class _Parser:
                 drafts.append(_TurnDraft(speaker, None, None, kind, [block.text]))
         _assign_kinds(drafts, title_speaker)
         return drafts, styles
+
+    def _speech_by(self, blocks: list[_Block], title_speaker: str | None) -> str | None:
+        """Who gives the speech an unlabelled page holds, if its heading says so: a
+        news article (a dateline) reports speech, and is read paragraph by paragraph."""
+        if any(match_dateline(block.text) for block in blocks[:3]):
+            return None
+        if title_speaker:
+            return title_speaker
+        heading = [self.head.title or ""] + [b.text for b in blocks[:6] if len(b.text) < 200]
+        for text in heading:
+            named = byline(text)
+            if named:
+                return self.people.canonical(named)
+        return None
 
     def _attribute(self, text: str, main_person: str | None) -> tuple[str | None, TurnKind]:
         """Who a paragraph of an article reports, if that is clear."""

@@ -206,6 +206,15 @@ ROLE_WORDS = frozenset(
         "rt",
         "right",
         "president-elect",
+        "h.e",
+        "his",
+        "her",
+        "excellency",
+        "eminence",
+        "holiness",
+        "majesty",
+        "highness",
+        "cardinal",
     }
 )
 _NOT_NAMES = frozenset(
@@ -309,6 +318,8 @@ _NOT_NAMES = frozenset(
     }
 )
 
+_ENDS_NO_NAME = frozenset({"by", "of", "to", "for", "with", "from", "at", "in", "on", "and", "the"})
+"""`STATEMENT BY:`, `Remarks of:`: a heading that leads to a name, not a name."""
 _TIMESTAMP = r"[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]?"
 _LEAD = re.compile(rf"^(?:>{{1,3}}\s*|{_TIMESTAMP}\s+|[-–—]\s+(?=\S+.{{0,60}}:))+")
 """Markers before a label: `>>` (captions, broadcasters), a timestamp, a dash."""
@@ -394,7 +405,7 @@ def _classify(raw: str, note: str | None, rest: str, known: People | None) -> La
     if _GENERIC.match(name):
         return Label(name, note, rest, "Speaker N:", Role.PERSON)
     tokens = name.split()
-    if not 1 <= len(tokens) <= 10:
+    if not 1 <= len(tokens) <= 10 or _bare(tokens[-1]) in _ENDS_NO_NAME:
         return None
     for token in tokens:
         if not token[0].isupper() and not (
@@ -480,11 +491,14 @@ _GIVEN = rf"(?:{UPPER}\.\s?|{UPPER}[\w’'-]+\s+(?:{UPPER}\.\s+)?)"
 
 
 def _title_case(name: str) -> str:
-    if not any(char.islower() for char in name) and len(name) > 1:
-        return " ".join(
-            "-".join(part.capitalize() for part in token.split("-")) for token in name.split()
-        )
-    return name
+    """`JEN PSAKI` -> `Jen Psaki`, `KISHIDA Fumio` -> `Kishida Fumio`, `MR.` -> `Mr.`;
+    initials (`J.`) as they are."""
+    return " ".join(
+        "-".join(part.capitalize() for part in token.split("-"))
+        if token.isupper() and len(token.strip(".")) > 1
+        else token
+        for token in name.split()
+    )
 
 
 def surname_of(name: str) -> str:
@@ -691,4 +705,57 @@ def asker_of(note: str | None) -> str | None:
         if any(_is_word_of(t, ROLE_WORDS | _OUTLET_WORDS) for t in tokens) or first.isupper():
             return None
         return first
+    return None
+
+
+_BYLINE_TRIGGERS = frozenset(
+    {
+        "h.e",
+        "he",
+        "excellency",
+        "eminence",
+        "holiness",
+        "majesty",
+        "highness",
+        "honourable",
+        "honorable",
+        "hon",
+        "by",
+        *HONORIFICS,
+        *(word for office in _OFFICES for word in office.split()),
+    }
+)
+_BYLINE_PREFIX = _BYLINE_TRIGGERS | ROLE_WORDS | {"his", "her", "cardinal", "ambassador"}
+_BYLINE_TOKEN = re.compile(r"[\w.’'-]+|[,;:()]")
+
+
+def byline(text: str) -> str | None:
+    """The person a speech's heading names as its speaker: `Statement by H.E. Mr.
+    Volodymyr Zelenskyy, President of Ukraine`, `HONOURABLE DICKON MITCHELL`, `Dr
+    Vivian Balakrishnan's National Statement`; None if it names nobody so."""
+    tokens = _BYLINE_TOKEN.findall(text)
+    for at, token in enumerate(tokens):
+        if _bare(token) not in _BYLINE_TRIGGERS:
+            continue
+        start = at
+        while start < len(tokens) and _bare(tokens[start]) in _BYLINE_PREFIX:
+            start += 1
+        name: list[str] = []
+        for token in tokens[start:]:
+            possessive = token.endswith(("’s", "'s"))
+            bare = token[:-2] if possessive else token
+            if not bare[:1].isupper() or _bare(bare) in _BYLINE_PREFIX or len(name) == 5:
+                break
+            name.append(bare)
+            if possessive:
+                break
+        real = [part for part in name if len(part.strip(".")) > 1]
+        if len(real) >= 2 or (real and name != real):
+            return (
+                _title_case(" ".join(name))
+                if " ".join(name).isupper()
+                else " ".join(
+                    _title_case(part) if len(part) > 2 and part.isupper() else part for part in name
+                )
+            )
     return None
