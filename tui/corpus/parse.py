@@ -443,6 +443,7 @@ class _Parser:
                     drafts.append(_TurnDraft(title_speaker, None, None, TurnKind.STATEMENT))
                 drafts[-1].texts.append(block.text)
                 continue
+            speaker: str | None
             if speech_by is not None:
                 speaker, kind = speech_by, TurnKind.STATEMENT
             else:
