@@ -147,6 +147,8 @@ FORMATS: dict[str, Callable[[dt.date], str]] = {
     "вторник, 11 июня 2010": lambda d: (
         f"{RUSSIAN_WEEKDAYS.split()[d.weekday()]}, {d.day} {GENITIVE.split()[d.month - 1]} {d.year}"
     ),
+    "2010年6月11日": lambda d: f"{d.year}年{d.month}月{d.day}日",
+    "2010년 6월 11일": lambda d: f"{d.year}년 {d.month}월 {d.day}일",
 }
 PROSE = st.lists(
     st.sampled_from(

@@ -91,6 +91,8 @@ _DATE = re.compile(
     rf"(?P<ymd_year>{_YEAR})(?P<sep>[-./])(?P<ymd_month>\d{{1,2}})(?P=sep)(?P<ymd_day>\d{{1,2}}){_ISO_TIME}"
     rf"|(?P<dmy_day>\d{{1,2}})\.(?P<dmy_month>\d{{1,2}})\.(?P<dmy_year>{_YEAR})"
     rf"|(?P<slash_first>\d{{1,2}})/(?P<slash_second>\d{{1,2}})/(?P<slash_year>{_YEAR})"
+    # Chinese, Japanese and Korean: `2006年10月11日`, `2006년 10월 11일`.
+    rf"|(?P<cjk_year>{_YEAR})\s?[年년]\s?(?P<cjk_month>\d{{1,2}})\s?[月월]\s?(?P<cjk_day>\d{{1,2}})\s?[日일]"
     rf"){_YEAR_WORD}(?:{_GLUED_TIME}|(?!\d|[-./]\d)))",
     re.IGNORECASE,
 )
@@ -139,6 +141,8 @@ def _read(match: re.Match[str]) -> FoundDate | None:
         value = _make(match["ymd_year"], match["ymd_month"], match["ymd_day"])
     elif match["dmy_year"]:
         value = _make(match["dmy_year"], match["dmy_month"], match["dmy_day"])
+    elif match["cjk_year"]:
+        value = _make(match["cjk_year"], match["cjk_month"], match["cjk_day"])
     else:
         first, second = int(match["slash_first"]), int(match["slash_second"])
         day_first = first > 12  # only a day can be: `25/12/2010`
