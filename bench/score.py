@@ -8,7 +8,8 @@ development figures):
 
 - dates: documents whose event date is the key's (a key without a date wants none);
 - speakers: turn speakers aligned in order against the key (2 x matched turns over
-  the turns of both), so a missed turn and an invented one both cost;
+  the turns of both), so a missed turn and an invented one both cost; a question
+  matches a question, whoever the key says asked;
 - kinds: of the turns aligned, those whose kind is the key's (question, answer,
   statement; a quote counts as a statement);
 - titles: documents whose title is the key's (case and spacing aside, or one holds
@@ -64,9 +65,12 @@ def _kind_class(kind: str) -> str:
 
 
 def _token(kind: str, speaker: str | None) -> str:
-    if speaker:
-        return person(speaker)
-    return "(question)" if kind == "question" else "(nobody)"
+    """Who speaks, as compared. A question is a question whoever asks: a page names
+    the asker only now and then (`Go ahead, Peter`), and keys that name them from
+    such hints would score a parser on guessing; that the turn asks is scored."""
+    if kind == "question":
+        return "(question)"
+    return person(speaker) if speaker else "(nobody)"
 
 
 def _collapsed(turns: Iterable[tuple[str, str | None]]) -> list[tuple[str, str]]:
