@@ -607,7 +607,9 @@ def learn_boilerplate(paths: list[str], config: Config) -> frozenset[str]:
         try:
             with open(path, "rb") as handle:
                 data = handle.read(LEARN_BYTES)
-            texts.append(page_text(decode(data, config.encoding_fallback).text, Path(path).name))
+            texts.append(
+                page_text(decode(data, config.encoding_fallback).text, Path(path).name).text
+            )
         except (OSError, BinaryFileError):
             continue
     return boilerplate.learn(texts)

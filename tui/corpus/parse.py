@@ -11,16 +11,16 @@ of the body is recorded in `Document.dropped` with the reason.
 from __future__ import annotations
 
 import datetime as dt
-import html
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tui.corpus.clean import MAX_LINE_CHARS, clean_text, split_long_line
+from tui.corpus.clean import MAX_LINE_CHARS, clean_line, clean_text, split_long_line
 from tui.corpus.config import Config
 from tui.corpus.dates import Dateline, dates_in_path, find_dates, infer_year, match_dateline
+from tui.corpus.formats import Converted, convert
 from tui.corpus.letters import UPPER
 from tui.corpus.model import (
     Confidence,
@@ -63,7 +63,6 @@ _LONGEST_CHROME = max(map(len, _NAVIGATION | _FOOTER_START))
 _LANGUAGE_BAR = re.compile(r"^[•·*\-\s]*(?:[a-z]{2}-[A-Z]{2}\d*\s*)+$")
 _PHONE = re.compile(r"^(?:tel\.?|phone|fax)?:?\s*\+?\(?\d[\d\s().-]{6,}\d$", re.IGNORECASE)
 _CLOCK = re.compile(r"^[A-Z][\w .'-]{1,30}:\s*\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?$", re.IGNORECASE)
-_TIME_ONLY = re.compile(r"^[\s,/|–—-]*(?:\d{1,2}:\d{2}(?::\d{2})?)?[\s,/|–—-]*$")
 # "27.11.2017 - Letter to the Editor": an entry of a list of other news.
 _NEWS_LIST_ENTRY = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{2,4}\s*[-–—]\s+\S")
 
@@ -102,8 +101,6 @@ _ACCORDING_TO = re.compile(
     r"\baccording to\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}?(?:minister|diplomat)", re.IGNORECASE
 )
 _QUOTE_MARK = re.compile(r"[\"“”«»]")
-
-_HTML_HINT = re.compile(r"<(?:p|br|div|b|strong|html|body|span|h\d)\b[^>]*>", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -146,21 +143,16 @@ _HTML_BLOCK = re.compile(
 _HTML_TAG = re.compile(r"<[^>]{0,2000}>")
 
 
-def is_html(raw: str) -> bool:
-    return _HTML_HINT.search(raw[:20_000]) is not None
-
-
-def page_text(raw: str, name: str) -> str:
-    """A file's text as the parser reads it: markup made text, then cleaned."""
-    return clean_text(html_to_text(raw) if is_html(raw) else raw)
-
-
-def html_to_text(text: str) -> str:
-    text = _HTML_DROP.sub("", text)
-    text = _HTML_BREAK.sub("\n", text)
-    text = _HTML_BLOCK.sub("\n\n", text)
-    text = _HTML_TAG.sub("", text)
-    return html.unescape(text)
+def page_text(raw: str, name: str) -> Converted:
+    """A file's text as the parser reads it: markup, captions and front matter made
+    plain text (`tui.corpus.formats`), cleaned before (line endings, controls) and
+    after (what entities decode to)."""
+    converted = convert(clean_text(raw), name)
+    text = converted.text
+    if converted.format == "html":
+        text = clean_text(text)
+    meta = tuple((key, clean_line(value)) for key, value in converted.meta)
+    return Converted(text, converted.format, meta, converted.dropped)
 
 
 # --- the parser --------------------------------------------------------------------
@@ -178,17 +170,6 @@ def _is_chrome(line: str) -> str | None:
     if _CLOCK.match(line):
         return "page clock"
     return None
-
-
-def _header_date(line: str) -> dt.date | None:
-    """A line that is only a date (maybe glued to a time): a page or publication date."""
-    stripped = line.strip()
-    if len(stripped) > 40:
-        return None
-    dates = find_dates(stripped)
-    if len(dates) != 1 or dates[0].start != 0:
-        return None
-    return dates[0].value if _TIME_ONLY.match(stripped[dates[0].end :]) else None
 
 
 def _title_speaker(title: str) -> str | None:
@@ -254,19 +235,23 @@ class _Parser:
         self.dropped: list[Dropped] = []
         self.people = People(config)
         self.head = _Head()
-        self.is_html = False
+        self.meta: dict[str, str] = {}
+        self.source_format = "text"
 
     def drop(self, line: int, text: str, reason: str) -> None:
         if text.strip():
             self.dropped.append(Dropped(line, text.strip(), reason))
 
     def run(self, raw: str) -> Document:
-        self.is_html = is_html(raw)
-        text = page_text(raw, self.path.name)
+        converted = page_text(raw, self.path.name)
+        self.source_format = converted.format
+        self.meta = dict(converted.meta)
+        for line, dropped, reason in converted.dropped:
+            self.drop(line, dropped, reason)
+        text = converted.text
         lines = text.split("\n")
         body = list(self._split_head_body_footer(lines))
-        if self.head.title is None:
-            self._take_repeated_title()
+        self._settle_title()
         title = self.head.title
         self.people.title = title or ""
         self.people.context = f"{title or ''}\n{text[:_CONTEXT_CHARS]}"
@@ -298,6 +283,7 @@ class _Parser:
 
     def _split_head_body_footer(self, lines: list[str]) -> Iterator[tuple[int, str]]:
         state = "head"
+        meta_title = self.meta.get("title")
         below_title = False
         """Right below the title, before any body text: where a page puts its date."""
         for number, line in enumerate(lines, start=1):
@@ -336,10 +322,14 @@ class _Parser:
                 self.drop(number, stripped, "repeats across the folder")
                 continue
             if state == "head":
-                header = _header_date(stripped)
-                if header is not None and self.head.header_date is None:
-                    self.head.header_date, self.head.header_line = header, number
+                dated = _date_line(stripped)
+                if dated is not None and dated[1] == "date" and self.head.header_date is None:
+                    self.head.header_date, self.head.header_line = dated[0], number
                     self.drop(number, stripped, "page date")
+                    continue
+                if dated is not None and dated[1] == "publication":
+                    self.head.date_lines.append((number, *dated))
+                    self.drop(number, stripped, "publication line")
                     continue
                 if repeated:
                     # The folder's furniture; but where the folder repeats its title too
@@ -349,8 +339,15 @@ class _Parser:
                         self.head.repeated_title = (number, stripped)
                     self.drop(number, stripped, "repeats across the folder")
                     continue
+                if meta_title and _same_title(stripped, meta_title):
+                    self.head.title, self.head.title_line = stripped, number
+                    state = "body"
+                    below_title = True
+                    continue
                 if parse_label(stripped, self.people) is not None or match_dateline(stripped):
                     state = "body"
+                elif meta_title and len(stripped) >= _TITLE_CHARS:
+                    state = "body"  # the page names its title apart: this is text
                 elif _TITLE_CHARS <= len(stripped) <= _LONGEST_TITLE and not _is_prose(stripped):
                     self.head.title, self.head.title_line = stripped, number
                     state = "body"
@@ -361,8 +358,7 @@ class _Parser:
                 else:
                     self.drop(number, stripped, "before title")
                     continue
-                if self.head.title is None and self.head.repeated_title is not None:
-                    self._take_repeated_title()
+                self._settle_title()
             if below_title:
                 dated = _date_line(stripped)
                 if dated is not None:
@@ -372,7 +368,14 @@ class _Parser:
                 below_title = False
             yield number, stripped
 
-    def _take_repeated_title(self) -> None:
+    def _settle_title(self) -> None:
+        """Where the head gave no title line: the title the page's metadata names, or
+        the one the folder repeats."""
+        if self.head.title is not None:
+            return
+        if self.meta.get("title"):
+            self.head.title = " ".join(self.meta["title"].split())
+            return
         if self.head.repeated_title is None:
             return
         line, text = self.head.repeated_title
@@ -564,6 +567,10 @@ class _Parser:
                 place,
                 None,
             )
+        place = place or self.meta.get("place")
+        described = self._meta_date("date")
+        if described is not None:
+            return EventDate(described, self._meta_source("date"), Confidence.EXACT), place, None
         for block in blocks[:3]:
             if len(block.text) <= 300 and (found := find_dates(block.text)):
                 return (
@@ -579,9 +586,17 @@ class _Parser:
                 place,
                 None,
             )
+        described = self._meta_date("published")
+        if described is not None:
+            source = f"publication date, {self._meta_source('published')}"
+            return EventDate(described, source, Confidence.SCRAPED), place, None
         in_path = dates_in_path(self.path.name)
         if in_path:
             return EventDate(in_path[0].value, "file name", Confidence.INFERRED), place, None
+        described = self._meta_date("scraped")
+        if described is not None:
+            source = f"scrape date, {self._meta_source('scraped')}"
+            return EventDate(described, source, Confidence.SCRAPED), place, None
         if header is not None:
             line = self.head.header_line
             return (
@@ -592,6 +607,14 @@ class _Parser:
                 None,
             )
         return EventDate(None, "no date found", Confidence.MISSING), place, None
+
+    def _meta_date(self, key: str) -> dt.date | None:
+        found = find_dates(self.meta.get(key, ""))
+        return found[0].value if found else None
+
+    def _meta_source(self, key: str) -> str:
+        where = "front matter" if self.source_format in ("text", "markdown") else "page metadata"
+        return f"{where} `{key}`"
 
     def _dateline(
         self, dateline: Dateline, blocks: list[_Block]
@@ -623,14 +646,14 @@ class _Parser:
             return "news agency article"
         if self.head.has_clock:
             return "embassy news page"
-        if self.is_html:
-            return "html export"
+        if self.source_format != "text":
+            return f"{self.source_format} export"
         if labelled:
             return "ministry transcript" if self.head.header_date else "transcript"
         return "article"
 
     def _format(self, styles: set[str], agency: str | None) -> str:
-        base = "html " if self.is_html else ""
+        base = "" if self.source_format == "text" else f"{self.source_format} "
         if styles:
             return f"{base}transcript (labels: {', '.join(sorted(styles))})"
         if agency:
@@ -645,6 +668,10 @@ class _Parser:
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"”»’']?\s+[\"“«‘']?[A-ZА-ЯЁ]")
+
+
+def _same_title(line: str, title: str) -> bool:
+    return " ".join(line.split()).casefold() == " ".join(title.split()).casefold()
 
 
 def _is_prose(line: str) -> bool:
@@ -719,7 +746,7 @@ def _date_line(line: str) -> tuple[dt.date, str] | None:
     if not found:
         return None
     rest = line[: found[0].start] + " " + line[found[0].end :]
-    if len(rest.split()) > 6 or re.search(r"[a-zа-я]{2,}[.!?]\s+\w", rest):
+    if len(rest.split()) > 4 or re.search(r"[a-zа-я]{2,}[.!?]\s+\w", rest):
         return None
     kind = "publication" if _PUBLICATION.search(rest) else "date"
     return found[0].value, kind

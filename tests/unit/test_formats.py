@@ -1,0 +1,589 @@
+"""HTML, Markdown, captions and front matter become plain text lines with the page's
+metadata kept apart, and nothing a page says is lost silently."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tui.corpus.formats import Converted, convert
+
+
+def paragraphs(converted: Converted) -> list[str]:
+    return [part for part in converted.text.split("\n\n") if part.strip()]
+
+
+def reasons(converted: Converted) -> dict[str, str]:
+    """Dropped text -> reason."""
+    return {text: reason for _, text, reason in converted.dropped}
+
+
+# --- front matter ------------------------------------------------------------------------
+
+FRONT_MATTER_TEXT = """\
+---
+title: "Press Briefing by Press Secretary Jen Psaki, May 3, 2021"
+event-date: May 3, 2021
+published: 2021-05-04
+last_modified: '2021-05-05'
+retrieved: 2024-01-12T10:22:03Z
+location: James S. Brady Press Briefing Room
+speakers:
+  - Jen Psaki
+  - Peter Doocy
+tags: [briefing, covid-19]
+source: !!python/object/apply:os.system ["echo owned"]
+---
+MS. PSAKI: Good afternoon, everyone.
+
+Q: Thanks, Jen.
+"""
+
+
+def test_front_matter_goes_to_meta_and_its_lines_leave_the_text() -> None:
+    converted = convert(FRONT_MATTER_TEXT, "briefing.txt")
+    assert converted.format == "text"
+    assert dict(converted.meta) == {
+        "title": "Press Briefing by Press Secretary Jen Psaki, May 3, 2021",
+        "date": "May 3, 2021",
+        "published": "2021-05-04",
+        "modified": "2021-05-05",
+        "scraped": "2024-01-12T10:22:03Z",
+        "place": "James S. Brady Press Briefing Room",
+        "speakers": "Jen Psaki, Peter Doocy",
+        "tags": "[briefing, covid-19]",
+        # A YAML tag is text here, never run.
+        "source": '!!python/object/apply:os.system ["echo owned"]',
+    }
+    lines = converted.text.split("\n")
+    # Blank lines in their place: the body keeps the line numbers it has in the file.
+    assert lines[:13] == [""] * 13
+    assert lines[13:] == ["MS. PSAKI: Good afternoon, everyone.", "", "Q: Thanks, Jen.", ""]
+    assert converted.dropped[0] == (1, "---", "front matter")
+    assert converted.dropped[2] == (3, "event-date: May 3, 2021", "front matter")
+    assert len(converted.dropped) == 13
+
+
+def test_toml_front_matter() -> None:
+    text = '+++\ntitle = "Interview with the Mayor"\ncity = "Springfield"\n[params]\n+++\nBody.\n'
+    converted = convert(text, "interview.txt")
+    assert dict(converted.meta) == {"title": "Interview with the Mayor", "place": "Springfield"}
+    assert converted.text == "\n\n\n\n\nBody.\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A rule in the middle of a text.
+        "Remarks by the Minister\n\nThank you.\n---\ntitle: not meta\n---\nQuestion: Why?\n",
+        # Rules around a first line that is prose, not keys.
+        "---\nRemarks by the Minister, Moscow, March 6, 2017\n---\nThank you.\n",
+        # Never closed.
+        "---\ntitle: Remarks\n\nThank you for coming.\n",
+    ],
+)
+def test_dashes_that_are_not_front_matter_stay_in_the_text(text: str) -> None:
+    converted = convert(text, "remarks.txt")
+    assert converted.text == text
+    assert converted.meta == ()
+    assert converted.dropped == ()
+
+
+# --- HTML --------------------------------------------------------------------------------
+
+EMBASSY_PAGE = """\
+<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Foreign Minister Sergey Lavrov’s remarks | Embassy of Russia</title>
+<meta name="author" content="Press Office">
+<meta property="article:published_time" content="2017-03-07T09:00:00+03:00">
+<meta property="article:modified_time" content="2017-03-08T11:30:00+03:00">
+<script type="application/ld+json">
+{"@context": "https://schema.org", "@graph": [{"@type": "NewsArticle", "datePublished": "2017-03-07"}]}
+</script>
+<script>var html = "</p><p>Not text"; if (a < b && c > d) { go(); }</script>
+<style>p > b { color: #333 }</style>
+</head>
+<body>
+<header class="site"><a href="/"><h1>Embassy of Russia</h1></a>
+  <nav><ul><li><a href="/en">English</a></li><li><a href="/news">All news</a></li></ul></nav>
+</header>
+<form action="/search" class="search"><label for="q">Search the site</label>
+<input id="q" name="q"><button type="submit">Go</button></form>
+<main>
+<article>
+<header>
+  <h1>Foreign Minister Sergey Lavrov’s remarks at a news conference, Moscow, March 6, 2017</h1>
+  <time datetime="2017-03-06">6 March 2017</time>
+</header>
+<p><b>Sergey Lavrov:</b> Ladies and gentlemen,
+   we have held    talks &mdash; productive ones.<br>We discussed <a href="/x" title="a>b">Syria</a>
+   &amp; Ukraine.</p>
+<p><strong>Question:</strong> What about the 2&nbsp;+&nbsp;2 format?</p>
+<div class="answer"><b>Sergey Lavrov:</b> We are ready.</div>
+</article>
+</main>
+<aside><h2>Related news</h2><ul><li>27.11.2017 - Letter to the Editor</li></ul></aside>
+<footer>© 2017 Embassy of Russia. Tel. +1 202 298 5700</footer>
+</body>
+</html>
+"""
+
+
+def test_html_page_text_in_paragraphs() -> None:
+    converted = convert(EMBASSY_PAGE, "remarks.html")
+    assert converted.format == "html"
+    assert paragraphs(converted) == [
+        "Foreign Minister Sergey Lavrov’s remarks at a news conference, Moscow, March 6, 2017",
+        "6 March 2017",
+        "Sergey Lavrov: Ladies and gentlemen, we have held talks — productive ones.",
+        "We discussed Syria & Ukraine.",
+        "Question: What about the 2 + 2 format?",
+        "Sergey Lavrov: We are ready.",
+    ]
+    assert "Not text" not in converted.text and "color" not in converted.text
+
+
+def test_html_meta() -> None:
+    assert dict(convert(EMBASSY_PAGE, "remarks.html").meta) == {
+        # The article's h1, not the site's h1 in the page header nor the <title>.
+        "title": "Foreign Minister Sergey Lavrov’s remarks at a news conference, Moscow, March 6, 2017",
+        "author": "Press Office",
+        "published": "2017-03-07T09:00:00+03:00",
+        "modified": "2017-03-08T11:30:00+03:00",
+        "date": "2017-03-06",
+    }
+
+
+def test_html_chrome_is_dropped_with_its_reason() -> None:
+    dropped = reasons(convert(EMBASSY_PAGE, "remarks.html"))
+    assert dropped == {
+        "Embassy of Russia": "html header",
+        "English": "html header",
+        "All news": "html header",
+        "Search the site": "html form",
+        "Related news": "html aside",
+        "27.11.2017 - Letter to the Editor": "html aside",
+        "© 2017 Embassy of Russia. Tel. +1 202 298 5700": "html footer",
+    }
+
+
+@pytest.mark.parametrize(
+    ("page", "title"),
+    [
+        (
+            "<title>Daily briefing | Ministry of Foreign Affairs</title><p>Text</p>",
+            "Daily briefing",
+        ),
+        ("<title>Daily press briefing - MFA</title><p>Text</p>", "Daily press briefing"),
+        # After a dash, a longer tail is part of the title, not a site's name.
+        ("<title>Lavrov - Blinken meeting</title><p>Text</p>", "Lavrov - Blinken meeting"),
+        ("<title>Site</title><h1>First heading</h1><h1>Second</h1>", "First heading"),
+        ("<title>Site</title><h1>Page</h1><main><h1>The article</h1></main>", "The article"),
+    ],
+)
+def test_html_title(page: str, title: str) -> None:
+    assert dict(convert(page, "page.html").meta)["title"] == title
+
+
+def test_html_unclosed_tags_lose_no_text() -> None:
+    page = (
+        "<html><head><title>Remarks | Site<body>"
+        "<div><p>First paragraph <b>bold <i>both"
+        "<p>Second paragraph<li>An item"
+        "<p>Before a share <button>Share<p>After the button"
+        "<div><nav><a>Menu</a></div><p>After the menu"
+        "<table><tr><td>Name:<td>Jane Doe<tr><td>Role:<td>Host"
+    )
+    converted = convert(page, "page.html")
+    assert paragraphs(converted) == [
+        "First paragraph bold both",
+        "Second paragraph",
+        "An item",
+        "Before a share",
+        "After the button",
+        "After the menu",
+        "Name: Jane Doe",
+        "Role: Host",
+    ]
+    assert dict(converted.meta)["title"] == "Remarks"
+    assert reasons(converted) == {"Menu": "html nav"}
+
+
+def test_html_nav_left_open_ends_where_the_main_text_starts() -> None:
+    converted = convert("<nav><a>Home</a> <a>News</a><main><p>The text.</p></main>", "a.html")
+    assert paragraphs(converted) == ["The text."]
+    assert reasons(converted) == {"Home News": "html nav"}
+
+
+@pytest.mark.parametrize(
+    "broken",
+    [
+        "<p>Text <!-- a comment never closed",
+        "<p>Text</p><a href='x",
+        "<p>Text</p><![ x",
+        "<p>Text</p></",
+        "<p>Text</p><!doctype",
+        "<p>Text</p><?php echo 1",
+        "<p>Text</p><a title='x>y' <b",
+    ],
+)
+def test_html_broken_markup_at_the_end_keeps_the_text(broken: str) -> None:
+    assert paragraphs(convert(broken, "a.html"))[0].startswith("Text")
+
+
+@pytest.mark.parametrize("repeated", ["<a ", "<!--x>", "<p", "</", "<<"])
+def test_html_many_broken_tags_do_not_hang(repeated: str) -> None:
+    page = "<p>Text</p>" + repeated * (300_000 // len(repeated))
+    start = time.perf_counter()
+    converted = convert(page, "a.html")
+    assert time.perf_counter() - start < 1.0
+    assert converted.text.startswith("Text")
+
+
+def test_html_form_wrapping_the_page_is_kept() -> None:
+    # ASP.NET pages put everything in one form.
+    page = (
+        '<body><form id="aspnetForm" method="post"><div class="page">'
+        "<h1>Press release</h1><p>The Ministry announces a briefing.</p></div></form></body>"
+    )
+    assert paragraphs(convert(page, "a.aspx")) == [
+        "Press release",
+        "The Ministry announces a briefing.",
+    ]
+
+
+def test_html_pre_keeps_its_lines() -> None:
+    page = "<pre>MR. SMITH: Thank you.\nQ: Why?\n\nMR. SMITH:   Because.</pre>"
+    assert paragraphs(convert(page, "a.html")) == [
+        "MR. SMITH: Thank you.\nQ: Why?",
+        "MR. SMITH: Because.",
+    ]
+
+
+def test_html_is_recognised_by_its_tags_in_a_txt_file() -> None:
+    converted = convert("<div><p>Exported <b>text</b></p></div>", "export.txt")
+    assert converted.format == "html"
+    assert converted.text == "Exported text"
+
+
+def test_text_with_angle_brackets_is_not_html() -> None:
+    text = "If a < b and c > d, then <what>?\n"
+    assert convert(text, "notes.txt") == Converted(text, "text", (), ())
+
+
+def embassy_archive(size: int) -> str:
+    """A long page as sites make them: chrome, scripts, and paragraphs of a transcript."""
+    nav = "".join(
+        f'<li><a href="/section/{n}" class="menu">Section {n}</a></li>' for n in range(60)
+    )
+    parts = [f"<html><head><title>Archive | Site</title></head><body><nav><ul>{nav}</ul></nav>"]
+    parts.append("<main><article><h1>Archive of briefings</h1>")
+    length = number = 0
+    while length < size:
+        paragraph = (
+            f'<p class="text"><b>MS. ZAKHAROVA:</b> Paragraph {number} of the briefing, on '
+            f'<a href="/news/{number}?lang=en&amp;page=2">the talks</a> &amp; the '
+            "<em>consultations</em> held in Geneva, with more words to make it as long as "
+            "paragraphs of a briefing are, which is two or three sentences.</p>\n"
+            '<script>track("view", "</p>");</script>\n'
+        )
+        parts.append(paragraph)
+        length += len(paragraph)
+        number += 1
+    parts.append("</article></main><footer>Footer</footer></body></html>")
+    return "".join(parts)
+
+
+def test_five_megabyte_page_in_under_a_second() -> None:
+    page = embassy_archive(5_000_000)
+    start = time.perf_counter()
+    converted = convert(page, "archive.html")
+    elapsed = time.perf_counter() - start
+    assert elapsed < 1.0
+    found = paragraphs(converted)
+    assert found[0] == "Archive of briefings"
+    assert found[-1].startswith(f"MS. ZAKHAROVA: Paragraph {len(found) - 2} of the briefing")
+
+
+# --- Markdown ----------------------------------------------------------------------------
+
+MARKDOWN = """\
+# Press Briefing by Press Secretary Jen Psaki
+
+![The White House](https://www.whitehouse.gov/logo.png)
+
+*James S. Brady Press Briefing Room*
+
+**MS. PSAKI:** Good afternoon. See [the fact sheet](https://wh.gov/fs_2021_05 "Fact sheet")
+and the [schedule][1] for __today__.
+
+> **Q:** Is 2*3*4 still 24, and is snake_case_name fine?
+
+***
+
+* A list item stays a list item.
+Setext heading
+--------------
+Escaped \\*stars\\* stay.
+
+[1]: https://wh.gov/schedule
+"""
+
+
+def test_markdown_markup_comes_off_line_for_line() -> None:
+    converted = convert(MARKDOWN, "briefing.md")
+    assert converted.format == "markdown"
+    assert converted.text.split("\n") == [
+        "Press Briefing by Press Secretary Jen Psaki",
+        "",
+        "",
+        "",
+        "James S. Brady Press Briefing Room",
+        "",
+        "MS. PSAKI: Good afternoon. See the fact sheet",
+        "and the schedule for today.",
+        "",
+        "Q: Is 2*3*4 still 24, and is snake_case_name fine?",
+        "",
+        "",
+        "",
+        "* A list item stays a list item.",
+        "Setext heading",
+        "",
+        "Escaped *stars* stay.",
+        "",
+        "",
+        "",
+    ]
+    assert dict(converted.meta) == {"title": "Press Briefing by Press Secretary Jen Psaki"}
+    assert converted.dropped == (
+        (3, "The White House", "markdown image"),
+        (19, "[1]: https://wh.gov/schedule", "markdown link definition"),
+    )
+
+
+def test_markdown_title_only_from_a_heading_before_the_text() -> None:
+    assert convert("Opening words.\n\n# Part one\n", "a.md").meta == ()
+    assert convert("Briefing\n========\n\nText.\n", "a.md").meta == (("title", "Briefing"),)
+    front = "---\ntitle: From the front matter\n---\n# From the heading\n"
+    assert convert(front, "a.md").meta == (("title", "From the front matter"),)
+
+
+def test_front_matter_then_markdown_is_markdown_whatever_the_name() -> None:
+    converted = convert("---\ndate: 2021-05-03\n---\n## Briefing\n\n**Q:** Why?\n", "page")
+    assert converted.format == "markdown"
+    assert converted.text == "\n\n\nBriefing\n\nQ: Why?\n"
+    assert dict(converted.meta) == {"date": "2021-05-03", "title": "Briefing"}
+
+
+# --- captions ----------------------------------------------------------------------------
+
+SRT = """\
+1
+00:00:01,000 --> 00:00:03,200
+<i>Good afternoon, everyone.</i> Thanks
+for coming in today.
+
+2
+00:00:03,300 --> 00:00:05,000
+I have two announcements.
+
+3
+00:00:08,100 --> 00:00:10,500
+After the pause, the second
+{\\an8}<font color="#ffff00">announcement.</font>
+
+4
+00:00:10,600 --> 00:00:12,000
+>> MR. DOOCY: Jen, on the border?
+
+5
+00:00:12,100 --> 00:00:13,000
+- Is it a crisis?
+- No.
+
+6
+00:00:13,100 --> 00:00:14,000
+No.
+
+7
+00:00:14,100 --> 00:00:16,000
+PSAKI: Next question.
+"""
+
+
+def test_srt_cues_become_paragraphs_of_speakers() -> None:
+    converted = convert(SRT, "briefing.srt")
+    assert converted.format == "srt"
+    assert paragraphs(converted) == [
+        "Good afternoon, everyone. Thanks for coming in today. I have two announcements.",
+        "After the pause, the second announcement.",
+        "MR. DOOCY: Jen, on the border?",
+        "Is it a crisis?",
+        # Not rolling captions: a cue that says again what the last one ended with is speech.
+        "No. No.",
+        "PSAKI: Next question.",
+    ]
+
+
+VTT = """\
+WEBVTT - Briefing
+Kind: captions
+Language: en
+
+NOTE Produced by the captioning service,
+checked by hand.
+
+STYLE
+::cue(v[voice="Jane Doe"]) { color: yellow }
+
+intro
+00:00:00.000 --> 00:00:02.000 line:90%
+<v Jane Doe>Welcome to <b>the</b> show &amp; thanks
+
+00:00:02.000 --> 00:00:04.000
+<v Jane Doe>for joining us
+today.
+
+00:00:04.500 --> 00:00:06.000
+<v.loud John Smith>Thanks, Jane.</v>
+
+00:00:06.100 --> 00:00:08.000
+<v Jane Doe><c.yellow>Let's</c> <00:00:06.500>begin.
+"""
+
+
+def test_webvtt_voices_become_labels() -> None:
+    converted = convert(VTT, "show.vtt")
+    assert converted.format == "vtt"
+    assert paragraphs(converted) == [
+        "Jane Doe: Welcome to the show & thanks for joining us today.",
+        "John Smith: Thanks, Jane.",
+        "Jane Doe: Let's begin.",
+    ]
+    assert converted.dropped == (
+        (0, "NOTE Produced by the captioning service, checked by hand.", "caption note"),
+    )
+
+
+# YouTube writes a line of one space (\x20) in each cue.
+YOUTUBE_AUTO = """\
+WEBVTT
+Kind: captions
+Language: en
+
+00:00:00.000 --> 00:00:02.350 align:start position:0%
+\x20
+good<00:00:00.320><c> afternoon</c><00:00:00.640><c> everyone</c>
+
+00:00:02.350 --> 00:00:02.360 align:start position:0%
+good afternoon everyone
+\x20
+
+00:00:02.360 --> 00:00:05.030 align:start position:0%
+good afternoon everyone
+thanks<00:00:02.560><c> for</c><00:00:02.720><c> coming</c><00:00:03.000><c> in</c>
+
+00:00:05.030 --> 00:00:05.040 align:start position:0%
+thanks for coming in
+\x20
+
+00:00:05.040 --> 00:00:07.000 align:start position:0%
+thanks for coming in
+today<00:00:05.300><c> &gt;&gt;</c><00:00:05.600><c> jen</c><00:00:05.900><c> one</c>
+
+00:00:07.000 --> 00:00:07.010 align:start position:0%
+today >> jen one
+\x20
+
+00:00:07.010 --> 00:00:09.000 align:start position:0%
+today >> jen one
+question<00:00:07.300><c> please</c>
+"""
+
+
+def test_rolling_captions_say_each_word_once() -> None:
+    assert paragraphs(convert(YOUTUBE_AUTO, "briefing.en.vtt")) == [
+        "good afternoon everyone thanks for coming in today",
+        "jen one question please",
+    ]
+
+
+def test_webvtt_without_its_header_keeps_the_first_cue() -> None:
+    text = (
+        "00:00:01.000 --> 00:00:02.000\nHello there,\n\n00:00:02.100 --> 00:00:03.000\nfriends.\n"
+    )
+    assert convert(text, "clip.vtt").text == "Hello there, friends."
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (VTT, "vtt"),
+        (YOUTUBE_AUTO, "vtt"),
+        (SRT, "srt"),
+        ("00:00:01.000 --> 00:00:02.000\nHi.\n", "srt"),
+    ],
+)
+def test_captions_are_recognised_without_their_extension(text: str, kind: str) -> None:
+    assert convert(text, "download").format == kind
+
+
+# --- any format --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["a.txt", "a.md", "a.html", "a.srt", "a.vtt", "a"])
+def test_empty_input(name: str) -> None:
+    converted = convert("", name)
+    assert (converted.text, converted.meta, converted.dropped) == ("", (), ())
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (FRONT_MATTER_TEXT, "a.txt"),
+        (EMBASSY_PAGE, "a.html"),
+        (MARKDOWN, "a.md"),
+        (SRT, "a.srt"),
+        (VTT, "a.vtt"),
+        (YOUTUBE_AUTO, "a.vtt"),
+    ],
+)
+def test_crlf_line_endings_convert_as_lf(text: str, name: str) -> None:
+    assert convert(text.replace("\n", "\r\n"), name) == convert(text, name)
+
+
+plain_words = st.text(
+    alphabet=st.characters(whitelist_categories=("L", "N"), whitelist_characters=".,;:?!'\"’"),
+    min_size=1,
+    max_size=12,
+)
+plain_text = st.lists(
+    st.tuples(plain_words, st.sampled_from([" ", "  ", "\n", "\n\n", " \n"])).map("".join),
+    max_size=40,
+).map("".join)
+
+
+@given(plain_text, st.sampled_from(["notes.txt", "notes.md", "notes.html", "notes"]))
+def test_plain_text_keeps_every_word_in_place(text: str, name: str) -> None:
+    assert convert(text, name).text.split() == text.split()
+
+
+MARKUP_BITS = ("<", ">", "</", "<!--", "-->", "<![", "<?", "&", "&#", ";", "'", '"', "=", "/")
+TAGS = ("<p>", "<nav>", "<script>", "</script>", "<title>", "<pre>", "<v Jane>", ">>", "\n")
+OTHER_BITS = ("00:00:01,000 --> 00:00:02,000", "WEBVTT", "---", "**", "_", "[", "](", "# ")
+markup = st.lists(
+    st.one_of(st.sampled_from(MARKUP_BITS + TAGS + OTHER_BITS), st.text(max_size=5)), max_size=40
+).map("".join)
+
+
+@given(markup, st.sampled_from(["a.html", "a.md", "a.srt", "a.vtt", "a.txt"]))
+def test_any_input_converts(text: str, name: str) -> None:
+    converted = convert(text, name)
+    assert isinstance(converted.text, str)
