@@ -587,3 +587,17 @@ markup = st.lists(
 def test_any_input_converts(text: str, name: str) -> None:
     converted = convert(text, name)
     assert isinstance(converted.text, str)
+
+
+def test_a_double_quoted_front_matter_value_is_unescaped_as_yaml_says() -> None:
+    converted = convert(
+        "---\n"
+        'title: "Remarks by President\\_Biden and Prime Minister Trudeau in Joint\\\n'
+        '  \\ Press\\_Statements, \\"as delivered\\" \\u00e9"\n'
+        "---\n\nTHE PRESIDENT: Good afternoon.\n",
+        "remarks.md",
+    )
+    assert dict(converted.meta)["title"] == (
+        "Remarks by President Biden and Prime Minister Trudeau in Joint Press Statements, "
+        '"as delivered" é'
+    )

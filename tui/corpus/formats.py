@@ -108,10 +108,27 @@ def _meta_key(key: str) -> str:
     return _META_KEYS.get(folded) or _META_KEYS.get(folded.removesuffix("_at")) or folded
 
 
+_YAML_ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)")
+_YAML_ESCAPED = {"n": "\n", "t": "\t", "_": "\u00a0", "0": "\0", "e": "\x1b", "N": "\x85"}
+
+
+def _unescape(text: str) -> str:
+    """A YAML double-quoted scalar's escapes: `\\_` (no-break space), `\\ `, `\\"`, `\\u00e9`;
+    a `\\` ending a line joins it to the next."""
+
+    def one(match: re.Match[str]) -> str:
+        escape = match.group(1)
+        if len(escape) > 1:
+            return chr(int(escape[1:], 16))
+        return _YAML_ESCAPED.get(escape, escape)
+
+    return _YAML_ESCAPE.sub(one, text)
+
+
 def _clean_value(value: str) -> str:
     value = " ".join(value.split())
     if len(value) >= 2 and value[0] == value[-1] == '"':
-        return value[1:-1].replace('\\"', '"').replace("\\\\", "\\").strip()
+        return " ".join(_unescape(value[1:-1]).split())
     if len(value) >= 2 and value[0] == value[-1] == "'":
         return value[1:-1].replace("''", "'").strip()
     return value
