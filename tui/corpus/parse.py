@@ -699,8 +699,10 @@ def _assign_kinds(drafts: list[_TurnDraft], title_speaker: str | None) -> None:
         role = draft.role
         if role is None:
             continue
-        if role in (Role.QUESTION, Role.HOST) or (
-            draft.speaker is not None and draft.speaker in questioners
+        if (
+            role is Role.QUESTION
+            or (role is Role.HOST and _asks(draft))
+            or (draft.speaker is not None and draft.speaker in questioners)
         ):
             draft.kind = TurnKind.QUESTION
             in_exchange = True
@@ -710,6 +712,12 @@ def _assign_kinds(drafts: list[_TurnDraft], title_speaker: str | None) -> None:
         else:
             draft.kind = TurnKind.ANSWER if in_exchange else TurnKind.STATEMENT
             answerer = answerer or draft.speaker
+
+
+def _asks(draft: _TurnDraft) -> bool:
+    """Whether a host's turn asks: a moderator who only gives the floor (`Go ahead,
+    Peter.`) or closes the call makes a statement."""
+    return any("?" in text for text in draft.texts)
 
 
 def _questioners(drafts: list[_TurnDraft], title_speaker: str | None) -> set[str]:

@@ -656,10 +656,49 @@ class People:
         )
         for text in (self.title, self.context):
             for match in pattern.finditer(text):
-                tokens = [t for t in match["name"].split() if not _is_word_of(t, ROLE_WORDS)]
+                tokens = []
+                for token in match["name"].split():
+                    if _is_word_of(token, _TITLE_CASE_WORDS):
+                        break  # `Vice President Harris During Tour`: a title's words
+                    if not _is_word_of(token, ROLE_WORDS):
+                        tokens.append(token)
                 if tokens and tokens[0][0].isupper() and _bare(tokens[0]) not in _NOT_NAMES:
                     return self.canonical(" ".join(tokens[:3]))
         return None
+
+
+_TITLE_CASE_WORDS = frozenset(
+    {
+        "during",
+        "on",
+        "in",
+        "at",
+        "of",
+        "and",
+        "for",
+        "with",
+        "to",
+        "the",
+        "aboard",
+        "en",
+        "route",
+        "before",
+        "after",
+        "following",
+        "from",
+        "by",
+        "via",
+        "a",
+        "an",
+        "about",
+        "as",
+        "upon",
+        "over",
+        "into",
+    }
+)
+"""Words a title capitalises (`Remarks by Vice President Harris During a Tour`) that
+end a name."""
 
 
 def _spelled_out(form: str) -> int:
