@@ -184,7 +184,7 @@ def test_a_named_interviewer_asks(config: Config, matcher: TopicMatcher) -> None
         ("answer", "Antonio Guterres"),
         ("question", "Judy Woodruff"),
         ("answer", "Antonio Guterres"),
-        ("question", "Judy Woodruff"),
+        ("statement", "Judy Woodruff"),  # `Thank you.` asks nothing
     ]
 
 

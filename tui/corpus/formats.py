@@ -646,14 +646,52 @@ def _without_closing_hashes(heading: str) -> str:
     return bare.rstrip() if not bare or bare[-1] in " \t" else heading
 
 
+_HTML_BLOCK_START = re.compile(r" {0,3}</?(?:[A-Za-z][\w-]*)(?:[\s/>]|$)|\s{0,3}<!--")
+"""A line that opens an HTML block in Markdown: it runs to the next blank line."""
+_TEMPLATE_TAG = re.compile(r"\s*(?:\{%.*%\}|\{\{.*\}\})\s*$")
+"""A line that is only a template's tag (`{% include x %}`, `{{< figure >}}`)."""
+
+
+def _html_block(lines: list[str], start: int, out: list[str], dropped: list[DroppedText]) -> int:
+    """Read the HTML block of Markdown that starts at `start` with the HTML reader, write
+    its paragraphs to `out` in its lines' place (one a line where the block has too few
+    lines for blank ones between), and return the index of its last line."""
+    end = start
+    while end + 1 < len(lines) and lines[end + 1].strip():
+        end += 1
+    text, _, block_dropped = _convert_html("\n".join(lines[start : end + 1]))
+    dropped.extend((start + 1, line, reason) for _, line, reason in block_dropped)
+    paragraphs = [paragraph for paragraph in text.split("\n\n") if paragraph.strip()]
+    room = end - start + 1
+    if 2 * len(paragraphs) - 1 <= room:
+        written = "\n\n".join(paragraphs).split("\n")
+    elif len(paragraphs) <= room:
+        written = [" ".join(paragraph.split()) for paragraph in paragraphs]
+    else:  # more paragraphs than lines: the lines below move down
+        written = "\n\n".join(paragraphs).split("\n")
+    out.extend(written + [""] * (room - len(written)))
+    return end
+
+
 def _convert_markdown(lines: list[str]) -> tuple[str, list[MetaPair], list[DroppedText]]:
     """Markup off, line for line: the text keeps the file's line numbers."""
     out: list[str] = []
     meta: list[MetaPair] = []
     dropped: list[DroppedText] = []
     body_seen = False
+    html_until = -1
     for index, line in enumerate(lines):
+        if index <= html_until:
+            continue  # written by the HTML block that holds it
         if not line.strip():
+            out.append("")
+            continue
+        if _HTML_BLOCK_START.match(line):
+            html_until = _html_block(lines, index, out, dropped)
+            body_seen = body_seen or any(part.strip() for part in out[index:])
+            continue
+        if _TEMPLATE_TAG.match(line):
+            dropped.append((index + 1, line.strip(), "template tag"))
             out.append("")
             continue
         heading_level = 0

@@ -392,6 +392,7 @@ class _Parser:
         A run of lines is one paragraph when the page was wrapped at a fixed width;
         unwrapped, each line is a paragraph of its own."""
         wrapped = _wrap_width(text for _, text in body)
+        self.people.learn_label_words(text for _, text in body)
         blocks: list[_Block] = []
         current: _Block | None = None
         previous = ""
@@ -699,13 +700,12 @@ def _assign_kinds(drafts: list[_TurnDraft], title_speaker: str | None) -> None:
         role = draft.role
         if role is None:
             continue
-        if (
-            role is Role.QUESTION
-            or (role is Role.HOST and _asks(draft))
-            or (draft.speaker is not None and draft.speaker in questioners)
-        ):
+        asker = role is Role.HOST or (draft.speaker is not None and draft.speaker in questioners)
+        if role is Role.QUESTION or (asker and _asks(draft)):
             draft.kind = TurnKind.QUESTION
             in_exchange = True
+        elif asker:
+            draft.kind = TurnKind.STATEMENT  # an interviewer's `Right.`, a host's welcome
         elif role is Role.ANSWER:
             draft.kind = TurnKind.ANSWER
             draft.speaker = draft.speaker or answerer
@@ -721,19 +721,20 @@ def _asks(draft: _TurnDraft) -> bool:
 
 
 def _questioners(drafts: list[_TurnDraft], title_speaker: str | None) -> set[str]:
-    """Named speakers most of whose turns end in a question mark."""
+    """Named speakers who ask in two turns or more and in two of five of theirs at
+    least (an interviewer, a moderator called by name)."""
     asked: Counter[str] = Counter()
     spoke: Counter[str] = Counter()
     for draft in drafts:
         if draft.role not in (Role.PERSON, Role.OFFICE) or not draft.speaker or not draft.texts:
             continue
         spoke[draft.speaker] += 1
-        if draft.texts[-1].rstrip(" \"”»’')").endswith("?"):
+        if _asks(draft):
             asked[draft.speaker] += 1
     return {
         speaker
         for speaker, count in asked.items()
-        if speaker != title_speaker and count >= 2 and count * 2 > spoke[speaker]
+        if speaker != title_speaker and count >= 2 and count * 5 >= spoke[speaker] * 2
     }
 
 

@@ -320,6 +320,7 @@ _NOT_NAMES = frozenset(
 
 _ENDS_NO_NAME = frozenset({"by", "of", "to", "for", "with", "from", "at", "in", "on", "and", "the"})
 """`STATEMENT BY:`, `Remarks of:`: a heading that leads to a name, not a name."""
+_ONE_WORD_LABEL = re.compile(r"\s*(?:\*\*)?([^\W\d_][\w’'-]+)(?:\*\*)?\s*:(?:\s|$)")
 _TIMESTAMP = r"[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]?"
 _LEAD = re.compile(rf"^(?:>{{1,3}}\s*|{_TIMESTAMP}\s+|[-–—]\s+(?=\S+.{{0,60}}:))+")
 """Markers before a label: `>>` (captions, broadcasters), a timestamp, a dash."""
@@ -487,7 +488,7 @@ def _office(name: str) -> str | None:
 # -- people ---------------------------------------------------------------------------
 
 _NAME_TOKEN = rf"{UPPER}[\w’'-]+"
-_GIVEN = rf"(?:{UPPER}\.\s?|{UPPER}[\w’'-]+\s+(?:{UPPER}\.\s+)?)"
+_GIVEN = rf"(?:{UPPER}\.[ \t]?|{UPPER}[\w’'-]+[ \t]+(?:{UPPER}\.[ \t]+)?)"
 
 
 def _title_case(name: str) -> str:
@@ -527,6 +528,8 @@ class People:
         self.full: dict[str, list[str]] = {}
         """Surname -> the full forms seen, in order."""
         self._cache: dict[tuple[str, str | None], str] = {}
+        self.label_words: set[str] = set()
+        """One-word names (case folded) that this page uses as speaker labels."""
         self._canonical: dict[str, str] = {}
         """Name -> its fullest form, until a new form is learned."""
         self._found: dict[str, str | None] = {}
@@ -545,7 +548,24 @@ class People:
 
     def is_known(self, name: str) -> bool:
         folded = " ".join(name.split()).casefold()
-        return folded in self.config.aliases or surname_of(name) in self.full
+        return (
+            folded in self.config.aliases
+            or surname_of(name) in self.full
+            or folded in self.label_words
+        )
+
+    def learn_label_words(self, lines: Iterable[str]) -> None:
+        """Take one-word names that start two lines or more each (`Robert:`, `Nixon:`)
+        for labels, where two such names or more take turns: a dialogue between people
+        the page calls by one name. A one-word label alone could be any heading."""
+        counts: Counter[str] = Counter()
+        for line in lines:
+            match = _ONE_WORD_LABEL.match(line)
+            if match and _bare(match[1]) not in _NOT_NAMES and _bare(match[1]) not in MONTHS:
+                counts[match[1].casefold()] += 1
+        recurring = {word for word, count in counts.items() if count >= 2}
+        if len(recurring) >= 2:
+            self.label_words |= recurring
 
     def learn_labels(self, labels: Iterable[Label]) -> None:
         for label in labels:
@@ -581,7 +601,7 @@ class People:
             return label.name
         tokens = label.name.split()
         person = " ".join(_person_tokens(tokens)) or label.name
-        found = self.canonical(person)
+        found = self.canonical(person, surname=_is_word_of(tokens[0], HONORIFICS | ROLE_WORDS))
         if (
             found == _title_case(person)
             and " " not in person
@@ -591,15 +611,19 @@ class People:
             return _title_case(f"{tokens[0]} {person}")
         return found
 
-    def canonical(self, name: str) -> str:
+    def canonical(self, name: str, surname: bool = False) -> str:
         """The fullest form of `name` this document gives: a surname or initials
         become the full name written elsewhere in the page or its labels."""
-        known = self._canonical.get(name)
+        # One word is a surname in capitals (`PSAKI`) or after an honorific (`Mr.
+        # Smith`), as press offices print them; else rather a first name (`Robert`).
+        surname = surname or name.isupper()
+        key = f"{name}\0{surname}"
+        known = self._canonical.get(key)
         if known is None:
-            known = self._canonical[name] = self._fullest(name)
+            known = self._canonical[key] = self._fullest(name, surname)
         return known
 
-    def _fullest(self, name: str) -> str:
+    def _fullest(self, name: str, is_surname: bool) -> str:
         name = _title_case(" ".join(name.split()))
         alias = self.config.aliases.get(name.casefold())
         if alias:
@@ -613,14 +637,49 @@ class People:
             if initial is None or _given_initial(form) in (None, initial)
         ]
         if not forms:
-            found = self._in_context(name)
-            if found:
-                self.learn(found)
-                forms = [found]
+            lookups = [self._in_context]
+            if " " not in name and not is_surname:
+                lookups.insert(0, self._by_given_name)
+            for lookup in lookups:
+                found = lookup(name)
+                if found:
+                    self.learn(found)
+                    forms = [found]
+                    break
         if not forms:
             return name
         best = max(forms, key=lambda form: (_spelled_out(form), len(form)))
         return self.config.aliases.get(best.casefold(), best)
+
+    def _by_given_name(self, name: str) -> str | None:
+        """The full name a one-word name is the first name of (`Robert` -> `Robert
+        Jolly`): the only such name among the labels, else the commonest in the page."""
+        folded = name.casefold()
+        forms = {
+            form
+            for forms in self.full.values()
+            for form in forms
+            if " " in form and form.split()[0].casefold() == folded
+        }
+        if len(forms) == 1:
+            return forms.pop()
+        if forms or len(name) < 2 or not self.context:
+            return None
+        key = f"given:{folded}"
+        if key not in self._found:
+            pattern = re.compile(
+                rf"(?<![\w.]){re.escape(name)}[ \t]+(?:{UPPER}\.[ \t]+)?(?P<surname>{_NAME_TOKEN})(?![\w’'])"
+            )
+            counts = Counter(
+                match["surname"]
+                for match in pattern.finditer(self.context)
+                if not _is_word_of(
+                    match["surname"], ROLE_WORDS | _TITLE_CASE_WORDS | _NOT_NAMES | _SPOKEN_WORDS
+                )
+            )
+            common = counts.most_common(1)
+            self._found[key] = f"{name} {common[0][0]}" if common else None
+        return self._found[key]
 
     def _in_context(self, name: str) -> str | None:
         """The commonest full form of a surname in the page: `Jen Psaki` for `PSAKI`."""
@@ -643,7 +702,7 @@ class People:
                 for token in match["given"].split()
                 if not _is_word_of(token, ROLE_WORDS | HONORIFICS)
             ]
-            if given and not _is_word_of(given[0], ROLE_WORDS | HONORIFICS):
+            if given and not _is_word_of(given[0], ROLE_WORDS | HONORIFICS | _SPOKEN_WORDS):
                 counts[f"{' '.join(given)} {_title_case(surname)}"] += 1
         return counts.most_common(1)[0][0] if counts else None
 
@@ -667,6 +726,41 @@ class People:
         return None
 
 
+_SPOKEN_WORDS = frozenset(
+    {
+        "yeah",
+        "yes",
+        "no",
+        "okay",
+        "ok",
+        "well",
+        "so",
+        "and",
+        "but",
+        "oh",
+        "thanks",
+        "thank",
+        "hi",
+        "hello",
+        "right",
+        "sure",
+        "now",
+        "then",
+        "because",
+        "when",
+        "if",
+        "also",
+        "just",
+        "dear",
+        "mister",
+        "sorry",
+        "please",
+        "good",
+        "great",
+    }
+)
+"""Words that start a sentence of speech right before a name (`Yeah Alex, so`): no
+first name."""
 _TITLE_CASE_WORDS = frozenset(
     {
         "during",
