@@ -419,9 +419,11 @@ def _classify(raw: str, note: str | None, rest: str, known: People | None) -> La
     if _office(name) is not None:
         return Label(name, note, rest, "role:", Role.OFFICE)
     person = _person_tokens(tokens)
+    caps = name.replace(".", "").replace(" ", "").isupper() and len(name) > 1
+    if not person and caps:
+        return Label(name, note, rest, "ALL CAPS:", Role.OFFICE)  # `SENIOR ADMINISTRATION OFFICIAL`
     if not person or len(person) > 5:
         return None
-    caps = name.replace(".", "").replace(" ", "").isupper() and len(name) > 1
     if len(person) == 1 and _INITIALS.match(person[0]):
         return Label(name, note, rest, "Initials:", Role.PERSON)
     if caps:
