@@ -70,11 +70,15 @@ Turn = tuple[str, str, str]
 def _turns(turns: Iterable[tuple[str, str | None]]) -> list[Turn]:
     """Each turn as compared, runs of one speaker made one turn: a parser that splits a
     turn at a heading, or a key that counts two labels of one person in a row, is
-    neither right nor wrong about who spoke."""
+    neither right nor wrong about who spoke. Turns that nobody speaks (a page's
+    narrative, a photo caption) are left out on both sides: a speech the parse gives
+    to nobody still costs, as the key's turn it misses."""
     out: list[Turn] = []
     for kind, speaker in turns:
         who = person(speaker) if speaker else ""
-        token = "(question)" if kind == "question" and not who else who or "(nobody)"
+        if not who and kind != "question":
+            continue  # narrative, a heading, a line nobody says: no speaker to score
+        token = who or "(question)"
         if out and out[-1][2] == token:
             continue
         out.append((_kind_class(kind), who, token))
