@@ -11,6 +11,7 @@ of the body is recorded in `Document.dropped` with the reason.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -458,6 +459,7 @@ class _Parser:
                 drafts[-1].texts.append(block.text)
             else:
                 drafts.append(_TurnDraft(speaker, None, None, kind, [block.text]))
+        _name_hosts(drafts)
         _assign_kinds(drafts, title_speaker)
         return drafts, styles
 
@@ -687,6 +689,35 @@ def _is_heading(text: str) -> bool:
     if stripped[-1] in ".!?:;,…\"”»)]'’":
         return False
     return stripped[0].isupper() and not stripped.isdigit()
+
+
+_THANKED = re.compile(r"(?:thanks|thank you|thanks so much|thank you so much|hey|hi),?\s+(?P<name>[A-Z][a-z]+)\b[.,!—–-]", re.IGNORECASE)
+
+
+def _name_hosts(drafts: list[_TurnDraft]) -> None:
+    """A moderator the page names only in passing: on a press call, whoever is given
+    the floor thanks the moderator by first name (`MODERATOR: ... Go ahead.` then
+    `Thanks, Sean.`). Hosts the label or the page already named keep their name."""
+    hosts = {d.label for d in drafts if d.role is Role.HOST and d.speaker == _as_label(d.label)}
+    for label in hosts:
+        names: Counter[str] = Counter()
+        for before, after in itertools.pairwise(drafts):
+            if before.label == label and after.label != label and after.texts:
+                thanked = _THANKED.match(after.texts[0])
+                if thanked and thanked["name"][0].isupper():
+                    names[thanked["name"]] += 1
+        if names:
+            name, count = names.most_common(1)[0]
+            if count * 2 >= sum(names.values()):
+                for draft in drafts:
+                    if draft.label == label:
+                        draft.speaker = name
+
+
+def _as_label(label: str | None) -> str | None:
+    """A label as a speaker's name when nothing names the person (`MODERATOR` ->
+    `Moderator`)."""
+    return " ".join(word.capitalize() for word in label.split()) if label else None
 
 
 def _assign_kinds(drafts: list[_TurnDraft], title_speaker: str | None) -> None:
