@@ -691,7 +691,10 @@ def _is_heading(text: str) -> bool:
     return stripped[0].isupper() and not stripped.isdigit()
 
 
-_THANKED = re.compile(r"(?:thanks|thank you|thanks so much|thank you so much|hey|hi),?\s+(?P<name>[A-Z][a-z]+)\b[.,!—–-]", re.IGNORECASE)
+_THANKED = re.compile(
+    r"(?:thanks|thank you|thanks so much|thank you so much|hey|hi),?\s+(?P<name>[A-Z][a-z]+)\b[.,!—–-]",
+    re.IGNORECASE,
+)
 
 
 def _name_hosts(drafts: list[_TurnDraft]) -> None:

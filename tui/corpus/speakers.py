@@ -124,7 +124,25 @@ PARTICLES = frozenset(
     {"de", "da", "del", "der", "di", "du", "la", "le", "van", "von", "bin", "ibn", "al", "el"}
 )
 HONORIFICS = frozenset(
-    {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "madam", "madame", "mister", "dame", "lord"}
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "prof",
+        "sir",
+        "madam",
+        "madame",
+        "mister",
+        "dame",
+        "lord",
+        "rev",
+        "revd",
+        "reverend",
+        "fr",
+        "hon",
+    }
 )
 ROLE_WORDS = frozenset(
     {
@@ -322,14 +340,20 @@ _ENDS_NO_NAME = frozenset({"by", "of", "to", "for", "with", "from", "at", "in", 
 """`STATEMENT BY:`, `Remarks of:`: a heading that leads to a name, not a name."""
 _ONE_WORD_LABEL = re.compile(r"\s*(?:\*\*)?([^\W\d_][\w’'-]+)(?:\*\*)?\s*:(?:\s|$)")
 _TIMESTAMP = r"[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]?"
-_LEAD = re.compile(rf"^(?:>{{1,3}}\s*|{_TIMESTAMP}\s+|[-–—]\s+(?=\S+.{{0,60}}:))+")
-"""Markers before a label: `>>` (captions, broadcasters), a timestamp, a dash."""
-_LEAD_FIRST = frozenset(">[(-–—0123456789")
+_LEAD = re.compile(
+    rf"^(?:>{{1,3}}\s*|{_TIMESTAMP}\s+|[-–—]\s+(?=\S+.{{0,60}}:)|（[^）]{{1,4}}）\s*"
+    r"|\(\d{1,3}\)\s+|\d{1,3}[.)]\s+(?=\S+.{0,60}:))+"
+)
+"""Markers before a label: `>>` (captions, broadcasters), a timestamp, a dash, a
+number (`（三）`, `(3)`, `3.`)."""
+_LEAD_FIRST = frozenset(">[(-–—0123456789（")
 _COLON_LABEL = re.compile(
-    r"^(?P<name>[^\W\d_][\w.’'\- ]{0,80}?)\s*(?:\((?P<note>[^()]{1,160})\))?\s*(?:"
+    r"^(?P<name>[^\W\d_][\w.’'\- ]{0,80}?)\s*(?P<notes>\([^()]{1,160}\)(?:\s*\([^()]{1,60}\)){0,2})?\s*(?:"
     + _TIMESTAMP
     + r"\s*)?[:：](?:\s+(?P<rest>.*)|$)"
 )
+_NOTE = re.compile(r"\(([^()]*)\)")
+"""Each parenthesis of a label: `(Witney) (Con)` in Hansard, `(to both ministers)`."""
 _Q_BARE = re.compile(
     r"^(?P<name>Q|QUESTION)(?:\.|(?=\s)|$)\s*(?:\((?P<note>[^()]{1,160})\))?\s*(?P<rest>.*)$"
 )
@@ -380,7 +404,9 @@ def parse_label(line: str, known: People | None = None) -> Label | None:
     if ":" in line or "：" in line:
         match = _COLON_LABEL.match(line)
         if match is not None:
-            label = _classify(match["name"], match["note"], (match["rest"] or "").strip(), known)
+            notes = match["notes"]
+            note = "; ".join(_NOTE.findall(notes)) if notes else None
+            label = _classify(match["name"], note, (match["rest"] or "").strip(), known)
             if label is not None:
                 return label
     if "." in line[:60]:
@@ -530,6 +556,8 @@ class People:
         self.full: dict[str, list[str]] = {}
         """Surname -> the full forms seen, in order."""
         self._cache: dict[tuple[str, str | None], str] = {}
+        self.holders: dict[str, str] = {}
+        """Office -> the person a label's note named as holding it."""
         self.label_words: set[str] = set()
         """One-word names (case folded) that this page uses as speaker labels."""
         self._canonical: dict[str, str] = {}
@@ -593,11 +621,15 @@ class People:
         if label.role is Role.ANSWER:
             return None
         if label.role in (Role.HOST, Role.OFFICE):
+            office = _office(label.name) if label.role is Role.OFFICE else label.name.casefold()
             named = asker_of(label.note)
             if named:
-                return self.canonical(named)
-            office = _office(label.name) if label.role is Role.OFFICE else label.name.casefold()
-            holder = self._holder(office) if office else None
+                # `The Prime Minister (Mr. Tony Blair):`, then `The Prime Minister:`.
+                found = self.canonical(named)
+                if office:
+                    self.holders.setdefault(office, found)
+                return found
+            holder = (self.holders.get(office) or self._holder(office)) if office else None
             return holder or _title_case(label.name)
         if label.style == "Speaker N:":
             return label.name
@@ -834,7 +866,7 @@ def asker_of(note: str | None) -> str | None:
     """The person a label's note names: `John Smith, BBC`, `Boris Johnson`."""
     if not note:
         return None
-    first = note.split(",")[0].strip()
+    first = " ".join(_person_tokens(note.split(",")[0].split(";")[0].split()))
     tokens = first.split()
     if 2 <= len(tokens) <= 4 and all(t[0].isupper() for t in tokens):
         if any(_is_word_of(t, ROLE_WORDS | _OUTLET_WORDS) for t in tokens) or first.isupper():
