@@ -341,12 +341,12 @@ _ENDS_NO_NAME = frozenset({"by", "of", "to", "for", "with", "from", "at", "in", 
 _ONE_WORD_LABEL = re.compile(r"\s*(?:\*\*)?([^\W\d_][\w’'-]+)(?:\*\*)?\s*:(?:\s|$)")
 _TIMESTAMP = r"[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]?"
 _LEAD = re.compile(
-    rf"^(?:>{{1,3}}\s*|{_TIMESTAMP}\s+|[-–—]\s+(?=\S+.{{0,60}}:)|（[^）]{{1,4}}）\s*"
+    rf"^(?:>{{1,3}}\s*|{_TIMESTAMP}\s+|[-–—*•]\s+(?=\S+.{{0,60}}:)|（[^）]{{1,4}}）\s*"
     r"|\(\d{1,3}\)\s+|\d{1,3}[.)]\s+(?=\S+.{0,60}:))+"
 )
 """Markers before a label: `>>` (captions, broadcasters), a timestamp, a dash, a
 number (`（三）`, `(3)`, `3.`)."""
-_LEAD_FIRST = frozenset(">[(-–—0123456789（")
+_LEAD_FIRST = frozenset(">[(-–—*•0123456789（")
 _COLON_LABEL = re.compile(
     r"^(?P<name>[^\W\d_][\w.’'\- ]{0,80}?)\s*(?P<notes>\([^()]{1,160}\)(?:\s*\([^()]{1,60}\)){0,2})?\s*(?:"
     + _TIMESTAMP
@@ -516,6 +516,9 @@ def _office(name: str) -> str | None:
 # -- people ---------------------------------------------------------------------------
 
 _NAME_TOKEN = rf"{UPPER}[\w’'-]+"
+_LETTER_BEFORE = r"[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff0-9.]"
+"""What may not stand right before a name: a letter of an alphabet with capitals (a
+Chinese character may: `来自Steve Kerr`), a digit or a dot."""
 _GIVEN = rf"(?:{UPPER}\.[ \t]?|{UPPER}[\w’'-]+[ \t]+(?:{UPPER}\.[ \t]+)?)"
 
 
@@ -702,7 +705,7 @@ class People:
         key = f"given:{folded}"
         if key not in self._found:
             pattern = re.compile(
-                rf"(?<![\w.]){re.escape(name)}[ \t]+(?:{UPPER}\.[ \t]+)?(?P<surname>{_NAME_TOKEN})(?![\w’'])"
+                rf"(?<!{_LETTER_BEFORE}){re.escape(name)}[ \t]+(?:{UPPER}\.[ \t]+)?(?P<surname>{_NAME_TOKEN})(?![\w’'])"
             )
             counts = Counter(
                 match["surname"]
@@ -727,7 +730,7 @@ class People:
     def _search_context(self, surname: str) -> str | None:
         variants = {surname, surname.capitalize(), surname.upper(), _title_case(surname)}
         pattern = re.compile(
-            rf"(?<![\w.])(?P<given>{_GIVEN})(?:{'|'.join(map(re.escape, variants))})(?![\w])"
+            rf"(?<!{_LETTER_BEFORE})(?P<given>{_GIVEN})(?:{'|'.join(map(re.escape, variants))})(?![\w])"
         )
         counts: Counter[str] = Counter()
         for match in pattern.finditer(self.context):
