@@ -37,21 +37,24 @@ def sample(names: list[str]) -> list[str]:
 def learn(texts: Iterable[str]) -> frozenset[str]:
     """The lines (stripped) that repeat across `texts`, one text a file."""
     counts: Counter[str] = Counter()
+    recurring: Counter[str] = Counter()
+    """Files in which a line stands three times or more: a speaker's name above each
+    of their turns (`Nic`), not a menu, which a page shows once or twice."""
     files = 0
     for text in texts:
         files += 1
-        counts.update(
-            {
-                stripped
-                for line in text.splitlines()
-                if 1 < len(stripped := line.strip()) <= _LONGEST
-            }
+        in_file = Counter(
+            stripped for line in text.splitlines() if 1 < len(stripped := line.strip()) <= _LONGEST
         )
+        counts.update(in_file.keys())
+        recurring.update(line for line, count in in_file.items() if count >= 3)
     if files < MIN_FILES:
         return frozenset()
     needed = max(3, SHARE * files)
     return frozenset(
-        line for line, count in counts.items() if count >= needed and _is_furniture(line)
+        line
+        for line, count in counts.items()
+        if count >= needed and recurring[line] * 2 < count and _is_furniture(line)
     )
 
 

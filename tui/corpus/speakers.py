@@ -338,6 +338,7 @@ _NOT_NAMES = frozenset(
 
 _ENDS_NO_NAME = frozenset({"by", "of", "to", "for", "with", "from", "at", "in", "on", "and", "the"})
 """`STATEMENT BY:`, `Remarks of:`: a heading that leads to a name, not a name."""
+_NAME_LINE = re.compile(rf"(?:\*\*)?{UPPER}[\w’'-]*(?: {UPPER}[\w’'.-]*){{0,2}}(?:\*\*)?$")
 _ONE_WORD_LABEL = re.compile(r"\s*(?:\*\*)?([^\W\d_][\w’'-]+)(?:\*\*)?\s*:(?:\s|$)")
 _TIMESTAMP = r"[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]?"
 _LEAD = re.compile(
@@ -395,6 +396,8 @@ def parse_label(line: str, known: People | None = None) -> Label | None:
     line = _strip_lead(line)
     if not line:
         return None
+    if known is not None and known.label_lines and line.strip("* ").casefold() in known.label_lines:
+        return Label(line.strip("* "), None, "", "name line", Role.PERSON)
     if line[0] == "Q":
         bare = _Q_BARE.match(line)
         if bare and (bare["rest"] or "").strip()[:1] != ":":
@@ -561,6 +564,8 @@ class People:
         self._cache: dict[tuple[str, str | None], str] = {}
         self.holders: dict[str, str] = {}
         """Office -> the person a label's note named as holding it."""
+        self.label_lines: set[str] = set()
+        """Names (case folded) that stand alone on a line above each of their turns."""
         self.label_words: set[str] = set()
         """One-word names (case folded) that this page uses as speaker labels."""
         self._canonical: dict[str, str] = {}
@@ -592,13 +597,20 @@ class People:
         for labels, where two such names or more take turns: a dialogue between people
         the page calls by one name. A one-word label alone could be any heading."""
         counts: Counter[str] = Counter()
+        alone: Counter[str] = Counter()
         for line in lines:
             match = _ONE_WORD_LABEL.match(line)
             if match and _bare(match[1]) not in _NOT_NAMES and _bare(match[1]) not in MONTHS:
                 counts[match[1].casefold()] += 1
+            elif _NAME_LINE.match(line) and _bare(line) not in _NOT_NAMES:
+                alone[line.strip("* ").casefold()] += 1
         recurring = {word for word, count in counts.items() if count >= 2}
         if len(recurring) >= 2:
             self.label_words |= recurring
+        # A name alone on its line, the words below it (`Nic`, then what Nic says).
+        recurring = {name for name, count in alone.items() if count >= 2}
+        if len(recurring) >= 2:
+            self.label_lines |= recurring
 
     def learn_labels(self, labels: Iterable[Label]) -> None:
         for label in labels:
