@@ -692,9 +692,11 @@ def _is_heading(text: str) -> bool:
 
 
 _THANKED = re.compile(
-    r"(?:thanks|thank you|thanks so much|thank you so much|hey|hi),?\s+(?P<name>[A-Z][a-z]+)\b[.,!—–-]",
+    r"(?:thanks|thank you|thanks so much|thank you so much|thanks very much),?\s+"
+    r"(?P<name>[A-Z][a-z]+)\b[.,!—–-]",
     re.IGNORECASE,
 )
+"""`Thank you, Sam.`: thanks go to who gave the floor (a greeting, to who will answer)."""
 
 
 def _name_hosts(drafts: list[_TurnDraft]) -> None:

@@ -443,6 +443,8 @@ def _classify(raw: str, note: str | None, rest: str, known: People | None) -> La
         ):
             return None
     words = [_bare(token) for token in tokens]
+    if words[0] != "the" and words[0] in _TITLE_CASE_WORDS | _SPOKEN_WORDS:
+        return None  # `On Africa:`, `So Far:`: no name starts so
     if all(word in ROLE_WORDS or word in ("and", "for") for word in words):
         return Label(name, note, rest, "role:", Role.OFFICE)
     if _office(name) is not None:
