@@ -6,7 +6,8 @@ corpus (tests/corpus) parsed and scored against its hand-written key.
 Prints, per source and in total (the held-out sources apart, never mixed into the
 development figures):
 
-- dates: documents whose event date is the key's (a key without a date wants none);
+- dates: documents whose event date is the key's (a key without a date wants none,
+  or one the parse calls a publication or scrape date);
 - speakers: turn speakers aligned in order against the key (2 x matched turns over
   the turns of both), so a missed turn and an invented one both cost; a question
   matches a question, whoever the key says asked;
@@ -41,7 +42,7 @@ sys.path.insert(0, str(ROOT))
 
 from tui.corpus.config import load_config  # noqa: E402
 from tui.corpus.library import Library  # noqa: E402
-from tui.corpus.model import Document, TurnKind  # noqa: E402
+from tui.corpus.model import Confidence, Document, TurnKind  # noqa: E402
 
 _HONORIFICS = frozenset(
     {"mr", "mrs", "ms", "miss", "dr", "sir", "madam", "mister", "prof", "г", "гн", "г-н", "г-жа"}
@@ -181,7 +182,11 @@ def score_document(entry: dict[str, Any], document: Document | None) -> Tally:
     if isinstance(want_date, dt.date):
         want_date = want_date.isoformat()
     got_date = document.date.iso
-    if (want_date or None) == got_date:
+    # A key without a date wants none; a publication or scrape date, said to be one
+    # (`scraped`), claims no meeting date either.
+    if (want_date or None) == got_date or (
+        not want_date and document.date.confidence is Confidence.SCRAPED
+    ):
         tally.dates = 1
     else:
         tally.problems.append(f"{name}: date {got_date} ({document.date.source}), key {want_date}")
