@@ -191,6 +191,8 @@ class _Head:
     has_clock: bool = False
     date_lines: list[tuple[int, dt.date, str]] = field(default_factory=list)
     """Lines that are only a date, below the title: (line, date, what kind of date)."""
+    above: list[str] = field(default_factory=list)
+    """Short lines above the title: a speech's byline may stand there."""
     repeated_title: tuple[int, str] | None = None
     """The last title-like line the folder repeats: the title if no other comes."""
 
@@ -358,6 +360,7 @@ class _Parser:
                     state = "body"
                 else:
                     self.drop(number, stripped, "before title")
+                    self.head.above.append(stripped)
                     continue
                 self._settle_title()
             if below_title:
@@ -470,7 +473,11 @@ class _Parser:
             return None
         if title_speaker:
             return title_speaker
-        heading = [self.head.title or ""] + [b.text for b in blocks[:6] if len(b.text) < 200]
+        heading = [
+            self.head.title or "",
+            *self.head.above[-6:],
+            *(b.text for b in blocks[:6] if len(b.text) < 200),
+        ]
         for text in heading:
             named = byline(text)
             if named:

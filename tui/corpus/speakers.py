@@ -906,7 +906,7 @@ _BYLINE_TRIGGERS = frozenset(
         "hon",
         "by",
         *HONORIFICS,
-        *(word for office in _OFFICES for word in office.split()),
+        *(word for office in _OFFICES for word in office.split() if word not in ("of", "state")),
     }
 )
 _BYLINE_PREFIX = _BYLINE_TRIGGERS | ROLE_WORDS | {"his", "her", "cardinal", "ambassador"}
@@ -928,7 +928,12 @@ def byline(text: str) -> str | None:
         for token in tokens[start:]:
             possessive = token.endswith(("’s", "'s"))
             bare = token[:-2] if possessive else token
-            if not bare[:1].isupper() or _bare(bare) in _BYLINE_PREFIX or len(name) == 5:
+            if (
+                not bare[:1].isupper()
+                or _bare(bare) in _BYLINE_PREFIX
+                or _bare(bare) in MONTHS
+                or len(name) == 5
+            ):
                 break
             name.append(bare)
             if possessive:
