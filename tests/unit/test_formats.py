@@ -601,3 +601,27 @@ def test_a_double_quoted_front_matter_value_is_unescaped_as_yaml_says() -> None:
         "Remarks by President Biden and Prime Minister Trudeau in Joint Press Statements, "
         '"as delivered" é'
     )
+
+
+def test_furniture_named_by_class_or_hidden_is_dropped_with_its_reason() -> None:
+    converted = convert(
+        "<html><body><div class='topline nav__menu'><a>Home</a> <a>News</a></div>"
+        "<article><h1>Meeting with the Governor of the Region</h1>"
+        "<p><b>Vladimir Putin:</b> Good afternoon, "
+        "<span class='small_tooltip'>Governor of the Region</span>colleagues.</p>"
+        "<div class='share_sites'>Share on Facebook</div>"
+        "<p hidden>Print version</p><p style='display: none'>Send by email</p>"
+        "<p>We have a lot to discuss.</p></article>"
+        "<aside class='sidebar'>Other news</aside></body></html>",
+        "page.html",
+    )
+    assert converted.text.split("\n\n") == [
+        "Meeting with the Governor of the Region",
+        "Vladimir Putin: Good afternoon, colleagues.",
+        "We have a lot to discuss.",
+    ]
+    reasons = {text: reason for _, text, reason in converted.dropped}
+    assert reasons["Governor of the Region"] == "html tooltip"
+    assert reasons["Share on Facebook"] == "html share"
+    assert reasons["Print version"] == "html hidden"
+    assert reasons["Send by email"] == "html hidden"

@@ -452,6 +452,8 @@ class _HtmlReader(HTMLParser):
         elif tag == "form":
             if self._form is None and self._chrome is None and not self._hidden:
                 self._form = _Form(depth, len(self.text.done))
+        elif self._chrome is None and (furniture := _furniture(attrs)):
+            self._chrome = _Chrome(depth, furniture)
         elif tag in _SECTIONS:
             self._in_section += 1
             self._in_article += tag in _ARTICLE
@@ -598,6 +600,60 @@ def _json_ld_dates(text: str) -> Iterator[MetaPair]:
             todo.extend(reversed(item.values()))
         elif isinstance(item, list):
             todo.extend(reversed(item))
+
+
+_FURNITURE_WORDS = frozenset(
+    {
+        "nav",
+        "navbar",
+        "navigation",
+        "menu",
+        "sidebar",
+        "share",
+        "sharing",
+        "social",
+        "footer",
+        "breadcrumb",
+        "breadcrumbs",
+        "cookie",
+        "cookies",
+        "banner",
+        "advert",
+        "advertisement",
+        "ads",
+        "promo",
+        "related",
+        "subscribe",
+        "newsletter",
+        "comments",
+        "tooltip",
+        "hidden",
+        "sr-only",
+        "visually-hidden",
+        "screen-reader-text",
+        "skip-link",
+        "search",
+        "topline",
+    }
+)
+"""Words of a class or id that mark page furniture in any site's markup (`nav__item`,
+`share_sites`, `small_tooltip`, `sr-only`): kept out as `nav` and `aside` are."""
+_CLASS_WORDS = re.compile(r"[a-z]+(?:-only|-hidden|-text|-link)?")
+
+
+def _furniture(attrs: list[tuple[str, str | None]]) -> str | None:
+    """Why an element is page furniture by its attributes (hidden, or a class or id that
+    says so), or None."""
+    for name, value in attrs:
+        if name == "hidden" or (name == "aria-hidden" and value == "true"):
+            return "html hidden"
+        if name == "style" and value and re.search(r"display\s*:\s*none", value):
+            return "html hidden"
+        if name in ("class", "id") and value:
+            for word in _CLASS_WORDS.findall(value.casefold()):
+                if word in _FURNITURE_WORDS:
+                    return f"html {word}"
+    return None
 
 
 def _convert_html(page: str) -> tuple[str, list[MetaPair], list[DroppedText]]:

@@ -450,6 +450,8 @@ def _classify(raw: str, note: str | None, rest: str, known: People | None) -> La
     if _office(name) is not None:
         return Label(name, note, rest, "role:", Role.OFFICE)
     person = _person_tokens(tokens)
+    if len(person) == 1 and len(tokens) > 1 and _bare(tokens[-2]) == "of":
+        return None  # `Official Website of the President of Russia:`: a country, no one
     caps = name.replace(".", "").replace(" ", "").isupper() and len(name) > 1
     if not person and caps:
         return Label(name, note, rest, "ALL CAPS:", Role.OFFICE)  # `SENIOR ADMINISTRATION OFFICIAL`
