@@ -271,3 +271,109 @@ def test_the_file_name_dates_an_undated_page(config: Config, matcher: TopicMatch
     assert document.date.value == dt.date(2012, 9, 14)
     assert document.date.source == "file name"
     assert document.date.confidence.value == "inferred"
+
+
+def test_a_moderator_is_named_by_the_thanks_of_whoever_gets_the_floor(
+    config: Config, matcher: TopicMatcher
+) -> None:
+    document = parse(
+        "On-the-Record Press Gaggle by National Security Adviser John Kirby\n\n"
+        "MODERATOR:  Hey, everyone.  Kirby has a few words at the top.\n\n"
+        "MR. KIRBY:  Hey, everybody.  A few things.\n\n"
+        "MODERATOR:  Thank you.  Our first question will go to Steve with Reuters.\n\n"
+        "Q    Thank you, Sam.  Hi, John.  What about the ceasefire?\n\n"
+        "MR. KIRBY:  We are working on it.\n\n"
+        "MODERATOR:  Thank you.  Our next question will go to Karen.\n\n"
+        "Q    Thanks, Sam.  John, is there a date?\n\n"
+        "MR. KIRBY:  Not yet.\n",
+        config,
+        matcher,
+    )
+    assert turns(document) == [
+        ("statement", "Sam"),
+        ("statement", "John Kirby"),
+        ("statement", "Sam"),  # giving the floor asks nothing
+        ("question", None),
+        ("answer", "John Kirby"),
+        ("statement", "Sam"),
+        ("question", None),
+        ("answer", "John Kirby"),
+    ]
+
+
+def test_podcast_speakers_by_first_name_and_alone_on_their_line(
+    config: Config, matcher: TopicMatcher
+) -> None:
+    inline = parse(
+        "Interview with Robert Jolly, part 1, of the accessibility podcast\n\n"
+        "Nicolas: Welcome! Today we talk to Robert.\n\n"
+        "Robert: Thanks for having me.\n\n"
+        "Nicolas: How do you define accessibility?\n\n"
+        "Robert: As a lack of barriers.\n\n"
+        "Nicolas: And why does it matter to you?\n\n"
+        "Robert: Because of my boys.\n",
+        config,
+        matcher,
+    )
+    assert [t[1] for t in turns(inline)] == ["Nicolas", "Robert Jolly"] * 3
+    assert [t[0] for t in turns(inline)][2:4] == ["question", "answer"]
+    alone = parse(
+        "Amy Carney talks about low vision and sticky elements\n\n"
+        "Nic\n\nHi. I’m Nic Steenhout. How are you, Amy?\n\n"
+        "Amy\n\nHi, I’m good.\n\n"
+        "Nic\n\nWhat impact does low vision have on your use of the web?\n\n"
+        "Amy\n\nSticky elements hide the content.\n",
+        config,
+        matcher,
+    )
+    assert turns(alone) == [
+        ("question", "Nic Steenhout"),
+        ("answer", "Amy Carney"),
+        ("question", "Nic Steenhout"),
+        ("answer", "Amy Carney"),
+    ]
+
+
+def test_hansard_labels(config: Config, matcher: TopicMatcher) -> None:
+    document = parse(
+        "Prime Minister's Questions, House of Commons, 27 June 2007\n\n"
+        "The Prime Minister (Mr. Tony Blair): This morning I had meetings.\n\n"
+        "Mr. David Cameron (Witney) (Con): Will the Prime Minister tell the House why?\n\n"
+        "The Prime Minister: Because it was right.\n\n"
+        "Hon. Members: Hear, hear.\n",
+        config,
+        matcher,
+    )
+    assert [(t.speaker, t.note) for t in document.turns] == [
+        ("Tony Blair", "Mr. Tony Blair"),
+        ("David Cameron", "Witney; Con"),
+        ("Tony Blair", None),
+        ("Hon. Members", None),
+    ]
+    assert document.date.value == dt.date(2007, 6, 27)
+
+
+def test_a_speech_by_the_person_its_heading_names(config: Config, matcher: TopicMatcher) -> None:
+    document = parse(
+        "STATEMENT BY:\nHONOURABLE DICKON MITCHELL\nPRIME MINISTER OF GRENADA\n"
+        "79th Session of the UNGA September 28, 2024\n\n"
+        "Mr. President, I bring greetings from Grenada.\n\n"
+        "Climate change is the challenge of our time.\n",
+        config,
+        matcher,
+    )
+    assert turns(document) == [("statement", "Dickon Mitchell")]
+    assert document.date.value == dt.date(2024, 9, 28)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "On Africa: the President will travel next week.",
+        "So Far: nothing has changed.",
+        "Official Website of the President of Russia: news and transcripts",
+        "STATEMENT BY:",
+    ],
+)
+def test_page_words_are_no_labels(line: str) -> None:
+    assert parse_label(line) is None

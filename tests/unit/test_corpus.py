@@ -1,0 +1,104 @@
+"""The parser on real transcripts from many sources (tests/corpus), scored against
+keys written by reading them (bench/score.py). The figures may rise, never fall:
+each floor is what the parser reached when it was set. The held-out sources are
+scored by the bench alone, never here: a floor on them would be tuning to them."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+import yaml
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+SCORER = Path(__file__).resolve().parents[2] / "bench" / "score.py"
+
+TOTAL_FLOORS = {"dates": 92.0, "speakers": 90.0, "titles": 80.0}
+SPEAKER_FLOORS = {
+    "a11y-rules": 82.0,
+    "captions": 87.0,
+    "debates": 99.0,
+    "kremlin": 95.0,
+    "nba-postgame-zh": 86.0,
+    "nsc-briefings": 90.0,
+    "parliament": 65.0,
+    "un": 62.0,
+    "whitehouse-briefings": 88.0,
+}
+
+
+def _scorer() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("score", SCORER)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["score"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def result() -> dict[str, Any]:
+    return _scorer().score(CORPUS)  # type: ignore[no-any-return]
+
+
+def test_the_corpus_is_real_varied_and_keyed() -> None:
+    keys = [yaml.safe_load(path.read_text(encoding="utf-8")) for path in CORPUS.glob("keys/*.yaml")]
+    documents = [entry for key in keys for entry in key["documents"]]
+    assert len(documents) >= 80
+    assert len(keys) >= 10
+    assert {entry["language"] for entry in documents} >= {"en", "ru"}
+    assert sum(1 for key in keys if key["held_out"]) == 3
+    for key in keys:
+        for entry in key["documents"]:
+            assert (CORPUS / "docs" / key["source"] / entry["file"]).is_file()
+            assert entry["repo"] and len(entry["commit"]) == 40 and entry["path"]
+
+
+def test_the_development_figures_do_not_fall(result: dict[str, Any]) -> None:
+    total = result["totals"]["development"]
+    for figure, floor in TOTAL_FLOORS.items():
+        assert total[figure] >= floor, f"{figure}: {total[figure]} < {floor}"
+    for source, floor in SPEAKER_FLOORS.items():
+        speakers = result["sources"][source]["speakers"]
+        assert speakers >= floor, f"{source}: speakers {speakers} < {floor}"
+
+
+def test_the_seeds_scored_as_a_source_are_exact(tmp_path: Path) -> None:
+    """The scorer itself: a key that says what the seeds hold scores 100 everywhere,
+    and one wrong speaker costs."""
+    scorer = _scorer()
+    (tmp_path / "docs").mkdir()
+    seeds = Path(__file__).resolve().parents[2] / "seeds"
+    (tmp_path / "docs" / "seeds").symlink_to(seeds)
+    (tmp_path / "keys").mkdir()
+    document = scorer.Library.load(seeds, scorer.load_config()).by_id("000_0f3248e6ed0e14b7")
+    key = {
+        "source": "seeds",
+        "held_out": False,
+        "documents": [
+            {
+                "file": "000_0f3248e6ed0e14b7.txt",
+                "date": "2017-03-06",
+                "title": document.title,
+                "turns": [
+                    [turn.kind.value, turn.speaker]
+                    for turn in document.turns
+                    if turn.kind.value != "heading"
+                ],
+                "chrome": ["Additional materials"],
+            }
+        ],
+    }
+    (tmp_path / "keys" / "seeds.yaml").write_text(yaml.safe_dump(key), encoding="utf-8")
+    figures = scorer.score(tmp_path)["totals"]["development"]
+    assert (figures["dates"], figures["speakers"], figures["titles"]) == (100.0, 100.0, 100.0)
+    assert figures["chrome_leaked"] == 0
+    wrong = key["documents"][0]["turns"]
+    assert wrong[0] == ["statement", "Sergey Lavrov"]
+    wrong[0] = ["statement", "Someone Else"]
+    (tmp_path / "keys" / "seeds.yaml").write_text(yaml.safe_dump(key), encoding="utf-8")
+    assert scorer.score(tmp_path)["totals"]["development"]["speakers"] < 100.0
