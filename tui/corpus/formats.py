@@ -41,8 +41,9 @@ def convert(raw: str, name: str) -> Converted:
     text = raw.lstrip("\ufeff")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = text.split("\n")
-    front = _front_matter(lines)
+    # Split into lines only where lines are read: plain text and HTML (most files) not.
+    lines = text.split("\n") if text.startswith(("---", "+++")) else []
+    front = _front_matter(lines) if lines else None
     front_dropped: list[DroppedText] = []
     front_meta: list[MetaPair] = []
     if front is not None:
@@ -53,6 +54,8 @@ def convert(raw: str, name: str) -> Converted:
             lines[index] = ""
         text = "\n".join(lines)
     kind = _format(name, text, front is not None)
+    if not lines and kind in ("srt", "vtt", "markdown"):
+        lines = text.split("\n")
     if kind == "html":
         # The page's text is new lines: the front matter's have no number in it.
         front_dropped = [(0, line, reason) for _, line, reason in front_dropped]

@@ -211,6 +211,8 @@ def parse_text(
     return _Parser(doc_id, path, config, matcher, list(warnings), boilerplate).run(raw)
 
 
+_SHORT_LINE = 40
+"""A line this short may be a speaker's name alone, or hold a one-word label's colon."""
 _TITLE_CHARS = 30
 """The first line this long in the head of a page is its title."""
 _LONGEST_TITLE = 400
@@ -394,9 +396,19 @@ class _Parser:
     def _blocks(self, body: list[tuple[int, str]]) -> list[_Block]:
         """Paragraphs: runs of lines between blank lines, a label starting a new one.
         A run of lines is one paragraph when the page was wrapped at a fixed width;
-        unwrapped, each line is a paragraph of its own."""
-        wrapped = _wrap_width(text for _, text in body)
-        self.people.learn_label_words(text for _, text in body)
+        unwrapped, each line is a paragraph of its own. Read again if the page turns out
+        to call its speakers by one word (`Robert:`, `Nic` alone on a line)."""
+        unlabelled: list[str] = []
+        blocks = self._read_blocks(body, unlabelled)
+        if self.people.learn_label_words(unlabelled):
+            blocks = self._read_blocks(body, [])
+        return blocks
+
+    def _read_blocks(self, body: list[tuple[int, str]], unlabelled: list[str]) -> list[_Block]:
+        """The blocks of `body`; the short lines and the lines with a colon near their
+        start that were no label go to `unlabelled`."""
+        wrapped: int | bool | None = False
+        """The page's wrap width once needed (False: not worked out yet)."""
         blocks: list[_Block] = []
         current: _Block | None = None
         previous = ""
@@ -410,7 +422,13 @@ class _Parser:
                 self.people.learn_labels((label,))
                 current = _Block(number, label.rest, label)
                 blocks.append(current)
-            elif current is None or not _continues(previous, text, wrapped):
+                previous = text
+                continue
+            if len(text) <= _SHORT_LINE or ":" in text[:_SHORT_LINE]:
+                unlabelled.append(text)
+            if current is not None and wrapped is False:
+                wrapped = _wrap_width(line for _, line in body)
+            if current is None or not _continues(previous, text, wrapped or None):
                 current = _Block(number, text)
                 blocks.append(current)
             else:

@@ -339,6 +339,8 @@ _NOT_NAMES = frozenset(
 _ENDS_NO_NAME = frozenset({"by", "of", "to", "for", "with", "from", "at", "in", "on", "and", "the"})
 """`STATEMENT BY:`, `Remarks of:`: a heading that leads to a name, not a name."""
 _NAME_LINE = re.compile(rf"(?:\*\*)?{UPPER}[\w’'-]*(?: {UPPER}[\w’'.-]*){{0,2}}(?:\*\*)?$")
+_NAME_LINE_CHARS = 40
+_ONE_WORD_CHARS = 40
 _ONE_WORD_LABEL = re.compile(r"\s*(?:\*\*)?([^\W\d_][\w’'-]+)(?:\*\*)?\s*:(?:\s|$)")
 _TIMESTAMP = r"[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]?"
 _LEAD = re.compile(
@@ -412,11 +414,19 @@ def parse_label(line: str, known: People | None = None) -> Label | None:
             label = _classify(match["name"], note, (match["rest"] or "").strip(), known)
             if label is not None:
                 return label
-    if "." in line[:60]:
+    if "." in line[:60] and _may_end_in_period(line):
         match = _PERIOD_LABEL.match(line)
         if match is not None:
             return _period_label(match["name"], match["note"], (match["rest"] or "").strip())
     return None
+
+
+def _may_end_in_period(line: str) -> bool:
+    """Whether `line` can start with a label ending in a period: its first word in
+    capitals (`CHAIR`, `MR.`) or a title (`Mr.`, `Chairman`). Most lines of prose fail
+    at once, without the expression."""
+    first = line.split(" ", 1)[0]
+    return first.isupper() or _bare(first) in HONORIFICS or _bare(first) in ROLE_WORDS
 
 
 def _classify(raw: str, note: str | None, rest: str, known: People | None) -> Label | None:
@@ -596,25 +606,37 @@ class People:
             or folded in self.label_words
         )
 
-    def learn_label_words(self, lines: Iterable[str]) -> None:
+    def learn_label_words(self, lines: Iterable[str]) -> bool:
         """Take one-word names that start two lines or more each (`Robert:`, `Nixon:`)
         for labels, where two such names or more take turns: a dialogue between people
-        the page calls by one name. A one-word label alone could be any heading."""
+        the page calls by one name. A one-word label alone could be any heading.
+        Whether any were new."""
         counts: Counter[str] = Counter()
         alone: Counter[str] = Counter()
         for line in lines:
+            if (
+                len(line) <= _NAME_LINE_CHARS
+                and _NAME_LINE.match(line)
+                and _bare(line) not in _NOT_NAMES
+            ):
+                alone[line.strip("* ").casefold()] += 1
+                continue
+            if ":" not in line[:_ONE_WORD_CHARS]:
+                continue  # most lines: no colon near their start, no one-word label
             match = _ONE_WORD_LABEL.match(line)
             if match and _bare(match[1]) not in _NOT_NAMES and _bare(match[1]) not in MONTHS:
                 counts[match[1].casefold()] += 1
-            elif _NAME_LINE.match(line) and _bare(line) not in _NOT_NAMES:
-                alone[line.strip("* ").casefold()] += 1
+        learned = False
         recurring = {word for word, count in counts.items() if count >= 2}
-        if len(recurring) >= 2:
+        if len(recurring) >= 2 and not recurring <= self.label_words:
             self.label_words |= recurring
+            learned = True
         # A name alone on its line, the words below it (`Nic`, then what Nic says).
         recurring = {name for name, count in alone.items() if count >= 2}
-        if len(recurring) >= 2:
+        if len(recurring) >= 2 and not recurring <= self.label_lines:
             self.label_lines |= recurring
+            learned = True
+        return learned
 
     def learn_labels(self, labels: Iterable[Label]) -> None:
         for label in labels:
