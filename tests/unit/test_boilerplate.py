@@ -19,6 +19,7 @@ def page(number: int) -> str:
         f"{MENU}\n\n"
         f"Press conference of the Minister of Fisheries on the quota for region {number}\n\n"
         f"{SHARE}\n\n"
+        "Ladies and gentlemen, colleagues\n\n"
         f"Minister Anna Berg: Good morning. Today we set quota number {number}.\n\n"
         "Thank you.\n\n"
         "Question: What about the smaller boats?\n\n"
@@ -49,6 +50,7 @@ def test_lines_a_folder_repeats_are_dropped_with_the_reason(tmp_path: Path, conf
     assert reasons[FOOTER] == "repeats across the folder"
     # What people say and who says it repeats too, and stays.
     assert texts.count("Thank you.") == 6
+    assert texts.count("Ladies and gentlemen, colleagues") == 6
     assert [t.speaker for t in document.turns] == ["Anna Berg", None, "Anna Berg"]
 
 

@@ -59,6 +59,11 @@ def learn(texts: Iterable[str]) -> frozenset[str]:
 
 
 def _is_furniture(line: str) -> bool:
+    """Menus, share bars and site notices; not a speaker's label, nor a line that
+    reads as speech: a sentence's end or a comma (`Ladies and gentlemen,`, `Good
+    afternoon, everyone`), which menus and share bars do without."""
     if parse_label(line) is not None:
         return False
-    return bool(_NOTICE.search(line)) or not _SAID.search(line)
+    if _NOTICE.search(line):
+        return True
+    return not (_SAID.search(line) or ", " in line or line.endswith((",", ";", ":")))

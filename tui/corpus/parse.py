@@ -844,8 +844,8 @@ def _wrap_width(lines: Iterable[str]) -> int | None:
 def _continues(previous: str, line: str, width: int | None) -> bool:
     """Whether `line` goes on the paragraph `previous` ended, with no blank line
     between: on a wrapped page unless `previous` was a short line ending a sentence;
-    on an unwrapped one only mid-sentence (`line` starting in lower case)."""
+    on an unwrapped one unless `previous` ended a sentence."""
     ends = previous[-1:] in _SENTENCE_END
     if width is not None:
         return not (ends and len(previous) < width * 0.6)
-    return not ends and line[:1].islower()
+    return not ends
