@@ -51,7 +51,7 @@ def test_lines_a_folder_repeats_are_dropped_with_the_reason(tmp_path: Path, conf
     # What people say and who says it repeats too, and stays.
     assert texts.count("Thank you.") == 6
     assert texts.count("Ladies and gentlemen, colleagues") == 6
-    assert [t.speaker for t in document.turns] == ["Anna Berg", None, "Anna Berg"]
+    assert [t.speaker for t in document.turns] == [None, "Anna Berg", None, "Anna Berg"]
 
 
 def test_each_folder_learns_its_own_furniture(tmp_path: Path, config: Config) -> None:
