@@ -625,3 +625,17 @@ def test_furniture_named_by_class_or_hidden_is_dropped_with_its_reason() -> None
     assert reasons["Share on Facebook"] == "html share"
     assert reasons["Print version"] == "html hidden"
     assert reasons["Send by email"] == "html hidden"
+
+
+def test_a_caption_label_may_carry_a_note_after_the_name() -> None:
+    converted = convert(
+        "WEBVTT\n\n1\n00:00:00.510 --> 00:00:01.550\nAshlee Kupor (SL): Let's do that\n\n"
+        "2\n00:00:01.790 --> 00:00:03.080\nDora Demszky: Sure.\n\n"
+        "3\n00:00:03.170 --> 00:00:05.520\nAshlee Kupor (SL): Great.\n",
+        "zoom.vtt",
+    )
+    assert converted.text.split("\n\n") == [
+        "Ashlee Kupor (SL): Let's do that",
+        "Dora Demszky: Sure.",
+        "Ashlee Kupor (SL): Great.",
+    ]

@@ -895,13 +895,21 @@ def _repeated(before: list[_Piece], after: list[_Piece]) -> int:
 def _starts_with_label(pieces: list[_Piece], start: int) -> bool:
     """`PSAKI:`, `MS. PSAKI:`, `Jane Doe:` at `start`: a speaker's name as captions write it."""
     words: list[str] = []
-    for piece in pieces[start : start + 4]:
+    in_note = False
+    for piece in pieces[start : start + 8]:
         if not isinstance(piece, str):
             return False
-        words.append(piece)
+        # A note after the name is no part of it: `Ashlee Kupor (SL):`.
+        in_note = in_note or piece.startswith("(")
+        if not in_note:
+            words.append(piece)
         if piece.endswith(":") and len(piece) > 1:
-            name = " ".join(words)[:-1]
-            return name.isupper() or (len(words) > 1 and all(word[0].isupper() for word in words))
+            name = " ".join(words).removesuffix(":")
+            return bool(words) and (
+                name.isupper() or (len(words) > 1 and all(word[0].isupper() for word in words))
+            )
+        if in_note and piece.endswith(")"):
+            in_note = False
     return False
 
 
