@@ -503,8 +503,10 @@ def _person_tokens(tokens: list[str]) -> list[str]:
         if _is_word_of(token, ROLE_WORDS | HONORIFICS):
             start = at + 1
     person = tokens[start:]
-    if start and len(person) > 2:
-        # `... of Azerbaijan Jeyhun Bayramov`: a country after `of`, then the name.
+    if start and len(person) > 2 and not _is_word_of(tokens[start - 1], HONORIFICS):
+        # After an office, the name is its last words: `... of Azerbaijan Jeyhun
+        # Bayramov`, `CEO of ... State Corporation Sergei Chemezov`. After a title
+        # alone, every word is the name: `Mr. Iain Duncan Smith`.
         if _bare(tokens[start - 1]) == "of":
             person = person[1:]
         keep = (
@@ -705,6 +707,13 @@ class People:
             return alias
         self.learn(name)
         surname = surname_of(name)
+        longer = [
+            form
+            for form in self.full.get(surname, [])
+            if form.casefold().endswith(" " + name.casefold())
+        ]
+        if len(longer) == 1:
+            return longer[0]  # `Duncan Smith` of `Iain Duncan Smith`
         initial = _given_initial(name)
         forms = [
             form
