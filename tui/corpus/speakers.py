@@ -421,12 +421,31 @@ def parse_label(line: str, known: People | None = None) -> Label | None:
     return None
 
 
+_PERIOD_TITLES = HONORIFICS | {
+    "chairman",
+    "chairwoman",
+    "chair",
+    "senator",
+    "representative",
+    "secretary",
+    "general",
+    "admiral",
+    "judge",
+    "justice",
+    "governor",
+    "ambassador",
+    "commissioner",
+    "director",
+}
+"""Words that start a hearing's labels in mixed case (`Chairman SMITH.`)."""
+
+
 def _may_end_in_period(line: str) -> bool:
     """Whether `line` can start with a label ending in a period: its first word in
     capitals (`CHAIR`, `MR.`) or a title (`Mr.`, `Chairman`). Most lines of prose fail
     at once, without the expression."""
-    first = line.split(" ", 1)[0]
-    return first.isupper() or _bare(first) in HONORIFICS or _bare(first) in ROLE_WORDS
+    first = line[: line.find(" ")]
+    return first.isupper() or _bare(first) in _PERIOD_TITLES
 
 
 def _classify(raw: str, note: str | None, rest: str, known: People | None) -> Label | None:
