@@ -729,12 +729,24 @@ def _name_hosts(drafts: list[_TurnDraft]) -> None:
     the floor thanks the moderator by first name (`MODERATOR: ... Go ahead.` then
     `Thanks, Sean.`). Hosts the label or the page already named keep their name."""
     hosts = {d.label for d in drafts if d.role is Role.HOST and d.speaker == _as_label(d.label)}
+    # Thanks to a speaker the page names (`Thank you, John.` to John Kirby) are not the
+    # moderator's.
+    others = {
+        part.casefold()
+        for d in drafts
+        if d.role is Role.PERSON and d.speaker
+        for part in d.speaker.split()
+    }
     for label in hosts:
         names: Counter[str] = Counter()
         for before, after in itertools.pairwise(drafts):
             if before.label == label and after.label != label and after.texts:
                 thanked = _THANKED.match(after.texts[0])
-                if thanked and thanked["name"][0].isupper():
+                if (
+                    thanked
+                    and thanked["name"][0].isupper()
+                    and thanked["name"].casefold() not in others
+                ):
                     names[thanked["name"]] += 1
         if names:
             name, count = names.most_common(1)[0]

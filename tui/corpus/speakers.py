@@ -958,9 +958,33 @@ _BYLINE_TRIGGERS = frozenset(
         "hon",
         "by",
         *HONORIFICS,
-        *(word for office in _OFFICES for word in office.split() if word not in ("of", "state")),
+        "president",
+        "minister",
+        "secretary",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "speaker",
+        "ambassador",
+        "governor",
+        "mayor",
+        "chancellor",
+        "senator",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "director",
+        "commissioner",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "pope",
+        "cardinal",
     }
 )
+"""Words after which a heading names a person (`Statement by`, `H.E.`, `Minister`);
+not adjectives of offices (`General`, `Prime`)."""
 _BYLINE_PREFIX = _BYLINE_TRIGGERS | ROLE_WORDS | {"his", "her", "cardinal", "ambassador"}
 _BYLINE_TOKEN = re.compile(r"[\w.’'-]+|[,;:()]")
 
