@@ -285,7 +285,13 @@ def test_a_moderator_is_named_by_the_thanks_of_whoever_gets_the_floor(
         "MR. KIRBY:  We are working on it.\n\n"
         "MODERATOR:  Thank you.  Our next question will go to Karen.\n\n"
         "Q    Thanks, Sam.  John, is there a date?\n\n"
-        "MR. KIRBY:  Not yet.\n",
+        "MR. KIRBY:  Not yet.\n\n"
+        "MODERATOR:  Next, Peter.\n\n"
+        "Q    Thank you, John.  And the hostages?\n\n"
+        "MR. KIRBY:  We are working on that too.\n\n"
+        "MODERATOR:  Last, Tom.\n\n"
+        "Q    Thank you, John.  One more?\n\n"
+        "MR. KIRBY:  Sure.\n",
         config,
         matcher,
     )
@@ -293,6 +299,12 @@ def test_a_moderator_is_named_by_the_thanks_of_whoever_gets_the_floor(
         ("statement", "Sam"),
         ("statement", "John Kirby"),
         ("statement", "Sam"),  # giving the floor asks nothing
+        ("question", None),
+        ("answer", "John Kirby"),
+        ("statement", "Sam"),
+        ("question", None),
+        ("answer", "John Kirby"),
+        ("statement", "Sam"),  # thanks to John are for John Kirby, not the moderator
         ("question", None),
         ("answer", "John Kirby"),
         ("statement", "Sam"),
@@ -351,6 +363,28 @@ def test_hansard_labels(config: Config, matcher: TopicMatcher) -> None:
         ("Hon. Members", None),
     ]
     assert document.date.value == dt.date(2007, 6, 27)
+
+
+@pytest.mark.parametrize(
+    ("heading", "speaker"),
+    [
+        (
+            "STATEMENT BY:\nHONOURABLE DICKON MITCHELL\nPRIME MINISTER OF GRENADA\n",
+            "Dickon Mitchell",
+        ),
+        ("PHILIPPINES\nGENERAL DEBATE UNGA 79\n\nH.E. ENRIQUE A. MANALO\n", "Enrique A. Manalo"),
+    ],
+)
+def test_a_speech_heading_names_its_speaker(
+    heading: str, speaker: str, config: Config, matcher: TopicMatcher
+) -> None:
+    document = parse(
+        f"{heading}79th Session of the UNGA, September 28, 2024\n\n"
+        "Mr. President, I bring greetings.\n\nClimate change is the challenge of our time.\n",
+        config,
+        matcher,
+    )
+    assert turns(document) == [("statement", speaker)]
 
 
 def test_a_speech_by_the_person_its_heading_names(config: Config, matcher: TopicMatcher) -> None:
