@@ -259,7 +259,9 @@ class _Parser:
         self._settle_title()
         title = self.head.title
         self.people.title = title or ""
-        self.people.context = f"{title or ''}\n{text[:_CONTEXT_CHARS]}"
+        # The page's metadata names people too (a summary, the speakers, the author).
+        described = "\n".join(value for _, value in converted.meta)
+        self.people.context = f"{title or ''}\n{described}\n{text[:_CONTEXT_CHARS]}"
         blocks = self._blocks(body)
         named = _title_speaker(title) if title else None
         title_speaker = self.people.canonical(named) if named else None

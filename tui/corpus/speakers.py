@@ -741,8 +741,9 @@ class People:
         ]
         if not forms:
             lookups = [self._in_context]
-            if " " not in name and not is_surname:
-                lookups.insert(0, self._by_given_name)
+            if " " not in name and (not is_surname or len(name) <= 3):
+                # Two or three capitals are as often a first name (`CB`) as a surname.
+                lookups.insert(len(lookups) if is_surname else 0, self._by_given_name)
             for lookup in lookups:
                 found = lookup(name)
                 if found:
@@ -803,7 +804,7 @@ class People:
             given = [
                 token
                 for token in match["given"].split()
-                if not _is_word_of(token, ROLE_WORDS | HONORIFICS)
+                if not _is_word_of(token, ROLE_WORDS | HONORIFICS) and not _CONTRACTION.match(token)
             ]
             if given and not _is_word_of(given[0], ROLE_WORDS | HONORIFICS | _SPOKEN_WORDS):
                 counts[f"{' '.join(given)} {_title_case(surname)}"] += 1
@@ -829,6 +830,8 @@ class People:
         return None
 
 
+_CONTRACTION = re.compile(r"\w+[’'](?:m|s|ve|re|ll|d|t)$")
+"""`I’m`, `It’s`: speech before a name, never a first name (`O'Brien` is a name)."""
 _SPOKEN_WORDS = frozenset(
     {
         "yeah",
