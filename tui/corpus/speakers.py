@@ -771,18 +771,21 @@ class People:
             return None
         key = f"given:{folded}"
         if key not in self._found:
+            variants = "|".join(map(re.escape, {name, name.upper(), name.capitalize()}))
             pattern = re.compile(
-                rf"(?<!{_LETTER_BEFORE}){re.escape(name)}[ \t]+(?:{UPPER}\.[ \t]+)?(?P<surname>{_NAME_TOKEN})(?![\w’'])"
+                rf"(?<!{_LETTER_BEFORE})(?P<given>{variants})[ \t]+(?:{UPPER}\.[ \t]+)?"
+                rf"(?P<surname>{_NAME_TOKEN})(?![\w’'])"
             )
-            counts = Counter(
-                match["surname"]
-                for match in pattern.finditer(self.context)
-                if not _is_word_of(
-                    match["surname"], ROLE_WORDS | _TITLE_CASE_WORDS | _NOT_NAMES | _SPOKEN_WORDS
-                )
-            )
+            written: dict[str, str] = {}
+            """Surname -> the first name as the page writes it there (`CB Averitt`)."""
+            counts: Counter[str] = Counter()
+            stop = ROLE_WORDS | _TITLE_CASE_WORDS | _NOT_NAMES | _SPOKEN_WORDS
+            for match in pattern.finditer(self.context):
+                if not _is_word_of(match["surname"], stop):
+                    counts[match["surname"]] += 1
+                    written.setdefault(match["surname"], match["given"])
             common = counts.most_common(1)
-            self._found[key] = f"{name} {common[0][0]}" if common else None
+            self._found[key] = f"{written[common[0][0]]} {common[0][0]}" if common else None
         return self._found[key]
 
     def _in_context(self, name: str) -> str | None:
