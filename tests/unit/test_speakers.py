@@ -411,3 +411,29 @@ def test_a_speech_by_the_person_its_heading_names(config: Config, matcher: Topic
 )
 def test_page_words_are_no_labels(line: str) -> None:
     assert parse_label(line) is None
+
+
+def test_a_panel_names_its_speakers_in_introductions_and_front_matter(
+    config: Config, matcher: TopicMatcher
+) -> None:
+    document = parse(
+        "---\ntitle: A panel on awareness day\n"
+        'summary: "A panel with Nat Tarnoff and others."\n---\n\n'
+        "Nic: Welcome, I’m Nic Steenhout. How about you, CB?\n\n"
+        "CB: I’m CB Averitt, with Deque.\n\n"
+        "Nic: And Nat?\n\n"
+        "Nat: I consult on accessibility.\n\n"
+        "CB: I agree with Nat.\n\n"
+        "Nat: Thanks.\n",
+        config,
+        matcher,
+        name="panel.md",
+    )
+    assert [speaker for _, speaker in turns(document)] == [
+        "Nic Steenhout",
+        "CB Averitt",
+        "Nic Steenhout",
+        "Nat Tarnoff",
+        "CB Averitt",
+        "Nat Tarnoff",
+    ]
