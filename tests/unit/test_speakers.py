@@ -437,3 +437,31 @@ def test_a_panel_names_its_speakers_in_introductions_and_front_matter(
         "CB Averitt",
         "Nat Tarnoff",
     ]
+
+
+def test_a_glued_name_is_the_one_the_page_writes_apart(
+    config: Config, matcher: TopicMatcher
+) -> None:
+    document = parse(
+        "Steve Kerr Postgame Interview, Game 4, June 9, 2017\n\n"
+        "Q: Did you know about the technical foul?\n\n"
+        "SteveKerr: I thought they called it on Draymond.\n\n"
+        "McDonald: I saw it.\n\n"
+        "SteveKerr: Then it was on me.\n\n"
+        "Q: What went wrong?\n\n"
+        "Steve: They made 24 threes.\n\n"
+        "McDonald: I was not there.\n\n"
+        "Steve: We will be back.\n",
+        config,
+        matcher,
+    )
+    assert [speaker for _, speaker in turns(document)] == [
+        None,
+        "Steve Kerr",
+        "McDonald",  # no `Mc Donald` in the page: one name
+        "Steve Kerr",
+        None,
+        "Steve Kerr",
+        "McDonald",
+        "Steve Kerr",
+    ]

@@ -721,6 +721,9 @@ class People:
 
     def _fullest(self, name: str, is_surname: bool) -> str:
         name = _title_case(" ".join(name.split()))
+        glued = _CAMEL.sub(" ", name)
+        if glued != name and " " not in name and glued in self.context:
+            name = glued  # `SteveKerr:` where the page writes `Steve Kerr`
         alias = self.config.aliases.get(name.casefold())
         if alias:
             return alias
@@ -833,6 +836,8 @@ class People:
         return None
 
 
+_CAMEL = re.compile(r"(?<=[a-zа-яё])(?=[A-ZА-ЯЁ])")
+"""Where a glued name's second part starts: `SteveKerr`."""
 _CONTRACTION = re.compile(r"\w+[’'](?:m|s|ve|re|ll|d|t)$")
 """`I’m`, `It’s`: speech before a name, never a first name (`O'Brien` is a name)."""
 _SPOKEN_WORDS = frozenset(
