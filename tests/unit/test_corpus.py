@@ -17,17 +17,17 @@ import yaml
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 SCORER = Path(__file__).resolve().parents[2] / "bench" / "score.py"
 
-TOTAL_FLOORS = {"dates": 92.0, "speakers": 92.0, "titles": 80.0}
+TOTAL_FLOORS = {"dates": 92.0, "speakers": 96.0, "titles": 80.0}
 SPEAKER_FLOORS = {
-    "a11y-rules": 82.0,
+    "a11y-rules": 96.0,
     "captions": 96.0,
     "debates": 99.0,
     "kremlin": 95.0,
-    "nba-postgame-zh": 86.0,
-    "nsc-briefings": 90.0,
-    "parliament": 66.0,
-    "un": 62.0,
-    "whitehouse-briefings": 88.0,
+    "nba-postgame-zh": 100.0,
+    "nsc-briefings": 94.0,
+    "parliament": 96.0,
+    "un": 75.0,
+    "whitehouse-briefings": 92.0,
 }
 
 

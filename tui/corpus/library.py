@@ -35,6 +35,8 @@ from tui.corpus.cache import (
 from tui.corpus.clean import BinaryFileError, clean_line, decode
 from tui.corpus.config import Config
 from tui.corpus.corrections import CORRECTIONS_FILE, NO_CORRECTIONS, Corrections, read_corrections
+from tui.corpus.folder import NO_FOLDER, Folder
+from tui.corpus.folder import learn as learn_from
 from tui.corpus.model import Document
 from tui.corpus.topics import TopicMatcher
 from tui.corpus.workers import process_pool
@@ -108,10 +110,10 @@ def read_document(
     doc_id: str,
     config: Config,
     matcher: TopicMatcher,
-    boilerplate: frozenset[str] = frozenset(),
+    folder: Folder = NO_FOLDER,
 ) -> Document:
     """Read and parse one file; raise DocumentError with a reason a person can act on.
-    `boilerplate`: the lines its folder repeats (`tui.corpus.boilerplate`)."""
+    `folder`: what its folder teaches (`tui.corpus.folder`)."""
     if path.is_symlink() and not path.exists():
         raise DocumentError("dangling symlink")
     try:
@@ -119,7 +121,7 @@ def read_document(
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as error:
         raise UnreadableError(f"cannot read: {error.strerror or error}") from None
-    return document_from_bytes(data, path, doc_id, config, matcher, boilerplate)
+    return document_from_bytes(data, path, doc_id, config, matcher, folder)
 
 
 def document_from_bytes(
@@ -128,7 +130,7 @@ def document_from_bytes(
     doc_id: str,
     config: Config,
     matcher: TopicMatcher,
-    boilerplate: frozenset[str] = frozenset(),
+    folder: Folder = NO_FOLDER,
 ) -> Document:
     """Decode, clean and parse a file's bytes (at most MAX_FILE_BYTES + 1 of them)."""
     warnings: list[str] = []
@@ -145,7 +147,7 @@ def document_from_bytes(
     # Imported here: a start that finds every file in the cache parses none.
     from tui.corpus.parse import parse_text
 
-    return parse_text(doc_id, path, decoded.text, config, matcher, tuple(warnings), boilerplate)
+    return parse_text(doc_id, path, decoded.text, config, matcher, tuple(warnings), folder)
 
 
 POOL_THRESHOLD = 64
@@ -507,17 +509,17 @@ class Loader:
         """Parse files in order, in worker processes when there are many; each with
         the lines its folder repeats, learned from the folder before the first."""
         config = self.library.config
-        learned: dict[str, frozenset[str]] = {}
+        learned: dict[str, Folder] = {}
         for _, relative, _ in files:
             where = relative.rpartition("/")[0]
             if where not in learned:
-                learned[where] = learn_boilerplate(self._folders.get(where, []), config)
+                learned[where] = learn_folder(self._folders.get(where, []), config)
         items = [
             (path, doc_id, learned[relative.rpartition("/")[0]]) for path, relative, doc_id in files
         ]
         if len(files) < POOL_THRESHOLD or self.workers < 2:
-            for path, doc_id, boilerplate in items:
-                yield _parse_one(path, doc_id, config, self.library.matcher, boilerplate)
+            for path, doc_id, folder in items:
+                yield _parse_one(path, doc_id, config, self.library.matcher, folder)
             return
         with process_pool(self.workers, _start_worker, config) as pool:
             # In order: the chunks run ahead in the workers while the first are handed on.
@@ -549,10 +551,10 @@ def _parse_one(
     doc_id: str,
     config: Config,
     matcher: TopicMatcher,
-    boilerplate: frozenset[str] = frozenset(),
+    folder: Folder = NO_FOLDER,
 ) -> Parsed:
     try:
-        document = read_document(path, doc_id, config, matcher, boilerplate)
+        document = read_document(path, doc_id, config, matcher, folder)
     except UnreadableError as error:
         return None, str(error), False
     except DocumentError as error:
@@ -572,14 +574,11 @@ def _start_worker(config: Config) -> None:
     _worker = (config, TopicMatcher(config.topics))
 
 
-def _parse_chunk(files: list[tuple[Path, str, frozenset[str]]]) -> list[Parsed]:
+def _parse_chunk(files: list[tuple[Path, str, Folder]]) -> list[Parsed]:
     if _worker is None:
         raise RuntimeError("parse worker started without its config")
     config, matcher = _worker
-    return [
-        _parse_one(path, doc_id, config, matcher, boilerplate)
-        for path, doc_id, boilerplate in files
-    ]
+    return [_parse_one(path, doc_id, config, matcher, folder) for path, doc_id, folder in files]
 
 
 def _by_folder(files: list[tuple[str, str, str]]) -> dict[str, list[str]]:
@@ -595,11 +594,11 @@ LEARN_BYTES = 2**20
 the largest files are not worth reading whole for it."""
 
 
-def learn_boilerplate(paths: list[str], config: Config) -> frozenset[str]:
-    """The lines a folder's files repeat, from an even sample of its files, read as
-    the parser reads them. Unreadable files are passed over."""
+def learn_folder(paths: list[str], config: Config) -> Folder:
+    """What a folder's files have in common (`tui.corpus.folder`), from an even sample
+    of them read as the parser reads them. Unreadable files are passed over."""
     if len(paths) < boilerplate.MIN_FILES:
-        return frozenset()
+        return NO_FOLDER
     from tui.corpus.parse import page_text
 
     texts: list[str] = []
@@ -612,7 +611,7 @@ def learn_boilerplate(paths: list[str], config: Config) -> frozenset[str]:
             )
         except (OSError, BinaryFileError):
             continue
-    return boilerplate.learn(texts)
+    return learn_from(texts)
 
 
 def _stem(name: str) -> str:

@@ -21,6 +21,7 @@ from pathlib import Path
 from tui.corpus.clean import MAX_LINE_CHARS, clean_line, clean_text, split_long_line
 from tui.corpus.config import Config
 from tui.corpus.dates import Dateline, dates_in_path, find_dates, infer_year, match_dateline
+from tui.corpus.folder import NO_FOLDER, Folder
 from tui.corpus.formats import Converted, convert
 from tui.corpus.letters import UPPER
 from tui.corpus.model import (
@@ -204,11 +205,11 @@ def parse_text(
     config: Config,
     matcher: TopicMatcher,
     warnings: tuple[str, ...] = (),
-    boilerplate: frozenset[str] = frozenset(),
+    folder: Folder = NO_FOLDER,
 ) -> Document:
-    """Parse one file's decoded text. `boilerplate` holds lines (stripped) that repeat
-    across the file's folder: page furniture of its site, kept out of the body."""
-    return _Parser(doc_id, path, config, matcher, list(warnings), boilerplate).run(raw)
+    """Parse one file's decoded text. `folder` is what the file's folder teaches: the
+    lines its pages repeat (furniture, kept out of the body) and its people."""
+    return _Parser(doc_id, path, config, matcher, list(warnings), folder).run(raw)
 
 
 _SHORT_LINE = 40
@@ -229,16 +230,18 @@ class _Parser:
         config: Config,
         matcher: TopicMatcher,
         warnings: list[str],
-        boilerplate: frozenset[str] = frozenset(),
+        folder: Folder = NO_FOLDER,
     ) -> None:
         self.doc_id = doc_id
         self.path = path
         self.config = config
         self.matcher = matcher
         self.warnings = warnings
-        self.boilerplate = boilerplate
         self.dropped: list[Dropped] = []
-        self.people = People(config)
+        self.folder = folder
+        self.people = People(
+            config, folder_names=dict(folder.names), folder_holders=dict(folder.holders)
+        )
         self.head = _Head()
         self.meta: dict[str, str] = {}
         self.source_format = "text"
@@ -324,7 +327,7 @@ class _Parser:
                     self.head.has_clock = True
                 self.drop(number, stripped, reason)
                 continue
-            repeated = stripped in self.boilerplate and parse_label(stripped) is None
+            repeated = stripped in self.folder.furniture and parse_label(stripped) is None
             if repeated and state != "head":
                 self.drop(number, stripped, "repeats across the folder")
                 continue

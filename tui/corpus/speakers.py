@@ -590,10 +590,21 @@ class People:
     are one person, `Jen Psaki`, where the page writes that name; `THE PRESIDENT` is
     the president the page names."""
 
-    def __init__(self, config: Config, title: str = "", context: str = "") -> None:
+    def __init__(
+        self,
+        config: Config,
+        title: str = "",
+        context: str = "",
+        folder_names: dict[str, str] | None = None,
+        folder_holders: dict[str, str] | None = None,
+    ) -> None:
         self.config = config
         self.title = title
         self.context = context
+        self.folder_names = folder_names or {}
+        """Surname -> full name, from the other pages of the folder."""
+        self.folder_holders = folder_holders or {}
+        """Office -> holder, from the other pages of the folder."""
         self.full: dict[str, list[str]] = {}
         """Surname -> the full forms seen, in order."""
         self._cache: dict[tuple[str, str | None], str] = {}
@@ -691,7 +702,15 @@ class People:
                 if office:
                     self.holders.setdefault(office, found)
                 return found
-            holder = (self.holders.get(office) or self._holder(office)) if office else None
+            holder = (
+                (
+                    self.holders.get(office)
+                    or self._holder(office)
+                    or self.folder_holders.get(office)
+                )
+                if office
+                else None
+            )
             return holder or _title_case(label.name)
         if label.style == "Speaker N:":
             return label.name
@@ -753,6 +772,9 @@ class People:
                     self.learn(found)
                     forms = [found]
                     break
+        known = self.folder_names.get(surname) if not forms else None
+        if known and _given_initial(name) in (None, _given_initial(known)):
+            forms = [known]  # the page gives no more; another page of its folder does
         if not forms:
             return name
         best = max(forms, key=lambda form: (_spelled_out(form), len(form)))
@@ -1035,3 +1057,30 @@ def byline(text: str) -> str | None:
                 )
             )
     return None
+
+
+def folder_people(lines: Iterable[str]) -> tuple[dict[str, str], dict[str, str]]:
+    """From the labels among `lines` (a folder's pages): each surname's full name and
+    each office's holder, where the labels give only one (`Jen Psaki`; `prime
+    minister` -> `Tony Blair` from `The Prime Minister (Mr. Tony Blair):`)."""
+    names: dict[str, set[str]] = {}
+    holders: dict[str, set[str]] = {}
+    for line in lines:
+        if ":" not in line[:200]:
+            continue
+        label = parse_label(line)
+        if label is None:
+            continue
+        if label.role is Role.PERSON and label.style != "Speaker N:":
+            person = _person_tokens(label.name.split())
+            if len(person) >= 2:
+                full = _title_case(" ".join(person))
+                names.setdefault(surname_of(full), set()).add(full)
+        elif label.role is Role.OFFICE and (named := asker_of(label.note)):
+            office = _office(label.name)
+            if office:
+                holders.setdefault(office, set()).add(_title_case(named))
+    return (
+        {surname: forms.pop() for surname, forms in names.items() if len(forms) == 1},
+        {office: people.pop() for office, people in holders.items() if len(people) == 1},
+    )
