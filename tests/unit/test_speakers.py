@@ -465,3 +465,21 @@ def test_a_glued_name_is_the_one_the_page_writes_apart(
         "McDonald",
         "Steve Kerr",
     ]
+
+
+def test_the_one_speaker_the_front_matter_names_gives_the_talk_and_its_answers(
+    config: Config, matcher: TopicMatcher
+) -> None:
+    document = parse(
+        "---\ntitle: Scaling the ledger\nspeakers: ['Jane Doe']\n---\n\n"
+        "Scaling the ledger\n\nToday I want to talk about blocks.\n\n"
+        "Q: How big can they get?\n\nA: Not very.\n",
+        config,
+        matcher,
+        name="talk.md",
+    )
+    assert turns(document) == [
+        ("statement", "Jane Doe"),
+        ("question", None),
+        ("answer", "Jane Doe"),
+    ]

@@ -266,7 +266,7 @@ class _Parser:
         described = "\n".join(value for _, value in converted.meta)
         self.people.context = f"{title or ''}\n{described}\n{text[:_CONTEXT_CHARS]}"
         blocks = self._blocks(body)
-        named = _title_speaker(title) if title else None
+        named = (_title_speaker(title) if title else None) or self._described_speaker()
         title_speaker = self.people.canonical(named) if named else None
         drafts, label_styles = self._turns(blocks, title_speaker)
         drafts = self._drop_trailing_headings(drafts, blocks)
@@ -378,6 +378,15 @@ class _Parser:
                     continue
                 below_title = False
             yield number, stripped
+
+    def _described_speaker(self) -> str | None:
+        """The one speaker the page's metadata names (`speakers: [Jane Doe]`), if one."""
+        listed = [
+            name.strip(" []\"'")
+            for name in self.meta.get("speakers", "").split(",")
+            if name.strip(" []\"'")
+        ]
+        return listed[0] if len(listed) == 1 and len(listed[0].split()) >= 2 else None
 
     def _settle_title(self) -> None:
         """Where the head gave no title line: the title the page's metadata names, or
