@@ -778,17 +778,21 @@ def _as_label(label: str | None) -> str | None:
 
 def _assign_kinds(drafts: list[_TurnDraft], title_speaker: str | None) -> None:
     """Questions, answers and statements, from the labels and the order of the turns:
-    after the first question, a named person's turn is an answer. A named person who
-    mostly asks (an interviewer, a moderator by name) asks questions."""
+    after the first question, a named person's turn is an answer, and so is a turn
+    right after another person's that asked. A named person who often asks (an
+    interviewer, a moderator by name) asks questions."""
     questioners = _questioners(drafts, title_speaker)
     answerer = title_speaker
     in_exchange = False
+    asked_by: str | None = None
+    """Who asked in the turn before, if it asked: the next speaker answers."""
     for draft in drafts:
         role = draft.role
         if role is None:
             continue
         asker = role is Role.HOST or (draft.speaker is not None and draft.speaker in questioners)
-        if role is Role.QUESTION or (asker and _asks(draft)):
+        asks = _asks(draft)
+        if role is Role.QUESTION or (asker and asks):
             draft.kind = TurnKind.QUESTION
             in_exchange = True
         elif asker:
@@ -797,8 +801,10 @@ def _assign_kinds(drafts: list[_TurnDraft], title_speaker: str | None) -> None:
             draft.kind = TurnKind.ANSWER
             draft.speaker = draft.speaker or answerer
         else:
-            draft.kind = TurnKind.ANSWER if in_exchange else TurnKind.STATEMENT
+            replies = asked_by is not None and asked_by != draft.speaker
+            draft.kind = TurnKind.ANSWER if in_exchange or replies else TurnKind.STATEMENT
             answerer = answerer or draft.speaker
+        asked_by = (draft.speaker or draft.label or "") if asks else None
 
 
 def _asks(draft: _TurnDraft) -> bool:

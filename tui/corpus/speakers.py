@@ -835,7 +835,7 @@ class People:
                 if not _is_word_of(token, ROLE_WORDS | HONORIFICS) and not _CONTRACTION.match(token)
             ]
             if given and not _is_word_of(given[0], ROLE_WORDS | HONORIFICS | _SPOKEN_WORDS):
-                counts[f"{' '.join(given)} {_title_case(surname)}"] += 1
+                counts[_title_case(f"{' '.join(given)} {surname}")] += 1
         return counts.most_common(1)[0][0] if counts else None
 
     def _holder(self, office: str) -> str | None:
