@@ -483,3 +483,27 @@ def test_the_one_speaker_the_front_matter_names_gives_the_talk_and_its_answers(
         ("question", None),
         ("answer", "Jane Doe"),
     ]
+
+
+def test_a_turn_after_another_persons_question_answers_it(
+    config: Config, matcher: TopicMatcher
+) -> None:
+    document = parse(
+        "A conversation between two ministers at the opening of the forum\n\n"
+        "Anna Berg: We open the forum today.\n\n"
+        "Ole Dahl: Thank you. The forum matters.\n\n"
+        "Anna Berg: Will the fisheries join next year?\n\n"
+        "Ole Dahl: They will.\n\n"
+        "Anna Berg: Good. The harbour is ready.\n\n"
+        "Ole Dahl: So is the fleet.\n",
+        config,
+        matcher,
+    )
+    assert [kind for kind, _ in turns(document)] == [
+        "statement",
+        "statement",
+        "statement",  # one question in three turns: no interviewer
+        "answer",
+        "statement",
+        "statement",
+    ]
