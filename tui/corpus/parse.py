@@ -65,6 +65,22 @@ _LONGEST_CHROME = max(map(len, _NAVIGATION | _FOOTER_START))
 _LANGUAGE_BAR = re.compile(r"^[•·*\-\s]*(?:[a-z]{2}-[A-Z]{2}\d*\s*)+$")
 _PHONE = re.compile(r"^(?:tel\.?|phone|fax)?:?\s*\+?\(?\d[\d\s().-]{6,}\d$", re.IGNORECASE)
 _CLOCK = re.compile(r"^[A-Z][\w .'-]{1,30}:\s*\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?$", re.IGNORECASE)
+# A page of a printed or scanned document: `12`, `Page 3 of 15`, `- 4 -`, `3/15`.
+_PAGE_NUMBER = re.compile(
+    r"^(?:page\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?$|^[-–—]\s*\d{1,3}\s*[-–—]$", re.IGNORECASE
+)
+# What a browser prints above a page: `9/30/24, 5:33 PM gov.ie - Title`.
+_PRINT_HEADER = re.compile(r"^\d{1,2}/\d{1,2}/\d{2,4},\s*\d{1,2}:\d{2}\s*(?:[AP]M)?\s+\S")
+# `Published on 30 September 2024`, `Last updated: ...`: the page's, not the meeting's.
+_PUBLICATION_LINE = re.compile(
+    r"^(?:published|posted|updated|last updated|last modified|modified|retrieved|accessed|"
+    r"опубликовано|обновлено)\b",
+    re.IGNORECASE,
+)
+# What a browser prints below a page: its address and `3/15`.
+_PRINT_FOOTER = re.compile(r"^\S+\s+\d{1,3}/\d{1,3}$")
+# A link as a printed page shows it: `Privacy policy (/en/help/privacy-policy/)`.
+_LINK_TEXT = re.compile(r"^[^()]{1,80}\((?:https?:/|/|www\.)[^\s()]*\)$")
 # "27.11.2017 - Letter to the Editor": an entry of a list of other news.
 _NEWS_LIST_ENTRY = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{2,4}\s*[-–—]\s+\S")
 
@@ -171,6 +187,21 @@ def _is_chrome(line: str) -> str | None:
         return "phone number"
     if _CLOCK.match(line):
         return "page clock"
+    if line[:1].isdigit() or line[:1] in "-–—Pp":
+        if _PAGE_NUMBER.match(line):
+            return "page number"
+        if _PRINT_HEADER.match(line):
+            return "print header"
+    if line.startswith(("http:/", "https:/", "www.")) and (
+        " " not in line or _PRINT_FOOTER.match(line)
+    ):
+        return "link"
+    if line.endswith(")") and len(line) <= 120 and _LINK_TEXT.match(line):
+        return "link"
+    if len(line) <= 80 and _PUBLICATION_LINE.match(line):
+        dated = _date_line(line)
+        if dated is not None and dated[1] == "publication":
+            return "publication line"
     return None
 
 
