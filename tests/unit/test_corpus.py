@@ -17,7 +17,9 @@ import yaml
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 SCORER = Path(__file__).resolve().parents[2] / "bench" / "score.py"
 
-TOTAL_FLOORS = {"dates": 92.0, "speakers": 96.0, "titles": 80.0}
+TOTAL_FLOORS = {"dates": 92.0, "speakers": 96.0, "kinds": 63.0, "titles": 80.0}
+CHROME_CEILING = 84
+"""Lines of page furniture (of 923 the keys list) that may still reach the text."""
 SPEAKER_FLOORS = {
     "a11y-rules": 96.0,
     "captions": 96.0,
@@ -62,6 +64,7 @@ def test_the_development_figures_do_not_fall(result: dict[str, Any]) -> None:
     total = result["totals"]["development"]
     for figure, floor in TOTAL_FLOORS.items():
         assert total[figure] >= floor, f"{figure}: {total[figure]} < {floor}"
+    assert total["chrome_leaked"] <= CHROME_CEILING
     for source, floor in SPEAKER_FLOORS.items():
         speakers = result["sources"][source]["speakers"]
         assert speakers >= floor, f"{source}: speakers {speakers} < {floor}"
