@@ -14,7 +14,7 @@ development figures):
 - kinds: of the turns aligned, those whose kind is the key's (question, answer,
   statement; a quote counts as a statement);
 - titles: documents whose title is the key's (case and spacing aside, or one holds
-  the other);
+  the other; a key without a title is met by the first words the reader shows);
 - chrome: lines the key names as page furniture found in the body text.
 
 `--show SOURCE` prints each document's differences for those sources. Held-out
@@ -123,7 +123,9 @@ def _aligned(key: list[Turn], got: list[Turn]) -> list[tuple[int, int]]:
 def _title_matches(key: str, document: Document) -> bool:
     wanted = " ".join(person(key).split())
     if not wanted:
-        return not document.title
+        # A page without a title is shown by its first words or its file's name.
+        first = document.paragraphs[0].text[:80] if document.paragraphs else ""
+        return document.title in ("", document.id, first)
     for title in (document.title, document.short_title):
         got = " ".join(person(title).split())
         if got and (got == wanted or (len(got) >= 12 and (got in wanted or wanted in got))):
