@@ -4,12 +4,16 @@ metadata kept apart, and nothing a page says is lost silently."""
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tui.corpus.config import Config
 from tui.corpus.formats import Converted, convert
+from tui.corpus.parse import parse_text
+from tui.corpus.topics import TopicMatcher
 
 
 def paragraphs(converted: Converted) -> list[str]:
@@ -639,3 +643,25 @@ def test_a_caption_label_may_carry_a_note_after_the_name() -> None:
         "Dora Demszky: Sure.",
         "Ashlee Kupor (SL): Great.",
     ]
+
+
+def test_html_inside_a_markdown_line_is_markup() -> None:
+    converted = convert(
+        "Russian listening practice <br/> (Anna Cher, 2017) &amp; <em>more</em>\n", "post.md"
+    )
+    assert " ".join(converted.text.split()) == "Russian listening practice (Anna Cher, 2017) & more"
+
+
+def test_an_entity_in_markdown_never_reaches_the_parser_as_a_control(
+    config: Config, matcher: TopicMatcher
+) -> None:
+    document = parse_text(
+        "post",
+        Path("post.md"),
+        "# A post\n\nAn escape &#27;[2J and an override &#x202e;evil in a line.\n",
+        config,
+        matcher,
+    )
+    text = document.paragraphs[0].text
+    assert "\x1b" not in text and "\u202e" not in text
+    assert "⟨RLO⟩evil" in text

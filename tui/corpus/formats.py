@@ -687,7 +687,15 @@ _MD_UNDERSCORES = re.compile(r"(?<![\\\w_])(_{1,3})(?=[^\s_])([^_\n]*?[^\s_\\])\
 _MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
+_MD_INLINE_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
+"""An HTML tag within a Markdown line (`<br/>`, `<em>`): markup, as a browser shows it."""
+
+
 def _markdown_inline(line: str) -> str:
+    if "<" in line:
+        line = _MD_INLINE_TAG.sub(" ", line)
+    if "&" in line:
+        line = html.unescape(line)
     if "[" in line:
         line = _MD_LINK.sub(r"\g<text>", line)
     if "*" in line:

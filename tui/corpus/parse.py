@@ -167,7 +167,7 @@ def page_text(raw: str, name: str) -> Converted:
     after (what entities decode to)."""
     converted = convert(clean_text(raw), name)
     text = converted.text
-    if converted.format == "html":
+    if converted.format != "text":  # entities may decode to controls
         text = clean_text(text)
     meta = tuple((key, clean_line(value)) for key, value in converted.meta)
     return Converted(text, converted.format, meta, converted.dropped)
