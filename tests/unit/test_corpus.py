@@ -17,7 +17,7 @@ import yaml
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 SCORER = Path(__file__).resolve().parents[2] / "bench" / "score.py"
 
-TOTAL_FLOORS = {"dates": 92.0, "speakers": 96.0, "kinds": 63.0, "titles": 95.0}
+TOTAL_FLOORS = {"dates": 92.0, "speakers": 96.0, "kinds": 65.0, "titles": 95.0}
 CHROME_CEILING = 84
 """Lines of page furniture (of 923 the keys list) that may still reach the text."""
 SPEAKER_FLOORS = {

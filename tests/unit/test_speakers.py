@@ -507,3 +507,24 @@ def test_a_turn_after_another_persons_question_answers_it(
         "statement",
         "statement",
     ]
+
+
+def test_a_broadcast_transcript_names_then_roles(config: Config, matcher: TopicMatcher) -> None:
+    document = parse(
+        "Morning Edition: the talks in Geneva, a conversation with the envoy\n\n"
+        "STEVE INSKEEP, HOST: Good morning. Will the talks go on?\n\n"
+        "JANE ROE, BYLINE: The envoy says they will.\n\n"
+        "INSKEEP: And after that?\n\n"
+        "ROE: Another round in May.\n\n"
+        "Yes, sir: that is how it goes.\n",
+        config,
+        matcher,
+    )
+    assert turns(document) == [
+        ("question", "Steve Inskeep"),
+        ("answer", "Jane Roe"),
+        ("question", "Steve Inskeep"),
+        ("answer", "Jane Roe"),
+    ]
+    assert document.turns[0].note == "HOST"
+    assert document.turns[-1].paragraphs[-1].text == "Yes, sir: that is how it goes."

@@ -385,7 +385,19 @@ class _Parser:
                     state = "body"
                     below_title = True
                     continue
-                if parse_label(stripped, self.people) is not None or match_dateline(stripped):
+                label = parse_label(stripped, self.people)
+                if (
+                    label is not None
+                    and not meta_title
+                    and self.source_format not in ("srt", "vtt")
+                    and _titled(stripped, label)
+                ):
+                    # `Morning Edition: the talks in Geneva`: a title, not speech.
+                    self.head.title, self.head.title_line = stripped, number
+                    state = "body"
+                    below_title = True
+                    continue
+                if label is not None or match_dateline(stripped):
                     state = "body"
                 elif meta_title and len(stripped) >= _TITLE_CHARS:
                     state = "body"  # the page names its title apart: this is text
@@ -743,6 +755,18 @@ class _Parser:
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"”»’']?\s+[\"“«‘']?[A-ZА-ЯЁ]")
 
 
+def _titled(line: str, label: Label) -> bool:
+    """Whether a line of a page's head that reads as `Name: words` is its title: a
+    show's or a series' name, then words that end no sentence."""
+    return (
+        label.style == "Name:"
+        and label.note is None
+        and bool(label.rest)
+        and label.rest[-1] not in _SENTENCE_END
+        and _TITLE_CHARS <= len(line) <= _LONGEST_TITLE
+    )
+
+
 def _same_title(line: str, title: str) -> bool:
     return " ".join(line.split()).casefold() == " ".join(title.split()).casefold()
 
@@ -813,6 +837,8 @@ def _assign_kinds(drafts: list[_TurnDraft], title_speaker: str | None) -> None:
     right after another person's that asked. A named person who often asks (an
     interviewer, a moderator by name) asks questions."""
     questioners = _questioners(drafts, title_speaker)
+    # A host under their own name later (`STEVE INSKEEP, HOST:`, then `INSKEEP:`).
+    questioners |= {d.speaker for d in drafts if d.role is Role.HOST and d.speaker}
     answerer = title_speaker
     in_exchange = False
     asked_by: str | None = None

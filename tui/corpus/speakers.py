@@ -351,7 +351,8 @@ _LEAD = re.compile(
 number (`（三）`, `(3)`, `3.`)."""
 _LEAD_FIRST = frozenset(">[(-–—*•0123456789（")
 _COLON_LABEL = re.compile(
-    r"^(?P<name>[^\W\d_][\w.’'\- ]{0,80}?)\s*(?P<notes>\([^()]{1,160}\)(?:\s*\([^()]{1,60}\)){0,2})?\s*(?:"
+    r"^(?P<name>[^\W\d_][\w.’'\- ]{0,80}?)(?:,\s*(?P<role>[^\W\d_][\w.’'\- ]{0,40}?))?"
+    r"\s*(?P<notes>\([^()]{1,160}\)(?:\s*\([^()]{1,60}\)){0,2})?\s*(?:"
     + _TIMESTAMP
     + r"\s*)?[:：](?:\s+(?P<rest>.*)|$)"
 )
@@ -411,7 +412,11 @@ def parse_label(line: str, known: People | None = None) -> Label | None:
         if match is not None:
             notes = match["notes"]
             note = "; ".join(_NOTE.findall(notes)) if notes else None
-            label = _classify(match["name"], note, (match["rest"] or "").strip(), known)
+            role = match["role"]
+            if role is not None:
+                label = _with_role(match["name"], role, note, (match["rest"] or "").strip())
+            else:
+                label = _classify(match["name"], note, (match["rest"] or "").strip(), known)
             if label is not None:
                 return label
     if "." in line[:60] and _may_end_in_period(line):
@@ -494,6 +499,27 @@ def _classify(raw: str, note: str | None, rest: str, known: People | None) -> La
     if len(person) < 2 and not honoured and not (known and known.is_known(name)):
         return None
     return Label(name, note, rest, "Name:", Role.PERSON)
+
+
+_BROADCAST_ROLES = frozenset({"byline", "guest", "caller", "voice", "narrator", "panelist"})
+
+
+def _with_role(raw: str, role: str, note: str | None, rest: str) -> Label | None:
+    """`STEVE INSKEEP, HOST:`, `HOWARD K. SMITH, MODERATOR:`, `JOHN SMITH, BYLINE:` (a
+    broadcaster's way): a name, then what the person is there; only with a role after
+    the comma (`Yes, sir:` is speech)."""
+    words = [_bare(word) for word in role.split()]
+    if not words or not all(
+        word in ROLE_WORDS | HOST_WORDS | QUESTION_WORDS | _BROADCAST_ROLES for word in words
+    ):
+        return None
+    name = " ".join(raw.split())
+    tokens = name.split()
+    if not 1 <= len(tokens) <= 5 or not all(token[0].isupper() for token in tokens):
+        return None
+    joined = f"{role.strip()}; {note}" if note else role.strip()
+    kind = Role.HOST if " ".join(words) in HOST_WORDS else Role.PERSON
+    return Label(name, joined, rest, "Name, ROLE:", kind)
 
 
 def _period_label(raw: str, note: str | None, rest: str) -> Label | None:
@@ -693,6 +719,8 @@ class People:
             return self.canonical(asker) if asker else None
         if label.role is Role.ANSWER:
             return None
+        if label.style == "Name, ROLE:":  # the name first, what the person is after
+            return self.canonical(" ".join(_person_tokens(label.name.split())) or label.name)
         if label.role in (Role.HOST, Role.OFFICE):
             office = _office(label.name) if label.role is Role.OFFICE else label.name.casefold()
             named = asker_of(label.note)
