@@ -77,6 +77,7 @@ _PUBLICATION_LINE = re.compile(
     r"опубликовано|обновлено)\b",
     re.IGNORECASE,
 )
+_PUBLICATION_FIRST = frozenset("PpUuLlMmRrAaОо")
 # What a browser prints below a page: its address and `3/15`.
 _PRINT_FOOTER = re.compile(r"^\S+\s+\d{1,3}/\d{1,3}$")
 # A link as a printed page shows it: `Privacy policy (/en/help/privacy-policy/)`.
@@ -187,18 +188,22 @@ def _is_chrome(line: str) -> str | None:
         return "phone number"
     if _CLOCK.match(line):
         return "page clock"
-    if line[:1].isdigit() or line[:1] in "-–—Pp":
-        if _PAGE_NUMBER.match(line):
-            return "page number"
-        if _PRINT_HEADER.match(line):
-            return "print header"
+    first = line[:1]
+    if first.isdigit() and _PRINT_HEADER.match(line):
+        return "print header"
     if line.startswith(("http:/", "https:/", "www.")) and (
         " " not in line or _PRINT_FOOTER.match(line)
     ):
         return "link"
-    if line.endswith(")") and len(line) <= 120 and _LINK_TEXT.match(line):
+    if len(line) > 120:
+        return None  # prose: what follows is all short
+    if (first.isdigit() or first in "-–—" or line[:5].casefold() == "page ") and (
+        _PAGE_NUMBER.match(line)
+    ):
+        return "page number"
+    if line[-1] == ")" and _LINK_TEXT.match(line):
         return "link"
-    if len(line) <= 80 and _PUBLICATION_LINE.match(line):
+    if len(line) <= 80 and first in _PUBLICATION_FIRST and _PUBLICATION_LINE.match(line):
         dated = _date_line(line)
         if dated is not None and dated[1] == "publication":
             return "publication line"
@@ -798,6 +803,8 @@ def _name_hosts(drafts: list[_TurnDraft]) -> None:
     the floor thanks the moderator by first name (`MODERATOR: ... Go ahead.` then
     `Thanks, Sean.`). Hosts the label or the page already named keep their name."""
     hosts = {d.label for d in drafts if d.role is Role.HOST and d.speaker == _as_label(d.label)}
+    if not hosts:
+        return
     # Thanks to a speaker the page names (`Thank you, John.` to John Kirby) are not the
     # moderator's.
     others = {

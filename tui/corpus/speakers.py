@@ -350,12 +350,20 @@ _LEAD = re.compile(
 """Markers before a label: `>>` (captions, broadcasters), a timestamp, a dash, a
 number (`（三）`, `(3)`, `3.`)."""
 _LEAD_FIRST = frozenset(">[(-–—*•0123456789（")
+_ROLE_LABEL = re.compile(
+    r"^(?P<name>[^\W\d_][\w.’'\- ]{0,60}?),\s*(?P<role>[^\W\d_][\w.’'\- ]{0,40}?)\s*"
+    r"(?P<notes>\([^()]{1,160}\))?\s*[:：](?:\s+(?P<rest>.*)|$)"
+)
+"""`STEVE INSKEEP, HOST:`: a broadcaster's label, the name, then what the person is."""
 _COLON_LABEL = re.compile(
-    r"^(?P<name>[^\W\d_][\w.’'\- ]{0,80}?)(?:,\s*(?P<role>[^\W\d_][\w.’'\- ]{0,40}?))?"
+    r"^(?P<name>[^\W\d_][\w.’'\- ]{0,80}?)"
     r"\s*(?P<notes>\([^()]{1,160}\)(?:\s*\([^()]{1,60}\)){0,2})?\s*(?:"
     + _TIMESTAMP
     + r"\s*)?[:：](?:\s+(?P<rest>.*)|$)"
 )
+_LABEL_REACH = 300
+"""A label's colon stands within this many characters of a line's start (a name and
+up to three notes)."""
 _NOTE = re.compile(r"\(([^()]*)\)")
 """Each parenthesis of a label: `(Witney) (Con)` in Hansard, `(to both ministers)`."""
 _Q_BARE = re.compile(
@@ -407,16 +415,19 @@ def parse_label(line: str, known: People | None = None) -> Label | None:
             return Label(
                 bare["name"], bare["note"], bare["rest"].strip(), "Q (no colon)", Role.QUESTION
             )
-    if ":" in line or "：" in line:
+    head = line[:_LABEL_REACH]
+    if ":" in head or "：" in head:
         match = _COLON_LABEL.match(line)
         if match is not None:
             notes = match["notes"]
             note = "; ".join(_NOTE.findall(notes)) if notes else None
-            role = match["role"]
-            if role is not None:
-                label = _with_role(match["name"], role, note, (match["rest"] or "").strip())
-            else:
-                label = _classify(match["name"], note, (match["rest"] or "").strip(), known)
+            label = _classify(match["name"], note, (match["rest"] or "").strip(), known)
+            if label is not None:
+                return label
+        elif "," in head[:60] and (match := _ROLE_LABEL.match(line)) is not None:
+            notes = match["notes"]
+            note = "; ".join(_NOTE.findall(notes)) if notes else None
+            label = _with_role(match["name"], match["role"], note, (match["rest"] or "").strip())
             if label is not None:
                 return label
     if "." in line[:60] and _may_end_in_period(line):
