@@ -223,6 +223,8 @@ _HTML_HINT = re.compile(
 _MARKDOWN_HINT = re.compile(
     r"^ {0,3}#{1,6}[ \t]+\S|\*\*\S|__\S|\[[^\[\]\n]+\]\([^()\s]+\)|^ {0,3}>[ \t]", re.MULTILINE
 )
+_FIRST_LINES = re.compile(r"\s*([^\n]*)(?:\n([^\n]*))?")
+"""The first two lines after leading blank space, read without copying the text."""
 _WEBVTT = re.compile(r"\s*WEBVTT(?:[ \t\n]|$)")
 _TIMESTAMP = r"(?:(\d+):)?(\d{1,2}):(\d{2})[.,](\d{1,3})"
 _TIMING = re.compile(rf"\s*{_TIMESTAMP}\s*-->\s*{_TIMESTAMP}")
@@ -235,9 +237,9 @@ def _format(name: str, text: str, has_front_matter: bool) -> str:
         return known
     if _WEBVTT.match(text):
         return "vtt"
-    first_lines = text[:_SNIFF_CHARS].lstrip().split("\n", 2)
-    if _TIMING.match(first_lines[0]) or (
-        len(first_lines) > 1 and _CUE_NUMBER.match(first_lines[0]) and _TIMING.match(first_lines[1])
+    first, second = _FIRST_LINES.match(text).groups()  # type: ignore[union-attr]
+    if _TIMING.match(first) or (
+        second is not None and _CUE_NUMBER.match(first) and _TIMING.match(second)
     ):
         return "srt"
     if _HTML_HINT.search(text, 0, _SNIFF_CHARS):

@@ -421,8 +421,15 @@ def parse_label(line: str, known: People | None = None) -> Label | None:
         if match is not None:
             notes = match["notes"]
             note = "; ".join(_NOTE.findall(notes)) if notes else None
-            label = _classify(match["name"], note, (match["rest"] or "").strip(), known)
+            rest = (match["rest"] or "").strip()
+            # A page prints its few labels over and over: each is read once.
+            seen = known.labels.get((match["name"], note)) if known is not None else None
+            if seen is not None:
+                return Label(seen.name, seen.note, rest, seen.style, seen.role)
+            label = _classify(match["name"], note, rest, known)
             if label is not None:
+                if known is not None:
+                    known.labels[(match["name"], note)] = label
                 return label
         elif "," in head[:60] and (match := _ROLE_LABEL.match(line)) is not None:
             notes = match["notes"]
@@ -645,6 +652,10 @@ class People:
         self.full: dict[str, list[str]] = {}
         """Surname -> the full forms seen, in order."""
         self._cache: dict[tuple[str, str | None], str] = {}
+        self.labels: dict[tuple[str, str | None], Label] = {}
+        self._learned: set[str] = set()
+        """Label names whose person is learned."""
+        """Labels read on this page, by name and note as printed: each is read once."""
         self.holders: dict[str, str] = {}
         """Office -> the person a label's note named as holding it."""
         self.label_lines: set[str] = set()
@@ -709,6 +720,9 @@ class People:
 
     def learn_labels(self, labels: Iterable[Label]) -> None:
         for label in labels:
+            if label.name in self._learned:
+                continue
+            self._learned.add(label.name)
             if label.role is Role.PERSON and label.style != "Speaker N:":
                 person = _person_tokens(label.name.split())
                 if len(person) >= 2 or (person and _INITIALS.match(person[0])):
