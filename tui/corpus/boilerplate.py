@@ -39,7 +39,7 @@ def learn(texts: Iterable[str]) -> frozenset[str]:
     counts: Counter[str] = Counter()
     recurring: Counter[str] = Counter()
     """Files in which a line stands three times or more: a speaker's name above each
-    of their turns (`Nic`), not a menu, which a page shows once or twice."""
+    of their turns (`Tom`), not a menu, which a page shows once or twice."""
     files = 0
     for text in texts:
         files += 1

@@ -7,7 +7,7 @@ corpus folder sets a document's date, title or place, and who a label names.
         title: Joint press conference in Baku
         place: Baku
     speakers:
-      MS. PSAKI: Jen Psaki       # a label as printed (without its parenthesis)
+      MS. DOE: Jane Doe          # a label as printed (without its parenthesis)
 
 They are applied to the documents as read, after the parse and the document cache:
 the source files and the cache keep what the files say, and an edit of dossier.yaml
@@ -68,7 +68,7 @@ def printed_label(turn: Turn) -> str | None:
 
 @functools.lru_cache(maxsize=4096)
 def folded_label(label: str) -> str:
-    """What labels are compared by: case and spacing ignored (`MS. PSAKI`, `Ms.Psaki`).
+    """What labels are compared by: case and spacing ignored (`MS. DOE`, `Ms.Doe`).
     Kept for the labels seen last: a corpus uses few, over and over."""
     return "".join(label.split()).casefold()
 

@@ -1,8 +1,8 @@
 """What a folder's files teach about each of them.
 
 Pages saved from one site share their furniture (menus, share bars, footers) and
-often their people: one briefing names `Jen Psaki` in full where the next prints
-only `MS. PSAKI:`, one sitting says `The Prime Minister (Mr. Tony Blair):` where
+often their people: one briefing names `Jane Doe` in full where the next prints
+only `MS. DOE:`, one sitting says `The Prime Minister (Mr. Tom Hale):` where
 the next says `The Prime Minister:`. Learned once from a sample of the folder's
 files and handed to the parse of each, as the page's own words are.
 """

@@ -459,7 +459,7 @@ class _Parser:
         """Paragraphs: runs of lines between blank lines, a label starting a new one.
         A run of lines is one paragraph when the page was wrapped at a fixed width;
         unwrapped, each line is a paragraph of its own. Read again if the page turns out
-        to call its speakers by one word (`Robert:`, `Nic` alone on a line)."""
+        to call its speakers by one word (`Maria:`, `Tom` alone on a line)."""
         unlabelled: list[str] = []
         blocks = self._read_blocks(body, unlabelled)
         if self.people.learn_label_words(unlabelled):
@@ -795,17 +795,17 @@ _THANKED = re.compile(
     r"(?P<name>[A-Z][a-z]+)\b[.,!—–-]",
     re.IGNORECASE,
 )
-"""`Thank you, Sam.`: thanks go to who gave the floor (a greeting, to who will answer)."""
+"""`Thank you, Ben.`: thanks go to who gave the floor (a greeting, to who will answer)."""
 
 
 def _name_hosts(drafts: list[_TurnDraft]) -> None:
     """A moderator the page names only in passing: on a press call, whoever is given
     the floor thanks the moderator by first name (`MODERATOR: ... Go ahead.` then
-    `Thanks, Sean.`). Hosts the label or the page already named keep their name."""
+    `Thanks, Ben.`). Hosts the label or the page already named keep their name."""
     hosts = {d.label for d in drafts if d.role is Role.HOST and d.speaker == _as_label(d.label)}
     if not hosts:
         return
-    # Thanks to a speaker the page names (`Thank you, John.` to John Kirby) are not the
+    # Thanks to a speaker the page names (`Thank you, Karl.` to Karl Berg) are not the
     # moderator's.
     others = {
         part.casefold()

@@ -1,9 +1,9 @@
 """Speaker labels, and the people behind them.
 
-A turn of a transcript starts with a label, written in many ways: `Sergey Lavrov:`,
-`MS. PSAKI:`, `Q`, `QUESTION (Reuters):`, `THE PRESIDENT:`, `President of Russia
-Dmitry Medvedev:`, `The Prime Minister (Boris Johnson):`, `С.Лавров:`, `CHAIR
-POWELL.`, `SPEAKER_00:`. `parse_label` reads one line's label; `People` turns the
+A turn of a transcript starts with a label, written in many ways: `Anna Berg:`,
+`MS. PSAKI:`, `Q`, `QUESTION (Reuters):`, `THE PRESIDENT:`, `President of Atlantis
+Ivan Petrov:`, `The Prime Minister (Ann Lee):`, `А.Петров:`, `CHAIR
+JONES.`, `SPEAKER_00:`. `parse_label` reads one line's label; `People` turns the
 names a document's labels print into people, one name a person however the page
 writes them, from the page's own words (its title, its text, its other labels)
 and the config's aliases.
@@ -374,10 +374,10 @@ _PERIOD_LABEL = re.compile(
     rf"^(?P<name>(?:[\w’'-]+\.?\s+){{0,3}}{UPPER}[{UPPER[1:-1]}’'-]+)"
     r"\s*(?:\((?P<note>[^()]{1,160})\))?\.(?:\s+(?P<rest>\S.*)|$)"
 )
-"""`CHAIR POWELL. text`, `Mr. JONES. text`, `Chairman SMITH.`: hearings and
+"""`CHAIR JONES. text`, `Mr. JONES. text`, `Chairman SMITH.`: hearings and
 their kin end the label with a period, the surname in capitals."""
 _INITIALS = re.compile(rf"^(?:{UPPER}\.\s?){{1,3}}{UPPER}[\w’'-]+$")
-"""`С.Лавров`, `С.В.Лавров`, `V. Putin`: initials and a surname."""
+"""`А.Петров`, `А.В.Петров`, `I. Petrov`: initials and a surname."""
 _GENERIC = re.compile(
     r"^(?:speaker|unknown speaker|participant|person|voice|interviewee|guest|caller|"
     r"audience member|спикер|участник)[ _-]?(?:\d{1,3}|[A-Z])$|^speaker_\d{1,3}$",
@@ -403,7 +403,7 @@ def _strip_lead(line: str) -> str:
 
 def parse_label(line: str, known: People | None = None) -> Label | None:
     """The speaker label that starts `line`, or None. `known` tells surnames the
-    document has already named (`Putin:` after `Vladimir Putin:`)."""
+    document has already named (`Petrov:` after `Ivan Petrov:`)."""
     line = _strip_lead(line)
     if not line:
         return None
@@ -560,16 +560,16 @@ def _period_label(raw: str, note: str | None, rest: str) -> Label | None:
 
 def _person_tokens(tokens: list[str]) -> list[str]:
     """The tokens of a label that name the person: titles and offices in front of
-    the name left out (`President of Russia Dmitry Medvedev` -> `Dmitry Medvedev`)."""
+    the name left out (`President of Atlantis Ivan Petrov` -> `Ivan Petrov`)."""
     start = 0
     for at, token in enumerate(tokens):
         if _is_word_of(token, ROLE_WORDS | HONORIFICS):
             start = at + 1
     person = tokens[start:]
     if start and len(person) > 2 and not _is_word_of(tokens[start - 1], HONORIFICS):
-        # After an office, the name is its last words: `... of Azerbaijan Jeyhun
-        # Bayramov`, `CEO of ... State Corporation Sergei Chemezov`. After a title
-        # alone, every word is the name: `Mr. Iain Duncan Smith`.
+        # After an office, the name is its last words: `... of Atlantis Ole
+        # Dahl`, `CEO of ... State Corporation Karl Berg`. After a title
+        # alone, every word is the name: `Mr. John Lloyd Webber`.
         if _bare(tokens[start - 1]) == "of":
             person = person[1:]
         keep = (
@@ -600,12 +600,12 @@ def _office(name: str) -> str | None:
 _NAME_TOKEN = rf"{UPPER}[\w’'-]+"
 _LETTER_BEFORE = r"[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff0-9.]"
 """What may not stand right before a name: a letter of an alphabet with capitals (a
-Chinese character may: `来自Steve Kerr`), a digit or a dot."""
+Chinese character may: `来自Ann Lee`), a digit or a dot."""
 _GIVEN = rf"(?:{UPPER}\.[ \t]?|{UPPER}[\w’'-]+[ \t]+(?:{UPPER}\.[ \t]+)?)"
 
 
 def _title_case(name: str) -> str:
-    """`JEN PSAKI` -> `Jen Psaki`, `KISHIDA Fumio` -> `Kishida Fumio`, `MR.` -> `Mr.`;
+    """`JANE DOE` -> `Jane Doe`, `TANAKA Yuki` -> `Tanaka Yuki`, `MR.` -> `Mr.`;
     initials (`J.`) as they are."""
     return " ".join(
         "-".join(part.capitalize() for part in token.split("-"))
@@ -616,7 +616,7 @@ def _title_case(name: str) -> str:
 
 
 def surname_of(name: str) -> str:
-    """`С.В.Лавров` -> `лавров`, `Jen Psaki` -> `psaki`."""
+    """`А.В.Петров` -> `петров`, `Jane Doe` -> `doe`."""
     parts = name.replace(".", " ").split()
     return parts[-1].casefold() if parts else ""
 
@@ -630,8 +630,8 @@ class People:
     """The people one document names, and the one name each label resolves to.
 
     Built from the document's context (title and text, for the full form of a name
-    a label gives in part) and its labels: `MS. PSAKI`, `Ms. Psaki` and `Jen Psaki`
-    are one person, `Jen Psaki`, where the page writes that name; `THE PRESIDENT` is
+    a label gives in part) and its labels: `MS. DOE`, `Ms. Doe` and `Jane Doe`
+    are one person, `Jane Doe`, where the page writes that name; `THE PRESIDENT` is
     the president the page names."""
 
     def __init__(
@@ -687,7 +687,7 @@ class People:
         )
 
     def learn_label_words(self, lines: Iterable[str]) -> bool:
-        """Take one-word names that start two lines or more each (`Robert:`, `Nixon:`)
+        """Take one-word names that start two lines or more each (`Maria:`, `Dahl:`)
         for labels, where two such names or more take turns: a dialogue between people
         the page calls by one name. A one-word label alone could be any heading.
         Whether any were new."""
@@ -711,7 +711,7 @@ class People:
         if len(recurring) >= 2 and not recurring <= self.label_words:
             self.label_words |= recurring
             learned = True
-        # A name alone on its line, the words below it (`Nic`, then what Nic says).
+        # A name alone on its line, the words below it (`Tom`, then what Tom says).
         recurring = {name for name, count in alone.items() if count >= 2}
         if len(recurring) >= 2 and not recurring <= self.label_lines:
             self.label_lines |= recurring
@@ -750,7 +750,7 @@ class People:
             office = _office(label.name) if label.role is Role.OFFICE else label.name.casefold()
             named = asker_of(label.note)
             if named:
-                # `The Prime Minister (Mr. Tony Blair):`, then `The Prime Minister:`.
+                # `The Prime Minister (Mr. Tom Hale):`, then `The Prime Minister:`.
                 found = self.canonical(named)
                 if office:
                     self.holders.setdefault(office, found)
@@ -783,7 +783,7 @@ class People:
         """The fullest form of `name` this document gives: a surname or initials
         become the full name written elsewhere in the page or its labels."""
         # One word is a surname in capitals (`PSAKI`) or after an honorific (`Mr.
-        # Smith`), as press offices print them; else rather a first name (`Robert`).
+        # Smith`), as press offices print them; else rather a first name (`Maria`).
         surname = surname or name.isupper()
         key = f"{name}\0{surname}"
         known = self._canonical.get(key)
@@ -795,7 +795,7 @@ class People:
         name = _title_case(" ".join(name.split()))
         glued = _CAMEL.sub(" ", name)
         if glued != name and " " not in name and glued in self.context:
-            name = glued  # `SteveKerr:` where the page writes `Steve Kerr`
+            name = glued  # `AnnLee:` where the page writes `Ann Lee`
         alias = self.config.aliases.get(name.casefold())
         if alias:
             return alias
@@ -807,7 +807,7 @@ class People:
             if form.casefold().endswith(" " + name.casefold())
         ]
         if len(longer) == 1:
-            return longer[0]  # `Duncan Smith` of `Iain Duncan Smith`
+            return longer[0]  # `Lloyd Webber` of `John Lloyd Webber`
         initial = _given_initial(name)
         forms = [
             form
@@ -834,8 +834,8 @@ class People:
         return self.config.aliases.get(best.casefold(), best)
 
     def _by_given_name(self, name: str) -> str | None:
-        """The full name a one-word name is the first name of (`Robert` -> `Robert
-        Jolly`): the only such name among the labels, else the commonest in the page."""
+        """The full name a one-word name is the first name of (`Maria` -> `Maria
+        Lind`): the only such name among the labels, else the commonest in the page."""
         folded = name.casefold()
         forms = {
             form
@@ -855,7 +855,7 @@ class People:
                 rf"(?P<surname>{_NAME_TOKEN})(?![\w’'])"
             )
             written: dict[str, str] = {}
-            """Surname -> the first name as the page writes it there (`CB Averitt`)."""
+            """Surname -> the first name as the page writes it there (`JD Marsh`)."""
             counts: Counter[str] = Counter()
             stop = ROLE_WORDS | _TITLE_CASE_WORDS | _NOT_NAMES | _SPOKEN_WORDS
             for match in pattern.finditer(self.context):
@@ -867,7 +867,7 @@ class People:
         return self._found[key]
 
     def _in_context(self, name: str) -> str | None:
-        """The commonest full form of a surname in the page: `Jen Psaki` for `PSAKI`."""
+        """The commonest full form of a surname in the page: `Jane Doe` for `DOE`."""
         surname = name.split()[-1].strip(".")
         if len(surname) < 2 or not self.context:
             return None
@@ -892,7 +892,7 @@ class People:
         return counts.most_common(1)[0][0] if counts else None
 
     def _holder(self, office: str) -> str | None:
-        """Who holds `office` on this page: `President Joe Biden` in its title or text."""
+        """Who holds `office` on this page: `President Ann Ray` in its title or text."""
         words = r"\s+".join(map(re.escape, office.split()))
         pattern = re.compile(
             rf"(?<![Vv]ice )(?<![Vv]ice-)\b(?i:{words})\s+(?:of\s+(?:the\s+)?{_NAME_TOKEN}\s+)?"
@@ -903,7 +903,7 @@ class People:
                 tokens = []
                 for token in match["name"].split():
                     if _is_word_of(token, _TITLE_CASE_WORDS):
-                        break  # `Vice President Harris During Tour`: a title's words
+                        break  # `Vice President Cole During Tour`: a title's words
                     if not _is_word_of(token, ROLE_WORDS):
                         tokens.append(token)
                 if tokens and tokens[0][0].isupper() and _bare(tokens[0]) not in _NOT_NAMES:
@@ -912,7 +912,7 @@ class People:
 
 
 _CAMEL = re.compile(r"(?<=[a-zа-яё])(?=[A-ZА-ЯЁ])")
-"""Where a glued name's second part starts: `SteveKerr`."""
+"""Where a glued name's second part starts: `AnnLee`."""
 _CONTRACTION = re.compile(r"\w+[’'](?:m|s|ve|re|ll|d|t)$")
 """`I’m`, `It’s`: speech before a name, never a first name (`O'Brien` is a name)."""
 _SPOKEN_WORDS = frozenset(
@@ -980,7 +980,7 @@ _TITLE_CASE_WORDS = frozenset(
         "into",
     }
 )
-"""Words a title capitalises (`Remarks by Vice President Harris During a Tour`) that
+"""Words a title capitalises (`Remarks by Vice President Cole During a Tour`) that
 end a name."""
 
 
@@ -1077,8 +1077,8 @@ _BYLINE_TOKEN = re.compile(r"[\w.’'-]+|[,;:()]")
 
 def byline(text: str) -> str | None:
     """The person a speech's heading names as its speaker: `Statement by H.E. Mr.
-    Volodymyr Zelenskyy, President of Ukraine`, `HONOURABLE DICKON MITCHELL`, `Dr
-    Vivian Balakrishnan's National Statement`; None if it names nobody so."""
+    Ivan Petrov, President of Atlantis`, `HONOURABLE MARY LEE`, `Dr
+    Anil Rao's National Statement`; None if it names nobody so."""
     tokens = _BYLINE_TOKEN.findall(text)
     for at, token in enumerate(tokens):
         if _bare(token) not in _BYLINE_TRIGGERS:
@@ -1114,8 +1114,8 @@ def byline(text: str) -> str | None:
 
 def folder_people(lines: Iterable[str]) -> tuple[dict[str, str], dict[str, str]]:
     """From the labels among `lines` (a folder's pages): each surname's full name and
-    each office's holder, where the labels give only one (`Jen Psaki`; `prime
-    minister` -> `Tony Blair` from `The Prime Minister (Mr. Tony Blair):`)."""
+    each office's holder, where the labels give only one (`Jane Doe`; `prime
+    minister` -> `Tom Hale` from `The Prime Minister (Mr. Tom Hale):`)."""
     names: dict[str, set[str]] = {}
     holders: dict[str, set[str]] = {}
     for line in lines:
