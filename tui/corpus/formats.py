@@ -903,7 +903,7 @@ def _repeated(before: list[_Piece], after: list[_Piece]) -> int:
 
 
 def _starts_with_label(pieces: list[_Piece], start: int) -> bool:
-    """`PSAKI:`, `MS. PSAKI:`, `Jane Doe:` at `start`: a speaker's name as captions write it."""
+    """`DOE:`, `MS. DOE:`, `Jane Doe:` at `start`: a speaker's name as captions write it."""
     words: list[str] = []
     in_note = False
     for piece in pieces[start : start + 8]:

@@ -1,7 +1,7 @@
 """Speaker labels, and the people behind them.
 
 A turn of a transcript starts with a label, written in many ways: `Anna Berg:`,
-`MS. PSAKI:`, `Q`, `QUESTION (Reuters):`, `THE PRESIDENT:`, `President of Atlantis
+`MS. DOE:`, `Q`, `QUESTION (Reuters):`, `THE PRESIDENT:`, `President of Atlantis
 Ivan Petrov:`, `The Prime Minister (Ann Lee):`, `А.Петров:`, `CHAIR
 JONES.`, `SPEAKER_00:`. `parse_label` reads one line's label; `People` turns the
 names a document's labels print into people, one name a person however the page
@@ -782,7 +782,7 @@ class People:
     def canonical(self, name: str, surname: bool = False) -> str:
         """The fullest form of `name` this document gives: a surname or initials
         become the full name written elsewhere in the page or its labels."""
-        # One word is a surname in capitals (`PSAKI`) or after an honorific (`Mr.
+        # One word is a surname in capitals (`DOE`) or after an honorific (`Mr.
         # Smith`), as press offices print them; else rather a first name (`Maria`).
         surname = surname or name.isupper()
         key = f"{name}\0{surname}"
