@@ -844,7 +844,7 @@ def _assign_kinds(drafts: list[_TurnDraft], title_speaker: str | None) -> None:
     right after another person's that asked. A named person who often asks (an
     interviewer, a moderator by name) asks questions."""
     questioners = _questioners(drafts, title_speaker)
-    # A host under their own name later (`STEVE INSKEEP, HOST:`, then `INSKEEP:`).
+    # A host under their own name later (`TOM HALE, HOST:`, then `HALE:`).
     questioners |= {d.speaker for d in drafts if d.role is Role.HOST and d.speaker}
     answerer = title_speaker
     in_exchange = False

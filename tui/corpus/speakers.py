@@ -354,7 +354,7 @@ _ROLE_LABEL = re.compile(
     r"^(?P<name>[^\W\d_][\w.’'\- ]{0,60}?),\s*(?P<role>[^\W\d_][\w.’'\- ]{0,40}?)\s*"
     r"(?P<notes>\([^()]{1,160}\))?\s*[:：](?:\s+(?P<rest>.*)|$)"
 )
-"""`STEVE INSKEEP, HOST:`: a broadcaster's label, the name, then what the person is."""
+"""`TOM HALE, HOST:`: a broadcaster's label, the name, then what the person is."""
 _COLON_LABEL = re.compile(
     r"^(?P<name>[^\W\d_][\w.’'\- ]{0,80}?)"
     r"\s*(?P<notes>\([^()]{1,160}\)(?:\s*\([^()]{1,60}\)){0,2})?\s*(?:"
@@ -523,7 +523,7 @@ _BROADCAST_ROLES = frozenset({"byline", "guest", "caller", "voice", "narrator", 
 
 
 def _with_role(raw: str, role: str, note: str | None, rest: str) -> Label | None:
-    """`STEVE INSKEEP, HOST:`, `HOWARD K. SMITH, MODERATOR:`, `JOHN SMITH, BYLINE:` (a
+    """`TOM HALE, HOST:`, `ANN K. LEE, MODERATOR:`, `JOHN SMITH, BYLINE:` (a
     broadcaster's way): a name, then what the person is there; only with a role after
     the comma (`Yes, sir:` is speech)."""
     words = [_bare(word) for word in role.split()]
