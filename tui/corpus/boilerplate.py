@@ -35,7 +35,8 @@ def sample(names: list[str]) -> list[str]:
 
 
 def learn(texts: Iterable[str]) -> frozenset[str]:
-    """The lines (stripped) that repeat across `texts`, one text a file."""
+    """The lines (stripped) that repeat across `texts`, one text a file (MIN_FILES of
+    them or more: `tui.corpus.folder.learn` sees to it)."""
     counts: Counter[str] = Counter()
     recurring: Counter[str] = Counter()
     """Files in which a line stands three times or more: a speaker's name above each
@@ -48,8 +49,6 @@ def learn(texts: Iterable[str]) -> frozenset[str]:
         )
         counts.update(in_file.keys())
         recurring.update(line for line, count in in_file.items() if count >= 3)
-    if files < MIN_FILES:
-        return frozenset()
     needed = max(3, SHARE * files)
     return frozenset(
         line

@@ -34,7 +34,16 @@ from tui.corpus.model import (
     TurnKind,
     split_title_tail,
 )
-from tui.corpus.speakers import HONORIFICS, ROLE_WORDS, Label, People, Role, byline, parse_label
+from tui.corpus.speakers import (
+    HONORIFICS,
+    ROLE_WORDS,
+    Label,
+    People,
+    Role,
+    byline,
+    parse_label,
+    title_case,
+)
 from tui.corpus.topics import TopicMatcher
 
 # --- chrome: lines that are page furniture, never text to read ---------------
@@ -280,6 +289,8 @@ class _Parser:
         )
         self.head = _Head()
         self.meta: dict[str, str] = {}
+        self.dateline: Dateline | None = None
+        """A news dateline among the first paragraphs (`MOSCOW, April 4. /TASS/.`)."""
         self.source_format = "text"
 
     def drop(self, line: int, text: str, reason: str) -> None:
@@ -302,6 +313,7 @@ class _Parser:
         described = "\n".join(value for _, value in converted.meta)
         self.people.context = f"{title or ''}\n{described}\n{text[:_CONTEXT_CHARS]}"
         blocks = self._blocks(body)
+        self.dateline = next((d for b in blocks[:3] if (d := match_dateline(b.text))), None)
         named = (_title_speaker(title) if title else None) or self._described_speaker()
         title_speaker = self.people.canonical(named) if named else None
         drafts, label_styles = self._turns(blocks, title_speaker)
@@ -549,7 +561,7 @@ class _Parser:
     def _speech_by(self, blocks: list[_Block], title_speaker: str | None) -> str | None:
         """Who gives the speech an unlabelled page holds, if its heading says so: a
         news article (a dateline) reports speech, and is read paragraph by paragraph."""
-        if any(match_dateline(block.text) for block in blocks[:3]):
+        if self.dateline is not None:
             return None
         if title_speaker:
             return title_speaker
@@ -646,10 +658,8 @@ class _Parser:
         if below:
             line, value = below[0]
             return EventDate(value, f"line {line} below the title", Confidence.EXACT), place, None
-        for block in blocks[:3]:
-            dateline = match_dateline(block.text)
-            if dateline:
-                return self._dateline(dateline, blocks)
+        if self.dateline is not None:
+            return self._dateline(self.dateline, blocks)
         header = self.head.header_date
         if header is not None and not self.head.has_clock:
             return (
@@ -802,7 +812,11 @@ def _name_hosts(drafts: list[_TurnDraft]) -> None:
     """A moderator the page names only in passing: on a press call, whoever is given
     the floor thanks the moderator by first name (`MODERATOR: ... Go ahead.` then
     `Thanks, Ben.`). Hosts the label or the page already named keep their name."""
-    hosts = {d.label for d in drafts if d.role is Role.HOST and d.speaker == _as_label(d.label)}
+    hosts = {
+        d.label
+        for d in drafts
+        if d.role is Role.HOST and d.label is not None and d.speaker == title_case(d.label)
+    }
     if not hosts:
         return
     # Thanks to a speaker the page names (`Thank you, Karl.` to Karl Berg) are not the
@@ -830,12 +844,6 @@ def _name_hosts(drafts: list[_TurnDraft]) -> None:
                 for draft in drafts:
                     if draft.label == label:
                         draft.speaker = name
-
-
-def _as_label(label: str | None) -> str | None:
-    """A label as a speaker's name when nothing names the person (`MODERATOR` ->
-    `Moderator`)."""
-    return " ".join(word.capitalize() for word in label.split()) if label else None
 
 
 def _assign_kinds(drafts: list[_TurnDraft], title_speaker: str | None) -> None:

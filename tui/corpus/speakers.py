@@ -604,7 +604,7 @@ Chinese character may: `来自Ann Lee`), a digit or a dot."""
 _GIVEN = rf"(?:{UPPER}\.[ \t]?|{UPPER}[\w’'-]+[ \t]+(?:{UPPER}\.[ \t]+)?)"
 
 
-def _title_case(name: str) -> str:
+def title_case(name: str) -> str:
     """`JANE DOE` -> `Jane Doe`, `TANAKA Yuki` -> `Tanaka Yuki`, `MR.` -> `Mr.`;
     initials (`J.`) as they are."""
     return " ".join(
@@ -669,7 +669,7 @@ class People:
 
     def learn(self, name: str) -> None:
         """Take a full name (two words or more, or initials) as a form of its person."""
-        name = _title_case(" ".join(name.split()))
+        name = title_case(" ".join(name.split()))
         tokens = name.split()
         if len(tokens) < 2 and not _INITIALS.match(name):
             return
@@ -764,19 +764,15 @@ class People:
                 if office
                 else None
             )
-            return holder or _title_case(label.name)
+            return holder or title_case(label.name)
         if label.style == "Speaker N:":
             return label.name
         tokens = label.name.split()
         person = " ".join(_person_tokens(tokens)) or label.name
         found = self.canonical(person, surname=_is_word_of(tokens[0], HONORIFICS | ROLE_WORDS))
-        if (
-            found == _title_case(person)
-            and " " not in person
-            and _is_word_of(tokens[0], HONORIFICS)
-        ):
+        if found == title_case(person) and " " not in person and _is_word_of(tokens[0], HONORIFICS):
             # No fuller form on the page: `Mr. Smith` reads better than `Smith`.
-            return _title_case(f"{tokens[0]} {person}")
+            return title_case(f"{tokens[0]} {person}")
         return found
 
     def canonical(self, name: str, surname: bool = False) -> str:
@@ -792,7 +788,7 @@ class People:
         return known
 
     def _fullest(self, name: str, is_surname: bool) -> str:
-        name = _title_case(" ".join(name.split()))
+        name = title_case(" ".join(name.split()))
         glued = _CAMEL.sub(" ", name)
         if glued != name and " " not in name and glued in self.context:
             name = glued  # `AnnLee:` where the page writes `Ann Lee`
@@ -876,7 +872,7 @@ class People:
         return self._found[surname]
 
     def _search_context(self, surname: str) -> str | None:
-        variants = {surname, surname.capitalize(), surname.upper(), _title_case(surname)}
+        variants = {surname, surname.capitalize(), surname.upper(), title_case(surname)}
         pattern = re.compile(
             rf"(?<!{_LETTER_BEFORE})(?P<given>{_GIVEN})(?:{'|'.join(map(re.escape, variants))})(?![\w])"
         )
@@ -888,7 +884,7 @@ class People:
                 if not _is_word_of(token, ROLE_WORDS | HONORIFICS) and not _CONTRACTION.match(token)
             ]
             if given and not _is_word_of(given[0], ROLE_WORDS | HONORIFICS | _SPOKEN_WORDS):
-                counts[_title_case(f"{' '.join(given)} {surname}")] += 1
+                counts[title_case(f"{' '.join(given)} {surname}")] += 1
         return counts.most_common(1)[0][0] if counts else None
 
     def _holder(self, office: str) -> str | None:
@@ -1103,10 +1099,10 @@ def byline(text: str) -> str | None:
         real = [part for part in name if len(part.strip(".")) > 1]
         if len(real) >= 2 or (real and name != real):
             return (
-                _title_case(" ".join(name))
+                title_case(" ".join(name))
                 if " ".join(name).isupper()
                 else " ".join(
-                    _title_case(part) if len(part) > 2 and part.isupper() else part for part in name
+                    title_case(part) if len(part) > 2 and part.isupper() else part for part in name
                 )
             )
     return None
@@ -1127,12 +1123,12 @@ def folder_people(lines: Iterable[str]) -> tuple[dict[str, str], dict[str, str]]
         if label.role is Role.PERSON and label.style != "Speaker N:":
             person = _person_tokens(label.name.split())
             if len(person) >= 2:
-                full = _title_case(" ".join(person))
+                full = title_case(" ".join(person))
                 names.setdefault(surname_of(full), set()).add(full)
         elif label.role is Role.OFFICE and (named := asker_of(label.note)):
             office = _office(label.name)
             if office:
-                holders.setdefault(office, set()).add(_title_case(named))
+                holders.setdefault(office, set()).add(title_case(named))
     return (
         {surname: forms.pop() for surname, forms in names.items() if len(forms) == 1},
         {office: people.pop() for office, people in holders.items() if len(people) == 1},
