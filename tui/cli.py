@@ -43,6 +43,10 @@ Textual's next frame slot: at 120 a second `j` and Enter switch documents in 32 
 rather than 40 (bench/switch.py)."""
 
 
+AMBIGUOUS_SHOWN = 5
+"""Ids listed when a prefix names several documents."""
+
+
 class UsageError(Exception):
     """Bad usage or input: a one-line message and exit status 2."""
 
@@ -84,7 +88,7 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser("list", parents=[common, as_json], help="list documents in sidebar order")
     show = commands.add_parser("show", parents=[common, as_json], help="print one document")
-    show.add_argument("id", metavar="ID", help="document id (file name without extension)")
+    show.add_argument("id", metavar="ID", help="document id (file name without extension), or its start")
     check = commands.add_parser(
         "check", parents=[common, as_json], help="report how every file of a folder was parsed"
     )
@@ -117,8 +121,8 @@ def _parser() -> argparse.ArgumentParser:
         "two documents by shared topics and similar words; prints the pairs, their topics "
         "and similarity, and what stayed unpaired. Exit status 1 when nothing pairs.",
     )
-    compare.add_argument("left", metavar="A", help="document id shown on the left")
-    compare.add_argument("right", metavar="B", help="document id shown on the right")
+    compare.add_argument("left", metavar="A", help="document id (or its start) shown on the left")
+    compare.add_argument("right", metavar="B", help="document id (or its start) shown on the right")
     _study_parsers(commands, common, as_json)
     _notes_parser(commands, common, as_json)
     return parser
@@ -171,7 +175,7 @@ def _notes_parser(
     )
     listing.add_argument("--tag", metavar="T", help="only notes with this tag")
     add = actions.add_parser("add", parents=[common, as_json], help="add a note to a paragraph")
-    add.add_argument("doc", metavar="DOC", help="document id (see dossier list)")
+    add.add_argument("doc", metavar="DOC", help="document id or its start (see dossier list)")
     add.add_argument("paragraph", metavar="PARA", type=int, help="paragraph index (as in show)")
     add.add_argument("text", metavar="TEXT", help="the note ('-' reads it from stdin)")
     add.add_argument("--quote", metavar="Q", help="the words of the paragraph it is about")
@@ -372,10 +376,7 @@ def _list(library: Library, as_json: bool) -> int:
 def _show(library: Library, doc_id: str, as_json: bool) -> int:
     from tui.corpus.export import show_entry
 
-    try:
-        document = library.by_id(doc_id)
-    except KeyError:
-        raise UsageError(f"no document with id {doc_id!r} (see dossier list)") from None
+    document = _document(library, doc_id)
     if as_json:
         _print_json(show_entry(document, library.corrections))
         return EXIT_OK
@@ -420,10 +421,21 @@ def _compare(library: Library, left_id: str, right_id: str, as_json: bool) -> in
 
 
 def _document(library: Library, doc_id: str) -> Document:
+    """The document with this id, or the one whose id starts with it: `004` for
+    `004_d48fa1d5f48169a7`, as `doc:004` does in search."""
     document = library.get(doc_id)
-    if document is None:
-        raise UsageError(f"no document with id {doc_id!r} (see dossier list)")
-    return document
+    if document is not None:
+        return document
+    matches = [d.id for d in library.documents if d.id.startswith(doc_id)] if doc_id else []
+    if len(matches) == 1:
+        return library.by_id(matches[0])
+    if matches:
+        shown = ", ".join(matches[:AMBIGUOUS_SHOWN])
+        more = (
+            f" and {len(matches) - AMBIGUOUS_SHOWN} more" if len(matches) > AMBIGUOUS_SHOWN else ""
+        )
+        raise UsageError(f"{doc_id!r} is the start of {len(matches)} ids: {shown}{more}")
+    raise UsageError(f"no document with id {doc_id!r} (see dossier list)")
 
 
 def _check(library: Library, as_json: bool, with_summary: bool) -> int:
@@ -613,9 +625,7 @@ def _add_note(library: Library, store: NotesStore, args: argparse.Namespace) -> 
     from tui.corpus.anchor import anchor_for, place
     from tui.corpus.export import note_entry
 
-    document = library.get(args.doc)
-    if document is None:
-        raise UsageError(f"no document with id {args.doc!r} (see dossier list)")
+    document = _document(library, args.doc)
     text = sys.stdin.read() if args.text == "-" else args.text
     try:
         anchor = anchor_for(document, args.paragraph, args.quote)

@@ -74,6 +74,29 @@ def test_unknown_id_and_missing_corpus_exit_2(capsys: pytest.CaptureFixture[str]
     assert "corpus folder not found" in capsys.readouterr().err
 
 
+def test_a_unique_start_of_an_id_names_its_document(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`show 004`, `compare 004 000` and `notes add 001 …` take the start of an id, as
+    `doc:004` does in search; one that starts several ids exits 2 naming them."""
+    shown = run_json(capsys, "show", "004")
+    assert isinstance(shown, dict) and shown["id"] == "004_d48fa1d5f48169a7"
+    compared = run_json(capsys, "compare", "004", "000")
+    assert isinstance(compared, dict)
+    assert (compared["left"], compared["right"]) == (
+        "004_d48fa1d5f48169a7",
+        "000_0f3248e6ed0e14b7",
+    )
+    notes = tmp_path / "notes.yaml"
+    assert main(["notes", "add", "001", "3", "a note", "--notes", str(notes)]) == 0
+    assert "001_1233152ec4a1af33" in notes.read_text()
+    capsys.readouterr()
+    assert main(["show", "00"]) == 2
+    error = capsys.readouterr().err
+    assert "'00' is the start of 5 ids" in error
+    assert "004_d48fa1d5f48169a7" in error and "002_06cc93c8d13a39f8" in error
+
+
 def test_json_stdout_is_only_json(tmp_path: Path) -> None:
     """Warnings go to stderr, so `--json` output stays parseable."""
     (tmp_path / "empty.txt").write_text("")
