@@ -226,6 +226,25 @@ async def test_swap_sides_keeps_places_and_pair(make_app: AppFactory) -> None:
         assert [d.id for d in screen.documents] == [D000, D004]
 
 
+@pytest.mark.parametrize("size", SIZES)
+async def test_the_rule_stays_between_the_panes_after_a_swap(
+    make_app: AppFactory, size: tuple[int, int]
+) -> None:
+    """The rule is drawn on whichever pane is first on screen: after `x` (and `x` again)
+    it is still between them, not at the right edge or below the lower pane."""
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        screen = await open_000_vs_004(pilot)
+        edge, rule = (
+            ("border_right", "vkey") if screen.has_class("-wide") else ("border_bottom", "hkey")
+        )
+        for _ in range(3):
+            first, second = screen.query(ComparePane)
+            assert (getattr(first.styles, edge)[0], getattr(second.styles, edge)[0]) == (rule, "")
+            await pilot.press("x")
+            await pilot.pause()
+
+
 async def test_escape_goes_back_to_the_main_screen(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

@@ -215,6 +215,9 @@ class CompareScreen(FitsTerminal[None]):
             return
         left, right = self.pane(Side.LEFT), self.pane(Side.RIGHT)
         self.query_one("#compare-panes").move_child(right, before=left)
+        # Textual 8.2 does not restyle moved widgets; the rule is by position (`:first-child`).
+        for pane in (left, right):
+            pane.update_node_styles()
         current = self.current
         swapped = alignment.swapped()
         if current is not None:
