@@ -16,7 +16,14 @@ from tui.corpus.compare import Side
 from tui.screens.compare import ALIGN_IN_LINE, ComparePicker, CompareScreen
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
-from tui.widgets.compare import ADDED_STYLE, REMOVED_STYLE, ComparePane, PairMarker, ParagraphView
+from tui.widgets.compare import (
+    ADDED_STYLE,
+    REMOVED_STYLE,
+    ComparePane,
+    FittedLine,
+    PairMarker,
+    ParagraphView,
+)
 from tui.widgets.sidebar import Sidebar
 
 D000, D001, D004 = "000_0f3248e6ed0e14b7", "001_1233152ec4a1af33", "004_d48fa1d5f48169a7"
@@ -45,7 +52,7 @@ def text_of(widget: Static) -> str:
 
 
 def status(screen: CompareScreen) -> str:
-    return text_of(screen.query_one("#compare-status", Static))
+    return screen.query_one("#compare-status", FittedLine).text
 
 
 def current_markers(pane: ComparePane) -> list[PairMarker]:
@@ -245,6 +252,26 @@ async def test_the_rule_stays_between_the_panes_after_a_swap(
             await pilot.pause()
 
 
+@pytest.mark.parametrize("width", [80, 60])
+async def test_the_bars_fit_a_narrow_terminal_whole(make_app: AppFactory, width: int) -> None:
+    """The summary keeps what differs (only left, only right) and says how many topics it
+    left out; the status line gives up whole parts, never half a legend."""
+    app = make_app()
+    async with app.run_test(size=(width, 24)) as pilot:
+        screen = await open_000_vs_004(pilot)
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        summary = screen.query_one("#compare-summary", Static)
+        lines = text_of(summary).splitlines()
+        assert summary.size.height == len(lines) <= 5
+        assert all(len(line) <= width - 2 for line in lines)
+        assert lines[2].startswith("Only left: Transport corridors 1 · Only right: none ·")
+        assert width == 80 or lines[-1].endswith("more")
+        shown = status(screen)
+        assert shown.startswith("Pair 1 of 3 · ") and len(shown) <= width - 2
+        assert shown.count("(") == shown.count(")")
+
+
 async def test_escape_goes_back_to_the_main_screen(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -340,7 +367,7 @@ async def test_close_paragraphs_show_their_word_differences(
         await pilot.press("c", "j", "c")
         screen = await aligned(pilot)
         await pilot.press("right_square_bracket")
-        assert "¶ the same: 8 · ¶ reworded: 1 (struck left only, bold right only)" in status(screen)
+        assert "¶ the same: 8 · ¶ reworded: 1 · struck left only, bold right only" in status(screen)
         for side, style, words in (
             (Side.LEFT, REMOVED_STYLE, ["hope", "receive final approval"]),
             (Side.RIGHT, ADDED_STYLE, ["expect", "be approved"]),

@@ -25,6 +25,7 @@ from tui.widgets.compare import (
     REMOVED_STYLE,
     ChunkFlow,
     ComparePane,
+    FittedLine,
     summary_chunks,
 )
 from tui.widgets.footer import DossierFooter
@@ -32,11 +33,14 @@ from tui.widgets.footer import DossierFooter
 STACK_BELOW = 100
 """Below this many columns the two panes are stacked (DESIGN §3)."""
 OPTION_TITLE = 48
+"""Characters of a title in the picker: one line per meeting in 80 columns."""
 ALIGN_IN_LINE = 100
 """Two documents of at most this many paragraphs together are aligned before the view
 is composed (under 10 ms on the seeds, less than a frame), so the first frame shows
 their pairs; larger ones in a thread worker while the panes are already readable."""
-"""Characters of a title in the picker: one line per meeting in 80 columns."""
+SUMMARY_LINES = 5
+"""Lines of the bar above the panes; at 80x24 the panes need the rest. `dossier compare`
+lists every topic."""
 
 
 class CompareScreen(FitsTerminal[None]):
@@ -80,11 +84,11 @@ class CompareScreen(FitsTerminal[None]):
         else:
             self._align(left, right)  # started first, to run while the panes are built
         summary = summary_chunks(self.alignment, self.documents, self.matcher)
-        yield ChunkFlow(summary, id="compare-summary")
+        yield ChunkFlow(summary, max_lines=SUMMARY_LINES, id="compare-summary")
         with Container(id="compare-panes"):
             yield ComparePane(Side.LEFT, left, self.matcher, self.alignment)
             yield ComparePane(Side.RIGHT, right, self.matcher, self.alignment)
-        yield Static(id="compare-status")
+        yield FittedLine(id="compare-status")
         yield DossierFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -145,41 +149,41 @@ class CompareScreen(FitsTerminal[None]):
         self._update_status()
 
     def _update_status(self) -> None:
-        status = self.query_one("#compare-status", Static)
+        """Where the pairs stand. Parts are ranked: on a narrow terminal the legend goes
+        first, then sync, the unpaired counts and the match (the footer names the keys)."""
+        status = self.query_one("#compare-status", FittedLine)
         alignment = self.alignment
-        sync = "sync on (l)" if self.sync else "sync off (l)"
+        sync = (Content("sync on (l)" if self.sync else "sync off (l)"), 1)
         if alignment is None:
-            status.update(Content(self.failure or f"Aligning… · {sync}"))
+            status.set_parts([(Content(self.failure or "Aligning…"), 9), sync])
             return
         unpaired = (
-            f"unpaired: {len(alignment.unpaired(Side.LEFT))} left, "
-            f"{len(alignment.unpaired(Side.RIGHT))} right"
+            Content(
+                f"unpaired: {len(alignment.unpaired(Side.LEFT))} left, "
+                f"{len(alignment.unpaired(Side.RIGHT))} right"
+            ),
+            2,
         )
         pair = self.current
         if pair is None:
             count = len(alignment.pairs)
             what = f"{count} pairs: ] for the first" if count else "Nothing here pairs up"
-            status.update(Content(f"{what} · {unpaired} · {sync}"))
+            status.set_parts([(Content(what), 9), unpaired, sync])
             return
-        parts = [
-            Content.styled(f"Pair {self.pair + 1} of {len(alignment.pairs)}", "bold"),
-            Content(f"{pair.similarity:.0%} match"),
-        ]
         changed = sum(1 for match in pair.paragraphs if match.removed or match.added)
+        parts = [
+            (Content.styled(f"Pair {self.pair + 1} of {len(alignment.pairs)}", "bold"), 9),
+            (Content(f"{pair.similarity:.0%} match"), 3),
+        ]
         if len(pair.paragraphs) > changed:
-            parts.append(Content(f"¶ the same: {len(pair.paragraphs) - changed}"))
+            parts.append((Content(f"¶ the same: {len(pair.paragraphs) - changed}"), 5))
         if changed:
-            parts.append(
-                Content.assemble(
-                    f"¶ reworded: {changed} (",
-                    ("struck", REMOVED_STYLE),
-                    " left only, ",
-                    ("bold", ADDED_STYLE),
-                    " right only)",
-                )
+            parts.append((Content(f"¶ reworded: {changed}"), 6))
+            legend = Content.assemble(
+                ("struck", REMOVED_STYLE), " left only, ", ("bold", ADDED_STYLE), " right only"
             )
-        parts += [Content(unpaired), Content(sync)]
-        status.update(Content(" · ").join(parts))
+            parts.append((legend, 0))
+        status.set_parts([*parts, unpaired, sync])
 
     def _aligned(self) -> Alignment | None:
         """The alignment; while there is none yet, says so. (The keys stay in the footer

@@ -53,7 +53,7 @@ def summary_chunks(
     alignment: Alignment | None, documents: tuple[Document, Document], matcher: TopicMatcher
 ) -> list[Content | None]:
     """The bar above the panes: each side's date, place and speakers, then the topics
-    in both meetings, only the left one and only the right one, with paragraph counts."""
+    only in the left meeting, only in the right one and in both, with paragraph counts."""
     # A group ends in ` ·` rather than the next one starting with `· `: a line may
     # break between them, and a line does not start with a separator.
     chunks: list[Content | None] = []
@@ -70,10 +70,11 @@ def summary_chunks(
     if alignment is None:
         chunks.append(Content.styled("Aligning the two meetings…", "dim"))
         return chunks
+    # What differs first: where the bar is cut on a short terminal, it cuts the topics both share.
     groups = (
-        ("Both", alignment.both),
         ("Only left", alignment.left_only),
         ("Only right", alignment.right_only),
+        ("Both", alignment.both),
     )
     for number, (title, topics) in enumerate(groups):
         head = Content.styled(f"{title}:", "bold")
@@ -98,11 +99,15 @@ def _counted(topic: TopicCount, matcher: TopicMatcher, *, end: str) -> Content:
 
 class ChunkFlow(Static):
     """Text that breaks lines only between chunks (a topic and its counts stay
-    together); the breaks are placed anew for each width layout asks about."""
+    together); the breaks are placed anew for each width layout asks about. Past
+    `max_lines`, the last line ends in how many chunks were left out."""
 
-    def __init__(self, chunks: Chunks = (), *, id: str | None = None) -> None:
+    def __init__(
+        self, chunks: Chunks = (), *, max_lines: int | None = None, id: str | None = None
+    ) -> None:
         self._chunks = list(chunks)
         self._width: int | None = None
+        self._max_lines = max_lines
         super().__init__(self._flowed(None), id=id)
 
     def set_chunks(self, chunks: Chunks) -> None:
@@ -123,6 +128,8 @@ class ChunkFlow(Static):
                 used, gap = 0, 0
             lines[-1].append(chunk)
             used += gap + chunk.cell_length
+        if self._max_lines is not None and width is not None and len(lines) > self._max_lines:
+            lines = _cut(lines, self._max_lines, width)
         return Content("\n").join(Content(" ").join(line) for line in lines)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
@@ -130,6 +137,50 @@ class ChunkFlow(Static):
             self._width = width
             self.update(self._flowed(width), layout=False)
         return super().get_content_height(container, viewport, width)
+
+
+def _cut(lines: list[list[Content]], keep: int, width: int) -> list[list[Content]]:
+    """The first `keep` lines, the last one ending in `… N more` in place of the chunks
+    it had to give up for that, and those of the lines left out."""
+    kept = [list(line) for line in lines[:keep]]
+    hidden = sum(len(line) for line in lines[keep:])
+    last = kept[-1]
+    while True:
+        more = Content.styled(f"… {hidden} more", "dim")
+        if not last or sum(c.cell_length + 1 for c in last) + more.cell_length <= width:
+            last.append(more)
+            return kept
+        last.pop()
+        hidden += 1
+
+
+class FittedLine(Widget):
+    """One line of parts joined by ` · `: where they do not all fit the width, the
+    least useful go first (each part has a rank; higher ranks stay longer), so the
+    line is never cut in the middle of a part."""
+
+    DEFAULT_CSS = "FittedLine { height: 1; }"
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._parts: list[tuple[Content, int]] = []
+
+    def set_parts(self, parts: Sequence[tuple[Content, int]]) -> None:
+        self._parts = list(parts)
+        self.refresh()
+
+    @property
+    def text(self) -> str:
+        """What the line shows at its width, as plain text."""
+        return self.render().plain
+
+    def render(self) -> Content:
+        width = self.content_size.width or 10**6
+        parts = list(self._parts)
+        separator = Content(" · ")
+        while parts and separator.join(c for c, _ in parts).cell_length > width:
+            parts.remove(min(parts, key=lambda part: part[1]))
+        return separator.join(content for content, _ in parts)
 
 
 class TurnLabel(Static):
