@@ -30,6 +30,7 @@ from tui.corpus.notes import Kind, Note, new_id, parse_tags
 from tui.corpus.store import NotesSaveError, NotesStore
 from tui.corpus.syntax import QUERY_HELP, KwicOrder
 from tui.log import open_log
+from tui.words import counted
 
 if TYPE_CHECKING:
     from tui.corpus.search import SearchIndex
@@ -484,6 +485,8 @@ def _search(library: Library, args: argparse.Namespace) -> int:
         raise UsageError("--limit must be at least 1")
     if args.stdin == (args.query is not None):
         raise UsageError("give either a QUERY or --stdin")
+    if args.query is not None and not args.query.strip():
+        raise UsageError("the query is empty: give a word, a phrase in quotes or a filter")
     index = _index(library)
     if args.stdin:
         for line in sys.stdin:
@@ -504,15 +507,16 @@ def _search(library: Library, args: argparse.Namespace) -> int:
     else:
         for result in answer.results:
             entry = result.entry
-            who = entry.speaker or entry.kind.value
+            who = f"{entry.speaker} ({entry.kind.value})" if entry.speaker else entry.kind.value
             print(
                 f"{entry.date.isoformat() if entry.date else 'undated':10}  {entry.document.id} "
-                f"¶{entry.paragraph}  {who} ({entry.kind.value})  score {result.score:.2f}"
+                f"¶{entry.paragraph}  {who}  score {result.score:.2f}"
             )
             print(f"    {_marked(result.snippet, result.spans)}")
         shown = len(answer.results)
         more = f" (showing {shown})" if answer.total > shown else ""
-        print(f"{answer.total} paragraphs{more} in {answer.seconds * 1000:.1f} ms", file=sys.stderr)
+        found = counted(answer.total, "paragraph")
+        print(f"{found}{more} in {answer.seconds * 1000:.1f} ms", file=sys.stderr)
     return EXIT_OK if answer.results else EXIT_NOTHING
 
 
@@ -560,7 +564,7 @@ def _kwic(library: Library, args: argparse.Namespace) -> int:
                 f"{line.document.date.iso or 'undated':10} {who:16} {line.left:>{args.width}} "
                 f"{line.match} {line.right:<{args.width}} {line.document.id} ¶{line.paragraph}"
             )
-        print(f"{len(lines)} occurrences of “{found.term}”", file=sys.stderr)
+        print(f"{counted(len(lines), 'occurrence')} of “{found.term}”", file=sys.stderr)
     return EXIT_OK if lines else EXIT_NOTHING
 
 

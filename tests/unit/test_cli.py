@@ -97,6 +97,20 @@ def test_a_unique_start_of_an_id_names_its_document(
     assert "004_d48fa1d5f48169a7" in error and "002_06cc93c8d13a39f8" in error
 
 
+def test_counts_and_kinds_read_as_words(capsys: pytest.CaptureFixture[str]) -> None:
+    """One paragraph, one occurrence; an unnamed questioner is `question` once; an
+    empty query is bad usage (2), not "nothing found" (1)."""
+    assert main(["search", "Kazan formula"]) == 0
+    out, err = capsys.readouterr()
+    assert "¶15  question  score" in out and "(question)" not in out
+    assert err.startswith("1 paragraph in ")
+    assert main(["kwic", "frozen conflict"]) == 0
+    assert capsys.readouterr().err == "1 occurrence of “frozen conflict”\n"
+    for empty in ("", "   "):
+        assert main(["search", empty]) == 2
+        assert "the query is empty" in capsys.readouterr().err
+
+
 def test_json_stdout_is_only_json(tmp_path: Path) -> None:
     """Warnings go to stderr, so `--json` output stays parseable."""
     (tmp_path / "empty.txt").write_text("")

@@ -18,6 +18,7 @@ from tui.screens.view import close_view
 from tui.widgets.footer import DossierFooter
 from tui.widgets.rows import RowList
 from tui.widgets.sidebar import fit
+from tui.words import counted
 
 
 def speaker_row(speaker: Speaker, width: int) -> Content:
@@ -82,7 +83,7 @@ class SpeakersScreen(FitsTerminal[None]):
         self.turns = []
         count = len(self.everyone)
         self.query_one("#speakers-status", Static).update(
-            f"{count} speaker{'s' if count != 1 else ''} · Enter lists their turns"
+            f"{counted(count, 'speaker')} · Enter lists their turns"
             if count
             else "No named speakers in this corpus"
         )

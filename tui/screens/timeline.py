@@ -18,6 +18,7 @@ from tui.screens.view import close_view
 from tui.widgets.footer import DossierFooter
 from tui.widgets.sidebar import fit
 from tui.widgets.timeline import SHADES, TimelineGrid
+from tui.words import counted
 
 LEGEND = (
     "  ".join(f"{glyph} {least}+" if least else f"{glyph} 0" for least, glyph in SHADES)
@@ -60,7 +61,7 @@ class TimelineScreen(FitsTerminal[None]):
         meeting = self.table.meetings[grid.column]
         count = self.table.counts[grid.row][grid.column]
         facts = " · ".join(filter(None, [meeting.date.iso or "undated", meeting.place]))
-        said = f"{count} paragraph{'s' if count != 1 else ''}" if count else "not mentioned"
+        said = counted(count, "paragraph") if count else "not mentioned"
         width = max(20, status.size.width - 4)
         status.update(
             Content.assemble(

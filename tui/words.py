@@ -1,0 +1,9 @@
+"""Words for counts on screen and in the CLI: `1 paragraph`, `2 paragraphs`."""
+
+from __future__ import annotations
+
+
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """`count` and the noun, singular for one: `counted(1, "occurrence")` is
+    `1 occurrence`; thousands are grouped (`1,204 paragraphs`)."""
+    return f"{count:,} {noun if count == 1 else plural or noun + 's'}"
