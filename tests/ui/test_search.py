@@ -275,6 +275,22 @@ async def test_failing_search_is_reported_and_the_app_runs(make_app: AppFactory)
         assert screen.query_text == "Kerry"
 
 
+@pytest.mark.parametrize("size", SIZES)
+async def test_a_result_gives_its_title_the_width_there_is(
+    make_app: AppFactory, size: tuple[int, int]
+) -> None:
+    """At 80 columns a title gets about 30 cells; at 160 the rest of the line."""
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        screen = await search(pilot, "Mamadyarov")
+        results = screen.query_one(ResultsList)
+        first_line = results.get_option_at_index(0).prompt.plain.splitlines()[0]
+        padding = results.get_component_styles("option-list--option").padding
+        width = results.scrollable_content_region.width - padding.width
+        assert len(first_line) <= width
+        assert len(first_line) > width - 10, "the line is used to its end"
+
+
 async def test_many_results_are_listed_a_batch_at_a_time(
     make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:

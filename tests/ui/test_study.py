@@ -45,6 +45,17 @@ async def test_timeline_to_the_first_mention_and_back(
         assert grid.column == 3 and grid.row == 5, "where the user left it"
 
 
+async def test_the_timeline_names_the_meeting_in_the_width_there_is(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press("L")
+        await pilot.pause()
+        status = app.screen.query_one("#timeline-status", Static)
+        title = shown(status).splitlines()[1]
+        assert title.startswith("Statement and answers to media questions at a joint news")
+        assert len(title) > 100
+
+
 @pytest.mark.parametrize("size", SIZES)
 async def test_concordance_sorted_and_opened(make_app: AppFactory, size: tuple[int, int]) -> None:
     app = make_app()

@@ -51,6 +51,10 @@ class TimelineScreen(FitsTerminal[None]):
         self._describe()
         self.set_focus(self.query_one(TimelineGrid))
 
+    def on_resize(self) -> None:
+        # The title is cut to the status line's width, known once laid out.
+        self._describe()
+
     @on(TimelineGrid.Moved)
     def _describe(self) -> None:
         status = self.query_one("#timeline-status", Static)

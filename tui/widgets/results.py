@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 MATCH_STYLE = "bold reverse"
 """Reverse as well as bold, so matches show with NO_COLOR and on 16 colours."""
 TITLE_CELLS = 30
+"""The least of a title a result shows; a wider list gives it the rest of the line."""
 SPEAKER_CELLS = 24
 SNIPPET_LINES = 2
 """The snippet is cut to about this many lines, so a screen holds several results."""
@@ -34,27 +35,27 @@ BATCH_GAP = 0.02
 
 
 def result_prompt(result: Result, width: int) -> Content:
-    """Date, meeting, speaker and kind on one line; then the snippet, its matches
-    highlighted, cut to about SNIPPET_LINES lines of `width`."""
+    """Date, meeting, speaker and kind on one line, the title given what the line has
+    left (at least TITLE_CELLS); then the snippet, its matches highlighted, cut to
+    about SNIPPET_LINES lines of `width`."""
     entry = result.entry
     date = entry.date.isoformat() if entry.date else "no date"
-    head: list[tuple[str, str] | str] = [
-        (date, "bold"),
-        "  ",
-        (fit(entry.document.short_title, TITLE_CELLS), "italic"),
-        "  ",
-    ]
     if entry.speaker:
-        head += [(fit(entry.speaker, SPEAKER_CELLS), "bold"), (f" · {entry.kind.value}", "dim")]
+        who = Content.assemble(
+            (fit(entry.speaker, SPEAKER_CELLS), "bold"), (f" · {entry.kind.value}", "dim")
+        )
     else:
-        head.append((entry.kind.value, "bold"))
+        who = Content.styled(entry.kind.value, "bold")
+    room = max(TITLE_CELLS, width - len(date) - who.cell_length - 4)
+    title = fit(entry.document.short_title, room)
+    head = Content.assemble((date, "bold"), "  ", (title, "italic"), "  ", who)
     snippet = Content(result.snippet.replace("\n", " "))
     for start, end in result.spans:
         snippet = snippet.stylize(MATCH_STYLE, start, end)
     room = max(20, SNIPPET_LINES * width - 4)
     if len(snippet.plain) > room:
         snippet = snippet[: room - 1] + Content("…")
-    return Content.assemble(*head, "\n", snippet)
+    return Content.assemble(head, "\n", snippet)
 
 
 class ResultsList(OptionList):
@@ -114,7 +115,10 @@ class ResultsList(OptionList):
             self._list_up_to(highlighted + BATCH)
 
     def on_resize(self, event: events.Resize) -> None:
-        width = self.scrollable_content_region.width
+        # The scrollbar's column is kept whether or not it shows: results coming in bring
+        # it, and they are laid out for the width before it does.
+        padding = self.get_component_styles("option-list--option").padding
+        width = self.content_region.width - padding.width - self.styles.scrollbar_size_vertical
         if width != self._width:
             self._width = width
             self._rebuild(keep=True)
