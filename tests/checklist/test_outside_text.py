@@ -38,13 +38,14 @@ from tests.hostile import (
 )
 from tests.ui.conftest import AppFactory
 from tui.app import DossierApp
-from tui.corpus.anchor import AnchorStatus, anchor_for, place
+from tui.corpus.anchor import AnchorStatus, Placement, anchor_for, place
 from tui.corpus.clean import clean_text, decode
 from tui.corpus.config import Config, load_config
 from tui.corpus.library import DocumentError, Library, document_from_bytes, small_folder
 from tui.corpus.model import Document
 from tui.corpus.notes import Kind, Note, NotesData, write_notes
 from tui.corpus.topics import TopicMatcher
+from tui.widgets.notes_list import status_content
 from tui.widgets.reader import Reader
 from tui.widgets.sidebar import Sidebar
 
@@ -234,6 +235,53 @@ async def test_02_escape_sequences_and_controls_show_as_placeholders(
         await pilot.press("s")
         await pasted(pilot, PASTED)
         assert "\x1b" not in app.screen.query_one(Input).value, "a paste is cleaned as it enters"
+
+
+HAND_WRITTEN_NOTES = (
+    'version: 1\nnotes:\n- id: n1\n  doc: "\\e]2;PWNED\\a"\n  paragraph: 1\n  text: a note\n'
+)
+"""An orphaned note whose doc, written by hand, holds OSC 2 (which retitles the terminal)."""
+OSC_52_TOPIC = (
+    'topics:\n  - name: "\\e]52;c;cHduZWQ=\\a"\n    colour: red\n    keywords: [Moscow]\n'
+)
+"""A topic named by the user's config with OSC 52 (which writes the clipboard)."""
+
+
+async def test_02_an_escape_written_into_the_notes_file_reaches_no_screen(
+    make_app: AppFactory,
+) -> None:
+    """The notes list shows the doc of an orphaned note, and the reason it is orphaned,
+    with placeholders."""
+    app = make_app(notes_text=HAND_WRITTEN_NOTES)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.press("A")
+        await pilot.pause(0.2)
+        text = assert_safe(app, "notes screen")
+    assert "␛]2;PWNED␇ (not in the corpus)" in text
+    assert "orphaned: ␛]2;PWNED␇ is not in the corpus" in text
+
+
+async def test_02_an_escape_in_a_topic_name_reaches_no_screen(make_app: AppFactory) -> None:
+    """The reader's status bar and the timeline's row label show the topic's name with
+    placeholders."""
+    app = make_app(config_text=OSC_52_TOPIC)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.pause(0.2)
+        await pilot.press("tab")
+        await pilot.pause(0.2)
+        seen = {"reader": assert_safe(app, "reader")}
+        await pilot.press("L")
+        await pilot.pause(0.3)
+        seen["timeline"] = assert_safe(app, "timeline")
+    for where, text in seen.items():
+        assert "␛]52;c;cHduZWQ=␇" in text, where
+
+
+def test_02_the_notes_list_shows_a_reason_made_visible() -> None:
+    """The second wall: a reason that quoted raw text (were anything to bring it past
+    the reader) would be drawn with placeholders."""
+    placement = Placement(AnchorStatus.ORPHANED, None, "\x1b]2;PWNED\x07 is not in the corpus")
+    assert status_content(placement).plain == "orphaned: ␛]2;PWNED␇ is not in the corpus"
 
 
 def test_02_cli_output_carries_no_escape_sequences(hostile: Path) -> None:

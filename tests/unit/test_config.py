@@ -6,8 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from tui.corpus.config import load_config
-from tui.corpus.safeyaml import YamlError, parse
+from tui.corpus.clean import decode
+from tui.corpus.config import Topic, load_config
+from tui.corpus.safeyaml import MAX_DEPTH, YamlError, parse
+from tui.corpus.topics import Span, TopicMatcher
 
 
 def test_shipped_config_has_topics_aliases_and_keys() -> None:
@@ -99,3 +101,129 @@ def test_yaml_reader_refuses_unsafe_yaml(text: str, message: str, line: int) -> 
 def test_yaml_reader_keeps_strings_as_written() -> None:
     data = parse("a: NO\nb: on\nc: '12:30'\nd: 1e3\ne: 2020-01-01\n").data
     assert data == {"a": "NO", "b": "on", "c": "12:30", "d": "1e3", "e": "2020-01-01"}
+
+
+def test_text_from_the_config_is_cleaned_as_it_is_read(tmp_path: Path) -> None:
+    """The config is outside text: an escape sequence in a topic's name (OSC 52, which
+    writes the clipboard) or in any other value or key is read as placeholders."""
+    osc = "\\e]52;c;cHduZWQ=\\a"
+    user = tmp_path / "config.yaml"
+    user.write_text(
+        f'theme: "t{osc}"\nnotes_file: "n{osc}.yaml"\ncorpus: "c{osc}"\n'
+        f'topics:\n  - name: "{osc}"\n    colour: red\n    keywords: ["k{osc}", Moscow]\n'
+        f'speakers:\n  "s{osc}": ["a{osc}"]\nkeys:\n  "q{osc}": "ctrl+{osc}"\n'
+    )
+    config = load_config(user)
+    shown = "␛]52;c;cHduZWQ=␇"
+    assert config.theme == f"t{shown}"
+    assert config.notes_file == tmp_path / f"n{shown}.yaml"
+    assert config.warnings == [
+        f"{user}:3: corpus: folder {tmp_path / f'c{shown}'} does not exist; using the default"
+    ]
+    assert config.topics == (Topic(shown, "red", (f"k{shown}", "Moscow")),)
+    assert config.canonical(f"A{shown}") == f"s{shown}"
+    assert config.keys[f"q{shown}"].keys == f"ctrl+{shown}"
+
+
+def test_a_config_file_name_is_shown_cleaned(tmp_path: Path) -> None:
+    """The file's own name is outside text too, and every warning and key binding
+    names it."""
+    user = tmp_path / "config\x1b]2;PWNED\x07.yaml"
+    user.write_text("colour_scheme: dark\nkeys:\n  quit: ctrl+q\n")
+    config = load_config(user)
+    shown = tmp_path / "config␛]2;PWNED␇.yaml"
+    assert config.warnings == [f"{shown}:1: colour_scheme: unknown key (ignored)"]
+    assert config.keys["quit"].origin == f"{shown}:3"
+    assert load_config(tmp_path / "gone\x1b.yaml").warnings == [
+        f"{tmp_path / 'gone␛.yaml'}: config file not found; using defaults"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        (
+            "".join("  " * n + "k:\n" for n in range(1000)) + "  " * 1000 + "k: v\n",
+            (33, 65),
+        ),
+        ("".join("  " * n + "-\n" for n in range(1000)) + "  " * 1000 + "- v\n", (33, 65)),
+        ("topics: " + "[" * 999 + "]" * 999 + "\n", (1, 40)),
+    ],
+    ids=["mappings", "lists", "flow lists"],
+)
+def test_deep_nesting_is_a_warning_with_line_and_column(
+    tmp_path: Path, text: str, where: tuple[int, int]
+) -> None:
+    user = tmp_path / "config.yaml"
+    user.write_text(text)
+    config = load_config(user)
+    line, column = where
+    assert config.warnings == [
+        f"{user}:{line}:{column}: lists and mappings are nested deeper than {MAX_DEPTH} levels;"
+        " using defaults"
+    ]
+    assert len(config.topics) >= 8
+
+
+@pytest.mark.parametrize(("char", "name"), [("\x00", "U+0000"), ("\x1b", "U+001B")])
+def test_a_raw_control_character_is_a_warning_with_line_and_column(
+    tmp_path: Path, char: str, name: str
+) -> None:
+    user = tmp_path / "config.yaml"
+    user.write_text(f"# Настройки\ntheme: nord\nkeys:\n  quit: q{char}\n")
+    config = load_config(user)
+    assert config.warnings == [
+        f"{user}:4:10: character {name} is not allowed in YAML; using defaults"
+    ]
+
+
+@pytest.mark.parametrize("length", [1_000, 10_000])
+def test_a_long_keyword_is_found(tmp_path: Path, length: int) -> None:
+    word = "x" * length
+    phrase = " ".join(["word"] * (length // 5))
+    user = tmp_path / "config.yaml"
+    user.write_text(
+        f"topics:\n  - name: Long\n    colour: red\n    keywords: [{word}, '{phrase}', y{word}*]\n"
+    )
+    config = load_config(user)
+    assert config.warnings == []
+    matcher = TopicMatcher(config.topics)
+    text = f"a {word} b {phrase} c y{word}zz."
+    spans = [(span.start, span.end) for span in matcher.spans(text)]
+    assert spans == [
+        (2, 2 + length),
+        (5 + length, 5 + length + len(phrase)),
+        (8 + length + len(phrase), text.index(".")),
+    ]
+
+
+def test_many_keywords_that_begin_one_another_are_found() -> None:
+    """`a`, `aa`, `aaa`, ... nest a group each in the pattern the matcher builds."""
+    chain = tuple("a" * n for n in range(1, 1001))
+    words = tuple(f"word{n}" for n in range(5000))
+    matcher = TopicMatcher([Topic("Chain", "red", chain), Topic("Words", "blue", words)])
+    text = f"{'a' * 700} and word4321, {'a' * 1001}"
+    assert matcher.spans(text) == [Span(0, 700, "Chain"), Span(705, 713, "Words")]
+    assert matcher.topics_of(text) == ("Chain", "Words")
+
+
+@pytest.mark.parametrize(
+    "codec", ["rot13", "base64", "idna", "hex", "zlib", "uu", "bz2", "quopri", "punycode"]
+)
+def test_an_encoding_that_does_not_decode_text_is_refused(tmp_path: Path, codec: str) -> None:
+    user = tmp_path / "config.yaml"
+    user.write_text(f"theme: nord\nencoding_fallback: {codec}\n")
+    config = load_config(user)
+    assert len(config.warnings) == 1
+    assert config.warnings[0].startswith(f"{user}:2: encoding_fallback: '{codec}' ")
+    assert config.warnings[0].endswith("; using cp1251")
+    assert config.encoding_fallback == "cp1251"
+    assert decode("Лавров".encode("cp1251"), config.encoding_fallback).text == "Лавров"
+
+
+@pytest.mark.parametrize("codec", ["latin-1", "cp1252", "koi8-r", "utf-16"])
+def test_a_text_encoding_is_taken(tmp_path: Path, codec: str) -> None:
+    user = tmp_path / "config.yaml"
+    user.write_text(f"encoding_fallback: {codec}\n")
+    config = load_config(user)
+    assert (config.warnings, config.encoding_fallback) == ([], codec)

@@ -86,6 +86,10 @@ def json_text(data: object, indent: int | None = None) -> str:
 
 def clean_text(text: str) -> str:
     """Normalise line endings to \\n and clean every line (see `clean_line`)."""
+    if text.isascii() and text.isprintable():
+        # One line of printable ASCII, as most values of the notes file and the config
+        # are: nothing to change, found without the searches below.
+        return text
     if any(char in text for char in _NEWLINE_CHARS):  # a search each, but no regex scan
         text = _NEWLINES.sub("\n", text)
     # `clean_line` works character by character and leaves \n alone: one call cleans

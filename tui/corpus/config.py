@@ -1,7 +1,13 @@
-"""Configuration: the shipped config.yaml overlaid, key by key, by the user's file."""
+"""Configuration: the shipped config.yaml overlaid, key by key, by the user's file.
+
+Everything read from it is outside text: the YAML reader cleans every key and value,
+and each warning is cleaned as it is made (it names the file, whose name is outside
+text too).
+"""
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
 from dataclasses import dataclass, field
@@ -10,6 +16,7 @@ from pathlib import Path
 import platformdirs
 
 from tui.corpus import resources
+from tui.corpus.clean import clean_line
 from tui.corpus.safeyaml import Parsed, Plain, YamlError, parse
 
 APP_NAME = "dossier"
@@ -23,6 +30,7 @@ _HEX_COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}){1,2}")
 _KNOWN_KEYS = frozenset(
     {"corpus", "notes_file", "encoding_fallback", "theme", "topics", "speakers", "keys"}
 )
+_EVERY_BYTE = bytes(range(256))
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +91,7 @@ def load_config(explicit: Path | None = None) -> Config:
     user = explicit or (Path(env) if env else None)
     if user is not None:
         if not user.is_file():
-            config.warnings.append(f"{user}: config file not found; using defaults")
+            _fail(config, False, f"{user}: config file not found; using defaults")
         else:
             _apply(config, user, strict=False)
     elif user_config_path().is_file():
@@ -99,8 +107,8 @@ def _apply(config: Config, path: Path, *, strict: bool) -> None:
         _fail(config, strict, f"{path}: cannot read config: {error}")
         return
     except YamlError as error:
-        line = f":{error.line}" if error.line else ""
-        _fail(config, strict, f"{path}{line}: {error.message}; using defaults")
+        where = f":{error.line}:{error.column}" if error.line is not None else ""
+        _fail(config, strict, f"{path}{where}: {error.message}; using defaults")
         return
     if parsed.data is None:
         return
@@ -113,7 +121,28 @@ def _apply(config: Config, path: Path, *, strict: bool) -> None:
 def _fail(config: Config, strict: bool, message: str) -> None:
     if strict:
         raise RuntimeError(f"shipped config is broken: {message}")
-    config.warnings.append(message)
+    config.warnings.append(clean_line(message))
+
+
+def _encoding_problem(name: str) -> str | None:
+    """Why files cannot be decoded with the codec `name`, or None if they can.
+
+    A file is decoded with `bytes.decode(name, errors="replace")`, so that is what is
+    tried, on every byte value: `bytes.decode` (the public face of a codec's "text
+    encoding" mark) refuses codecs that do not turn bytes into text (rot13, base64,
+    hex, zlib, bz2, uu, quopri) with a LookupError, and a codec that cannot replace
+    what it cannot read (idna, punycode) raises a UnicodeError."""
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        return f"unknown encoding {name!r}"
+    try:
+        _EVERY_BYTE.decode(name, errors="replace")
+    except LookupError:
+        return f"{name!r} is not a text encoding"
+    except UnicodeError:
+        return f"{name!r} cannot decode every file"
+    return None
 
 
 @dataclass(slots=True)
@@ -123,10 +152,13 @@ class _Overlay:
     parsed: Parsed
     strict: bool
 
+    def origin(self, keypath: tuple[str | int, ...]) -> str:
+        """`file:line` where `keypath` is set."""
+        return f"{self.path}:{self.parsed.lines.get(keypath, 1)}"
+
     def warn(self, keypath: tuple[str | int, ...], message: str) -> None:
-        line = self.parsed.lines.get(keypath, 1)
         name = ".".join(str(part) for part in keypath)
-        _fail(self.config, self.strict, f"{self.path}:{line}: {name}: {message}")
+        _fail(self.config, self.strict, f"{self.origin(keypath)}: {name}: {message}")
 
     def apply(self, data: dict[str, Plain]) -> None:
         for key, value in data.items():
@@ -155,15 +187,13 @@ class _Overlay:
         self.config.notes_file = self._path_value("notes_file", value) or self.config.notes_file
 
     def _set_encoding_fallback(self, value: Plain) -> None:
-        import codecs
-
         if not isinstance(value, str):
             self.warn(("encoding_fallback",), "must be a codec name")
             return
-        try:
-            codecs.lookup(value)
-        except LookupError:
-            self.warn(("encoding_fallback",), f"unknown encoding {value!r}")
+        problem = _encoding_problem(value)
+        if problem is not None:
+            keeping = self.config.encoding_fallback
+            self.warn(("encoding_fallback",), f"{problem}; using {keeping}")
             return
         self.config.encoding_fallback = value
 
@@ -233,5 +263,5 @@ class _Overlay:
             if not isinstance(keys, str) or not keys.strip():
                 self.warn(("keys", action), "must be a key name such as ctrl+f")
                 continue
-            line = self.parsed.lines.get(("keys", action), 1)
-            self.config.keys[action] = KeySetting(keys.strip(), f"{self.path}:{line}")
+            origin = clean_line(self.origin(("keys", action)))
+            self.config.keys[action] = KeySetting(keys.strip(), origin)

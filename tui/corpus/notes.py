@@ -2,8 +2,9 @@
 versions of the file merge.
 
 The file is the user's: it is read with the safe reader (every value a string
-until checked here), an entry that does not check out is kept as written and
-reported rather than dropped, and keys dossier does not know are kept too.
+until checked here, and cleaned as outside text: a control character written by
+hand comes back as its placeholder), an entry that does not check out is kept as
+written and reported rather than dropped, and keys dossier does not know are kept too.
 """
 
 from __future__ import annotations

@@ -7,6 +7,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
+from typing import TypeAlias
 
 from tui.corpus.config import Topic
 
@@ -26,29 +27,67 @@ _ASCII_TWINS = re.compile("[\u0130\u0131\u017f\u212a]")
 """İ ı ſ K: the only characters beyond ASCII that re.IGNORECASE matches to ASCII ones."""
 
 
+MAX_NESTING = 40
+"""Groups nested deeper than this in a keyword pattern make it a plain alternation:
+`re` compiles a group by recursing into it, and some hundreds of levels exhaust
+Python's stack. Keywords that begin one another (`a`, `ab`, `abc`, ...) nest a level
+each; the configured ones, three at most."""
+
+_Trie: TypeAlias = dict[str, "_Trie"]
+
+
 def _trie_pattern(words: list[str]) -> str:
     """One regular expression for many literal words, with shared prefixes factored
     out (`ca(?:spian|ucasus)`), so the engine tries each position once, not once per
-    keyword: topic tagging is the parser's hottest loop."""
-    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    keyword: topic tagging is the parser's hottest loop. Written out without
+    recursion, piece by piece: a keyword of ten thousand characters is a trie ten
+    thousand levels deep."""
+    trie: _Trie = {}
     for word in words:
         node = trie
         for char in word:
             node = node.setdefault(char, {})
         node[""] = {}
+    pieces: list[str] = []
+    nesting = deepest = 0
+    todo: list[str | _Trie] = [trie]
+    while todo:
+        item = todo.pop()
+        if isinstance(item, str):
+            # Only a group's ends start with a parenthesis: a keyword's own are escaped.
+            nesting += item.startswith("(") - item.startswith(")")
+            deepest = max(deepest, nesting)
+            pieces.append(item)
+            continue
+        todo.extend(reversed(_branches(item)))
+    if deepest > MAX_NESTING:
+        return _alternation(words)
+    return "".join(pieces)
 
-    def render(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
-        branches = []
-        optional = "" in node
-        for char in sorted(c for c in node if c):
-            escaped = r"\s+" if char == " " else _literal(char)
-            branches.append(escaped + render(node[char]))
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
-        return f"(?:{body})?" if optional else body
 
-    return render(trie)
+def _branches(node: _Trie) -> list[str | _Trie]:
+    """What a trie node is written as, its children left to be written out in turn:
+    one branch per next character, in a group if there are several or the words may
+    end here (then the group is optional)."""
+    chars = sorted(char for char in node if char)
+    steps: list[str | _Trie] = []
+    for char in chars:
+        steps += ["|", _piece(char), node[char]]
+    steps = steps[1:]
+    if steps and (len(chars) > 1 or "" in node):
+        steps = ["(?:", *steps, ")?" if "" in node else ")"]
+    return steps
+
+
+def _alternation(words: list[str]) -> str:
+    """The words as one flat group, the longest first, as the trie would prefer them."""
+    ordered = sorted(words, key=len, reverse=True)
+    return "(?:" + "|".join("".join(map(_piece, word)) for word in ordered) + ")"
+
+
+def _piece(char: str) -> str:
+    """A keyword's character in a pattern: a space matches any run of spaces."""
+    return r"\s+" if char == " " else _literal(char)
 
 
 def _literal(char: str) -> str:

@@ -106,7 +106,8 @@ def status_content(placement: Placement) -> Content:
     if placement.status is AnchorStatus.ANCHORED:
         return Content.styled("anchored", "dim")
     style = "bold" if placement.status is AnchorStatus.MOVED else "bold reverse"
-    return Content.assemble((f"{placement.status.value}", style), f": {placement.why}")
+    # The reason quotes the notes file (`… is not in the corpus`).
+    return Content.assemble((f"{placement.status.value}", style), f": {one_line(placement.why)}")
 
 
 def row_lines(row: NoteRow, width: int) -> list[Content]:
