@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import codecs
 import os
+import socket
+from collections.abc import Callable
 from pathlib import Path
 
 MARKUP = (
@@ -163,3 +165,112 @@ def write_hostile_corpus(folder: Path, *, line_chars: int = 200_000) -> Path:
     (folder / SKIPPED_HOSTILE_NAME).write_bytes(b"\x00" * 64)
     os.symlink(folder / "gone.txt", folder / "dangling.txt")
     return folder
+
+
+# -- entries of a corpus folder that are no files to read (issue 23) ----------------------
+
+LOOP = "cannot read: Too many levels of symbolic links"
+
+
+def _self_loop(folder: Path) -> None:
+    os.symlink("loop.txt", folder / "loop.txt")  # `ln -s loop.txt loop.txt`
+
+
+def _two_link_loop(folder: Path) -> None:
+    os.symlink("pong.txt", folder / "ping.txt")
+    os.symlink("ping.txt", folder / "pong.txt")
+
+
+def _folder_loop(folder: Path) -> None:
+    (folder / "sub").mkdir()
+    os.symlink("..", folder / "sub" / "up")
+
+
+def _fifo(folder: Path) -> None:
+    os.mkfifo(folder / "pipe.txt")
+
+
+def _socket(folder: Path) -> None:
+    # A socket's path must be short: it is bound from inside the folder.
+    here = os.getcwd()
+    os.chdir(folder)
+    try:
+        with socket.socket(socket.AF_UNIX) as server:
+            server.bind("socket.txt")
+    finally:
+        os.chdir(here)
+
+
+def _devices(folder: Path) -> None:
+    os.symlink("/dev/null", folder / "null.txt")
+    os.symlink("/dev/zero", folder / "zero.txt")
+
+
+def _unreadable_file(folder: Path) -> None:
+    # Root reads a file whatever its mode; nobody reads /proc/self/mem from its start.
+    os.symlink("/proc/self/mem", folder / "memory.txt")
+
+
+DEEP_NAME = "d" * 200
+
+
+def _unreadable_folder(folder: Path) -> None:
+    """Folders nested past the longest path the system takes (4,096 bytes on Linux):
+    the deepest cannot be listed, by root either."""
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        for _ in range(4096 // len(DEEP_NAME) + 1):
+            os.mkdir(DEEP_NAME, dir_fd=descriptor)
+            inner = os.open(DEEP_NAME, os.O_RDONLY, dir_fd=descriptor)
+            os.close(descriptor)
+            descriptor = inner
+    finally:
+        os.close(descriptor)
+
+
+def _deepest(folder: Path) -> str:
+    """The relative path of the first folder `_unreadable_folder` made that cannot be
+    listed."""
+    parts = [DEEP_NAME]
+    while len(f"{folder}/{'/'.join(parts)}") < 4096:
+        parts.append(DEEP_NAME)
+    return "/".join(parts)
+
+
+FOLDER_FAULTS: dict[str, tuple[Callable[[Path], None], Callable[[Path], dict[str, str]]]] = {
+    "symlink-loop": (_self_loop, lambda _: {"loop.txt": LOOP}),
+    "two-link-loop": (_two_link_loop, lambda _: {"ping.txt": LOOP, "pong.txt": LOOP}),
+    "folder-link-to-parent": (
+        _folder_loop,
+        lambda _: {"sub/up": "link to a folder: not entered"},
+    ),
+    "fifo": (_fifo, lambda _: {"pipe.txt": "named pipe (FIFO), not a file: not read"}),
+    "unix-socket": (_socket, lambda _: {"socket.txt": "socket, not a file: not read"}),
+    "char-devices": (
+        _devices,
+        lambda _: {
+            "null.txt": "character device, not a file: not read",
+            "zero.txt": "character device, not a file: not read",
+        },
+    ),
+    "unreadable-file": (
+        _unreadable_file,
+        lambda _: {"memory.txt": "cannot read: Input/output error"},
+    ),
+    "unreadable-folder": (
+        _unreadable_folder,
+        lambda folder: {_deepest(folder): "cannot read: File name too long"},
+    ),
+}
+"""Each kind of entry the folder walk must not be stopped by: what makes it in a corpus
+folder, and what `dossier check` then says of each entry it made (relative path ->
+reason; the unreadable folder's path depends on how deep the corpus folder is)."""
+
+
+def write_folder_faults(folder: Path) -> dict[str, str]:
+    """Make every kind of FOLDER_FAULTS in `folder`; what `check` says of each entry."""
+    expected: dict[str, str] = {}
+    for make, said in FOLDER_FAULTS.values():
+        make(folder)
+        expected |= said(folder)
+    return expected

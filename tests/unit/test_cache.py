@@ -3,13 +3,22 @@ corrupt, old, made for another config or not writable is never trusted nor fatal
 
 from __future__ import annotations
 
+import io
+import logging
+import multiprocessing
 import os
 import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from tests.conftest import SEEDS
+from tui.cli import main
 from tui.corpus import cache as cache_module
 from tui.corpus import library as library_module
 from tui.corpus.cache import DocumentCache, default_cache_path
@@ -201,6 +210,159 @@ def test_a_read_only_cache_folder_still_loads(
     library = Library.load(corpus, config, cache)
     assert cache.problem is not None and "running without it" in cache.problem
     same(library, cold(corpus, config))
+
+
+@contextmanager
+def read_only(path: Path) -> Iterator[None]:
+    """`path`, a folder or a file, not writable for this process meanwhile: by its mode,
+    or for root, who writes whatever the mode says, by the immutable attribute."""
+    if os.geteuid() != 0:
+        mode = path.stat().st_mode
+        path.chmod(0o555 if path.is_dir() else 0o444)
+        try:
+            yield
+        finally:
+            path.chmod(mode)
+        return
+    subprocess.run(["chattr", "+i", str(path)], check=True)
+    try:
+        yield
+    finally:
+        subprocess.run(["chattr", "-i", str(path)], check=True)
+
+
+@pytest.mark.parametrize("what", ["folder", "file"])
+def test_a_cache_that_cannot_be_written_is_read_and_said_once(
+    what: str,
+    corpus: Path,
+    parsed: list[str],
+    builds: list[int],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """What it holds for unchanged files serves (documents and search index), the rest
+    is parsed in memory, nothing is written, and stderr says one thing about it."""
+    assert main(["search", "Kerry", "--corpus", str(corpus)]) == 0
+    cache_file = default_cache_path(corpus)
+    before = cache_file.read_bytes()
+    capsys.readouterr()
+    parsed.clear()
+    builds.clear()
+    said = [
+        f"dossier: warning: cache {cache_file} cannot be written (read-only): "
+        "reading it, not updating it"
+    ]
+    with read_only(cache_file.parent if what == "folder" else cache_file):
+        assert main(["search", "Kerry", "--corpus", str(corpus)]) == 0
+        lines = capsys.readouterr().err.splitlines()
+        assert [line for line in lines if str(cache_file) in line] == said
+        assert parsed == [] and builds == [], "documents and index read from the cache"
+        touch(corpus / "001_1233152ec4a1af33.txt")
+        assert main(["list", "--corpus", str(corpus)]) == 0
+        out, err = capsys.readouterr()
+        assert [line for line in err.splitlines() if str(cache_file) in line] == said
+        assert parsed == ["001_1233152ec4a1af33"], "only the changed file is parsed"
+        assert len(out.splitlines()) == 5
+    assert cache_file.read_bytes() == before
+
+
+LOCK_HOLDER = """
+import sqlite3, sys, time
+db = sqlite3.connect(sys.argv[1], isolation_level=None)
+db.execute("BEGIN IMMEDIATE")
+print("held", flush=True)
+time.sleep(float(sys.argv[2]))
+"""
+"""Holds the write lock of the database `argv[1]` (made if missing) for `argv[2]` s."""
+
+
+def hold_lock(path: Path, seconds: float) -> subprocess.Popen[str]:
+    """Another process holding the write lock of `path`, once this returns."""
+    holder = subprocess.Popen(
+        [sys.executable, "-c", LOCK_HOLDER, str(path), str(seconds)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+    return holder
+
+
+def test_a_cache_another_process_is_writing_is_read_not_removed(
+    corpus: Path, parsed: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A cache whose write lock another process holds for longer than SQLite waits
+    (5 s) is busy, not corrupt: it is read, and neither removed nor rebuilt."""
+    assert main(["list", "--corpus", str(corpus)]) == 0
+    cache_file = default_cache_path(corpus)
+    capsys.readouterr()
+    parsed.clear()
+    holder = hold_lock(cache_file, 60)
+    try:
+        assert main(["list", "--corpus", str(corpus)]) == 0
+    finally:
+        holder.kill()
+        holder.wait()
+    lines = capsys.readouterr().err.splitlines()
+    assert [line for line in lines if str(cache_file) in line] == [
+        f"dossier: warning: cache {cache_file} cannot be written (database is locked): "
+        "reading it, not updating it"
+    ]
+    assert parsed == []
+    assert main(["list", "--corpus", str(corpus)]) == 0
+    assert parsed == [], "the cache is still there"
+
+
+def test_a_first_start_waits_for_another_making_the_cache(tmp_path: Path) -> None:
+    """Another process holds the write lock of the new cache file, not yet switched to
+    WAL (it is making the tables): SQLite refuses the switch at once, and the start
+    waits for the lock, then makes and uses the cache."""
+    cache_file = tmp_path / "c.sqlite3"
+    config = load_config()
+    holder = hold_lock(cache_file, 0.5)
+    try:
+        cache = DocumentCache(cache_file, SEEDS, config)
+        library = Library.load(SEEDS, config, cache)
+        cache.close()
+    finally:
+        holder.wait()
+    assert cache.problem is None and len(library.documents) == 5
+    again = DocumentCache(cache_file, SEEDS, config)
+    assert len(again.files()) == 5 and again.problem is None
+    again.close()
+
+
+def _cold_start(cache_file: Path, barrier: Any, results: Any) -> None:
+    """A start on the seeds with a cache never made, at the same moment as others: how
+    many documents it read, what it said about the cache, and what it logged."""
+    config = load_config()
+    logged = io.StringIO()
+    logging.getLogger("dossier").addHandler(logging.StreamHandler(logged))
+    cache = DocumentCache(cache_file, SEEDS, config)
+    barrier.wait()
+    library = Library.load(SEEDS, config, cache)
+    cache.close()
+    results.put((len(library.documents), cache.problem, logged.getvalue()))
+
+
+def test_cold_starts_at_once_make_one_cache_and_keep_it(tmp_path: Path) -> None:
+    """Three first starts at once, twenty times over: each reads the documents and says
+    nothing about the cache, and the cache they leave serves the next start."""
+    context = multiprocessing.get_context("fork")
+    for attempt in range(20):
+        cache_file = tmp_path / f"cache-{attempt}.sqlite3"
+        barrier, results = context.Barrier(3), context.Queue()
+        starts = [
+            context.Process(target=_cold_start, args=(cache_file, barrier, results))
+            for _ in range(3)
+        ]
+        for start in starts:
+            start.start()
+        answers = [results.get(timeout=120) for _ in starts]
+        for start in starts:
+            start.join(timeout=120)
+        assert answers == [(5, None, "")] * 3, f"attempt {attempt}"
+        cache = DocumentCache(cache_file, SEEDS, load_config())
+        assert len(cache.files()) == 5 and cache.problem is None
+        cache.close()
 
 
 def test_the_default_cache_is_in_the_platform_cache_folder(tmp_path: Path) -> None:

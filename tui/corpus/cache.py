@@ -7,10 +7,13 @@ belongs to one schema, parser version and parse-relevant config (its
 fingerprint); when any of them differs every row is dropped.
 
 Rows hold `marshal` bytes of plain tuples with a BLAKE2 checksum over them: a row
-whose checksum does not match is never decoded, and any error reading the
-database drops it and starts afresh, with a log line. A cache that cannot be
-written (a read-only folder, a full disk) switches itself off and says why once
-(`problem`); loading goes on uncached.
+whose checksum does not match is never decoded, and a database SQLite finds
+corrupt is dropped and started afresh, with a log line. A cache that cannot be
+written (a read-only folder or file, another process holding the write lock for
+long) is opened read-only: what it holds for unchanged files serves, the rest is
+parsed and not stored. One that can be neither written nor read switches itself
+off. Either way it says so once (`problem`), and loading goes on. The tables are
+made under the write lock, so that two first starts at once make them once.
 
 The search index of the whole library is kept too, as a few large buffers (see
 `SearchIndex.encode`) under the library's signature (`Library.signature`): any
@@ -24,7 +27,9 @@ import datetime as dt
 import hashlib
 import logging
 import marshal
+import os
 import sqlite3
+import urllib.parse
 import zlib
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
@@ -161,8 +166,9 @@ _DECODE_ERRORS = (ValueError, TypeError, EOFError, IndexError, OverflowError)
 
 
 class DocumentCache:
-    """The cache of the corpus `folder` for one config, in the file `path`. Every method survives a broken,
-    missing or read-only database: reads then find nothing, writes do nothing."""
+    """The cache of the corpus `folder` for one config, in the file `path`. Every method
+    survives a broken, missing or read-only database: reads then find nothing (a
+    read-only one: what it holds), writes do nothing."""
 
     def __init__(self, path: Path, folder: Path, config: Config) -> None:
         self.path = path
@@ -170,8 +176,10 @@ class DocumentCache:
         self.config = config
         self.identity = f"{SCHEMA}:{PARSER_VERSION}:{config_fingerprint(config)}"
         self.problem: str | None = None
-        """Why the cache is off (it could not be written), or None while it works."""
+        """Why the cache is off or only read (it could not be written), or None while it
+        works."""
         self._db: sqlite3.Connection | None = None
+        self._read_only = False
 
     @classmethod
     def for_folder(cls, folder: Path, config: Config) -> DocumentCache:
@@ -187,46 +195,103 @@ class DocumentCache:
     def _connect(self) -> sqlite3.Connection | None:
         if self._db is not None or self.problem is not None:
             return self._db
+        if not self._writable():
+            self._open_read_only("read-only")
+            return self._db
         try:
             self._db = self._open()
-        except sqlite3.DatabaseError as error:
-            log.warning("cache %s unreadable (%s): rebuilding it", self.path, error)
+        except sqlite3.Error as error:
+            if not _corrupt(error):
+                self._open_read_only(str(error))
+                return self._db
+            log.warning("cache %s is corrupt (%s): rebuilding it", self.path, error)
             self._discard()
             try:
                 self._db = self._open()
-            except (sqlite3.Error, OSError) as again:
+            except sqlite3.Error as again:
                 self._fail(again)
-        except OSError as error:
-            self._fail(error)
         return self._db
 
+    def _writable(self) -> bool:
+        """Whether the cache's folder can be made and written, and its file too if there
+        is one: else it is only read, and never taken for corrupt (nor removed)."""
+        folder = self.path.parent
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return False
+        # Whether the file is there first: another process may make it meanwhile.
+        return os.access(folder, os.W_OK) and (
+            not os.path.lexists(self.path) or os.access(self.path, os.W_OK)
+        )
+
     def _open(self) -> sqlite3.Connection:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         # The loader reads in one thread and the app may reload from another, never both
         # at once.
         db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
         try:
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
-            row = db.execute("SELECT value FROM meta WHERE key = 'identity'").fetchone()
-            if row is None or row[0] != self.identity:
-                if row is not None:
-                    log.info("cache %s was made by another parser or config: rebuilding", self.path)
-                db.executescript(
-                    "DROP TABLE IF EXISTS files;"
-                    "CREATE TABLE files (path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER,"
-                    " doc_id TEXT, data BLOB, checksum BLOB, error TEXT);"
-                    "DROP TABLE IF EXISTS search_index;"
-                    "CREATE TABLE search_index (part TEXT PRIMARY KEY, signature TEXT,"
-                    " data BLOB, checksum INTEGER);"
-                )
-                db.execute("INSERT OR REPLACE INTO meta VALUES ('identity', ?)", (self.identity,))
-            # A file that is not SQLite, or a truncated one, fails here at the latest.
-            db.execute("SELECT count(*) FROM files").fetchone()
+            _use_wal(db)
+            # The write lock taken first: a second process starting at the same moment
+            # waits here, then finds the tables made.
+            with db:
+                db.execute("BEGIN IMMEDIATE")
+                db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
+                found = self._identity(db)
+                if found != self.identity:
+                    if found is not None:
+                        log.info("cache %s was made by another parser or config", self.path)
+                    self._make_tables(db)
+                # A file that is not SQLite, or a truncated one, fails here at the latest.
+                db.execute("SELECT count(*) FROM files").fetchone()
         except BaseException:
             db.close()
             raise
         return db
+
+    def _make_tables(self, db: sqlite3.Connection) -> None:
+        """Empty tables for this cache's identity, in place of any there were."""
+        db.execute("DROP TABLE IF EXISTS files")
+        db.execute(
+            "CREATE TABLE files (path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER,"
+            " doc_id TEXT, data BLOB, checksum BLOB, error TEXT)"
+        )
+        db.execute("DROP TABLE IF EXISTS search_index")
+        db.execute(
+            "CREATE TABLE search_index (part TEXT PRIMARY KEY, signature TEXT,"
+            " data BLOB, checksum INTEGER)"
+        )
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('identity', ?)", (self.identity,))
+
+    @staticmethod
+    def _identity(db: sqlite3.Connection) -> str | None:
+        row = db.execute("SELECT value FROM meta WHERE key = 'identity'").fetchone()
+        return row[0] if row is not None else None
+
+    def _open_read_only(self, why: str) -> None:
+        """Read a cache that cannot be written (`why`): what it holds for unchanged files
+        serves, the rest is parsed at every start; nothing is written. Says so once
+        (`problem`), as it does when there is nothing to read."""
+        self._read_only = True
+        # SQLite cannot make the shared-memory file of a WAL database in a read-only
+        # folder: `immutable` reads the file as it is, without one.
+        mode = "ro" if os.access(self.path.parent, os.W_OK) else "ro&immutable=1"
+        uri = f"file:{urllib.parse.quote(str(self.path.absolute()))}?mode={mode}"
+        try:
+            db = sqlite3.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
+        except sqlite3.Error:
+            self._fail(why)
+            return
+        try:
+            usable = self._identity(db) == self.identity
+            db.execute("SELECT count(*) FROM files").fetchone()
+        except sqlite3.Error:
+            usable = False
+        if not usable:
+            db.close()
+            self._fail(why)
+            return
+        self._db = db
+        self._say(f"cache {self.path} cannot be written ({why}): reading it, not updating it")
 
     def _discard(self) -> None:
         if self._db is not None:
@@ -238,21 +303,24 @@ class DocumentCache:
             except OSError as error:
                 log.warning("cannot remove %s%s: %s", self.path, suffix, error)
 
-    def _fail(self, error: BaseException) -> None:
+    def _fail(self, error: BaseException | str) -> None:
         """Turn the cache off for the rest of the run, saying why once."""
         if self._db is not None:
             self._db.close()
             self._db = None
+        self._say(f"cache {self.path} not usable ({error}); running without it")
+
+    def _say(self, problem: str) -> None:
+        """Keep the one thing to say about the cache (the CLI prints it, the app shows
+        it), and log it."""
         if self.problem is None:
-            self.problem = f"cache {self.path} not usable ({error}); running without it"
-            log.warning(self.problem)
+            self.problem = problem
+            log.info(problem)
 
     def _broken(self, error: sqlite3.Error) -> None:
         """An error while working with an open database: a corrupt file is dropped
         (the next access builds a new one), a failed write turns the cache off."""
-        if isinstance(error, sqlite3.DatabaseError) and not isinstance(
-            error, sqlite3.OperationalError
-        ):
+        if _corrupt(error) and not self._read_only:
             log.warning("cache %s is corrupt (%s): rebuilding it", self.path, error)
             self._discard()
         else:
@@ -307,7 +375,7 @@ class DocumentCache:
             self._broken(error)
 
     def store(self, rows: Iterable[tuple[str, CachedFile]]) -> None:
-        db = self._connect()
+        db = self._writer()
         if db is None:
             return
         values = [
@@ -326,7 +394,7 @@ class DocumentCache:
 
     def forget(self, paths: Iterable[str]) -> None:
         """Drop the rows of files that are gone."""
-        db = self._connect()
+        db = self._writer()
         if db is not None:
             self._write(db, "DELETE FROM files WHERE path = ?", [(path,) for path in paths])
 
@@ -356,7 +424,7 @@ class DocumentCache:
     def store_index(self, signature: str, parts: dict[str, bytes]) -> None:
         """Keep `parts` as the search index of the library of `signature`, in place of
         any other."""
-        db = self._connect()
+        db = self._writer()
         if db is None:
             return
         if any(len(data) > MAX_INDEX_PART for data in parts.values()):
@@ -364,7 +432,7 @@ class DocumentCache:
             return
         try:
             with db:
-                db.execute("BEGIN")
+                db.execute("BEGIN IMMEDIATE")
                 db.execute("DELETE FROM search_index")
                 db.executemany(
                     "INSERT INTO search_index VALUES (?, ?, ?, ?)",
@@ -373,11 +441,40 @@ class DocumentCache:
         except sqlite3.Error as error:
             self._broken(error)
 
+    def _writer(self) -> sqlite3.Connection | None:
+        """The database to write to; None when the cache is off or only read."""
+        db = self._connect()
+        return None if self._read_only else db
+
     def _write(self, db: sqlite3.Connection, statement: str, rows: list[tuple[Any, ...]]) -> None:
-        """`statement` for every row, in one transaction."""
+        """`statement` for every row, in one transaction (the write lock taken at once:
+        a write begun as a read may find another process wrote meanwhile)."""
         try:
             with db:
-                db.execute("BEGIN")
+                db.execute("BEGIN IMMEDIATE")
                 db.executemany(statement, rows)
         except sqlite3.Error as error:
             self._broken(error)
+
+
+def _corrupt(error: sqlite3.Error) -> bool:
+    """Whether `error` says the file is no sound database (rather than locked, read-only,
+    or a table another process made first): only then is it dropped."""
+    return _code(error) in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
+
+
+def _use_wal(db: sqlite3.Connection) -> None:
+    """Readers and a writer at once, from now on. A second process starting at the same
+    moment may be switching the new file over too: one of the two is then refused at
+    once rather than made to wait, and the other does it."""
+    try:
+        db.execute("PRAGMA journal_mode=WAL")
+    except sqlite3.OperationalError as error:
+        if _code(error) != sqlite3.SQLITE_BUSY:
+            raise
+
+
+def _code(error: sqlite3.Error) -> int | None:
+    """SQLite's primary result code of `error` (`SQLITE_BUSY`...), None if it has none."""
+    code: int | None = getattr(error, "sqlite_errorcode", None)
+    return code & 0xFF if code is not None else None

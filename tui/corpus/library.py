@@ -19,10 +19,12 @@ import gc
 import hashlib
 import logging
 import os
+import stat
 import time
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from tui.corpus import boilerplate
 from tui.corpus.cache import (
@@ -64,33 +66,69 @@ class UnreadableError(DocumentError):
     """The file could not be read now (permissions, I/O): not worth caching."""
 
 
-def _walk(folder: Path) -> Iterator[tuple[str, str]]:
-    """The non-hidden files below `folder`, dangling links included, as found: each
-    one's path relative to `folder` (with `/`) and its full path; not the corrections
-    file at its top. Linked folders are not entered, and a folder that cannot be read
-    is passed over. Plain strings: a Path per file costs a tenth of a second on 10,000
-    files, at every start."""
+Found = tuple[str, str, str | None]
+"""An entry below the corpus folder: its path relative to the folder (with `/`), its
+full path, and why it is not read (None: it is read as a document)."""
+
+
+File = tuple[str, str, str, str | None]
+"""A file of the corpus folder: its full path, its path relative to the folder, its id,
+and why it is not read (None: it is read as a document)."""
+
+
+def _walk(folder: Path) -> Iterator[Found]:
+    """The non-hidden entries below `folder` but the folders it enters, as found; not the
+    corrections file at its top. Besides the files to read, what is not read comes with
+    its reason, so that `dossier check` lists it: a dangling link or a link loop, a pipe,
+    socket or device (opening a pipe waits for a writer, a device never ends), a linked
+    folder (never entered: a link to a folder above would be a loop), a folder that
+    cannot be read. An error on one entry costs that entry only. Plain strings, and the
+    file types `os.scandir` reads with the names (a `stat` only for links and what is
+    no file): a Path per file costs a tenth of a second on 10,000 files, at every
+    start."""
     pending = [(str(folder), "")]
     while pending:
         directory, prefix = pending.pop()
         try:
             with os.scandir(directory) as entries:
                 found = list(entries)
-        except OSError:
+        except OSError as error:
+            yield prefix.rstrip("/") or ".", directory, _cannot_read(error)
             continue
         for entry in found:
             if entry.name.startswith(".") or (not prefix and entry.name == CORRECTIONS_FILE):
                 continue
             relative = prefix + entry.name
-            if entry.is_dir(follow_symlinks=False):
-                pending.append((entry.path, relative + "/"))
-            elif entry.is_file() or (entry.is_symlink() and not os.path.exists(entry.path)):
-                yield relative, entry.path
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append((entry.path, relative + "/"))
+                    continue
+                reason = None if entry.is_file() else _not_a_file(entry)
+            except OSError as error:
+                reason = _cannot_read(error)
+            yield relative, entry.path, reason
 
 
-def corpus_files(folder: Path) -> list[Path]:
-    """Every non-hidden file below `folder`, dangling links included, by name."""
-    return [Path(path) for _, path in sorted(_walk(folder))]
+_NOT_FILES = {
+    stat.S_IFDIR: "link to a folder: not entered",
+    stat.S_IFIFO: "named pipe (FIFO), not a file: not read",
+    stat.S_IFSOCK: "socket, not a file: not read",
+    stat.S_IFCHR: "character device, not a file: not read",
+    stat.S_IFBLK: "block device, not a file: not read",
+}
+
+
+def _not_a_file(entry: os.DirEntry[str]) -> str:
+    """Why an entry that is no folder, and no file even through its link, is not read."""
+    try:
+        mode = entry.stat().st_mode
+    except FileNotFoundError:
+        return "dangling symlink"
+    return _NOT_FILES.get(stat.S_IFMT(mode), "not a file: not read")
+
+
+def _cannot_read(error: OSError) -> str:
+    return f"cannot read: {error.strerror or error}"
 
 
 def small_folder(folder: Path) -> bool:
@@ -98,7 +136,7 @@ def small_folder(folder: Path) -> bool:
     shows it complete, and keys typed at once act on the whole list. Stops walking
     at the first file too many: the app walks a large folder again as it reads it."""
     size = 0
-    for count, (_, path) in enumerate(_walk(folder), 1):
+    for count, (_, path, _) in enumerate(_walk(folder), 1):
         size += _size(_stamp(path))
         if count >= POOL_THRESHOLD or size >= READ_AT_ONCE_BYTES:
             return False
@@ -113,14 +151,13 @@ def read_document(
     folder: Folder = NO_FOLDER,
 ) -> Document:
     """Read and parse one file; raise DocumentError with a reason a person can act on.
-    `folder`: what its folder teaches (`tui.corpus.folder`)."""
-    if path.is_symlink() and not path.exists():
-        raise DocumentError("dangling symlink")
+    `folder`: what its folder teaches (`tui.corpus.folder`). Only what the folder walk
+    found to be a file gets here (`_walk`)."""
     try:
         with path.open("rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as error:
-        raise UnreadableError(f"cannot read: {error.strerror or error}") from None
+        raise UnreadableError(_cannot_read(error)) from None
     return document_from_bytes(data, path, doc_id, config, matcher, folder)
 
 
@@ -397,11 +434,13 @@ class Loader:
         self._folders = _by_folder(files)
         total = len(files)
         stamps: dict[str, Stamp | None] = {}
-        wanted: list[tuple[str, str, str]] = []
+        wanted: list[File] = []
         new: list[str] = []
         changed: list[str] = []
-        for path, relative, doc_id in files:
-            stamp = _stamp(path)
+        for file in files:
+            path, relative, doc_id, reason = file
+            # What is not read has no stamp: a link to the folder above changes with it.
+            stamp = _stamp(path) if reason is None else None
             stamps[relative] = stamp
             known = library._files.get(relative)
             if known is None:
@@ -414,7 +453,7 @@ class Loader:
                 changed.append(relative)
             else:
                 continue
-            wanted.append((path, relative, doc_id))
+            wanted.append(file)
         removed = tuple(sorted(library._files.keys() - stamps.keys()))
         corrections_stamp = _stamp(os.path.join(folder, CORRECTIONS_FILE))
         reread = corrections_stamp != library.corrections.stamp
@@ -423,7 +462,7 @@ class Loader:
             self.cache.forget(removed)
         done = total - len(wanted)
         if reread:
-            ids = {doc_id for _, _, doc_id in files}
+            ids = {doc_id for _, _, doc_id, _ in files}
             corrections = read_corrections(folder, corrections_stamp, ids)
             yield Batch((), done, total, corrections)
         pending: list[tuple[str, Stamp | None, Entry]] = []
@@ -447,16 +486,21 @@ class Loader:
             yield Batch(tuple(pending), done, total)
 
     def _read(
-        self, wanted: list[tuple[str, str, str]], stamps: dict[str, Stamp | None]
+        self, wanted: list[File], stamps: dict[str, Stamp | None]
     ) -> Iterator[tuple[str, Stamp | None, Entry] | None]:
-        """Each wanted file from the cache if it is there unchanged, else parsed; None
-        where what came so far should be handed on before a long wait."""
+        """Each wanted file from the cache if it is there unchanged, else parsed (what
+        the walk found not to be a file is never opened); None where what came so far
+        should be handed on before a long wait."""
         cached = self.cache.files() if self.cache is not None and wanted else {}
         served: set[str] = set()
         hits: dict[str, str] = {}
         """Relative path -> id, of the documents to take from the cache."""
-        for path, relative, doc_id in wanted:
+        for path, relative, doc_id, reason in wanted:
             stamp = stamps[relative]
+            if reason is not None:
+                served.add(relative)
+                yield relative, stamp, FileError(Path(path), doc_id, reason)
+                continue
             row = cached.get(relative)
             if stamp is None or row is None or row.stamp != stamp or row.doc_id != doc_id:
                 continue
@@ -475,7 +519,7 @@ class Loader:
         to_parse = sorted(
             (
                 (Path(path), relative, doc_id)
-                for path, relative, doc_id in wanted
+                for path, relative, doc_id, _ in wanted
                 if relative not in served
             ),
             key=lambda item: _size(stamps[item[1]]),
@@ -539,9 +583,13 @@ def _size(stamp: Stamp | None) -> int:
 
 
 def _stamp(path: str) -> Stamp | None:
+    """The stamp of the file at `path` (through its link); None if there is none, or
+    what is there is no file: a dossier.yaml that is a pipe is not waited on."""
     try:
         status = os.stat(path)
     except OSError:
+        return None
+    if not stat.S_ISREG(status.st_mode):
         return None
     return Stamp(status.st_size, status.st_mtime_ns)
 
@@ -581,11 +629,12 @@ def _parse_chunk(files: list[tuple[Path, str, Folder]]) -> list[Parsed]:
     return [_parse_one(path, doc_id, config, matcher, folder) for path, doc_id, folder in files]
 
 
-def _by_folder(files: list[tuple[str, str, str]]) -> dict[str, list[str]]:
-    """Full paths of `files` (as `_ids` gives them) by folder relative to the corpus."""
+def _by_folder(files: list[File]) -> dict[str, list[str]]:
+    """Full paths of the files to read among `files`, by folder relative to the corpus."""
     folders: dict[str, list[str]] = {}
-    for path, relative, _ in files:
-        folders.setdefault(relative.rpartition("/")[0], []).append(path)
+    for path, relative, _, reason in files:
+        if reason is None:
+            folders.setdefault(relative.rpartition("/")[0], []).append(path)
     return folders
 
 
@@ -620,24 +669,57 @@ def _stem(name: str) -> str:
     return name[:dot] if 0 < dot < len(name) - 1 else name
 
 
-def _ids(folder: Path) -> list[tuple[str, str, str]]:
-    """Files by name, each with its full path, its path relative to `folder` and its
-    id: the stem, or the relative path without suffix where stems collide. A file name
-    is outside text, so what would act on a terminal is made visible."""
-    files = [
-        (path, relative, _stem(relative.rpartition("/")[2]))
-        for relative, path in sorted(_walk(folder))
-    ]
-    stems: dict[str, int] = {}
-    for _, _, stem in files:
-        stems[stem] = stems.get(stem, 0) + 1
+def _ids(folder: Path) -> list[File]:
+    """What the folder walk found (`_walk`), by name, each with its id."""
+    found = sorted(_walk(folder))
+    ids = _unique_ids([relative for relative, _, _ in found])
     return [
-        (
-            path,
-            relative,
-            clean_line(
-                stem if stems[stem] == 1 else PurePosixPath(relative).with_suffix("").as_posix()
-            ),
-        )
-        for path, relative, stem in files
+        (path, relative, doc_id, reason)
+        for (relative, path, reason), doc_id in zip(found, ids, strict=True)
     ]
+
+
+def _unique_ids(relatives: list[str]) -> list[str]:
+    """The id of each of these paths (relative to the corpus folder): its file's stem; its
+    path without suffix where stems are alike; and where even those are (`a.txt` and
+    `a.md`, or names alike only once cleaned), the first keeps it and the others get
+    `~2`, `~3`... A file name is outside text: in an id, what would act on a terminal is
+    made visible, and so is what would break a line, so that an id is one line in every
+    list (`one_line`)."""
+    names = [one_line(relative) for relative in relatives]
+    stems = [_stem(name.rpartition("/")[2]) for name in names]
+    alike = Counter(stems)
+    wanted = [
+        stem if alike[stem] == 1 else name[: name.rfind("/") + 1] + stem
+        for name, stem in zip(names, stems, strict=True)
+    ]
+    taken = set(wanted)
+    if len(taken) == len(wanted):
+        return wanted
+    given: set[str] = set()
+    ids: list[str] = []
+    for doc_id in wanted:
+        unique, number = doc_id, 1
+        while unique in given or (number > 1 and unique in taken):
+            number += 1
+            unique = f"{doc_id}~{number}"
+        given.add(unique)
+        ids.append(unique)
+    return ids
+
+
+_LINE_BREAK_PICTURES = {ord(char): chr(0x2400 + ord(char)) for char in "\t\n\x0b\x0c\r"} | {
+    0x2028: "⟨U+2028⟩",
+    0x2029: "⟨U+2029⟩",
+}
+"""Tab, line feed, vertical tab, form feed and carriage return as their control pictures
+(␉ ␊ ␋ ␌ ␍), as `clean_line` shows the other controls; the Unicode line and paragraph
+separators by code."""
+
+
+def one_line(name: str) -> str:
+    """`name` cleaned as a line of text is (`clean_line`), and on one line: a tab or a
+    line break in a file name is shown, not obeyed."""
+    if name.isprintable():  # nothing to clean: most names, at a fraction of the cost
+        return name
+    return clean_line(name.translate(_LINE_BREAK_PICTURES))
