@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Iterable
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar
@@ -23,6 +24,14 @@ from tui.corpus.clean import clean_text, visible
 from tui.corpus.config import Config, log_path
 from tui.corpus.library import Changes, Library, Loader
 from tui.corpus.resources import styles_dir
+from tui.corpus.state import (
+    QueryBox,
+    ReadingState,
+    StateFile,
+    StateSaveError,
+    folder_key,
+    state_text,
+)
 from tui.corpus.store import NotesStore
 from tui.corpus.workers import stop_workers
 from tui.log import log, open_log
@@ -31,10 +40,13 @@ from tui.notebook import NotebookApp
 from tui.screens.kwic import KwicScreen
 from tui.screens.main import MainScreen
 from tui.screens.search import SearchScreen
+from tui.widgets.history_input import HistoryInput
 from tui.widgets.reader import FindBar, Reader
 from tui.widgets.sidebar import Sidebar
 
 if TYPE_CHECKING:
+    from rich.console import RenderableType
+
     from tui.corpus.search import SearchIndex
 
 STYLE_FILES = ("app.tcss", "sidebar.tcss", "reader.tcss")
@@ -45,6 +57,10 @@ COLLECT_CHECK = 0.25
 FIRST_FRAME_WAIT = 0.1
 """Seconds after the first layout by which the work kept for after the first frame
 starts, if the frame has not been drawn by then."""
+STATE_EVERY = 3.0
+"""Seconds between looks at whether the reading place moved, and at least between two
+writes of the state file while reading; quitting and a signal write at once."""
+STATE_GROUP = "state-write"
 
 
 def binding_ids(owners: Iterable[type]) -> set[str]:
@@ -106,9 +122,12 @@ class DossierApp(NotebookApp):
         compare: tuple[str, str] | None = None,
         cache: DocumentCache | None = None,
         load: bool = False,
+        state: StateFile | None = None,
     ) -> None:
         """`load`: read the library's folder once the app is up (through `cache`),
-        showing the documents as they come; otherwise `library` is complete."""
+        showing the documents as they come; otherwise `library` is complete.
+        `state`: where the reading places and past queries are kept between runs; without
+        it they last as long as the app (`--no-state`)."""
         super().__init__(library, notes)
         self.library = library
         self.config = config
@@ -123,9 +142,21 @@ class DossierApp(NotebookApp):
         """(documents done, total) while the folder is being read."""
         self._first_frame_waiting: list[Callable[[], object]] | None = []
         """What runs once the first frame is on screen; None once it is."""
-        self.main_screen = MainScreen(library)
-        self.search_screen = SearchScreen()
-        self.kwic_screen = KwicScreen()
+        self.state_file = state
+        folder = folder_key(library.folder)
+        self.reading = state.read(folder) if state is not None else ReadingState(folder)
+        self._state_version = self.reading.version
+        """The version of the reading state last written (or being written)."""
+        self._state_written_at = 0.0
+        self._state_writing = False
+        self._state_failed = False
+        """A write failed and the user was told: the next failures go to the log only."""
+        self._folder_read = not load
+        """Whether every document of the folder is in the library: until then a place
+        whose document is not there may only not be read yet."""
+        self.main_screen = MainScreen(library, self.reading)
+        self.search_screen = SearchScreen(self.reading.queries[QueryBox.SEARCH])
+        self.kwic_screen = KwicScreen(self.reading.queries[QueryBox.KWIC])
         self.collector = IdleCollector()
 
     def notify(
@@ -486,3 +517,90 @@ class DossierApp(NotebookApp):
     @on(ViewClosed)
     def _close_view(self) -> None:
         self.main_screen.back_to = None
+
+    # -- the state file: reading places and past queries ---------------------------------
+
+    @on(events.Mount)
+    def _open_state(self) -> None:
+        if self.state_file is None:
+            return
+        if self.state_file.problem is not None:
+            self.notify(self.state_file.describe_problem(), severity="warning", timeout=10)
+        self.set_interval(STATE_EVERY, self._keep_state)
+
+    @on(HistoryInput.Used)
+    def _query_used(self, message: HistoryInput.Used) -> None:
+        self.reading.add_query(message.box, message.query)
+
+    @on(MainScreen.MeetingLeft)
+    def _meeting_left(self) -> None:
+        # Written now, unless that was done a moment ago: stepping through the list
+        # leaves a meeting at every step.
+        if time.monotonic() - self._state_written_at >= STATE_EVERY:
+            self._keep_state()
+
+    @on(Worker.StateChanged)
+    def _state_worker_done(self, event: Worker.StateChanged) -> None:
+        worker = event.worker
+        if worker.group == "load" and worker.state is WorkerState.SUCCESS:
+            self._folder_read = True
+        if worker.group != STATE_GROUP or not worker.is_finished:
+            return
+        self._state_writing = False
+        if worker.state is WorkerState.ERROR:
+            self._state_not_written(worker.error)
+
+    def _state_not_written(self, error: BaseException | None) -> None:
+        if self._state_failed:
+            log.warning("reading place not kept: %s", error)
+        else:  # said once; a warning goes to the log too
+            self._state_failed = True
+            self.notify(f"{error}; the reading place is not kept", severity="warning")
+
+    def _state_to_write(self, force: bool = False) -> tuple[str, int] | None:
+        """The state file's text and version if it changed since the last write (or if
+        `force`d): the reader's place noted, the places of documents gone from the
+        folder dropped."""
+        if self.state_file is None:
+            return None
+        self.main_screen.keep_place()
+        if self._folder_read and self.loading is None:
+            self.reading.keep_documents(lambda doc_id: self.library.get(doc_id) is not None)
+        version = self.reading.version
+        if version == self._state_version and not force:
+            return None
+        self._state_version = version
+        self._state_written_at = time.monotonic()
+        return state_text(self.reading), version
+
+    def _keep_state(self) -> None:
+        """Write the state file in a thread if the place or a query changed; one write
+        at a time (the next look takes what came meanwhile)."""
+        if self._state_writing:
+            return
+        written = self._state_to_write()
+        if written is not None:
+            self._state_writing = True
+            self._write_state(*written)
+
+    @work(thread=True, group=STATE_GROUP, exit_on_error=False)
+    def _write_state(self, text: str, version: int) -> None:
+        assert self.state_file is not None
+        self.state_file.write(text, version)
+
+    def exit(
+        self,
+        result: None = None,
+        return_code: int = 0,
+        message: RenderableType | None = None,
+    ) -> None:
+        """Every way out (q, ctrl+q, SIGHUP and SIGTERM through `_save_and_exit`) writes
+        the state file first, at once: with the terminal gone there may be no turn of
+        the event loop left for a worker, nor time for one under way to end."""
+        written = self._state_to_write(force=self._state_writing)
+        if written is not None and self.state_file is not None:
+            try:
+                self.state_file.write(*written)
+            except StateSaveError as error:
+                self._state_not_written(error)
+        super().exit(result, return_code, message)

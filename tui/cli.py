@@ -24,9 +24,10 @@ from tui.corpus.config import (
     log_path,
     user_config_path,
 )
-from tui.corpus.library import Library, small_folder
+from tui.corpus.library import Library, one_line, small_folder
 from tui.corpus.model import Document
 from tui.corpus.notes import Kind, Note, new_id, parse_tags
+from tui.corpus.state import NO_STATE_ENV, StateFile, state_disabled, state_path
 from tui.corpus.store import NotesSaveError, NotesStore
 from tui.corpus.syntax import QUERY_HELP, KwicOrder
 from tui.log import open_log
@@ -81,6 +82,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"dossier {__version__}")
     parser.add_argument(
+        "--no-state",
+        action="store_true",
+        help="start the reader without reading or writing the reading places and past "
+        f"queries in {state_path()} (also ${NO_STATE_ENV}=1)",
+    )
+    parser.add_argument(
         "--compare",
         nargs=2,
         metavar=("A", "B"),
@@ -89,7 +96,9 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser("list", parents=[common, as_json], help="list documents in sidebar order")
     show = commands.add_parser("show", parents=[common, as_json], help="print one document")
-    show.add_argument("id", metavar="ID", help="document id (file name without extension), or its start")
+    show.add_argument(
+        "id", metavar="ID", help="document id (file name without extension), or its start"
+    )
     check = commands.add_parser(
         "check", parents=[common, as_json], help="report how every file of a folder was parsed"
     )
@@ -167,7 +176,7 @@ def _notes_parser(
     notes = commands.add_parser(
         "notes",
         parents=[common],
-        help="list, add or export notes and bookmarks",
+        help="list, add, export or recover notes and bookmarks",
         description="Notes and bookmarks, from the notes file (see --notes).",
     )
     actions = notes.add_subparsers(dest="notes_command", metavar="ACTION", required=True)
@@ -188,6 +197,11 @@ def _notes_parser(
         "--format", choices=("md", "json"), default="md", help="md (default) or json"
     )
     export.add_argument("-o", "--output", metavar="FILE", type=Path, help="write to FILE")
+    actions.add_parser(
+        "recover",
+        parents=[common],
+        help="merge the notes an earlier session could not save (its recovery files)",
+    )
 
 
 def _settings(args: argparse.Namespace) -> tuple[Config, Path]:
@@ -213,6 +227,13 @@ def _open_notes(args: argparse.Namespace, config: Config) -> NotesStore:
     store.load()
     for warning in store.warnings:
         print(f"dossier: {store.path}: {warning}", file=sys.stderr)
+    if args.notes_command != "recover":
+        for path in store.recovery_files():
+            print(
+                f"dossier: notes an earlier session could not save are in {path}: "
+                "`dossier notes recover` merges them",
+                file=sys.stderr,
+            )
     return store
 
 
@@ -221,7 +242,7 @@ def _warn(config: Config, library: Library | None = None) -> None:
     if library is not None:
         _say_warnings(library.corrections.warnings)
     for error in library.errors if library else ():
-        print(f"dossier: skipped {error.path}: {error.reason}", file=sys.stderr)
+        print(f"dossier: skipped {one_line(str(error.path))}: {error.reason}", file=sys.stderr)
 
 
 def _say_warnings(warnings: Iterable[str]) -> None:
@@ -354,6 +375,7 @@ def _run_tui(args: argparse.Namespace) -> int:
         compare=(compare[0], compare[1]) if compare else None,
         cache=cache,
         load=not read_now,
+        state=None if state_disabled(args.no_state) else StateFile(state_path()),
     ).run()
     cache.close()
     return EXIT_OK
@@ -452,7 +474,7 @@ def _check(library: Library, as_json: bool, with_summary: bool) -> int:
         return EXIT_NOTHING if failed else EXIT_OK
     by_id = {document.id: document for document in library.documents}
     for entry in entries:
-        print(entry["path"])
+        print(one_line(entry["path"]))
         if entry["error"]:
             print(f"  ERROR  {entry['error']} (skipped)")
             continue
@@ -586,6 +608,8 @@ def _speakers(library: Library, as_json: bool) -> int:
 def _notes(library: Library, store: NotesStore, args: argparse.Namespace) -> int:
     if args.notes_command == "add":
         return _add_note(library, store, args)
+    if args.notes_command == "recover":
+        return _recover_notes(store)
     from tui.corpus.anchor import AnchorStatus
     from tui.corpus.export import notes_entries, notes_markdown, placements
 
@@ -640,13 +664,44 @@ def _add_note(library: Library, store: NotesStore, args: argparse.Namespace) -> 
         note = store.add(Note(new_id(Kind.NOTE), Kind.NOTE, anchor, text.rstrip("\n"), tags))
         store.save()
     except NotesSaveError as error:
-        raise UsageError(str(error)) from None
+        raise UsageError(f"{error}{_kept_aside(store)}") from None
     entry = note_entry(note, place(note.anchor, document))
     if args.json:
         _print_json(entry)
     else:
         print(f"added note {note.id} on {document.id} ¶{anchor.paragraph} in {store.path}")
     return EXIT_OK
+
+
+def _kept_aside(store: NotesStore) -> str:
+    """Where the note that could not be saved was put: a recovery file, unless the
+    notes file is one the user made read-only or one that cannot be read, where
+    nothing is written."""
+    if store.read_only or store.write_protected or not store.dirty:
+        return ""
+    try:
+        path = store.write_recovery(store.unsaved())
+    except NotesSaveError as error:
+        return f"; {error}"
+    return f"; the note is in {path} (`dossier notes recover` merges it)"
+
+
+def _recover_notes(store: NotesStore) -> int:
+    if store.problem is not None:
+        raise UsageError(store.describe_problem())
+    if not store.recovery_files():
+        print(f"dossier: no recovery files beside {store.path}", file=sys.stderr)
+        return EXIT_NOTHING
+    try:
+        recovered = store.recover()
+    except NotesSaveError as error:
+        raise UsageError(f"{error}; the recovery files stay where they are") from None
+    for problem in recovered.problems:
+        print(f"dossier: {problem} (left where it is)", file=sys.stderr)
+    for path in recovered.files:
+        print(f"merged {path}")
+    print(f"{recovered.entries} notes and bookmarks merged into {store.path}")
+    return EXIT_OK if recovered.files else EXIT_NOTHING
 
 
 def _one_line(text: str, width: int) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
+from typing import Protocol, runtime_checkable
 
 from textual.app import App
 from textual.binding import Binding, BindingsMap, Keymap
@@ -13,6 +14,14 @@ from textual.dom import DOMNode
 from textual.screen import Screen
 
 GENERAL = "General"
+
+
+@runtime_checkable
+class ListsActions(Protocol):
+    """A node some of whose actions are listed (in help and the palette) only while
+    there is something for them to do."""
+
+    def lists_action(self, action: str) -> bool: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +65,8 @@ def bindings_of(screen: Screen[object]) -> list[tuple[str, list[BoundAction]]]:
         group = groups.setdefault(title, {})
         for _key, binding in bindings:
             if not binding.description or not (node is app or _defined_here(node, binding.action)):
+                continue
+            if isinstance(node, ListsActions) and not node.lists_action(binding.action):
                 continue
             group_key = (id(node), binding.action)
             existing = group.get(group_key)

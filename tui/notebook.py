@@ -6,7 +6,10 @@ memory, redraws the reader's marks, the sidebar's counts and the notes screen,
 and saves in a thread worker. Every second it takes in edits made to the file
 outside (an editor, another dossier). A failed save leaves the notes in memory
 and on screen, and quitting tries once more; SIGHUP and SIGTERM save what there
-is, a note being typed included, before the app exits.
+is, a note being typed included, before the app exits. Whatever cannot be saved
+when the app ends goes to a recovery file beside the notes file (the log says
+where), which the next start offers to merge. A file made read-only keeps the
+changes in memory; a file deleted meanwhile deletes none of them.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ import os
 import signal
 import threading
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -25,14 +28,24 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import events, on, work
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.screen import ModalScreen
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import Input
 from textual.worker import Worker, WorkerState
 
 from tui.corpus.anchor import Placement, anchor_for
 from tui.corpus.export import notes_markdown, placements
 from tui.corpus.library import Library
-from tui.corpus.notes import Kind, Note, new_id
-from tui.corpus.store import NotesSaveError, NotesStore
+from tui.corpus.notes import Kind, Note, NotesData, new_id, now, write_notes
+from tui.corpus.store import (
+    NotesSaveError,
+    NotesStore,
+    NotesWriteProtectedError,
+    Recovered,
+)
+from tui.log import log
 from tui.messages import (
     BookmarkToggled,
     NoteDeleteRequested,
@@ -41,6 +54,7 @@ from tui.messages import (
 )
 from tui.screens.main import MainScreen
 from tui.widgets.document import Marks, ParagraphMarks
+from tui.words import counted
 
 if TYPE_CHECKING:
     from tui.screens.notes import NotesScreen
@@ -53,12 +67,35 @@ DRAFT_TAG = "draft"
 SIGNALS = (signal.SIGHUP, signal.SIGTERM)
 EXIT_GRACE = 3.0
 """Seconds a clean exit gets after SIGHUP or SIGTERM before the process just ends."""
+EXIT_LOCK_WAIT = 2.0
+"""Seconds the save on SIGHUP or SIGTERM waits for another process's save; then the
+notes go to a recovery file (a service manager kills what has not ended in 10 s)."""
+EDITOR_BINDINGS = frozenset({"add_note", "edit_note", "notes_edit"})
+"""The keys that open the note editor: the keys after them go to the editor."""
+HOLD_KEYS = 5.0
+"""Seconds at most the keys after one of those wait for the editor (a safety net: they
+go once the editor is open, or once it is clear that none will open)."""
 SAVE_GROUP = "notes-save"
 CHECK_GROUP = "notes-check"
 EXPORT_GROUP = "notes-export"
+RECOVER_GROUP = "notes-recover"
 
 Counts = dict[str, tuple[int, int]]
 """Per document id: how many bookmarks and notes it has."""
+
+
+class EditorAsked(Message):
+    """Sent after a key that opens the note editor has been through the bindings: when
+    it reaches the app, the editor that key asked for is open, or none was asked for."""
+
+
+@dataclass(frozen=True, slots=True)
+class FileState:
+    """What the app last told the user about the notes file."""
+
+    unreadable: bool = False
+    write_protected: bool = False
+    vanished: bool = False
 
 
 def marks_of(placed: Iterable[tuple[Note, Placement]]) -> tuple[Marks, Counts]:
@@ -113,6 +150,7 @@ class NotebookApp(App[None]):
         Binding("A", "notes", "Notes", id="notes"),
         Binding("M", "bookmarks", "Bookmarks", id="bookmarks", show=False),
         Binding("u", "undo_delete", "Undo delete", id="undo_delete", show=False),
+        Binding("R", "recover_notes", "Merge unsaved notes", id="recover_notes", show=False),
     ]
 
     main_screen: MainScreen
@@ -127,13 +165,21 @@ class NotebookApp(App[None]):
         self._saving = False
         self._save_again = False
         """A change came while a save was running: save once more when it is done."""
-        self._read_only = notes.read_only
+        self._file_state = FileState()
         self._deleted: Note | None = None
         """The last entry deleted, for `u`."""
         self._quit_unsaved = False
         """The save on quit failed and the user was told: the next quit goes."""
         self._hard_exit: threading.Timer | None = None
         """Ends the process if the app has not closed EXIT_GRACE seconds after a signal."""
+        self._held: list[events.Key | events.Paste] | None = None
+        """Keys that came after a key opening the editor, before the editor was there."""
+        self._holding_for: tuple[events.Key, Widget] | None = None
+        """The key that opens the editor, and the widget it went to, until the key has
+        been through the bindings."""
+        self._hold_timer: Timer | None = None
+        self._recovery_waiting = False
+        """Recovery files were found at the start (or written since) and not merged yet."""
 
     @property
     def notes_screen(self) -> NotesScreen:
@@ -151,10 +197,10 @@ class NotebookApp(App[None]):
 
     @on(events.Mount)
     def _open_notes(self) -> None:
-        if self.notes.read_only:
-            self._say_read_only()
+        self._update_file_state()
         for warning in self.notes.warnings:
             self.notify(f"{self.notes.path}: {warning}", severity="warning")
+        self._offer_recovery()
         self._notes_changed(save=False)
         self.set_interval(CHECK_EVERY, self._check_file)
         loop = asyncio.get_running_loop()
@@ -177,19 +223,53 @@ class NotebookApp(App[None]):
 
     def _save_and_exit(self, signum: int) -> None:
         """The terminal went away (SIGHUP) or the system asks dossier to stop (SIGTERM):
-        keep a note being typed as a draft, save synchronously, exit."""
-        self._keep_draft()
+        keep a note being typed as a draft, save, exit. It exits whatever goes wrong;
+        what could not be saved in time is in a recovery file."""
         try:
-            if self.notes.dirty:
-                self.notes.save()
+            self._save_before_exit(f"signal {signum}", EXIT_LOCK_WAIT)
+        finally:
+            # With the terminal gone (SIGHUP), restoring it can block for good; the notes
+            # are on disk, so the process ends anyway if the app has not closed by then.
+            self._hard_exit = threading.Timer(EXIT_GRACE, os._exit, (128 + signum,))
+            self._hard_exit.daemon = True
+            self._hard_exit.start()
+            self.exit(return_code=128 + signum)
+
+    def _save_before_exit(self, why: str, lock_timeout: float) -> None:
+        """Save what memory holds, a note being typed included; what cannot be saved
+        goes to a recovery file."""
+        draft = self._keep_draft()
+        if draft is None and not self.notes.dirty:
+            return
+        try:
+            self.notes.save(lock_timeout)
+        except Exception as error:  # the app ends whatever failed: the notes go aside
+            log.error("notes not saved on %s: %s", why, error, exc_info=error)
+        else:
+            if draft is None:
+                return
+        self._keep_aside(why, draft)
+
+    def _keep_aside(self, why: str, draft: Note | None = None) -> None:
+        """Write what memory holds and the file does not, and `draft`, to a recovery
+        file, and say where in the log; if even that fails, the log holds them."""
+        entries = self.notes.unsaved() | ({} if draft is None else {draft.id: draft})
+        if not entries:
+            return
+        try:
+            path = self.notes.write_recovery(entries)
+            self._recovery_waiting = True
         except NotesSaveError as error:
-            self.log.error(f"notes not saved on signal {signum}: {error}")
-        # With the terminal gone (SIGHUP), restoring it can block for good; the notes
-        # are on disk, so the process ends anyway if the app has not closed by then.
-        self._hard_exit = threading.Timer(EXIT_GRACE, os._exit, (128 + signum,))
-        self._hard_exit.daemon = True
-        self._hard_exit.start()
-        self.exit(return_code=128 + signum)
+            text = write_notes(NotesData(entries))
+            log.error("%s; the notes not saved on %s follow:\n%s", error, why, text)
+            return
+        log.warning(
+            "%d notes and bookmarks not saved on %s are in %s; the next start offers to "
+            "merge them (R in the reader, `dossier notes recover`)",
+            len(entries),
+            why,
+            path,
+        )
 
     def _open_editor(self) -> NoteEditor | None:
         # Imported when first needed, like the editor itself: a start has no use for it.
@@ -197,15 +277,25 @@ class NotebookApp(App[None]):
 
         return next((s for s in self.screen_stack if isinstance(s, NoteEditor)), None)
 
-    def _keep_draft(self) -> None:
+    def _keep_draft(self) -> Note | None:
+        """Make a note being typed a change to the notes, tagged `draft`. The note, if
+        the notes cannot take it (the file turned unreadable)."""
         editor = self._open_editor()
-        if editor is None or not editor.changed or self.notes.read_only:
-            return
+        if editor is None or not editor.changed:
+            return None
         draft = editor.draft()
         tags = draft.tags if DRAFT_TAG in draft.tags else (*draft.tags, DRAFT_TAG)
         if editor.quote_problem(draft.quote) is not None:
             draft = replace(draft, quote=editor.initial_quote)
-        self._apply(editor, replace(draft, tags=tags, delete=False))
+        note = self._note_from(editor, replace(draft, tags=tags))
+        if note is None:
+            return None
+        try:
+            self._put(editor, note)
+        except NotesSaveError:
+            stamp = now()
+            return replace(note, created=note.created or stamp, updated=stamp)
+        return None
 
     async def action_quit(self) -> None:
         editor = self._open_editor()
@@ -221,13 +311,68 @@ class NotebookApp(App[None]):
             except NotesSaveError as error:
                 self._quit_unsaved = True
                 self.notify(
-                    f"{error}\nPress q again to quit without saving them.",
+                    f"{error}\nPress q again to quit: they then go to a recovery file beside "
+                    "it, which the next start offers to merge.",
                     title="Notes not saved",
                     severity="error",
                     timeout=30,
                 )
                 return
+        self._keep_aside("quit")
         self.exit()
+
+    def lists_action(self, action: str) -> bool:
+        """`R` is in help and the palette only while there are notes to merge."""
+        return action != "recover_notes" or self._recovery_waiting
+
+    def _offer_recovery(self) -> None:
+        """Say that notes an earlier session could not save are waiting to be merged."""
+        files = self.notes.recovery_files()
+        self._recovery_waiting = bool(files)
+        if files:
+            self.notify(
+                f"Notes an earlier session could not save are in "
+                f"{', '.join(path.name for path in files)} beside {self.notes.path}: "
+                "R merges them into your notes.",
+                title="Unsaved notes found",
+                severity="warning",
+                timeout=30,
+            )
+
+    def action_recover_notes(self) -> None:
+        if not self._writable():
+            return
+        if not self.notes.recovery_files():
+            self.notify("No unsaved notes to merge: there is no recovery file", timeout=3)
+            return
+        self._recover()
+
+    @work(thread=True, group=RECOVER_GROUP, exit_on_error=False)
+    def _recover(self) -> Recovered:
+        return self.notes.recover()
+
+    def _recovered(self, worker: Worker[object]) -> None:
+        recovered = worker.result
+        if worker.state is WorkerState.ERROR:
+            self.notify(
+                f"{worker.error}\nThe recovery files stay where they are.",
+                title="Unsaved notes not merged",
+                severity="error",
+                timeout=20,
+            )
+        elif isinstance(recovered, Recovered):
+            for problem in recovered.problems:
+                self.notify(problem, severity="warning", timeout=20)
+            self._recovery_waiting = bool(self.notes.recovery_files())
+            if recovered.files:
+                names = ", ".join(path.name for path in recovered.files)
+                log.info("merged %d notes and bookmarks from %s", recovered.entries, names)
+                merged = counted(recovered.entries, "note or bookmark", "notes and bookmarks")
+                self.notify(
+                    f"Merged {merged} from {names} into {self.notes.path}",
+                    timeout=10,
+                )
+        self._notes_changed(save=False)
 
     # -- saving and reading the file -----------------------------------------------------
 
@@ -244,10 +389,13 @@ class NotebookApp(App[None]):
     def _save_soon(self) -> None:
         if self._saving:
             self._save_again = True
-        else:
-            self._saving = True
-            self._quit_unsaved = False
-            self._save()
+            return
+        self._update_file_state()
+        if self._file_state.write_protected:
+            return  # said once; saved when it is writable again
+        self._saving = True
+        self._quit_unsaved = False
+        self._save()
 
     @work(thread=True, group=SAVE_GROUP, exit_on_error=False)
     def _save(self) -> bool:
@@ -267,32 +415,28 @@ class NotebookApp(App[None]):
     @on(Worker.StateChanged)
     def _notes_worker_done(self, event: Worker.StateChanged) -> None:
         worker = event.worker
-        if worker.group not in (SAVE_GROUP, CHECK_GROUP, EXPORT_GROUP) or not worker.is_finished:
+        groups = (SAVE_GROUP, CHECK_GROUP, EXPORT_GROUP, RECOVER_GROUP)
+        if worker.group not in groups or not worker.is_finished:
             return
         if worker.group == EXPORT_GROUP:
             self._exported(worker)
             return
+        if worker.group == RECOVER_GROUP:
+            self._recovered(worker)
+            return
+        error = worker.error
         if worker.state is WorkerState.ERROR:
-            self.log.error(f"{worker.group}: {worker.error!r}")
-            if worker.group == SAVE_GROUP:
-                error = worker.error
-                message = str(error) if isinstance(error, NotesSaveError) else repr(error)
-                self.notify(
-                    f"{message}\nThe notes stay on screen; dossier tries again at the next "
-                    "change and when you quit.",
-                    title="Notes not saved",
-                    severity="error",
-                    timeout=12,
-                )
-        read_only_changed = self._read_only != self.notes.read_only
-        if read_only_changed:
-            self._read_only = self.notes.read_only
-            if self._read_only:
-                self._say_read_only()
-            else:
-                self.notify(
-                    f"{self.notes.path} reads again: notes and bookmarks are saved again",
-                )
+            self.log.error(f"{worker.group}: {error!r}")
+        if worker.group == SAVE_GROUP and not isinstance(error, NotesWriteProtectedError | None):
+            message = str(error) if isinstance(error, NotesSaveError) else repr(error)
+            self.notify(
+                f"{message}\nThe notes stay on screen; dossier tries again at the next "
+                "change and when you quit.",
+                title="Notes not saved",
+                severity="error",
+                timeout=12,
+            )
+        readable_changed = self._update_file_state()
         if worker.group == SAVE_GROUP:
             self._saving = False
             if self._save_again:
@@ -300,8 +444,42 @@ class NotebookApp(App[None]):
                 self._save_soon()
         # A save merges in what others wrote meanwhile, as a look at the file does.
         shown = [note for note, _where in self.placed]
-        if read_only_changed or self.notes.entries() != shown:
+        if readable_changed or self.notes.entries() != shown:
             self._notes_changed(save=False)
+
+    def _update_file_state(self) -> bool:
+        """Say what changed about the notes file since the app last looked: it cannot
+        be read or reads again, was made read-only or writable again, or vanished. True
+        when it turned unreadable or readable again."""
+        notes = self.notes
+        state = FileState(notes.read_only, notes.write_protected, notes.vanished)
+        before, self._file_state = self._file_state, state
+        if state.unreadable and not before.unreadable:
+            self._say_read_only()
+        elif before.unreadable and not state.unreadable:
+            self.notify(f"{notes.path} reads again: notes and bookmarks are saved again")
+        if state.write_protected and not before.write_protected:
+            self.notify(
+                f"{notes.describe_write_protected()}. Changes stay here until then; if "
+                "dossier ends before, they go to a recovery file beside it.",
+                title="Notes are not saved",
+                severity="warning",
+                timeout=20,
+            )
+        elif before.write_protected and not state.write_protected:
+            self.notify(f"{notes.path} is writable again: notes and bookmarks are saved again")
+            if notes.dirty:
+                self._save_soon()
+        if state.vanished and not before.vanished:
+            self.notify(
+                f"{notes.path} was deleted or moved. Its notes and bookmarks stay here, and "
+                f"the next change writes them all to a new file ({notes.backup_path.name} "
+                "holds its last version).",
+                title="Notes file gone",
+                severity="warning",
+                timeout=20,
+            )
+        return state.unreadable != before.unreadable
 
     def _say_read_only(self) -> None:
         self.notify(
@@ -351,9 +529,19 @@ class NotebookApp(App[None]):
         self._notes_changed()
 
     @on(NoteEditRequested)
-    def _edit_note(self, message: NoteEditRequested) -> None:
+    async def _edit_note(self, message: NoteEditRequested) -> None:
+        try:
+            editor = self._editor_for(message)
+            if editor is not None:
+                # Awaited: the keys typed after the one that opened it go to it.
+                await self.push_screen(editor, partial(self._editor_closed, editor))
+        finally:
+            await self._release_keys()
+
+    def _editor_for(self, message: NoteEditRequested) -> NoteEditor | None:
+        """An editor for the note asked for; None (and why) when there is none."""
         if not self._writable():
-            return
+            return None
         note: Note | None = None
         paragraph: int | None = message.paragraph
         if message.note_id is not None:
@@ -361,13 +549,12 @@ class NotebookApp(App[None]):
             where = self._placement(message.note_id)
             if note is None or where is None:
                 self.notify("That note is gone: it was deleted meanwhile", severity="warning")
-                return
+                return None
             paragraph = where.paragraph
         document = self.library.get(message.doc_id)
         from tui.widgets.note_editor import NoteEditor
 
-        editor = NoteEditor(document, paragraph, note, message.quote)
-        self.push_screen(editor, partial(self._editor_closed, editor))
+        return NoteEditor(document, paragraph, note, message.quote)
 
     def _editor_closed(self, editor: NoteEditor, draft: NoteDraft | None) -> None:
         if draft is None:
@@ -384,25 +571,76 @@ class NotebookApp(App[None]):
 
     def _apply(self, editor: NoteEditor, draft: NoteDraft) -> None:
         """Make what the editor closed with a change to the notes, and save it."""
-        note, document, paragraph = editor.note, editor.document, editor.paragraph
-        if draft.delete and note is not None:
-            self._delete(note.id)
+        if draft.delete and editor.note is not None:
+            self._delete(editor.note.id)
             return
+        note = self._note_from(editor, draft)
+        if note is not None:
+            self._put(editor, note)
+            self._notes_changed()
+
+    @staticmethod
+    def _note_from(editor: NoteEditor, draft: NoteDraft) -> Note | None:
+        """The note the editor's text makes; None for a new one with no paragraph."""
+        note, document, paragraph = editor.note, editor.document, editor.paragraph
         if note is None:
             if document is None or paragraph is None:
-                return
+                return None
             anchor = anchor_for(document, paragraph, draft.quote or None)
-            self.notes.add(Note(new_id(Kind.NOTE), Kind.NOTE, anchor, draft.text, draft.tags))
+            return Note(new_id(Kind.NOTE), Kind.NOTE, anchor, draft.text, draft.tags)
+        anchor = note.anchor
+        if draft.quote != editor.initial_quote and document is not None and paragraph is not None:
+            anchor = anchor_for(document, paragraph, draft.quote or None)
+        return replace(note, text=draft.text, tags=draft.tags, anchor=anchor)
+
+    def _put(self, editor: NoteEditor, note: Note) -> None:
+        if editor.note is None:
+            self.notes.add(note)
         else:
-            anchor = note.anchor
-            if (
-                draft.quote != editor.initial_quote
-                and document is not None
-                and paragraph is not None
-            ):
-                anchor = anchor_for(document, paragraph, draft.quote or None)
-            self.notes.update(replace(note, text=draft.text, tags=draft.tags, anchor=anchor))
-        self._notes_changed()
+            self.notes.update(note)
+
+    # -- keys typed before the editor is there ----------------------------------------------
+
+    async def on_event(self, event: events.Event) -> None:
+        """Keys after one that opens the note editor wait for it, so that `a` and the
+        text after it in one burst (a paste, a fast typist over SSH) go to the editor,
+        not to the reader as commands."""
+        if isinstance(event, events.Key | events.Paste) and not event.is_forwarded:
+            if self._held is not None:
+                self._held.append(event)
+                return
+            if isinstance(event, events.Key) and self._opens_editor(event.key):
+                self._held = []
+                self._hold_timer = self.set_timer(HOLD_KEYS, self._release_keys)
+                target = self.focused or self.screen
+                await super().on_event(event)  # on to the focused widget
+                self._holding_for = (event, target)
+                return
+        await super().on_event(event)
+        if self._holding_for is not None and event is self._holding_for[0]:
+            # Back from the focused widget and through the bindings: an editor it asked
+            # for is asked for ahead of this message, which goes the same way.
+            self._holding_for[1].post_message(EditorAsked())
+            self._holding_for = None
+
+    def _opens_editor(self, key: str) -> bool:
+        if isinstance(self.focused, Input):
+            return False  # a letter typed there (in the editor, no such key is bound)
+        bound = self.screen.active_bindings.get(key)
+        return bound is not None and bound.enabled and bound.binding.id in EDITOR_BINDINGS
+
+    @on(EditorAsked)
+    async def _editor_asked(self) -> None:
+        await self._release_keys()
+
+    async def _release_keys(self) -> None:
+        """Hand the keys held to what has the focus now, in the order they came."""
+        held, self._held = self._held, None
+        if self._hold_timer is not None:
+            self._hold_timer.stop()
+            self._hold_timer = None
+        for event in held or ():
+            await super().on_event(event)
 
     @on(NoteDeleteRequested)
     def _delete_requested(self, message: NoteDeleteRequested) -> None:

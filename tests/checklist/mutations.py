@@ -202,9 +202,362 @@ MUTATIONS = [
         "    if False:",
         "test_23",
     ),
+    (
+        "i23 notes and config values cleaned as read",
+        "tui/corpus/safeyaml.py",
+        "            return clean_text(value)",
+        "            return value",
+        "tests/unit/test_notes_file.py::test_control_characters_written_by_hand_come_back_as_placeholders "
+        "tests/unit/test_config.py::test_text_from_the_config_is_cleaned_as_it_is_read "
+        "tests/checklist/test_outside_text.py::test_02_an_escape_in_a_topic_name_reaches_no_screen",
+    ),
+    (
+        "i23 notes and config keys cleaned as read",
+        "tui/corpus/safeyaml.py",
+        "                key = clean_text(str(event.value))",
+        "                key = str(event.value)",
+        "tests/unit/test_notes_file.py::test_control_characters_written_by_hand_come_back_as_placeholders "
+        "tests/unit/test_config.py::test_text_from_the_config_is_cleaned_as_it_is_read",
+    ),
+    (
+        "i23 YAML error messages cleaned",
+        "tui/corpus/safeyaml.py",
+        "        self.message = clean_text(message)",
+        "        self.message = message",
+        "tests/unit/test_yaml_attacks.py::test_an_error_message_quotes_the_file_cleaned",
+    ),
+    (
+        "i23 notes list reason made visible",
+        "tui/widgets/notes_list.py",
+        'f": {one_line(placement.why)}"',
+        'f": {placement.why}"',
+        "tests/checklist/test_outside_text.py::test_02_the_notes_list_shows_a_reason_made_visible",
+    ),
+    (
+        "i23 config warnings cleaned",
+        "tui/corpus/config.py",
+        "    config.warnings.append(clean_line(message))",
+        "    config.warnings.append(message)",
+        "tests/unit/test_config.py::test_a_config_file_name_is_shown_cleaned",
+    ),
+    (
+        "i23 key binding origins cleaned",
+        "tui/corpus/config.py",
+        '            origin = clean_line(self.origin(("keys", action)))',
+        '            origin = self.origin(("keys", action))',
+        "tests/unit/test_config.py::test_a_config_file_name_is_shown_cleaned",
+    ),
+    (
+        "i23 YAML nesting limit",
+        "tui/corpus/safeyaml.py",
+        "            if self.depth > MAX_DEPTH:",
+        "            if False:",
+        "tests/unit/test_yaml_attacks.py::test_each_attack_is_clean_data_or_an_error_with_line_and_column "
+        "tests/unit/test_yaml_attacks.py::test_nesting_is_refused_past_the_limit_with_line_and_column "
+        "tests/unit/test_config.py::test_deep_nesting_is_a_warning_with_line_and_column "
+        "tests/unit/test_notes_file.py::test_refused_files_name_line_and_column_and_stay_untouched",
+    ),
+    (
+        "i23 a character YAML refuses named by line and column",
+        "tui/corpus/safeyaml.py",
+        "    refused = _refused_character(text)",
+        "    refused = None",
+        "tests/unit/test_config.py::test_a_raw_control_character_is_a_warning_with_line_and_column "
+        "tests/unit/test_notes_file.py::test_refused_files_name_line_and_column_and_stay_untouched",
+    ),
+    (
+        "i23 topic trie written without recursion",
+        "tui/corpus/topics.py",
+        '        steps += ["|", _piece(char), node[char]]',
+        '        steps += ["|", _piece(char), *_branches(node[char])]',
+        "tests/unit/test_config.py::test_a_long_keyword_is_found",
+    ),
+    (
+        "i23 topic pattern nesting cap",
+        "tui/corpus/topics.py",
+        "    if deepest > MAX_NESTING:",
+        "    if False:",
+        "tests/unit/test_config.py::test_many_keywords_that_begin_one_another_are_found",
+    ),
+    (
+        "i23 text encodings only",
+        "tui/corpus/config.py",
+        '        _EVERY_BYTE.decode(name, errors="replace")',
+        "        codecs.lookup(name)",
+        "tests/unit/test_config.py::test_an_encoding_that_does_not_decode_text_is_refused",
+    ),
     # issue 23: outside text from the notes file and the config, YAML limits
+    (
+        "i23 an error on one entry costs that entry",
+        "tui/corpus/library.py",
+        "            except OSError as error:\n                reason = _cannot_read(error)\n",
+        "            except FileNotFoundError as error:\n                reason = _cannot_read(error)\n",
+        "tests/unit/test_folder_faults.py::test_list_check_and_search_answer_and_check_says_why[symlink-loop] "
+        "tests/unit/test_folder_faults.py::test_list_check_and_search_answer_and_check_says_why[two-link-loop] "
+        "tests/ui/test_folder_faults.py",
+    ),
+    (
+        "i23 pipes and sockets listed, not skipped unsaid",
+        "tui/corpus/library.py",
+        "                reason = None if entry.is_file() else _not_a_file(entry)\n",
+        "                if not entry.is_file() and not entry.is_symlink():\n"
+        "                    continue\n"
+        "                reason = None if entry.is_file() else _not_a_file(entry)\n",
+        "tests/unit/test_folder_faults.py::test_list_check_and_search_answer_and_check_says_why[fifo] tests/unit/test_folder_faults.py::test_list_check_and_search_answer_and_check_says_why[unix-socket]",
+    ),
+    (
+        "i23 a dossier.yaml that is no file is not opened",
+        "tui/corpus/library.py",
+        "    if not stat.S_ISREG(status.st_mode):\n        return None\n",
+        "",
+        "tests/unit/test_folder_faults.py::test_a_corrections_file_that_is_a_pipe_is_not_waited_on",
+    ),
+    (
+        "i23 ids one line",
+        "tui/corpus/library.py",
+        "    return clean_line(name.translate(_LINE_BREAK_PICTURES))",
+        "    return clean_line(name)",
+        "tests/unit/test_folder_faults.py::test_ids_are_one_line_in_list_and_kwic",
+    ),
+    (
+        "i23 ids unique",
+        "tui/corpus/library.py",
+        "        while unique in given or (number > 1 and unique in taken):",
+        "        while False:",
+        "tests/unit/test_folder_faults.py::test_names_alike_once_cleaned_keep_ids_of_their_own",
+    ),
+    (
+        "i23 unwritable cache opened read-only",
+        "tui/corpus/cache.py",
+        '        if not self._writable():\n            self._open_read_only("read-only")\n'
+        "            return self._db\n",
+        "",
+        "tests/unit/test_cache.py::test_a_cache_that_cannot_be_written_is_read_and_said_once",
+    ),
+    (
+        "i23 read-only folder read as immutable",
+        "tui/corpus/cache.py",
+        'mode = "ro" if os.access(self.path.parent, os.W_OK) else "ro&immutable=1"',
+        'mode = "ro"',
+        "tests/unit/test_cache.py::test_a_cache_that_cannot_be_written_is_read_and_said_once",
+    ),
+    (
+        "i23 only a corrupt cache is dropped",
+        "tui/corpus/cache.py",
+        "            if not _corrupt(error):\n                self._open_read_only(str(error))\n"
+        "                return self._db\n",
+        "",
+        "tests/unit/test_cache.py::test_a_cache_another_process_is_writing_is_read_not_removed",
+    ),
+    (
+        "i23 tables made under the write lock",
+        "tui/corpus/cache.py",
+        '                db.execute("BEGIN IMMEDIATE")\n                db.execute("CREATE TABLE IF',
+        '                db.execute("CREATE TABLE IF',
+        "tests/unit/test_cache.py::test_cold_starts_at_once_make_one_cache_and_keep_it",
+    ),
+    (
+        "i23 a busy switch to WAL is no error",
+        "tui/corpus/cache.py",
+        "        if _code(error) != sqlite3.SQLITE_BUSY:\n            raise\n",
+        "        raise\n",
+        "tests/unit/test_cache.py::test_a_first_start_waits_for_another_making_the_cache "
+        "tests/unit/test_cache.py::test_cold_starts_at_once_make_one_cache_and_keep_it",
+    ),
     # issue 23: the folder walk and the cache
+    (
+        "i23 notes: only a regular file is read",
+        "tui/corpus/store.py",
+        "        if not stat.S_ISREG(info.st_mode):\n",
+        "        if False:\n",
+        "tests/unit/test_store.py::test_a_fifo_is_refused_without_waiting_for_a_writer "
+        "tests/unit/test_cli_notes.py::test_a_notes_file_that_is_not_a_file_is_refused_at_once",
+    ),
+    (
+        "i23 notes: opened without waiting for a FIFO's writer",
+        "tui/corpus/store.py",
+        "        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK)\n    except FileNotFoundError:\n        return NotesData(), None\n",
+        "        handle = os.open(path, os.O_RDONLY)\n    except FileNotFoundError:\n        return NotesData(), None\n",
+        "tests/unit/test_store.py::test_a_fifo_is_refused_without_waiting_for_a_writer",
+    ),
+    (
+        "i23 notes: never more than the cap read",
+        "tui/corpus/store.py",
+        "    if len(raw) > MAX_BYTES:\n        return NotesFileError(_too_large()), signature\n    return _parsed",
+        "    return _parsed",
+        "tests/unit/test_store.py::test_a_regular_file_is_read_up_to_the_cap_whatever_size_it_reports",
+    ),
+    (
+        "i23 notes: read-only judged by the mode bits, not access()",
+        "tui/corpus/store.py",
+        "        return not info.st_mode & 0o222 or not os.access(self.target, os.W_OK)",
+        "        return not os.access(self.target, os.W_OK)",
+        "tests/unit/test_store.py::test_a_file_the_user_made_read_only_is_never_written "
+        "tests/unit/test_cli_notes.py::test_a_read_only_notes_file_is_not_written "
+        "tests/ui/test_notes.py::test_a_read_only_file_keeps_changes_in_memory_and_says_so_once",
+    ),
+    (
+        "i23 notes: no save tried while the file is read-only",
+        "tui/notebook.py",
+        "        if self._file_state.write_protected:\n            return  # said once; saved when it is writable again\n",
+        "        if False:\n            return\n",
+        "tests/ui/test_notes.py::test_a_read_only_file_keeps_changes_in_memory_and_says_so_once",
+    ),
+    (
+        "i23 notes: saved once writable again",
+        "tui/notebook.py",
+        "            if notes.dirty:\n                self._save_soon()\n",
+        "            pass\n",
+        "tests/ui/test_notes.py::test_a_read_only_file_keeps_changes_in_memory_and_says_so_once",
+    ),
+    (
+        "i23 notes: the file checked again right before the rename",
+        "tui/corpus/store.py",
+        "                if now_there != expected:\n",
+        "                if False:\n",
+        "tests/unit/test_store.py::test_a_version_written_just_before_the_rename_is_never_replaced_unread",
+    ),
+    (
+        "i23 notes: a write into the replaced file merged",
+        "tui/corpus/store.py",
+        "                late = None if old is None else _late_write(old, expected)\n",
+        "                late = None\n",
+        "tests/unit/test_store.py::test_an_in_place_write_into_the_replaced_file_is_merged",
+    ),
+    (
+        "i23 notes: read back after the rename",
+        "tui/corpus/store.py",
+        "                if late is None and self._is_version(version):\n",
+        "                if late is None:\n",
+        "tests/unit/test_store.py::test_an_editor_save_right_after_the_rename_is_merged_again",
+    ),
+    (
+        "i23 notes: a vanished file deletes nothing (look)",
+        "tui/corpus/store.py",
+        "            base = self._base if signature is not None else {}\n",
+        "            base = self._base\n",
+        "tests/unit/test_store.py::test_a_deleted_file_deletes_nothing_and_keeps_its_backup "
+        "tests/ui/test_notes.py::test_a_deleted_notes_file_keeps_the_notes_and_writes_them_all_again",
+    ),
+    (
+        "i23 notes: a vanished file deletes nothing (save)",
+        "tui/corpus/store.py",
+        "            merged = merge(base if signature is not None else {}, data.entries, mine)\n",
+        "            merged = merge(base, data.entries, mine)\n",
+        "tests/unit/test_store.py::test_a_deleted_file_deletes_nothing_and_keeps_its_backup",
+    ),
+    (
+        "i23 notes: a path that cannot be looked at is a problem",
+        "tui/corpus/store.py",
+        '    except FileNotFoundError:\n        return NotesData(), None\n    except OSError as error:\n        return NotesFileError(f"cannot read: {error.strerror}"), None\n',
+        "    except FileNotFoundError:\n        return NotesData(), None\n",
+        "tests/unit/test_store.py::test_a_notes_path_that_cannot_be_looked_at_is_a_problem_not_a_crash "
+        "tests/e2e/test_notes_journey.py::test_a_signal_ends_dossier_when_saves_fail",
+    ),
+    (
+        "i23 notes: every OSError of a save is a NotesSaveError",
+        "tui/corpus/store.py",
+        "        except OSError as error:\n            raise NotesSaveError(_failed(self.path, error)) from error\n        with self._lock:",
+        "        except KeyError as error:\n            raise NotesSaveError(_failed(self.path, error)) from error\n        with self._lock:",
+        "tests/unit/test_store.py::test_a_failed_save_is_loud_keeps_the_note_and_damages_nothing",
+    ),
+    (
+        "i23 notes: the exit save keeps the notes aside whatever fails",
+        "tui/notebook.py",
+        "        except Exception as error:  # the app ends whatever failed: the notes go aside\n",
+        "        except NotesSaveError as error:\n",
+        "tests/ui/test_notes.py::test_a_signal_ends_dossier_whatever_fails_and_keeps_the_draft_aside",
+    ),
+    (
+        "i23 notes: a signal ends the app whatever the exit save does",
+        "tui/notebook.py",
+        '        try:\n            self._save_before_exit(f"signal {signum}", EXIT_LOCK_WAIT)\n        finally:\n',
+        '        if True:\n            self._save_before_exit(f"signal {signum}", EXIT_LOCK_WAIT)\n        if True:\n',
+        "tests/ui/test_notes.py::test_a_signal_ends_dossier_whatever_fails_and_keeps_the_draft_aside",
+    ),
+    (
+        "i23 notes: what the exit could not save goes to a recovery file",
+        "tui/notebook.py",
+        "        self._keep_aside(why, draft)\n",
+        "        pass\n",
+        "tests/ui/test_notes.py::test_a_signal_ends_dossier_whatever_fails_and_keeps_the_draft_aside "
+        "tests/e2e/test_notes_journey.py::test_a_draft_kept_from_a_locked_file_is_offered_at_the_next_start",
+    ),
+    (
+        "i23 notes: the save on a signal waits 2 s for the lock",
+        "tui/notebook.py",
+        '            self._save_before_exit(f"signal {signum}", EXIT_LOCK_WAIT)\n',
+        '            self._save_before_exit(f"signal {signum}", 10.0)\n',
+        "tests/e2e/test_notes_journey.py::test_a_draft_kept_from_a_locked_file_is_offered_at_the_next_start",
+    ),
+    (
+        "i23 notes: a save under way waited for in bounded time",
+        "tui/corpus/store.py",
+        "        if not self._saving.acquire(timeout=lock_timeout):\n",
+        "        if not self._saving.acquire():\n",
+        "tests/e2e/test_notes_journey.py::test_a_draft_kept_from_a_locked_file_is_offered_at_the_next_start",
+    ),
+    (
+        "i23 notes: the reader offers the recovery files at start",
+        "tui/notebook.py",
+        "        self._offer_recovery()\n",
+        "        pass\n",
+        "tests/ui/test_notes.py::test_notes_an_earlier_session_could_not_save_are_offered_and_merged",
+    ),
+    (
+        "i23 notes: the CLI says a recovery file waits",
+        "tui/cli.py",
+        '    if args.notes_command != "recover":\n        for path in store.recovery_files():\n',
+        "    if False:\n        for path in store.recovery_files():\n",
+        "tests/unit/test_cli_notes.py::test_a_note_that_cannot_be_saved_in_time_is_recovered",
+    ),
+    (
+        "i23 notes: notes add keeps a note it cannot save in time",
+        "tui/cli.py",
+        '        raise UsageError(f"{error}{_kept_aside(store)}") from None\n',
+        "        raise UsageError(str(error)) from None\n",
+        "tests/unit/test_cli_notes.py::test_a_note_that_cannot_be_saved_in_time_is_recovered",
+    ),
+    (
+        "i23 notes: keys after `a` wait for the editor",
+        "tui/notebook.py",
+        "            if isinstance(event, events.Key) and self._opens_editor(event.key):\n",
+        "            if False:\n",
+        "tests/ui/test_notes.py::test_keys_typed_with_a_in_one_burst_go_to_the_editor "
+        "tests/e2e/test_notes_journey.py::test_text_sent_with_a_in_one_burst_goes_to_the_editor",
+    ),
+    (
+        "i23 notes: keys go on at once when no editor opens",
+        "tui/notebook.py",
+        "            self._holding_for[1].post_message(EditorAsked())\n",
+        "            pass\n",
+        "tests/ui/test_notes.py::test_keys_after_a_key_that_opens_no_editor_go_on_at_once",
+    ),
     # issue 23: the notes file's durability
+    (
+        "i26 a corrupt state file is reported and started afresh",
+        "tui/corpus/state.py",
+        "        except StateFileError as error:\n            self.problem = str(error)\n",
+        "",
+        "tests/unit/test_state.py::test_a_corrupt_or_unreadable_file_is_reported_once_and_started_afresh",
+    ),
+    (
+        "i26 the state file written aside and renamed",
+        "tui/corpus/state.py",
+        '                _write_new(temporary, text.encode("utf-8"), 0o600)\n'
+        "                os.replace(temporary, self.path)\n",
+        '                self.path.write_text(text, encoding="utf-8")\n',
+        "tests/unit/test_state.py::test_two_processes_writing_at_once_never_leave_a_torn_file "
+        "tests/unit/test_state.py::test_a_write_that_fails_half_way_leaves_the_old_file_whole",
+    ),
+    (
+        "i26 --no-state and DOSSIER_NO_STATE",
+        "tui/cli.py",
+        "state=None if state_disabled(args.no_state) else StateFile(state_path()),",
+        "state=StateFile(state_path()),",
+        "tests/unit/test_state.py::test_no_state_neither_reads_nor_writes_the_file",
+    ),
+    # issue 26: the state file
 ]
 
 

@@ -205,6 +205,9 @@ def terminal(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Termina
         XDG_CACHE_HOME=str(home / ".cache"),
         XDG_STATE_HOME=str(home / ".local/state"),
         TERM="xterm-256color",
+        # Every start a first start, a start again in the same test too: no reading
+        # place or past query kept (the tests of the state file take this out).
+        DOSSIER_NO_STATE="1",
     )
     name = re.sub(r"\W", "-", request.node.name)[:40]
     term = Terminal(name=name, socket=f"dossier-e2e-{os.getpid()}-{name}", env=env)

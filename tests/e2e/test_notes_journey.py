@@ -4,6 +4,7 @@ terminal goes away, the system stops dossier, or an editor changes the file."""
 
 from __future__ import annotations
 
+import fcntl
 import os
 import signal
 import time
@@ -197,5 +198,93 @@ def test_edit_made_in_an_editor_shows_and_survives(
         (False, Kind.BOOKMARK),
     }
     assert "✎ written in vim" in terminal.screen(), "still on screen after the save"
+    terminal.type("q")
+    terminal.wait_gone()
+
+
+# -- issue 23: the notes file under faults ----------------------------------------------
+
+
+def log_file(terminal: Terminal) -> Path:
+    return Path(terminal.env["XDG_STATE_HOME"]) / "dossier" / "log" / "dossier.log"
+
+
+def recovered_draft(folder: Path) -> Note:
+    [recovery] = folder.glob("notes.yaml.recover-*")
+    [kept] = on_disk(recovery)
+    return kept
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_a_signal_ends_dossier_when_saves_fail(
+    terminal: Terminal, dossier_command: str, tmp_path: Path, signum: int
+) -> None:
+    """The notes file turns into a symlink loop under dossier: every save fails. The
+    signal still ends it, and the note being typed is in a recovery file."""
+    notes = tmp_path / "notes.yaml"
+    start(terminal, dossier_command, notes)
+    to_reader(terminal)
+    add_note(terminal, "typed as saves failed", "")
+    terminal.wait_for("typed as saves failed")
+    notes.symlink_to(notes.name)
+    time.sleep(1.5)  # a look at the file or two meanwhile
+    os.kill(dossier_pid(terminal), signum)
+    terminal.wait_gone(timeout=10)
+    kept = recovered_draft(tmp_path)
+    assert (kept.text, kept.tags) == ("typed as saves failed", ("draft",))
+    assert f"on signal {signum}" in log_file(terminal).read_text(encoding="utf-8")
+
+
+def test_a_draft_kept_from_a_locked_file_is_offered_at_the_next_start(
+    terminal: Terminal, dossier_command: str, tmp_path: Path
+) -> None:
+    """Another process holds the lock for longer than a stop may take: a bookmark's save
+    waits for it, a note is being typed. SIGTERM ends dossier within seconds, both go
+    to a recovery file, the log says where, and the next start offers to merge it."""
+    notes = tmp_path / "notes.yaml"
+    start(terminal, dossier_command, notes)
+    to_reader(terminal)
+    with (tmp_path / "notes.yaml.lock").open("w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        terminal.keys("m")
+        terminal.wait_for("Bookmarked ¶0")
+        add_note(terminal, "typed while the lock was held", "")
+        terminal.wait_for("typed while the lock was held")
+        os.kill(dossier_pid(terminal), signal.SIGTERM)
+        stopped = time.monotonic()
+        terminal.wait_gone(timeout=10)
+        assert time.monotonic() - stopped < 8
+    assert not notes.exists()
+    [recovery] = tmp_path.glob("notes.yaml.recover-*")
+    kept = {(n.kind, n.text, n.tags) for n in on_disk(recovery)}
+    assert kept == {
+        (Kind.BOOKMARK, "", ()),
+        (Kind.NOTE, "typed while the lock was held", ("draft",)),
+    }
+    assert str(recovery) in log_file(terminal).read_text(encoding="utf-8")
+
+    start(terminal, dossier_command, notes, (120, 30))
+    terminal.wait_for("R merges them")
+    terminal.keys("R")
+    terminal.wait_for("Merged 2 notes and bookmarks")
+    wait_for_file(notes, lambda entries: len(entries) == 2, "the bookmark and the draft")
+    assert not recovery.exists()
+    terminal.type("q")
+    terminal.wait_gone()
+
+
+def test_text_sent_with_a_in_one_burst_goes_to_the_editor(
+    terminal: Terminal, dossier_command: str, tmp_path: Path
+) -> None:
+    notes = tmp_path / "notes.yaml"
+    start(terminal, dossier_command, notes)
+    to_reader(terminal)
+    terminal.burst("ahello world")
+    terminal.wait_for("ctrl+s saves")
+    terminal.wait_for("hello world")
+    terminal.keys("C-s")
+    terminal.wait_for("Note added on ¶0")
+    [saved] = wait_for_file(notes, lambda entries: len(entries) == 1, "the note")
+    assert (saved.text, saved.anchor.paragraph) == ("hello world", 0)
     terminal.type("q")
     terminal.wait_gone()

@@ -3,6 +3,8 @@ screen, and what happens to the notes file underneath."""
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import signal
 from functools import cache
 from pathlib import Path
@@ -28,8 +30,9 @@ from tests.ui.conftest import (
 from tests.ui.test_main import INJECTION, burst
 from tests.ui.test_search import wait_until
 from tui.app import DossierApp
+from tui.commands import bindings_of
 from tui.corpus.anchor import anchor_for
-from tui.corpus.config import load_config
+from tui.corpus.config import load_config, log_path
 from tui.corpus.library import Library
 from tui.corpus.notes import Kind, Note, NotesData, write_notes
 from tui.corpus.store import NotesSaveError, NotesStore
@@ -276,6 +279,30 @@ async def test_letters_in_the_editor_are_text_not_keys(make_app: AppFactory) -> 
         assert note.text == "AMus q?"
 
 
+async def test_keys_typed_with_a_in_one_burst_go_to_the_editor(make_app: AppFactory) -> None:
+    """A paste or a fast typist over SSH: `a` and the text come in one read."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_paragraph(pilot, 2)
+        await burst(pilot, "a", *"jump to G")
+        await wait_until(pilot, lambda: isinstance(app.screen, NoteEditor), "the editor")
+        await pilot.pause()
+        assert editor(app).query_one(TextArea).text == "jump to G"
+        assert reader(app).paragraph == 2
+
+
+async def test_keys_after_a_key_that_opens_no_editor_go_on_at_once(make_app: AppFactory) -> None:
+    """`e` on a paragraph without a note opens nothing: the keys after it in the burst
+    are not held waiting for an editor."""
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await to_paragraph(pilot, 2)
+        await burst(pilot, "e", "j", "j")
+        await pilot.pause(0.3)
+        assert reader(app).paragraph == 4
+        assert "No note on ¶2: a adds one" in messages(app)
+
+
 async def test_edit_delete_and_undo(make_app: AppFactory, tmp_path: Path) -> None:
     app = make_app(
         notes_text=notes_text(
@@ -471,7 +498,7 @@ async def test_markup_in_notes_shows_literally(make_app: AppFactory) -> None:
         await pilot.pause()
         assert app.is_running
 
-        # Edited, the text shows its escape as a placeholder and is stored as it was.
+        # The escape written into the file was read as a placeholder, and is saved so.
         await pilot.press("e")
         shown_text = editor(app).query_one(TextArea).text
         assert "\x1b" not in shown_text and "␛[2J" in shown_text
@@ -479,7 +506,7 @@ async def test_markup_in_notes_shows_literally(make_app: AppFactory) -> None:
         await settled(pilot)
         note = app.notes.get("n1")
         assert note is not None
-        assert (note.text, note.tags) == (text, ("[/]", "more"))
+        assert (note.text, note.tags) == (text.replace("\x1b", "␛"), ("[/]", "more"))
 
 
 async def test_markup_in_a_title_stays_text_in_the_editor(
@@ -599,6 +626,141 @@ async def test_signal_keeps_the_typed_note_as_a_draft(make_app: AppFactory, tmp_
     assert saved.text == "unfinished"
     assert saved.tags == ("idea", "draft")
     assert saved.anchor.paragraph == 2
+
+
+FAULTS = {
+    "the save fails": (OSError(errno.ELOOP, "Too many levels of symbolic links"), None),
+    "the recovery file fails too": (
+        NotesSaveError("could not save notes: the disk is full"),
+        NotesSaveError("could not write a recovery file: the disk is full"),
+    ),
+    "keeping it aside breaks": (NotesSaveError("disk full"), RuntimeError("a bug")),
+}
+
+
+@pytest.mark.parametrize("fault", FAULTS)
+async def test_a_signal_ends_dossier_whatever_fails_and_keeps_the_draft_aside(
+    fault: str, make_app: AppFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whatever the save on SIGTERM or SIGHUP fails with, dossier ends; the note being
+    typed is in a recovery file and the log says where, or the log holds it."""
+    save_error, recovery_error = FAULTS[fault]
+    app = make_app()
+
+    def save(lock_timeout: float | None = None) -> bool:
+        raise save_error
+
+    def write_recovery(entries: object) -> Path:
+        assert recovery_error is not None
+        raise recovery_error
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_paragraph(pilot, 2)
+        await pilot.press("a", *"typed as it failed")
+        monkeypatch.setattr(app.notes, "save", save)
+        if recovery_error is not None:
+            monkeypatch.setattr(app.notes, "write_recovery", write_recovery)
+        with contextlib.suppress(RuntimeError):
+            app._save_and_exit(signal.SIGTERM)
+        await pilot.pause()
+        assert not app.is_running
+    logged = log_path().read_text(encoding="utf-8")
+    assert str(save_error) in logged
+    if recovery_error is None:
+        [recovery] = tmp_path.glob("notes.yaml.recover-*")
+        [kept] = on_disk(recovery)
+        assert (kept.text, kept.tags, kept.anchor.paragraph) == (
+            "typed as it failed",
+            ("draft",),
+            2,
+        )
+        assert str(recovery) in logged
+    elif isinstance(recovery_error, NotesSaveError):
+        assert "text: typed as it failed" in logged
+
+
+async def test_a_read_only_file_keeps_changes_in_memory_and_says_so_once(
+    make_app: AppFactory, tmp_path: Path
+) -> None:
+    path = tmp_path / "notes.yaml"
+    app = make_app(notes_text=notes_text(entry("n1", OLDEST, 1, text="on file")))
+    path.chmod(0o444)
+    before = path.read_bytes()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await to_paragraph(pilot, 2)
+        await pilot.press("m", "j", "m")
+        await settled(pilot)
+        app._check_file()
+        await settled(pilot)
+        assert drawn_text(app, 2).startswith("★") and drawn_text(app, 3).startswith("★")
+        said = [m for m in messages(app) if "is read-only" in m]
+        assert said == [f"{path} is read-only: dossier writes nothing to it until it is writable."
+                        " Changes stay here until then; if dossier ends before, they go to a "
+                        "recovery file beside it."]  # fmt: skip
+        assert path.read_bytes() == before
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.yaml"]
+        assert "Traceback" not in log_path().read_text(encoding="utf-8"), "no save tried"
+
+        path.chmod(0o644)
+        app._check_file()
+        await wait_until(pilot, lambda: len(on_disk(path)) == 3, "the changes saved")
+        assert any("writable again" in m for m in messages(app))
+
+
+async def test_a_deleted_notes_file_keeps_the_notes_and_writes_them_all_again(
+    make_app: AppFactory, tmp_path: Path
+) -> None:
+    path = tmp_path / "notes.yaml"
+    app = make_app(
+        notes_text=notes_text(
+            entry("n1", OLDEST, 1, text="first"), entry("n2", OLDEST, 3, text="second")
+        )
+    )
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await to_paragraph(pilot, 2)
+        path.unlink()
+        app._check_file()
+        await wait_until(pilot, lambda: app.notes.vanished, "the file missed")
+        await settled(pilot)
+        assert note_lines(app) == ["✎ first", "✎ second"]
+        assert any(f"{path} was deleted or moved" in m for m in messages(app))
+        await pilot.press("m")
+        await settled(pilot)
+        assert [(n.id, n.kind) for n in on_disk(path)] == [
+            ("n1", Kind.NOTE),
+            ("n2", Kind.NOTE),
+            (app.notes.entries()[-1].id, Kind.BOOKMARK),
+        ]
+
+
+async def test_notes_an_earlier_session_could_not_save_are_offered_and_merged(
+    make_app: AppFactory, tmp_path: Path
+) -> None:
+    path = tmp_path / "notes.yaml"
+    path.write_text(notes_text(entry("n1", OLDEST, 1, text="on file")), encoding="utf-8")
+    recovery = NotesStore(path).write_recovery(
+        {"d1": entry("d1", OLDEST, 2, text="typed when the lock was held", tags=("draft",))}
+    )
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        [offer] = [m for m in messages(app) if "earlier session" in m]
+        assert recovery.name in offer and "R merges them" in offer
+        assert "Merge unsaved notes" in offered(app), "help and the palette list R now"
+        await pilot.press("R")
+        await wait_until(pilot, lambda: not recovery.exists(), "the recovery file merged")
+        await settled(pilot)
+        assert [n.text for n in on_disk(path)] == ["on file", "typed when the lock was held"]
+        assert note_lines(app) == ["✎ on file", "✎ typed when the lock was held  #draft"]
+        assert any(
+            m.startswith(f"Merged 1 note or bookmark from {recovery.name}") for m in messages(app)
+        )
+        assert "Merge unsaved notes" not in offered(app), "nothing left to merge"
+
+
+def offered(app: DossierApp) -> set[str]:
+    """The actions help and the palette list on the current screen."""
+    return {action.description for _, actions in bindings_of(app.screen) for action in actions}
 
 
 # -- keys ---------------------------------------------------------------------------------

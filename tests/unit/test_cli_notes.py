@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import fcntl
 import json
+import os
+import resource
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from tui.cli import main
+from tui.corpus import store
 
 DOC = "000_0f3248e6ed0e14b7"
 
@@ -102,3 +108,82 @@ def test_a_broken_notes_file_is_reported_and_left_alone(
 
 def test_no_notes_exits_1(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     assert main(["--notes", str(tmp_path / "none.yaml"), "notes", "list"]) == 1
+
+
+# -- issue 23: the notes file under faults ----------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["fifo", "/dev/zero", "/dev/urandom", "config"])
+def test_a_notes_file_that_is_not_a_file_is_refused_at_once(kind: str, tmp_path: Path) -> None:
+    """In a process of its own with 1 GB of memory: reading /dev/zero to its end
+    would take all there is, a FIFO would wait for a writer for ever."""
+    notes = tmp_path / "notes.yaml"
+    env = {**os.environ, "DOSSIER_CONFIG": str(tmp_path / "none.yaml")}
+    if kind == "fifo":
+        os.mkfifo(notes)
+    elif kind == "config":
+        (tmp_path / "config.yaml").write_text("notes_file: /dev/zero\n", encoding="utf-8")
+        env["DOSSIER_CONFIG"] = str(tmp_path / "config.yaml")
+    else:
+        notes.symlink_to(kind)
+    flag = [] if kind == "config" else ["--notes", str(notes)]
+
+    def one_gigabyte() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (2**30, 2**30))
+
+    try:
+        run = subprocess.run(
+            [sys.executable, "-m", "tui", *flag, "notes", "list"],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=60,
+            preexec_fn=one_gigabyte,
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail("dossier notes list never ended")
+    what = "a named pipe (FIFO)" if kind == "fifo" else "a device"
+    assert run.returncode == 2, run.stderr
+    assert f"{what}, not a file" in run.stderr and run.stdout == ""
+
+
+def test_a_read_only_notes_file_is_not_written(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    notes = tmp_path / "notes.yaml"
+    out(capsys, "--notes", str(notes), "notes", "add", DOC, "1", "first")
+    notes.chmod(0o444)
+    before = (notes.read_bytes(), notes.stat().st_ino, sorted(tmp_path.iterdir()))
+    assert main(["--notes", str(notes), "notes", "add", DOC, "2", "second"]) == 2
+    err = capsys.readouterr().err
+    assert f"{notes} is read-only: dossier writes nothing to it" in err
+    assert (notes.read_bytes(), notes.stat().st_ino, sorted(tmp_path.iterdir())) == before
+
+
+def test_a_note_that_cannot_be_saved_in_time_is_recovered(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    notes = tmp_path / "notes.yaml"
+    out(capsys, "--notes", str(notes), "notes", "add", DOC, "1", "first")
+    monkeypatch.setattr(store, "LOCK_TIMEOUT", 0.2)
+    with (tmp_path / "notes.yaml.lock").open("w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        assert main(["--notes", str(notes), "notes", "add", DOC, "2", "while locked"]) == 2
+    err = capsys.readouterr().err
+    [recovery] = tmp_path.glob("notes.yaml.recover-*")
+    assert f"another process holds {notes}.lock; the note is in {recovery}" in err
+
+    assert main(["--notes", str(notes), "notes", "list", "--json"]) == 0
+    listed = capsys.readouterr()
+    assert [n["text"] for n in json.loads(listed.out)["notes"]] == ["first"]
+    assert f"could not save are in {recovery}: `dossier notes recover` merges" in listed.err
+
+    assert out(capsys, "--notes", str(notes), "notes", "recover").endswith(
+        f"1 notes and bookmarks merged into {notes}\n"
+    )
+    listed = json.loads(out(capsys, "--notes", str(notes), "notes", "list", "--json"))
+    assert [n["text"] for n in listed["notes"]] == ["first", "while locked"]
+    assert "recover" not in capsys.readouterr().err
+    assert not recovery.exists()
+    assert main(["--notes", str(notes), "notes", "recover"]) == 1
+    assert "no recovery files" in capsys.readouterr().err

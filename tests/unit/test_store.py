@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import fcntl
 import hashlib
@@ -11,7 +12,9 @@ import signal
 import subprocess
 import sys
 import textwrap
+import threading
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -20,7 +23,7 @@ import pytest
 from tests.conftest import REPO
 from tests.unit.test_notes_file import DOC, note
 from tui.corpus import store as store_module
-from tui.corpus.notes import NotesData, read_notes, write_notes
+from tui.corpus.notes import Kind, NotesData, read_notes, write_notes
 from tui.corpus.store import NotesSaveError, NotesStore
 
 KILLS = 1000
@@ -252,3 +255,261 @@ def test_a_missing_folder_is_created_on_the_first_save(tmp_path: Path) -> None:
     assert store.save()
     assert not store.save(), "nothing to write the second time"
     assert [n.id for n in opened(path).entries()] == ["n1"]
+
+
+# -- issue 23: the notes file under faults ----------------------------------------------
+
+
+def in_a_thread(action: Callable[[], object], seconds: float = 10) -> object:
+    """What `action` returns, run where a hang cannot hold up the tests; fails after
+    `seconds`."""
+    result: list[object] = []
+    worker = threading.Thread(target=lambda: result.append(action()), daemon=True)
+    worker.start()
+    worker.join(seconds)
+    assert result, f"still running after {seconds} s"
+    return result[0]
+
+
+def test_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
+    path = tmp_path / "notes.yaml"
+    os.mkfifo(path)
+    try:
+        store = in_a_thread(lambda: opened(path))
+    finally:
+        with contextlib.suppress(OSError):  # a read left blocked by a broken store ends
+            os.close(os.open(path, os.O_WRONLY | os.O_NONBLOCK))
+    assert isinstance(store, NotesStore)
+    assert "a named pipe (FIFO), not a file" in store.describe_problem()
+    with pytest.raises(NotesSaveError, match="FIFO"):
+        store.save()
+
+
+def test_a_regular_file_is_read_up_to_the_cap_whatever_size_it_reports(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """/dev/zero reports size 0 and never ends: only a regular file is read, and no more
+    than the cap of any file (a file growing while read reports a smaller size)."""
+    link = tmp_path / "notes.yaml"
+    link.symlink_to("/dev/zero")
+    store = in_a_thread(lambda: opened(link))
+    assert isinstance(store, NotesStore)
+    assert "a device, not a file" in store.describe_problem()
+
+    growing = tmp_path / "growing.yaml"
+    growing.write_text("version: 1\nnotes: []\n" + "#" * 4000 + "\n", encoding="utf-8")
+    monkeypatch.setattr(store_module, "MAX_BYTES", 1000)
+    real_fstat = os.fstat
+
+    def small(handle: int) -> os.stat_result:
+        reported = list(real_fstat(handle))
+        reported[6] = 10  # st_size, as it was a moment before
+        return os.stat_result(reported)
+
+    monkeypatch.setattr(store_module.os, "fstat", small)
+    assert "larger than" in opened(growing).describe_problem()
+
+
+def test_a_file_the_user_made_read_only_is_never_written(tmp_path: Path) -> None:
+    """Checked on the permission bits: root (these tests) could write it anyway."""
+    path = tmp_path / "notes.yaml"
+    store = opened(path)
+    store.add(note("n1"))
+    store.save()
+    path.chmod(0o444)
+    before = (path.read_bytes(), path.stat().st_ino, sorted(tmp_path.iterdir()))
+    store.add(note("n2", text="kept in memory"))
+    with pytest.raises(NotesSaveError, match="is read-only: dossier writes nothing"):
+        store.save()
+    assert (path.read_bytes(), path.stat().st_ino, sorted(tmp_path.iterdir())) == before
+    assert store.dirty and [n.id for n in store.entries()] == ["n1", "n2"]
+    path.chmod(0o644)
+    store.save()
+    assert [n.id for n in opened(path).entries()] == ["n1", "n2"]
+    assert path.stat().st_mode & 0o777 == 0o644
+
+
+def test_a_deleted_file_deletes_nothing_and_keeps_its_backup(tmp_path: Path) -> None:
+    path = tmp_path / "notes.yaml"
+    store = opened(path)
+    for name in ("n1", "n2"):
+        store.add(note(name))
+        store.save()
+    backup = (tmp_path / "notes.yaml.bak").read_bytes()
+    path.unlink()
+    assert not store.refresh()
+    assert store.vanished and [n.id for n in store.entries()] == ["n1", "n2"]
+    store.add(note("b1", kind=Kind.BOOKMARK))
+    store.save()
+    assert [n.id for n in opened(path).entries()] == ["n1", "n2", "b1"]
+    assert not store.vanished
+    assert (tmp_path / "notes.yaml.bak").read_bytes() == backup
+
+    path.unlink()  # and no look at the file before the next save
+    store.add(note("b2", kind=Kind.BOOKMARK))
+    store.save()
+    assert [n.id for n in opened(path).entries()] == ["n1", "n2", "b1", "b2"]
+
+
+def editor_edit(path: Path, note_id: str, text: str) -> str:
+    """The file as an editor saves it after adding `note_id` to what it read."""
+    data = read_notes(path.read_text(encoding="utf-8"))
+    return write_notes(replace(data, entries={**data.entries, note_id: note(note_id, text)}))
+
+
+def test_an_editor_save_just_before_the_rename_is_merged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The file is read and merged, then an editor saves it, then dossier renames."""
+    path = tmp_path / "notes.yaml"
+    store = opened(path)
+    store.add(note("n1"))
+    store.save()
+    real = store_module._write_new
+
+    def then_the_editor(temporary: Path, data: bytes, mode: int) -> store_module.Signature:
+        written = real(temporary, data, mode)
+        if not by_editor:
+            by_editor.append(editor_edit(path, "vim", "written in vim"))
+            path.write_text(by_editor[0], encoding="utf-8")
+            os.utime(path, ns=(0, 0))  # long settled
+        return written
+
+    by_editor: list[str] = []
+    monkeypatch.setattr(store_module, "_write_new", then_the_editor)
+    store.add(note("n2", text="added in dossier"))
+    store.save()
+    assert by_editor
+    assert {n.id for n in opened(path).entries()} == {"n1", "vim", "n2"}
+
+
+def test_a_version_written_just_before_the_rename_is_never_replaced_unread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An editor's save lands between dossier's read and its rename, and that version
+    cannot be parsed: dossier does not write over it (it would not know what it held)."""
+    path = tmp_path / "notes.yaml"
+    store = opened(path)
+    store.add(note("n1"))
+    store.save()
+    broken = "version: 1\nnotes: [\n"
+    real = store_module._write_new
+
+    def then_the_editor(temporary: Path, data: bytes, mode: int) -> store_module.Signature:
+        written = real(temporary, data, mode)
+        path.write_text(broken, encoding="utf-8")
+        os.utime(path, ns=(0, 0))
+        return written
+
+    monkeypatch.setattr(store_module, "_write_new", then_the_editor)
+    store.add(note("n2", text="added in dossier"))
+    with pytest.raises(NotesSaveError, match="line 3, column 1"):
+        store.save()
+    assert path.read_text(encoding="utf-8") == broken
+    assert store.dirty and [n.id for n in store.entries()] == ["n1", "n2"]
+
+
+def test_an_in_place_write_into_the_replaced_file_is_merged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An editor opened the file before dossier's rename and writes into it after."""
+    path = tmp_path / "notes.yaml"
+    store = opened(path)
+    store.add(note("n1"))
+    store.save()
+    real = os.replace
+
+    def editor_writes_during(source: str | Path, target: str | Path) -> None:
+        if Path(target) != path or by_editor:
+            real(source, target)
+            return
+        by_editor.append(editor_edit(path, "vim", "written in place"))
+        handle = os.open(path, os.O_WRONLY)  # the editor's, on the version being replaced
+        real(source, target)
+        os.ftruncate(handle, 0)
+        os.write(handle, by_editor[0].encode())
+        os.close(handle)
+
+    by_editor: list[str] = []
+    monkeypatch.setattr(store_module.os, "replace", editor_writes_during)
+    store.add(note("n2", text="added in dossier"))
+    store.save()
+    assert by_editor
+    assert {n.id for n in opened(path).entries()} == {"n1", "vim", "n2"}
+
+
+def test_an_editor_save_right_after_the_rename_is_merged_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An editor that read the file before dossier's save writes it right after: the
+    read-back finds dossier's note missing and saves again."""
+    path = tmp_path / "notes.yaml"
+    store = opened(path)
+    store.add(note("n1"))
+    store.save()
+    real = os.replace
+
+    def editor_renames_after(source: str | Path, target: str | Path) -> None:
+        if Path(target) != path or by_editor:
+            real(source, target)
+            return
+        by_editor.append(editor_edit(path, "vim", "renamed into place"))
+        real(source, target)
+        staged = tmp_path / "vim.swp"
+        staged.write_text(by_editor[0], encoding="utf-8")
+        os.utime(staged, ns=(0, 0))
+        real(staged, path)
+
+    by_editor: list[str] = []
+    monkeypatch.setattr(store_module.os, "replace", editor_renames_after)
+    store.add(note("n2", text="added in dossier"))
+    assert store.save()
+    assert by_editor
+    assert {n.id for n in opened(path).entries()} == {"n1", "vim", "n2"}
+
+
+def test_a_notes_path_that_cannot_be_looked_at_is_a_problem_not_a_crash(
+    tmp_path: Path,
+) -> None:
+    """A symlink loop: every look at it fails with ELOOP, which a save reports."""
+    path = tmp_path / "notes.yaml"
+    path.symlink_to("notes.yaml")
+    store = opened(path)
+    assert "cannot read" in store.describe_problem()
+    assert not store.refresh()
+    with pytest.raises(NotesSaveError):
+        store.save()
+
+
+def test_unsaved_notes_go_to_a_recovery_file_which_merges_back(tmp_path: Path) -> None:
+    path = tmp_path / "notes.yaml"
+    store = opened(path)
+    store.add(note("n1", text="saved"))
+    store.save()
+    saved = store.get("n1")
+    assert saved is not None
+    store.update(replace(saved, text="changed, not saved"))
+    store.add(note("n2", text="added, not saved"))
+    with (tmp_path / "notes.yaml.lock").open("w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        with pytest.raises(NotesSaveError, match="another process holds"):
+            store.save(lock_timeout=0.2)
+        recovery = store.write_recovery(store.unsaved())
+    assert recovery.parent == tmp_path and recovery.name.startswith("notes.yaml.recover-")
+    assert recovery.stat().st_mode & 0o777 == 0o600
+    kept = read_notes(recovery.read_text(encoding="utf-8")).entries
+    assert {key: n.text for key, n in kept.items()} == {
+        "n1": "changed, not saved",
+        "n2": "added, not saved",
+    }
+    assert store.write_recovery(store.unsaved()) != recovery, "a second one never replaces it"
+
+    later = opened(path)
+    assert later.recovery_files() == sorted(tmp_path.glob("notes.yaml.recover-*"))
+    recovered = later.recover()
+    assert recovered.entries == 4 and len(recovered.files) == 2
+    assert {n.id: n.text for n in opened(path).entries()} == {
+        "n1": "changed, not saved",
+        "n2": "added, not saved",
+    }
+    assert later.recovery_files() == []

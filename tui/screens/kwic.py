@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
@@ -12,12 +13,14 @@ from textual.reactive import reactive
 from textual.widgets import Input, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from tui.corpus.state import QueryBox
 from tui.corpus.syntax import KwicOrder
 from tui.messages import ParagraphChosen
 from tui.screens.query import IndexQueryScreen
 from tui.screens.view import close_view
 from tui.widgets.document import Hit
 from tui.widgets.footer import DossierFooter
+from tui.widgets.history_input import HistoryInput
 from tui.widgets.rows import RowList
 from tui.widgets.sidebar import fit
 
@@ -54,8 +57,20 @@ class KwicScreen(IndexQueryScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         # Priority: while the query is typed, these keys still act on the list.
         Binding("enter", "open", "Open", id="kwic_open", priority=True),
-        Binding("down", "move(1)", "Next line", show=False, priority=True),
-        Binding("up", "move(-1)", "Prev line", show=False, priority=True),
+        Binding(
+            "down",
+            "arrow(1)",
+            "Next line (while recalling, the query after)",
+            show=False,
+            priority=True,
+        ),
+        Binding(
+            "up",
+            "arrow(-1)",
+            "Prev line (on the first, the query before)",
+            show=False,
+            priority=True,
+        ),
         Binding("pagedown", "move(10)", "Page down", show=False, priority=True),
         Binding("pageup", "move(-10)", "Page up", show=False, priority=True),
         Binding("ctrl+o", "sort", "Sort", id="kwic_sort", priority=True),
@@ -65,13 +80,23 @@ class KwicScreen(IndexQueryScreen):
     DEBOUNCE = DEBOUNCE
     order: reactive[KwicOrder] = reactive(KwicOrder.DATE, init=False)
 
-    def __init__(self) -> None:
+    def __init__(self, history: Sequence[str] = ()) -> None:
+        """`history`: the words and phrases looked up before, the oldest first."""
         super().__init__()
+        self._history = history
         self.found: Concordance | None = None
         self.lines: list[KwicLine] = []
+        self.answered = ""
+        """The query `found` answers."""
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder=PLACEHOLDER, id="kwic-query", select_on_focus=False)
+        yield HistoryInput(
+            QueryBox.KWIC,
+            self._history,
+            placeholder=PLACEHOLDER,
+            id="kwic-query",
+            select_on_focus=False,
+        )
         yield Static(id="kwic-status", markup=False)
         yield RowList(self._row, id="kwic-lines")
         yield DossierFooter(compact=True, show_command_palette=False)
@@ -79,8 +104,12 @@ class KwicScreen(IndexQueryScreen):
     def on_mount(self) -> None:
         self._update_status()
 
+    @property
+    def _query(self) -> HistoryInput:
+        return self.query_one("#kwic-query", HistoryInput)
+
     def focus_query(self) -> None:
-        self.set_focus(self.query_one("#kwic-query", Input))
+        self.set_focus(self._query)
 
     def _row(self, row: int, width: int) -> Content:
         return kwic_row(self.lines[row], width)
@@ -89,13 +118,18 @@ class KwicScreen(IndexQueryScreen):
     def _changed(self) -> None:
         self._schedule()
 
+    def on_screen_suspend(self) -> None:
+        # Left (or covered): the query answered was used, as one whose line was opened.
+        self._query.remember(self.answered)
+
     def watch_order(self) -> None:
         self._show()
 
     def _run(self) -> None:
-        text = self.query_one("#kwic-query", Input).value
+        text = self._query.value
         if self.index is None or not text.strip():
             self.found = None
+            self.answered = ""
             self._show()
             return
         self._look_up(self.index, text)
@@ -111,10 +145,11 @@ class KwicScreen(IndexQueryScreen):
             self.app.call_from_thread(self._answer, text, found)
 
     def _answer(self, text: str, found: Concordance) -> None:
-        if text != self.query_one("#kwic-query", Input).value:
+        if text != self._query.value:
             return  # an answer to what was typed before
         more = self.found is not None and self.found.term == found.term
         self.found = found
+        self.answered = text
         self._show(keep=more)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -137,9 +172,14 @@ class KwicScreen(IndexQueryScreen):
             return
         found = self.found
         if found is None:
-            status.update("Type a word or phrase: every occurrence in the corpus, one a line")
+            past = " · ↑ past ones" if self._query.history else ""
+            status.update(
+                f"Type a word or phrase: every occurrence in the corpus, one a line{past}"
+            )
             return
+        recalled = self._query.describe_recall()
         parts = [
+            *([recalled] if recalled else []),
             f"{len(found.lines):,} occurrence{'s' if len(found.lines) != 1 else ''}"
             f" of “{found.term}”"
             if found.term
@@ -153,6 +193,11 @@ class KwicScreen(IndexQueryScreen):
     def action_move(self, step: int) -> None:
         self.query_one(RowList).cursor += step
 
+    def action_arrow(self, step: int) -> None:
+        rows = self.query_one(RowList)
+        if not self._query.arrow(step, rows.cursor == 0):
+            rows.cursor += step
+
     def action_sort(self) -> None:
         self.order = ORDERS[(ORDERS.index(self.order) + 1) % len(ORDERS)]
 
@@ -161,6 +206,7 @@ class KwicScreen(IndexQueryScreen):
         if not self.lines:
             return
         line = self.lines[rows.cursor]
+        self._query.remember(self._query.value)
         hit = Hit(line.paragraph, line.start, line.start + len(line.match))
         self.post_message(ParagraphChosen(line.document.id, line.paragraph, (hit,)))
 

@@ -9,12 +9,15 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, HorizontalGroup
+from textual.message import Message
 from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widgets import Static
 
 from tui.corpus.clean import visible
 from tui.corpus.library import Library
+from tui.corpus.model import Document
+from tui.corpus.state import QueryBox, ReadingState, paragraph_of, place_in
 from tui.messages import DocumentSelected
 from tui.screens.fit import FitsTerminal
 from tui.widgets.document import Hit, Marks
@@ -34,19 +37,29 @@ class MainScreen(FitsTerminal[None]):
         Binding("tab", "switch_pane", "Switch pane", id="switch_pane"),
         # Reached only when the reader has no use for Escape (its find bar is closed).
         Binding("escape", "back", "Back", id="back"),
+        # For the reader; the sidebar's own `H` describes it (F1, the palette).
+        Binding("H", "recent", id="recent", show=False),
     ]
     HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012 (declared without ClassVar in Screen)
         (0, "-narrow"),
         (100, "-wide"),
     ]
 
+    class MeetingLeft(Message):
+        """The reader left a meeting for another; its place is noted, to be written."""
+
     back_to: reactive[str | None] = reactive(None, init=False)
     """The view (an installed screen's name: search, notes, kwic...) the reader's
     paragraph was chosen in, so that Escape goes back to it."""
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: Library, reading: ReadingState) -> None:
+        """`reading`: where the reader was in each meeting, kept here as it moves."""
         super().__init__()
         self.library = library
+        self.reading = reading
+        self._focus_reader_on = reading.current
+        """The meeting open when dossier last quit: once it is shown again, the reader
+        has the keys, as it had then."""
         self._focus_on_resume = False
         self._notes: tuple[Marks, dict[str, tuple[int, int]]] = ({}, {})
         """Bookmarks and notes to mark, and their counts per document."""
@@ -58,8 +71,13 @@ class MainScreen(FitsTerminal[None]):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
-            yield Sidebar(self.library.documents, id="sidebar")
-            yield Reader(self.library.matcher, id="reader")
+            yield Sidebar(self.library.documents, start_on=self.reading.current, id="sidebar")
+            yield Reader(
+                self.library.matcher,
+                saved_place=self._saved_place,
+                find_history=self.reading.queries[QueryBox.FIND],
+                id="reader",
+            )
         # The palette's ctrl+p is in the help screen; the footer needs the room at 80 columns.
         yield DossierFooter(compact=True, show_command_palette=False)
 
@@ -157,6 +175,61 @@ class MainScreen(FitsTerminal[None]):
     @on(DocumentSelected)
     def _show(self, message: DocumentSelected) -> None:
         self.query_one(Reader).document = self.library.get(message.doc_id)
+        if message.doc_id == self._focus_reader_on:
+            self._focus_reader_on = None
+            self.set_focus(self.query_one(Reader))
+
+    # -- reading places --------------------------------------------------------------
+
+    def _saved_place(self, document: Document) -> int | None:
+        """Where `document` was left in an earlier run, found again by its text."""
+        anchor = self.reading.place_of(document.id)
+        return None if anchor is None else paragraph_of(anchor, document)
+
+    def keep_place(self) -> None:
+        """Note where the reader is now as the newest place."""
+        if not self.is_mounted:
+            return
+        reader = self.query_one(Reader)
+        document = reader.document
+        if document is not None and 0 <= reader.paragraph < len(document.paragraphs):
+            self.reading.read_at(place_in(document, reader.paragraph))
+
+    @on(Reader.Left)
+    def _left(self, message: Reader.Left) -> None:
+        if message.paragraph < len(message.document.paragraphs):
+            self.reading.read_at(place_in(message.document, message.paragraph))
+            self.post_message(self.MeetingLeft())
+
+    @on(Reader.JumpRequested)
+    def _jump(self, message: Reader.JumpRequested) -> None:
+        if self.library.get(message.doc_id) is None:
+            self.notify("The meeting of the last jump is gone from the folder", timeout=3)
+        else:
+            self.open_paragraph(message.doc_id, message.paragraph)
+
+    @on(Sidebar.RecentRequested)
+    def _recent_requested(self) -> None:
+        self.action_recent()
+
+    def action_recent(self) -> None:
+        from tui.screens.recent import RecentScreen  # a start has no use for it
+
+        self.keep_place()
+        stops = [
+            (document, paragraph_of(anchor, document))
+            for anchor in self.reading.recent()
+            if (document := self.library.get(anchor.doc)) is not None and document.paragraphs
+        ]
+        shown = self.query_one(Reader).document
+        self.app.push_screen(RecentScreen(stops, shown.id if shown else None), self._recent_picked)
+
+    def _recent_picked(self, stop: tuple[Document, int] | None) -> None:
+        reader = self.query_one(Reader)
+        if stop is None or stop[0] is reader.document:
+            return
+        document, paragraph = stop
+        self.open_paragraph(document.id, paragraph)
 
     def watch_back_to(self) -> None:
         self.refresh_bindings()

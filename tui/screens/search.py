@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
@@ -12,12 +13,14 @@ from textual.reactive import reactive
 from textual.widgets import Input, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from tui.corpus.state import QueryBox
 from tui.corpus.syntax import QUERY_HELP
 from tui.messages import ParagraphChosen
 from tui.screens.query import IndexQueryScreen
 from tui.screens.view import close_view
 from tui.widgets.document import Hit
 from tui.widgets.footer import DossierFooter
+from tui.widgets.history_input import HistoryInput
 from tui.widgets.results import ResultsList
 
 if TYPE_CHECKING:
@@ -30,11 +33,15 @@ DEBOUNCE = 0.06
 runs once, not once per letter."""
 PLACEHOLDER = 'words (typos ok)  "a phrase"  -word  speaker: topic: kind: year:  · F1 help'
 EVERY_HIT = 100_000
+PAST_QUERIES = (
+    "↑ on the first result (or with none): the query before, kept between runs",
+    "↓ while a past query is shown: the one after, then what you had typed",
+)
 
 
 def query_help() -> Content:
-    """QUERY_HELP, a clause a line."""
-    return Content("\n").join(Content(part) for part in QUERY_HELP.split(" · "))
+    """QUERY_HELP, a clause a line, and how past queries come back."""
+    return Content("\n").join(Content(part) for part in (*QUERY_HELP.split(" · "), *PAST_QUERIES))
 
 
 def figures(answer: Answer, shown: int) -> str:
@@ -58,8 +65,9 @@ class SearchScreen(IndexQueryScreen):
         # Priority bindings: the input and the list would each take these keys their own
         # way (the input scrolls itself with the arrows), and the keys mean one thing here.
         Binding("enter", "open", "Open", id="search_open", priority=True),
-        Binding("down", "move(1)", "Next result", id="search_next", priority=True),
-        Binding("up", "move(-1)", "Prev result", id="search_prev", priority=True),
+        # Past queries too: ↑ at the first result, and both while one is shown.
+        Binding("down", "arrow(1)", "Next result", id="search_next", priority=True),
+        Binding("up", "arrow(-1)", "Prev result", id="search_prev", priority=True),
         # ctrl+p, its usual pair, is the command palette.
         Binding("ctrl+n", "move(1)", "Next result", show=False),
         Binding("pagedown", "move(10)", "Page down", show=False, priority=True),
@@ -73,15 +81,23 @@ class SearchScreen(IndexQueryScreen):
     answer: reactive[Answer | None] = reactive(None, init=False)
     """The answer to the query in the input, or None when it is empty or still running."""
 
-    def __init__(self) -> None:
+    def __init__(self, history: Sequence[str] = ()) -> None:
+        """`history`: the queries searched for before, the oldest first."""
         super().__init__()
+        self._history = history
         self._generation = 0
         """Counts edits of the query; an answer to an older one is dropped."""
         self.answered = ""
         """The query `answer` answers."""
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder=PLACEHOLDER, id="search-query", select_on_focus=False)
+        yield HistoryInput(
+            QueryBox.SEARCH,
+            self._history,
+            placeholder=PLACEHOLDER,
+            id="search-query",
+            select_on_focus=False,
+        )
         yield Static(id="search-status", markup=False)
         yield Static(id="search-hints", markup=False)
         yield ResultsList(id="search-results")
@@ -91,13 +107,17 @@ class SearchScreen(IndexQueryScreen):
         self._update_status()
 
     @property
+    def _query(self) -> HistoryInput:
+        return self.query_one("#search-query", HistoryInput)
+
+    @property
     def query_text(self) -> str:
-        return self.query_one("#search-query", Input).value
+        return self._query.value
 
     def focus_query(self) -> None:
         """Put the keys in the query input; synchronous, so the next key of a burst
         finds it focused."""
-        self.set_focus(self.query_one("#search-query", Input))
+        self.set_focus(self._query)
 
     def help_about(self) -> tuple[str, Content]:
         return "Query language", query_help()
@@ -108,6 +128,10 @@ class SearchScreen(IndexQueryScreen):
     def _query_changed(self) -> None:
         self._generation += 1
         self._schedule()
+
+    def on_screen_suspend(self) -> None:
+        # Left (or covered): the query answered was used, as one whose result was opened.
+        self._query.remember(self.answered)
 
     def watch_failure(self) -> None:
         if self.is_mounted:
@@ -152,12 +176,18 @@ class SearchScreen(IndexQueryScreen):
         elif self.index is None:
             status.update(Content(self.waiting))
         elif not self.query_text.strip():
-            status.update(Content("Type to search every paragraph · F1 for the query language"))
+            past = " · ↑ past queries" if self._query.history else ""
+            status.update(
+                Content(f"Type to search every paragraph · F1 for the query language{past}")
+            )
         elif answer is None:
             status.update(Content("searching…"))
         else:
             text = figures(answer, len(answer.results))
-            if answer.results:
+            recalled = self._query.describe_recall()
+            if recalled:
+                text = f"{recalled} · {text}" + (" · Enter opens" if answer.results else "")
+            elif answer.results:
                 text += " · ↓↑ choose, Enter opens"
             status.update(Content(text))
 
@@ -178,6 +208,11 @@ class SearchScreen(IndexQueryScreen):
     def action_move(self, step: int) -> None:
         self.query_one("#search-results", ResultsList).move_highlight(step)
 
+    def action_arrow(self, step: int) -> None:
+        results = self.query_one("#search-results", ResultsList)
+        if not self._query.arrow(step, results.highlighted in (None, 0)):
+            results.move_highlight(step)
+
     def action_open(self) -> None:
         result = self.query_one("#search-results", ResultsList).highlighted_result
         answer = self.answer
@@ -185,6 +220,7 @@ class SearchScreen(IndexQueryScreen):
             self.notify("No result to open", timeout=2)
             return
         entry = result.entry
+        self._query.remember(self.query_text)
         self._open(self.index, self.query_text.strip(), entry.document.id, entry.paragraph)
 
     @work(thread=True, exclusive=True, group="open", exit_on_error=False)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import ClassVar
 
 from textual import events, on
@@ -16,9 +18,14 @@ from textual.widgets import Input, Static
 
 from tui.corpus.cite import citation
 from tui.corpus.model import Document, TurnKind
+from tui.corpus.state import QueryBox
 from tui.corpus.topics import TopicMatcher, find_spans
 from tui.messages import BookmarkToggled, FindClosed, NoteEditRequested
 from tui.widgets.document import NO_MARKS, DocumentView, Hit, Marks, ParagraphMarks
+from tui.widgets.history_input import HistoryInput
+
+SHOW_TRIES = 10
+"""Refreshes a place opened at a start waits at most for the view to scroll."""
 
 
 def document_topics(document: Document) -> tuple[str, ...]:
@@ -30,8 +37,9 @@ def document_topics(document: Document) -> tuple[str, ...]:
     return tuple(seen)
 
 
-class FindBar(Input):
-    """The find-in-document input; Enter searches, Escape closes.
+class FindBar(HistoryInput):
+    """The find-in-document input; Enter searches, Escape closes, ↑ and ↓ recall
+    what was searched for before.
 
     Enter and Escape are handled as keys, in the order they were typed, not as
     bindings: the app resolves a binding only once the key has bubbled back up to it,
@@ -41,10 +49,13 @@ class FindBar(Input):
 
     BINDING_GROUP_TITLE = "Find"
 
-    # For the help screen and the palette; typed, the keys never get this far (`_on_key`).
     BINDINGS: ClassVar[list[BindingType]] = [
+        # For the help screen and the palette; typed, they never get this far (`_on_key`).
         Binding("enter", "search", "Search", show=False),
         Binding("escape", "close", "Close find", show=False),
+        # Closer than the reader's, these take the arrows from it while the bar has them.
+        Binding("up", "recall(-1)", "Previous find text", show=False),
+        Binding("down", "recall(1)", "Next find text", show=False),
     ]
 
     typing: reactive[bool] = reactive(False, init=False)
@@ -73,6 +84,7 @@ class FindBar(Input):
             self.parent.post_message(message)
 
     def action_search(self) -> None:
+        self.remember(self.value)
         self._tell_reader(self.Submitted(self, self.value))
 
     def action_close(self) -> None:
@@ -114,6 +126,14 @@ class Reader(Vertical, can_focus=True):
         Binding("T", "topic(-1)", "Prev topic", id="prev_topic", show=False),
         Binding("p", "pick_topic", "Pick topic", id="pick_topic", show=False),
         Binding("y", "copy", "Copy", id="copy"),
+        # Pressed twice, as in vi and less: `on_key` keeps the first `'` from it.
+        Binding(
+            "apostrophe",
+            "jump_back",
+            "Twice (''): back to before the last jump",
+            id="jump_back",
+            show=False,
+        ),
     ]
 
     document: reactive[Document | None] = reactive(None, init=False)
@@ -126,10 +146,34 @@ class Reader(Vertical, can_focus=True):
     hit: reactive[int] = reactive(-1, init=False)
     """Position of the current find hit in `hits`, -1 when there is none."""
 
+    @dataclass
+    class Left(Message):
+        """The reader left `document` at `paragraph` for another document."""
+
+        document: Document
+        paragraph: int
+
+    @dataclass
+    class JumpRequested(Message):
+        """`''` goes back to a place in another document: show it there."""
+
+        doc_id: str
+        paragraph: int
+
     def __init__(
-        self, matcher: TopicMatcher, *, id: str | None = None, classes: str | None = None
+        self,
+        matcher: TopicMatcher,
+        *,
+        saved_place: Callable[[Document], int | None] = lambda _document: None,
+        find_history: Sequence[str] = (),
+        id: str | None = None,
+        classes: str | None = None,
     ) -> None:
+        """`saved_place`: where a document not yet read in this run opens (where it
+        was left in the last run); `find_history`: what the find bar searched for."""
         super().__init__(id=id, classes=classes)
+        self._saved_place = saved_place
+        self._find_history = find_history
         self.matcher = matcher
         self.hits: list[Hit] = []
         self._hits_by_paragraph: dict[int, list[Hit]] = {}
@@ -140,10 +184,18 @@ class Reader(Vertical, can_focus=True):
         """Hits found outside the reader (corpus search), and the id of their document."""
         self._marks: Marks = {}
         """Bookmarks and notes of every document, as the app last gave them."""
+        self._before_jump: tuple[str, int] | None = None
+        """Where the reader was (document id, paragraph) before the last jump."""
+        self._apostrophe = False
+        """Whether the last key that reached the reader was the first `'` of `''`."""
 
     def compose(self) -> ComposeResult:
         yield self.view
-        yield FindBar(placeholder="Find in document (Enter to search, Esc to close)")
+        yield FindBar(
+            QueryBox.FIND,
+            self._find_history,
+            placeholder="Find in document (Enter to search, Esc to close)",
+        )
         yield Static(id="reader-status", markup=False)
 
     @property
@@ -171,6 +223,9 @@ class Reader(Vertical, can_focus=True):
     def watch_document(self, old: Document | None, new: Document | None) -> None:
         if old is not None:
             self._places[old.id] = self.paragraph
+            if new is None or new.id != old.id:  # another document, not a new version
+                self._before_jump = (old.id, self.paragraph)
+                self.post_message(self.Left(old, self.paragraph))
         self.view.open(new)
         if new is None:
             self._update_status()
@@ -182,13 +237,27 @@ class Reader(Vertical, can_focus=True):
             self.set_reactive(Reader.topic, topics[0])
         self._find()
         self._show_hits()
-        place = self._places.get(new.id, 0)
+        place = self._places.get(new.id)
+        if place is None:
+            place = self._saved_place(new) or 0
+            if place:
+                self.call_after_refresh(self._show_current)
         self.set_reactive(Reader.paragraph, min(place, max(0, self._count - 1)))
         self.view.set_cursor(self.paragraph)
         self._current_hit_at(self.paragraph)
         self.view.show_paragraph(self.paragraph)
         self._update_status()
         self.refresh_bindings()
+
+    def _show_current(self, tries: int = SHOW_TRIES) -> None:
+        """Scroll the current paragraph into view once the view can scroll: at a start
+        (a place of the last run) its scrollbar may not be laid out yet, and until it
+        is, the view does not scroll."""
+        view = self.view
+        if view.allow_vertical_scroll or not view.max_scroll_y or not tries:
+            view.show_paragraph(self.paragraph)
+        else:
+            self.call_after_refresh(self._show_current, tries - 1)
 
     def _show_hits(self, paragraphs: Iterable[int] = ()) -> None:
         """Redraw the paragraphs that have find hits, or had them; or only `paragraphs`."""
@@ -266,7 +335,8 @@ class Reader(Vertical, can_focus=True):
             return
         self._find()
         self._show_hits()
-        self.paragraph = paragraph
+        with self._jumping():
+            self.paragraph = paragraph
         self.view.show_paragraph(paragraph)
         self._current_hit_at(self.paragraph)
         self._update_status()
@@ -278,7 +348,8 @@ class Reader(Vertical, can_focus=True):
         if self.document is None or self.document.id != document.id:
             self.document = document  # watch_document goes to `paragraph`
             return
-        self.paragraph = paragraph
+        with self._jumping():
+            self.paragraph = paragraph
         self.view.show_paragraph(paragraph)
 
     def show_marks(self, marks: Marks) -> None:
@@ -346,7 +417,8 @@ class Reader(Vertical, can_focus=True):
         if found is None:
             self.notify(nothing, timeout=2)
         else:
-            self.paragraph = found
+            with self._jumping():
+                self.paragraph = found
 
     def _turn_starts(self, kinds: frozenset[TurnKind] | None = None) -> list[int]:
         if self.document is None:
@@ -375,11 +447,13 @@ class Reader(Vertical, can_focus=True):
             self.paragraph = view.first_paragraph_from(view.scroll_y)
 
     def action_first(self) -> None:
-        self.paragraph = 0
+        with self._jumping():
+            self.paragraph = 0
         self.view.scroll_home(animate=False)
 
     def action_last(self) -> None:
-        self.paragraph = self._count - 1
+        with self._jumping():
+            self.paragraph = self._count - 1
 
     def action_turn(self, direction: int) -> None:
         self._jump(self._turn_starts(), direction, "No more turns")
@@ -424,9 +498,10 @@ class Reader(Vertical, can_focus=True):
         self.find_text = event.value.strip()
         if self.hits:
             # The first hit at or after the cursor, as a person searching from here expects.
-            self.hit = next(
-                (n for n, hit in enumerate(self.hits) if hit.paragraph >= self.paragraph), 0
-            )
+            with self._jumping():
+                self.hit = next(
+                    (n for n, hit in enumerate(self.hits) if hit.paragraph >= self.paragraph), 0
+                )
         self.screen.set_focus(self)
         self.refresh_bindings()
 
@@ -437,7 +512,40 @@ class Reader(Vertical, can_focus=True):
 
     def action_hit(self, direction: int) -> None:
         if self.hits:
-            self.hit = (self.hit + direction) % len(self.hits)
+            with self._jumping():
+                self.hit = (self.hit + direction) % len(self.hits)
+
+    # -- jumps, as vi and less have them ---------------------------------------------
+
+    @contextmanager
+    def _jumping(self) -> Iterator[None]:
+        """Around a move that is a jump (to the top, the next question, a hit, another
+        document...), as opposed to a step: `''` comes back to where it started."""
+        before = self._place()
+        yield
+        if before is not None and self._place() != before:
+            self._before_jump = before
+
+    def _place(self) -> tuple[str, int] | None:
+        return (self.document.id, self.paragraph) if self.document is not None else None
+
+    def on_key(self, event: events.Key) -> None:
+        first = event.key == "apostrophe" and not self._apostrophe
+        self._apostrophe = first
+        if first:
+            event.stop()  # the binding waits for the second `'`
+
+    def action_jump_back(self) -> None:
+        """Back to where the last jump started; again, back to where it ended."""
+        if self._before_jump is None:
+            self.notify("No jump to go back from yet", timeout=2)
+            return
+        doc_id, paragraph = self._before_jump
+        if self.document is not None and doc_id == self.document.id:
+            with self._jumping():
+                self.paragraph = paragraph
+        else:
+            self.post_message(self.JumpRequested(doc_id, paragraph))
 
     def action_copy(self) -> None:
         if self.document is None or not self._count:

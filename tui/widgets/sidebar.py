@@ -87,6 +87,9 @@ class Sidebar(ScrollView, can_focus=True):
         ),
         Binding("c", "compare", "Compare", id="compare"),
         Binding("O", "reverse_order", "Reverse order", id="reverse_order"),
+        # The main screen binds it too, without a description, so that it works from
+        # the reader as well and is listed once, here.
+        Binding("H", "recent", "Recent meetings, where you stopped", id="recent", show=False),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -112,10 +115,14 @@ class Sidebar(ScrollView, can_focus=True):
         left: str
         right: str
 
+    class RecentRequested(Message):
+        """List the meetings read last."""
+
     def __init__(
         self,
         documents: tuple[Document, ...],
         *,
+        start_on: str | None = None,
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
@@ -137,7 +144,11 @@ class Sidebar(ScrollView, can_focus=True):
         """Whether the cursor was moved since the list was made."""
         self._counts: dict[str, tuple[int, int]] = {}
         """Bookmarks and notes per document id."""
+        self._start_on = start_on
+        """The document the cursor starts on, once listed (the one open when dossier
+        last quit); the first one if it is not."""
         self._arrange()
+        self.set_reactive(Sidebar.cursor, self._start_row())
 
     @property
     def rows(self) -> int:
@@ -152,6 +163,10 @@ class Sidebar(ScrollView, can_focus=True):
     @property
     def current(self) -> Document | None:
         return self._order[self.cursor] if self._order else None
+
+    def _start_row(self) -> int:
+        ids = [doc.id for doc in self._order]
+        return ids.index(self._start_on) if self._start_on in ids else 0
 
     def _arrange(self) -> None:
         dated = [doc for doc in self._documents if doc.date.value is not None]
@@ -188,10 +203,11 @@ class Sidebar(ScrollView, can_focus=True):
         ids = [doc.id for doc in self._order]
         row = ids.index(current.id) if current is not None and current.id in ids else 0
         if not self._moved:
-            # Nobody moved the cursor yet: it stays on the first document, whichever
-            # that is now, and the reader follows once the list settles.
-            row = 0
-            if current is not None and self._order and self._order[0].id != current.id:
+            # Nobody moved the cursor yet: it stays on the first document (or the one
+            # to start on), whichever that is now, and the reader follows once the list
+            # settles.
+            row = self._start_row()
+            if current is not None and self._order and self._order[row].id != current.id:
                 self._open_soon()
         self.set_reactive(Sidebar.cursor, self.validate_cursor(row))
         if self._order:
@@ -280,6 +296,8 @@ class Sidebar(ScrollView, can_focus=True):
 
     def on_mount(self) -> None:
         self.action_open()
+        if self.cursor:
+            self.call_after_refresh(self._scroll_to_cursor)
 
     def watch_newest_first(self) -> None:
         current = self.current
@@ -391,6 +409,9 @@ class Sidebar(ScrollView, can_focus=True):
         else:
             self.post_message(self.CompareRequested(self.marked, current.id))
             self.marked = None
+
+    def action_recent(self) -> None:
+        self.post_message(self.RecentRequested())
 
     def action_reverse_order(self) -> None:
         self.newest_first = not self.newest_first
