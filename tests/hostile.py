@@ -244,13 +244,13 @@ FOLDER_FAULTS: dict[str, tuple[Callable[[Path], None], Callable[[Path], dict[str
         _folder_loop,
         lambda _: {"sub/up": "link to a folder: not entered"},
     ),
-    "fifo": (_fifo, lambda _: {"pipe.txt": "named pipe (FIFO), not a file: not read"}),
-    "unix-socket": (_socket, lambda _: {"socket.txt": "socket, not a file: not read"}),
+    "fifo": (_fifo, lambda _: {"pipe.txt": "a named pipe (FIFO), not a file: not read"}),
+    "unix-socket": (_socket, lambda _: {"socket.txt": "a socket, not a file: not read"}),
     "char-devices": (
         _devices,
         lambda _: {
-            "null.txt": "character device, not a file: not read",
-            "zero.txt": "character device, not a file: not read",
+            "null.txt": "a character device, not a file: not read",
+            "zero.txt": "a character device, not a file: not read",
         },
     ),
     "unreadable-file": (

@@ -366,25 +366,26 @@ MUTATIONS = [
     ),
     # issue 23: the folder walk and the cache
     (
-        "i23 notes: only a regular file is read",
-        "tui/corpus/store.py",
+        "i23 notes, config, state: only a regular file is read",
+        "tui/corpus/files.py",
         "        if not stat.S_ISREG(info.st_mode):\n",
         "        if False:\n",
         "tests/unit/test_store.py::test_a_fifo_is_refused_without_waiting_for_a_writer "
-        "tests/unit/test_cli_notes.py::test_a_notes_file_that_is_not_a_file_is_refused_at_once",
+        "tests/unit/test_cli_notes.py::test_a_notes_file_that_is_not_a_file_is_refused_at_once "
+        "tests/unit/test_config.py::test_a_config_that_is_no_file_or_too_large_is_refused_at_once",
     ),
     (
-        "i23 notes: opened without waiting for a FIFO's writer",
-        "tui/corpus/store.py",
-        "        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK)\n    except FileNotFoundError:\n        return NotesData(), None\n",
-        "        handle = os.open(path, os.O_RDONLY)\n    except FileNotFoundError:\n        return NotesData(), None\n",
+        "i23 notes, config, state: opened without waiting for a FIFO's writer",
+        "tui/corpus/files.py",
+        "    handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK)\n    try:\n        info",
+        "    handle = os.open(path, os.O_RDONLY)\n    try:\n        info",
         "tests/unit/test_store.py::test_a_fifo_is_refused_without_waiting_for_a_writer",
     ),
     (
-        "i23 notes: never more than the cap read",
-        "tui/corpus/store.py",
-        "    if len(raw) > MAX_BYTES:\n        return NotesFileError(_too_large()), signature\n    return _parsed",
-        "    return _parsed",
+        "i23 notes, config, state: never more than the cap read",
+        "tui/corpus/files.py",
+        "    if len(data) > limit:\n        raise FileRefused(too_large(limit), info)\n",
+        "",
         "tests/unit/test_store.py::test_a_regular_file_is_read_up_to_the_cap_whatever_size_it_reports",
     ),
     (
@@ -449,8 +450,8 @@ MUTATIONS = [
     (
         "i23 notes: a path that cannot be looked at is a problem",
         "tui/corpus/store.py",
-        '    except FileNotFoundError:\n        return NotesData(), None\n    except OSError as error:\n        return NotesFileError(f"cannot read: {error.strerror}"), None\n',
-        "    except FileNotFoundError:\n        return NotesData(), None\n",
+        '    except OSError as error:\n        return NotesFileError(f"cannot read: {error.strerror}"), None\n    return _parsed',
+        "    return _parsed",
         "tests/unit/test_store.py::test_a_notes_path_that_cannot_be_looked_at_is_a_problem_not_a_crash "
         "tests/e2e/test_notes_journey.py::test_a_signal_ends_dossier_when_saves_fail",
     ),
@@ -544,7 +545,7 @@ MUTATIONS = [
     (
         "i26 the state file written aside and renamed",
         "tui/corpus/state.py",
-        '                _write_new(temporary, text.encode("utf-8"), 0o600)\n'
+        '                write_new(temporary, text.encode("utf-8"), 0o600)\n'
         "                os.replace(temporary, self.path)\n",
         '                self.path.write_text(text, encoding="utf-8")\n',
         "tests/unit/test_state.py::test_two_processes_writing_at_once_never_leave_a_torn_file "

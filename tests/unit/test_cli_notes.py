@@ -142,7 +142,7 @@ def test_a_notes_file_that_is_not_a_file_is_refused_at_once(kind: str, tmp_path:
         )
     except subprocess.TimeoutExpired:
         pytest.fail("dossier notes list never ended")
-    what = "a named pipe (FIFO)" if kind == "fifo" else "a device"
+    what = "a named pipe (FIFO)" if kind == "fifo" else "a character device"
     assert run.returncode == 2, run.stderr
     assert f"{what}, not a file" in run.stderr and run.stdout == ""
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from tui.corpus.clean import decode
 from tui.corpus.config import Topic, load_config
-from tui.corpus.safeyaml import MAX_DEPTH, YamlError, parse
+from tui.corpus.safeyaml import MAX_BYTES, MAX_DEPTH, YamlError, parse
 from tui.corpus.topics import Span, TopicMatcher
 
 
@@ -227,3 +228,27 @@ def test_a_text_encoding_is_taken(tmp_path: Path, codec: str) -> None:
     user.write_text(f"encoding_fallback: {codec}\n")
     config = load_config(user)
     assert (config.warnings, config.encoding_fallback) == ([], codec)
+
+
+@pytest.mark.parametrize("kind", ["fifo", "dev-zero", "huge"])
+def test_a_config_that_is_no_file_or_too_large_is_refused_at_once(
+    tmp_path: Path, kind: str
+) -> None:
+    """A named pipe is not waited on, /dev/zero (which reports size 0) and a file past
+    the cap are not read into memory: a warning, and the defaults."""
+    path = tmp_path / "config.yaml"
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "dev-zero":
+        path.symlink_to("/dev/zero")
+    else:
+        with path.open("wb") as file:
+            file.truncate(MAX_BYTES + 1)
+    config = load_config(path)
+    expected = {
+        "fifo": "a named pipe (FIFO), not a file",
+        "dev-zero": "a character device, not a file",
+        "huge": "file is larger than 10 MB",
+    }[kind]
+    assert config.warnings == [f"{path}: cannot read config: {expected}"]
+    assert config.topics == load_config(tmp_path / "none.yaml").topics

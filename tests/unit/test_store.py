@@ -294,7 +294,7 @@ def test_a_regular_file_is_read_up_to_the_cap_whatever_size_it_reports(
     link.symlink_to("/dev/zero")
     store = in_a_thread(lambda: opened(link))
     assert isinstance(store, NotesStore)
-    assert "a device, not a file" in store.describe_problem()
+    assert "a character device, not a file" in store.describe_problem()
 
     growing = tmp_path / "growing.yaml"
     growing.write_text("version: 1\nnotes: []\n" + "#" * 4000 + "\n", encoding="utf-8")
@@ -365,9 +365,9 @@ def test_an_editor_save_just_before_the_rename_is_merged(
     store = opened(path)
     store.add(note("n1"))
     store.save()
-    real = store_module._write_new
+    real = store_module.write_new
 
-    def then_the_editor(temporary: Path, data: bytes, mode: int) -> store_module.Signature:
+    def then_the_editor(temporary: Path, data: bytes, mode: int) -> os.stat_result:
         written = real(temporary, data, mode)
         if not by_editor:
             by_editor.append(editor_edit(path, "vim", "written in vim"))
@@ -376,7 +376,7 @@ def test_an_editor_save_just_before_the_rename_is_merged(
         return written
 
     by_editor: list[str] = []
-    monkeypatch.setattr(store_module, "_write_new", then_the_editor)
+    monkeypatch.setattr(store_module, "write_new", then_the_editor)
     store.add(note("n2", text="added in dossier"))
     store.save()
     assert by_editor
@@ -393,15 +393,15 @@ def test_a_version_written_just_before_the_rename_is_never_replaced_unread(
     store.add(note("n1"))
     store.save()
     broken = "version: 1\nnotes: [\n"
-    real = store_module._write_new
+    real = store_module.write_new
 
-    def then_the_editor(temporary: Path, data: bytes, mode: int) -> store_module.Signature:
+    def then_the_editor(temporary: Path, data: bytes, mode: int) -> os.stat_result:
         written = real(temporary, data, mode)
         path.write_text(broken, encoding="utf-8")
         os.utime(path, ns=(0, 0))
         return written
 
-    monkeypatch.setattr(store_module, "_write_new", then_the_editor)
+    monkeypatch.setattr(store_module, "write_new", then_the_editor)
     store.add(note("n2", text="added in dossier"))
     with pytest.raises(NotesSaveError, match="line 3, column 1"):
         store.save()

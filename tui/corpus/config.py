@@ -17,7 +17,8 @@ import platformdirs
 
 from tui.corpus import resources
 from tui.corpus.clean import clean_line
-from tui.corpus.safeyaml import Parsed, Plain, YamlError, parse
+from tui.corpus.files import FileRefused, read_capped
+from tui.corpus.safeyaml import MAX_BYTES, Parsed, Plain, YamlError, parse
 
 APP_NAME = "dossier"
 
@@ -90,20 +91,20 @@ def load_config(explicit: Path | None = None) -> Config:
     env = os.environ.get("DOSSIER_CONFIG")
     user = explicit or (Path(env) if env else None)
     if user is not None:
-        if not user.is_file():
-            _fail(config, False, f"{user}: config file not found; using defaults")
-        else:
-            _apply(config, user, strict=False)
-    elif user_config_path().is_file():
+        _apply(config, user, strict=False)
+    elif user_config_path().exists():
         _apply(config, user_config_path(), strict=False)
     return config
 
 
 def _apply(config: Config, path: Path, *, strict: bool) -> None:
     try:
-        text = path.read_text(encoding="utf-8-sig")
-        parsed = parse(text)
-    except (OSError, UnicodeDecodeError) as error:
+        data, _ = read_capped(path, MAX_BYTES)
+        parsed = parse(data.decode("utf-8-sig"))
+    except FileNotFoundError:
+        _fail(config, strict, f"{path}: config file not found; using defaults")
+        return
+    except (OSError, UnicodeDecodeError, FileRefused) as error:
         _fail(config, strict, f"{path}: cannot read config: {error}")
         return
     except YamlError as error:

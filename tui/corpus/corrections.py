@@ -28,6 +28,7 @@ from pathlib import Path
 
 from tui.corpus.cache import Stamp
 from tui.corpus.clean import clean_line
+from tui.corpus.files import FileRefused, read_capped
 from tui.corpus.model import Confidence, Document, EventDate, Turn
 from tui.corpus.safeyaml import MAX_BYTES, Parsed, Plain, YamlError, parse
 
@@ -148,8 +149,9 @@ def read_corrections(folder: Path, stamp: Stamp | None, ids: Collection[str]) ->
         return NO_CORRECTIONS
     path = folder / CORRECTIONS_FILE
     try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+        data, _ = read_capped(path, MAX_BYTES)
+    except FileRefused as refused:
+        return Corrections(stamp, warnings=(f"{path}: {refused}; no corrections applied",))
     except OSError as error:
         return Corrections(stamp, warnings=(f"{path}: cannot read: {error.strerror or error}",))
     digest = hashlib.blake2b(data, digest_size=16).hexdigest()

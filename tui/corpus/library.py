@@ -37,6 +37,7 @@ from tui.corpus.cache import (
 from tui.corpus.clean import BinaryFileError, clean_line, decode
 from tui.corpus.config import Config
 from tui.corpus.corrections import CORRECTIONS_FILE, NO_CORRECTIONS, Corrections, read_corrections
+from tui.corpus.files import kind_of
 from tui.corpus.folder import NO_FOLDER, Folder
 from tui.corpus.folder import learn as learn_from
 from tui.corpus.model import Document
@@ -109,22 +110,15 @@ def _walk(folder: Path) -> Iterator[Found]:
             yield relative, entry.path, reason
 
 
-_NOT_FILES = {
-    stat.S_IFDIR: "link to a folder: not entered",
-    stat.S_IFIFO: "named pipe (FIFO), not a file: not read",
-    stat.S_IFSOCK: "socket, not a file: not read",
-    stat.S_IFCHR: "character device, not a file: not read",
-    stat.S_IFBLK: "block device, not a file: not read",
-}
-
-
 def _not_a_file(entry: os.DirEntry[str]) -> str:
     """Why an entry that is no folder, and no file even through its link, is not read."""
     try:
         mode = entry.stat().st_mode
     except FileNotFoundError:
         return "dangling symlink"
-    return _NOT_FILES.get(stat.S_IFMT(mode), "not a file: not read")
+    if stat.S_ISDIR(mode):
+        return "link to a folder: not entered"
+    return f"{kind_of(mode)}, not a file: not read"
 
 
 def _cannot_read(error: OSError) -> str:

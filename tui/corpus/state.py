@@ -25,7 +25,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import stat
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -39,9 +38,9 @@ import platformdirs
 from tui.corpus.anchor import anchor_for, place
 from tui.corpus.clean import clean_text
 from tui.corpus.config import APP_NAME
+from tui.corpus.files import FileRefused, fsync_folder, read_capped, write_new
 from tui.corpus.model import Document
 from tui.corpus.notes import Anchor
-from tui.corpus.store import _fsync_folder, _write_new
 
 FORMAT_VERSION = 1
 NO_STATE_ENV = "DOSSIER_NO_STATE"
@@ -306,14 +305,10 @@ class StateFile:
         return ReadingState(folder)
 
     def _text(self) -> str:
-        # Not blocking: a FIFO put in its place is refused, not waited on.
-        handle = os.open(self.path, os.O_RDONLY | os.O_NONBLOCK)
-        with os.fdopen(handle, "rb") as file:
-            if not stat.S_ISREG(os.fstat(handle).st_mode):
-                raise StateFileError("not a regular file")
-            data = file.read(MAX_BYTES + 1)
-        if len(data) > MAX_BYTES:
-            raise StateFileError(f"larger than {MAX_BYTES // 1024} KB")
+        try:
+            data, _ = read_capped(self.path, MAX_BYTES)
+        except FileRefused as refused:
+            raise StateFileError(str(refused)) from None
         return data.decode("utf-8")
 
     def describe_problem(self) -> str:
@@ -335,9 +330,9 @@ class StateFile:
                 folder.mkdir(parents=True, exist_ok=True)
                 self._clear_stale()
                 temporary.unlink(missing_ok=True)  # left by a killed process of this pid
-                _write_new(temporary, text.encode("utf-8"), 0o600)
+                write_new(temporary, text.encode("utf-8"), 0o600)
                 os.replace(temporary, self.path)
-                _fsync_folder(folder)
+                fsync_folder(folder)
             except OSError as error:
                 with contextlib.suppress(OSError):
                     temporary.unlink(missing_ok=True)

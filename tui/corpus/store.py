@@ -23,13 +23,20 @@ import fcntl
 import glob
 import os
 import shutil
-import stat
 import threading
 import time
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from tui.corpus.files import (
+    FileRefused,
+    fsync_folder,
+    read_at_most,
+    read_capped,
+    too_large,
+    write_new,
+)
 from tui.corpus.notes import (
     Kind,
     Note,
@@ -375,7 +382,9 @@ class NotesStore:
         target = self.target
         temporary = target.with_name(f".{target.name}.{os.getpid()}.{threading.get_ident()}.tmp")
         try:
-            written = _write_new(temporary, text.encode("utf-8"), _mode_of(target))
+            written = Signature.of_stat(
+                write_new(temporary, text.encode("utf-8"), _mode_of(target))
+            )
             with _opened(target) as old:
                 now_there = None if old is None else Signature.of_stat(os.fstat(old))
                 if now_there != expected:
@@ -384,7 +393,7 @@ class NotesStore:
                 if old is not None:
                     self._back_up(target)
                 os.replace(temporary, target)
-                _fsync_folder(target.parent)
+                fsync_folder(target.parent)
                 late = None if old is None else _late_write(old, expected)
         finally:
             temporary.unlink(missing_ok=True)
@@ -471,29 +480,16 @@ class NotesStore:
 
 
 def read_file(path: Path) -> Read:
-    """A notes file's content. Only a regular file (or a link to one) is read, and no
-    more than MAX_BYTES of it: a FIFO would block, a device never end."""
+    """A notes file's content, read as `tui.corpus.files` reads every file it keeps."""
     try:
-        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        raw, info = read_capped(path, MAX_BYTES)
     except FileNotFoundError:
         return NotesData(), None
+    except FileRefused as refused:
+        return NotesFileError(str(refused)), Signature.of_stat(refused.info)
     except OSError as error:
         return NotesFileError(f"cannot read: {error.strerror}"), None
-    try:
-        info = os.fstat(handle)
-        signature = Signature.of_stat(info)
-        if not stat.S_ISREG(info.st_mode):
-            return NotesFileError(f"{_kind_of(info.st_mode)}, not a file"), signature
-        if info.st_size > MAX_BYTES:
-            return NotesFileError(_too_large()), signature
-        raw = _read_at_most(handle, MAX_BYTES + 1)
-    except OSError as error:
-        return NotesFileError(f"cannot read: {error.strerror}"), None
-    finally:
-        os.close(handle)
-    if len(raw) > MAX_BYTES:
-        return NotesFileError(_too_large()), signature
-    return _parsed(raw), signature
+    return _parsed(raw), Signature.of_stat(info)
 
 
 def _parsed(raw: bytes) -> NotesData | NotesFileError:
@@ -505,33 +501,6 @@ def _parsed(raw: bytes) -> NotesData | NotesFileError:
         return read_notes(text)
     except NotesFileError as error:
         return error
-
-
-def _too_large() -> str:
-    return f"file is larger than {MAX_BYTES // 2**20} MB"
-
-
-def _kind_of(mode: int) -> str:
-    if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
-    if stat.S_ISDIR(mode):
-        return "a folder"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "a socket" if stat.S_ISSOCK(mode) else "a special file"
-
-
-def _read_at_most(handle: int, limit: int) -> bytes:
-    """The file's first `limit` bytes, or all of it if it is shorter."""
-    chunks: list[bytes] = []
-    size = 0
-    while size < limit:
-        chunk = os.pread(handle, min(limit - size, 1 << 20), size)
-        if not chunk:
-            break
-        chunks.append(chunk)
-        size += len(chunk)
-    return b"".join(chunks)
 
 
 @contextlib.contextmanager
@@ -559,8 +528,8 @@ def _late_write(handle: int, expected: Signature | None) -> NotesData | None:
     while time.time_ns() - info.st_mtime_ns < SETTLE * 1e9 and time.monotonic() < deadline:
         time.sleep(SETTLE / 2)
         info = os.fstat(handle)
-    raw = _read_at_most(handle, MAX_BYTES + 1)
-    data = _parsed(raw) if len(raw) <= MAX_BYTES else NotesFileError(_too_large())
+    raw = read_at_most(handle, MAX_BYTES + 1)
+    data = _parsed(raw) if len(raw) <= MAX_BYTES else NotesFileError(too_large(MAX_BYTES))
     # Half a file that never got its end is nothing to merge; the .bak keeps it.
     return None if isinstance(data, NotesFileError) else data
 
@@ -573,24 +542,11 @@ def _mode_of(target: Path) -> int:
         return 0o600
 
 
-def _write_new(path: Path, data: bytes, mode: int) -> Signature:
-    """Create `path` holding `data`, flushed to disk; its version."""
-    handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
-    try:
-        written = 0
-        while written < len(data):
-            written += os.write(handle, data[written:])
-        os.fsync(handle)
-        return Signature.of_stat(os.fstat(handle))
-    finally:
-        os.close(handle)
-
-
 def _write_beside(folder: Path, name: str, text: str) -> Path:
     """Write `text` to a new file `name` in `folder` (`name-2`, `-3`... if taken), all of
     it or nothing: written aside, then linked into place, which never replaces a file."""
     staged = folder / f".{name}.{os.getpid()}.{threading.get_ident()}.part"
-    _write_new(staged, text.encode("utf-8"), 0o600)
+    write_new(staged, text.encode("utf-8"), 0o600)
     try:
         for number in range(1, 100):
             path = folder / (f"{name}-{number}" if number > 1 else name)
@@ -598,22 +554,11 @@ def _write_beside(folder: Path, name: str, text: str) -> Path:
                 os.link(staged, path)
             except FileExistsError:
                 continue
-            _fsync_folder(folder)
+            fsync_folder(folder)
             return path
         raise FileExistsError(errno.EEXIST, "no free name", str(folder / name))
     finally:
         staged.unlink(missing_ok=True)
-
-
-def _fsync_folder(folder: Path) -> None:
-    handle = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(handle)
-    except OSError as error:  # some file systems cannot sync a folder; the rename stands
-        if error.errno not in (errno.EINVAL, errno.ENOTSUP):
-            raise
-    finally:
-        os.close(handle)
 
 
 def _failed(path: Path, error: OSError) -> str:
