@@ -85,18 +85,25 @@ def _run(app: App[object], action: BoundAction) -> None:
 class ActionsProvider(Provider):
     """Every action of the screen under the palette, shown with its key."""
 
-    def _actions(self) -> Iterator[tuple[str, BoundAction]]:
-        for _title, actions in bindings_of(self.screen):
+    def _actions(self) -> Iterator[tuple[str, str, BoundAction]]:
+        """Each action as the palette lists it, and its help line: where it belongs."""
+        for title, actions in bindings_of(self.screen):
             for action in actions:
-                yield f"{action.description} ({action.keys})", action
+                yield (
+                    f"{action.description} ({action.keys})",
+                    f"{title} · key {action.keys}",
+                    action,
+                )
 
     async def discover(self) -> Hits:
-        for text, action in self._actions():
-            yield DiscoveryHit(text, partial(_run, self.app, action), help=action.action)
+        for text, where, action in self._actions():
+            yield DiscoveryHit(text, partial(_run, self.app, action), help=where)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for text, action in self._actions():
+        for text, where, action in self._actions():
             score = matcher.match(text)
             if score > 0:
-                yield Hit(score, matcher.highlight(text), partial(_run, self.app, action), text)
+                yield Hit(
+                    score, matcher.highlight(text), partial(_run, self.app, action), text, where
+                )

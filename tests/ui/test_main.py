@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from textual import events
 from textual.app import App
-from textual.command import CommandPalette
+from textual.command import CommandList, CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import Static
 from textual.widgets._footer import FooterKey
@@ -440,6 +440,19 @@ async def test_command_palette_lists_actions(make_app: AppFactory) -> None:
         await pilot.pause()
         reader = app.screen.query_one(Reader)
         assert reader.paragraph == question_starts(reader)[0]
+
+
+async def test_the_palette_names_keys_and_places_not_action_names(make_app: AppFactory) -> None:
+    """Each entry's second line says where the action belongs and its key, never the
+    internal action (`study('timeline')`, `switch_pane`)."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.5)
+        options = app.screen.query_one(CommandList)
+        lines = [str(options.get_option_at_index(n).prompt) for n in range(options.option_count)]
+        assert any("Topics over time (L)" in line and "General · key L" in line for line in lines)
+        assert not any("study(" in line or "switch_pane" in line for line in lines)
 
 
 INJECTION = (
