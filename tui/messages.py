@@ -41,6 +41,10 @@ class ParagraphChosen(Message):
     hits: tuple[Hit, ...] = ()
 
 
+class ViewShown(Message):
+    """A screen came up that is not a pop-up over another one (posted by the screen)."""
+
+
 class ViewClosed(Message):
     """The user left a view (search, notes, a study view) with Escape."""
 

@@ -26,7 +26,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on, work
-from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import ModalScreen
@@ -53,6 +52,7 @@ from tui.messages import (
     NotesExportRequested,
 )
 from tui.screens.main import MainScreen
+from tui.toasts import ToastsApp
 from tui.widgets.document import Marks, ParagraphMarks
 from tui.words import counted
 
@@ -64,7 +64,10 @@ CHECK_EVERY = 1.0
 """Seconds between looks at the notes file for changes made outside dossier."""
 DRAFT_TAG = "draft"
 """The tag of a note kept from the editor when the app had to exit (SIGHUP, SIGTERM)."""
-SIGNALS = (signal.SIGHUP, signal.SIGTERM)
+SIGNALS: tuple[signal.Signals, ...] = tuple(
+    getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasattr(signal, name)
+)
+"""The signals that save and exit (Windows has no SIGHUP)."""
 EXIT_GRACE = 3.0
 """Seconds a clean exit gets after SIGHUP or SIGTERM before the process just ends."""
 EXIT_LOCK_WAIT = 2.0
@@ -143,7 +146,7 @@ def export_path(folders: Iterable[Path], today: dt.date) -> Path:
     raise error or OSError("no free file name for the export")
 
 
-class NotebookApp(App[None]):
+class NotebookApp(ToastsApp):
     """The notes and bookmarks of an App whose constructor sets `main_screen`."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -667,6 +670,7 @@ class NotebookApp(App[None]):
             return
         restored = self.notes.add(self._deleted)
         self._deleted = None
+        self.withdraw(lambda toast: toast.message.startswith("Deleted "))
         self._notes_changed()
         self.notes_screen.select(restored.id)
         self.notify(f"Restored the {restored.kind.value}", timeout=3)

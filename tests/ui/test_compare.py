@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Static
 
@@ -89,6 +90,24 @@ async def test_mark_in_sidebar_then_compare(make_app: AppFactory, size: tuple[in
         assert "Only left: Transport corridors 1" in summary
         assert "Only right: none" in summary
         assert "3 pairs: ] for the first" in status(screen)
+
+
+async def test_news_of_the_screen_left_goes_with_it(make_app: AppFactory) -> None:
+    """ "Marked … for comparison" is about the sidebar: it does not sit over the compare
+    view; a warning raised before stays."""
+    app = make_app()
+    async with app.run_test(size=(160, 48), notifications=True) as pilot:
+        app.notify("the notes file is read-only", severity="warning")
+        await pilot.press("j", "c")
+        assert any(m.startswith("Marked") for m in shown_messages(app))
+        await pilot.press("k", "c")
+        await aligned(pilot)
+        assert not any(m.startswith("Marked") for m in shown_messages(app))
+        assert "the notes file is read-only" in shown_messages(app)
+
+
+def shown_messages(app: App[None]) -> list[str]:
+    return [str(notification.message) for notification in app._notifications]
 
 
 async def test_c_twice_on_one_meeting_unmarks_it(make_app: AppFactory) -> None:

@@ -333,6 +333,8 @@ async def test_edit_delete_and_undo(make_app: AppFactory, tmp_path: Path) -> Non
         await pilot.press("u")
         await settled(pilot)
         assert sorted(note.id for note in on_disk(tmp_path / "notes.yaml")) == ["n1", "n2"]
+        assert not any("u undoes" in message for message in messages(app)), "undone: it goes"
+        assert "Restored the note" in messages(app)
 
 
 async def test_edit_with_no_note_here_says_so(make_app: AppFactory) -> None:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import ClassVar, TypeVar
 
 from textual import events, on
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from tui.corpus.resources import styles_dir
+from tui.messages import ViewShown
 
 MIN_WIDTH = 40
 MIN_HEIGHT = 10
@@ -60,6 +61,11 @@ class FitsTerminal(Screen[ResultType]):
     async def _add_sentence(self) -> None:
         await self.mount(Static(id="too-small", markup=False))
         self._fit(self.size.width, self.size.height)
+
+    @on(events.ScreenResume)
+    def _shown(self) -> None:
+        if not isinstance(self, ModalScreen):
+            self.post_message(ViewShown())
 
     @on(events.Resize)
     def _resized(self, event: events.Resize) -> None:
