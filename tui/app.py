@@ -508,7 +508,9 @@ class DossierApp(NotebookApp):
         while self.screen is not self.main_screen and len(self.screen_stack) > 1:
             # Not awaited: a handler of the app that waits for the app deadlocks.
             self.pop_screen()
-        self.main_screen.open_paragraph(message.doc_id, message.paragraph, message.hits)
+        self.main_screen.open_paragraph(
+            message.doc_id, message.paragraph, message.hits, message.topic
+        )
         self.main_screen.back_to = origin
 
     def _is_current(self, name: str) -> bool:

@@ -39,6 +39,8 @@ class ParagraphChosen(Message):
     doc_id: str
     paragraph: int
     hits: tuple[Hit, ...] = ()
+    topic: str | None = None
+    """The topic the view was about (the timeline's row): the one `t` follows then."""
 
 
 class ViewShown(Message):

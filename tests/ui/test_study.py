@@ -39,6 +39,7 @@ async def test_timeline_to_the_first_mention_and_back(
         reader = app.screen.query_one(Reader)
         assert reader.document is not None and reader.document.date.iso == "2020-08-26"
         assert "Coronavirus" in reader.document.paragraphs[reader.paragraph].topics
+        assert reader.topic == "Coronavirus", "t follows the topic of the cell opened"
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, TimelineScreen), "Escape goes back to the timeline"

@@ -22,7 +22,7 @@ from tui.messages import DocumentSelected
 from tui.screens.fit import FitsTerminal
 from tui.widgets.document import Hit, Marks
 from tui.widgets.footer import DossierFooter
-from tui.widgets.reader import Reader
+from tui.widgets.reader import Reader, document_topics
 from tui.widgets.sidebar import Sidebar
 
 if TYPE_CHECKING:
@@ -153,15 +153,20 @@ class MainScreen(FitsTerminal[None]):
         self.query_one(Reader).show_marks(marks)
         self.query_one(Sidebar).show_counts(counts)
 
-    def open_paragraph(self, doc_id: str, paragraph: int, hits: tuple[Hit, ...] = ()) -> None:
+    def open_paragraph(
+        self, doc_id: str, paragraph: int, hits: tuple[Hit, ...] = (), topic: str | None = None
+    ) -> None:
         """Show the document at `paragraph`, with `hits` (a search's) highlighted, the
-        reader focused."""
+        reader focused and following `topic` if the document has it."""
         self.query_one(Sidebar).select(doc_id)
         reader = self.query_one(Reader)
+        document = self.library.by_id(doc_id)
         if hits:
-            reader.show_hits(self.library.by_id(doc_id), hits, paragraph)
+            reader.show_hits(document, hits, paragraph)
         else:
-            reader.go_to(self.library.by_id(doc_id), paragraph)
+            reader.go_to(document, paragraph)
+        if topic in document_topics(document):
+            reader.topic = topic
         self.set_focus(reader)
         # Shown again after a view, the screen gives the focus back to what had it when
         # the view was opened (the sidebar, often): the reader must have it after that.

@@ -84,7 +84,8 @@ class TimelineScreen(FitsTerminal[None]):
             self.notify("This meeting does not mention the topic", timeout=2)
             return
         meeting = self.table.meetings[message.meeting]
-        self.post_message(ParagraphChosen(meeting.id, paragraph, ()))
+        topic = self.table.topics[message.topic]
+        self.post_message(ParagraphChosen(meeting.id, paragraph, (), topic))
 
     def action_close(self) -> None:
         close_view(self)
