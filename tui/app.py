@@ -364,6 +364,7 @@ class DossierApp(NotebookApp):
                 self._loaded(*result)
             elif event.state is WorkerState.ERROR:
                 self.loading = None
+                self.main_screen.busy(None)
                 self.notify(
                     f"Could not read {self.library.folder}: {event.worker.error}",
                     severity="error",

@@ -374,6 +374,30 @@ async def test_22_a_failing_parse_skips_one_file(
     assert "parser bug" in _logged() and "Traceback" in _logged()
 
 
+async def test_22_a_failing_load_is_reported_and_its_bar_goes(
+    make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A reload (`r`) whose worker fails: an error, and the progress line goes away."""
+    import tui.app as app_module
+
+    app = make_app()
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.pause()
+
+        def broken_batches(self: object) -> Any:
+            app.call_from_thread(app.main_screen.busy, "Reading the folder…")
+            raise OSError("disk on fire")
+
+        monkeypatch.setattr(app_module.Loader, "batches", broken_batches)
+        await pilot.press("r")
+        await pilot.pause(0.3)
+        messages = "\n".join(str(n.message) for n in app._notifications)
+        assert "disk on fire" in messages
+        assert not app.main_screen.has_class("-loading"), "no progress bar left behind"
+        await pilot.press("j")
+        assert app.is_running
+
+
 async def test_22_a_failing_index_and_search_are_reported(
     make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
