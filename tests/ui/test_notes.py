@@ -414,6 +414,17 @@ async def test_notes_filter_typed_in_one_burst(make_app: AppFactory) -> None:
         assert listed(app) == ["old"]
 
 
+async def test_a_notes_row_gives_its_title_the_width_there_is(make_app: AppFactory) -> None:
+    """At 160 columns a meeting's title is not cut at about 30 cells."""
+    app = make_app(notes_text=three_notes())
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press("A")
+        row = notes_screen(app).shown[0]
+        assert row.document is not None
+        first = row_text(row, 150).splitlines()[0]
+        assert row.document.short_title[:90] in first
+
+
 async def test_notes_screen_delete_undo_and_edit(make_app: AppFactory, tmp_path: Path) -> None:
     app = make_app(notes_text=three_notes())
     async with app.run_test(size=(80, 24), notifications=True) as pilot:

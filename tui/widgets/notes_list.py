@@ -27,8 +27,6 @@ from tui.corpus.notes import Kind, Note
 from tui.widgets.document import BOOKMARK_GLYPH, NOTE_GLYPH
 from tui.widgets.sidebar import fit, with_cursor
 
-TITLE_CELLS = 34
-
 
 def one_line(text: str) -> str:
     """Text from the notes file as one safe line: whitespace folded, controls shown."""
@@ -122,7 +120,7 @@ def row_lines(row: NoteRow, width: int) -> list[Content]:
     if document is not None:
         date = document.date.iso or "undated"
         used = 11 + len(date) + 2 + tail.cell_length
-        title = fit(document.short_title, max(10, min(TITLE_CELLS, width - used)))
+        title = fit(document.short_title, max(10, width - used))
         meeting = Content.assemble((date, "bold"), "  ", (title, "italic"))
     else:
         meeting = Content.assemble((one_line(note.anchor.doc), "bold"), " (not in the corpus)")
