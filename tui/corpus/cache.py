@@ -6,8 +6,9 @@ given: a file whose stamp or id differs is parsed again. The cache as a whole
 belongs to one schema, parser version and parse-relevant config (its
 fingerprint); when any of them differs every row is dropped.
 
-Rows hold `marshal` bytes of plain tuples with a BLAKE2 checksum over them: a row
-whose checksum does not match is never decoded, and a database SQLite finds
+Rows hold `marshal` bytes of plain tuples with a BLAKE2 checksum over them (not
+compressed: inflating them would add a third to a warm start): a row whose checksum
+does not match is never decoded, and a database SQLite finds
 corrupt is dropped and started afresh, with a log line. A cache that cannot be
 written (a read-only folder or file, another process holding the write lock for
 long) is opened read-only: what it holds for unchanged files serves, the rest is
@@ -18,7 +19,14 @@ made under the write lock, so that two first starts at once make them once.
 The search index of the whole library is kept too, as a few large buffers (see
 `SearchIndex.encode`) under the library's signature (`Library.signature`): any
 added, changed or removed file means another signature, and the index is built
-again. Each buffer has a CRC-32 checked before it is used.
+again. Each buffer is zlib-compressed (to a third: the index is read after the first
+frame, its buffers inflated in parallel), with a CRC-32 of the stored bytes checked
+before it is used.
+
+Closing the cache checkpoints its write-ahead log into the file and empties it, so
+that no `-wal` and `-shm` files stay beside it once dossier quits; while another
+process has the cache open they stay (SQLite's business), and a cache opened
+read-only never tries.
 """
 
 from __future__ import annotations
@@ -32,6 +40,7 @@ import sqlite3
 import urllib.parse
 import zlib
 from collections.abc import Collection, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -52,11 +61,16 @@ from tui.corpus.model import (
 
 log = logging.getLogger("dossier.cache")
 
-SCHEMA = 2
+SCHEMA = 3
 """The layout of the tables and of the encoded rows; bump when either changes."""
 _CHECKSUM_BYTES = 16
 MAX_INDEX_PART = 2**29
 """Bytes in one buffer of the cached index: SQLite refuses blobs over 1 GB."""
+COMPRESSION = 1
+"""zlib's level for the index's buffers: the fastest, and within a fifth of the best."""
+WAL_LIMIT = 4 * 2**20
+"""Bytes the write-ahead log is cut back to after a checkpoint while the cache is open
+(storing the index of a large library writes tens of MB through it)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,6 +245,7 @@ class DocumentCache:
         db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
         try:
             _use_wal(db)
+            db.execute(f"PRAGMA journal_size_limit = {WAL_LIMIT}")
             # The write lock taken first: a second process starting at the same moment
             # waits here, then finds the tables made.
             with db:
@@ -327,9 +342,20 @@ class DocumentCache:
             self._fail(error)
 
     def close(self) -> None:
-        if self._db is not None:
-            self._db.close()
-            self._db = None
+        """Close the database, its log checkpointed into the file first and emptied, so
+        that the last connection to close removes the `-wal` and `-shm` files. Not
+        waited for: another process reading or writing the cache keeps them (and
+        checkpoints itself). A read-only cache leaves them alone."""
+        db, self._db = self._db, None
+        if db is None:
+            return
+        if not self._read_only:
+            try:
+                db.execute("PRAGMA busy_timeout = 0")
+                db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+            except sqlite3.Error as error:
+                log.debug("cache %s not checkpointed: %s", self.path, error)
+        db.close()
 
     # -- documents --------------------------------------------------------------------
 
@@ -419,7 +445,21 @@ class DocumentCache:
                     "cached search index part %r fails its checksum: building it again", part
                 )
                 return None
-        return {part: data for part, _, data, _ in rows}
+        # The large parts inflated at once, in threads.
+        with ThreadPoolExecutor(thread_name_prefix="dossier-cache") as pool:
+            inflated = {part: pool.submit(zlib.decompress, data) for part, _, data, _ in rows}
+        parts: dict[str, bytes] = {}
+        for part, future in inflated.items():
+            try:
+                parts[part] = future.result()
+            except zlib.error as error:
+                log.warning(
+                    "cached search index part %r does not inflate (%s): building it again",
+                    part,
+                    error,
+                )
+                return None
+        return parts
 
     def store_index(self, signature: str, parts: dict[str, bytes]) -> None:
         """Keep `parts` as the search index of the library of `signature`, in place of
@@ -427,7 +467,12 @@ class DocumentCache:
         db = self._writer()
         if db is None:
             return
-        if any(len(data) > MAX_INDEX_PART for data in parts.values()):
+        with ThreadPoolExecutor(thread_name_prefix="dossier-cache") as pool:
+            compressed = {
+                part: pool.submit(zlib.compress, data, COMPRESSION) for part, data in parts.items()
+            }
+        packed = {part: future.result() for part, future in compressed.items()}
+        if any(len(data) > MAX_INDEX_PART for data in packed.values()):
             log.warning("search index too large to cache: it is built at every start")
             return
         try:
@@ -436,7 +481,7 @@ class DocumentCache:
                 db.execute("DELETE FROM search_index")
                 db.executemany(
                     "INSERT INTO search_index VALUES (?, ?, ?, ?)",
-                    [(part, signature, data, zlib.crc32(data)) for part, data in parts.items()],
+                    [(part, signature, data, zlib.crc32(data)) for part, data in packed.items()],
                 )
         except sqlite3.Error as error:
             self._broken(error)
