@@ -15,6 +15,7 @@ changes in memory; a file deleted meanwhile deletes none of them.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import os
 import signal
@@ -210,14 +211,16 @@ class NotebookApp(ToastsApp):
         try:
             for signum in SIGNALS:
                 loop.add_signal_handler(signum, self._save_and_exit, signum)
-        except (ValueError, RuntimeError) as error:  # not the main thread (some test runners)
+        # Not the main thread (some test runners), or Windows' event loop, which has none.
+        except (ValueError, RuntimeError, NotImplementedError) as error:
             self.log.warning(f"no signal handlers: {error}")
 
     @on(events.Unmount)
     def _stop_signals(self) -> None:
         loop = asyncio.get_running_loop()
-        for signum in SIGNALS:
-            loop.remove_signal_handler(signum)
+        with contextlib.suppress(NotImplementedError):
+            for signum in SIGNALS:
+                loop.remove_signal_handler(signum)
         if self._hard_exit is not None and self.is_headless:
             # A test's app closed: the test goes on. In a terminal the timer stays: after
             # Unmount, Textual's driver still restores the terminal, and with the terminal

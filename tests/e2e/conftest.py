@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import shutil
@@ -12,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+
+from tests.conftest import REPO
 
 TIMEOUT = 15.0
 KEY_GAP = 0.05
@@ -185,7 +188,29 @@ def dossier_command() -> str:
         pytest.fail("the `dossier` command is not installed: run `pip install .` first")
     if shutil.which("tmux") is None:
         pytest.fail("tmux is needed for the end-to-end tests")
+    stale = _stale_install(Path(found))
+    if stale:
+        pytest.fail(f"the installed `dossier` is not this tree ({stale}): run `pip install .`")
     return found
+
+
+@functools.cache
+def _stale_install(command: Path) -> str:
+    """Which module of the installed package differs from the tree under test, if one
+    does: a `pip install .` made before the last edit would test old code."""
+    where = subprocess.run(
+        [str(command.parent / "python"), "-c", "import tui; print(tui.__file__)"],
+        cwd=command.parent,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    installed = Path(where.stdout.strip()).parent
+    for source in sorted((REPO / "tui").rglob("*.py")):
+        copy = installed / source.relative_to(REPO / "tui")
+        if not copy.is_file() or copy.read_bytes() != source.read_bytes():
+            return f"{copy} differs"
+    return ""
 
 
 @pytest.fixture
