@@ -431,6 +431,37 @@ async def test_copy_puts_citation_on_clipboard(make_app: AppFactory) -> None:
         assert f"Copied paragraph {reader.paragraph}" in messages
 
 
+def header_rows(app: App[None]) -> list[str]:
+    """The reader's lines above the rule under a document's header."""
+    view = app.query_one(Reader).view
+    rows = [view.render_line(y).text.strip() for y in range(view.size.height)]
+    return rows[: next(n for n, row in enumerate(rows) if row.startswith("▁"))]
+
+
+@pytest.mark.parametrize(("size", "folded"), [((80, 24), True), ((160, 48), False)])
+async def test_a_short_terminal_folds_the_header_and_i_unfolds_it(
+    make_app: AppFactory, size: tuple[int, int], folded: bool
+) -> None:
+    """At 80x24 the header takes two lines (and its padding), the text the rest; `i`
+    shows it in full, and again folds it."""
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        rows = [row for row in header_rows(app) if row]
+        if folded:
+            assert len(rows) == 2 and rows[0].endswith("…")
+            assert rows[1].startswith("2016-07-12 · Baku · Speakers: Sergey Lavrov")
+        else:
+            assert "Speakers: Sergey Lavrov" in rows and len(rows) >= 3
+        await pilot.press("tab", "i")
+        await pilot.pause()
+        toggled = [row for row in header_rows(app) if row]
+        assert (len(toggled) > 2) is folded
+        await pilot.press("i")
+        await pilot.pause()
+        assert [row for row in header_rows(app) if row] == rows
+
+
 async def test_command_palette_lists_actions(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

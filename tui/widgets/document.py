@@ -76,17 +76,23 @@ def speaker_slots(speakers: Iterable[str]) -> dict[str, int]:
     return slots
 
 
-def header_content(document: Document) -> Content:
+def header_content(document: Document, folded_to: int | None = None) -> Content:
+    """Title, date and place, speakers, warnings. `folded_to`: the title and then the
+    facts with the speakers on one line each, cut to that many cells (a short
+    terminal keeps its rows for the text)."""
     date = document.date.iso or "no date"
     if document.date.confidence is not Confidence.EXACT:
         date = f"{date} ({document.date.confidence}: {document.date.source})"
     facts = [date, *([document.place] if document.place else []), document.source_kind]
-    lines = [
-        Content.styled(document.title, "bold"),
-        Content(" · ".join(facts)),
-    ]
-    if document.speakers:
-        lines.append(Content.assemble(("Speakers: ", "dim"), ", ".join(document.speakers)))
+    title = Content.styled(document.title, "bold")
+    speakers = Content.assemble(("Speakers: ", "dim"), ", ".join(document.speakers))
+    if folded_to is not None:
+        # Who speaks before what kind of page it is: the line may be cut.
+        said = [Content(fact) for fact in facts[:-1]] + [speakers] * bool(document.speakers)
+        facts_line = Content(" · ").join([*said, Content(document.source_kind)])
+        lines = [line.truncate(folded_to, ellipsis=True) for line in (title, facts_line)]
+    else:
+        lines = [title, Content(" · ".join(facts)), *([speakers] if document.speakers else [])]
     # An encoding guessed, a line split, the rest of a huge file skipped: said on screen.
     lines.extend(Content.styled(f"⚠ {warning}", "italic") for warning in document.warnings)
     return Content("\n").join(lines)
@@ -346,6 +352,8 @@ class DocumentView(ScrollView, can_focus=False):
         """Whether the reader has the focus: the cursor is drawn brighter then."""
         self._styles: dict[tuple[str, ...], Style] = {}
         """Component styles combined, until the theme or CSS changes."""
+        self.header_folded = False
+        """Whether headers show on two lines (`fold_header`)."""
 
     # -- documents -------------------------------------------------------------
 
@@ -622,6 +630,18 @@ class DocumentView(ScrollView, can_focus=False):
         self._styles[key] = style
         return style
 
+    def fold_header(self, folded: bool) -> None:
+        """Show each document's header on two lines (folded) or in full."""
+        if folded == self.header_folded:
+            return
+        self.header_folded = folded
+        for page in self._pages.values():
+            header = page.blocks[0]
+            header.strips = None
+            header.measured = False
+        self._draw_view()
+        self.refresh()
+
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._styles.clear()
@@ -658,7 +678,9 @@ class DocumentView(ScrollView, can_focus=False):
         if block.part is Part.HEADER:
             style = self._style("document--header")
             width = page.text_width(Part.HEADER)
-            lines = self._lines(header_content(page.document), width, style, [Segment(" ", style)])
+            folded = width if self.header_folded else None
+            header = header_content(page.document, folded)
+            lines = self._lines(header, width, style, [Segment(" ", style)])
             # Its padding below, then a rule.
             margin = Segment(" " * _MARGIN, self._style())
             inside = page.width - 2 * _MARGIN

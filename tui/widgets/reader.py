@@ -91,6 +91,11 @@ class FindBar(HistoryInput):
         self._tell_reader(FindClosed())
 
 
+FOLD_HEADER_BELOW = 30
+"""Terminal rows under which a document's header is folded to two lines (`i` unfolds):
+at 80x24 the full header took 13 of the 22 rows."""
+
+
 class Reader(Vertical, can_focus=True):
     """Reads one document with a paragraph cursor, keeping its place per document."""
 
@@ -126,6 +131,7 @@ class Reader(Vertical, can_focus=True):
         Binding("T", "topic(-1)", "Prev topic", id="prev_topic", show=False),
         Binding("p", "pick_topic", "Pick topic", id="pick_topic", show=False),
         Binding("y", "copy", "Copy", id="copy"),
+        Binding("i", "toggle_header", "Title in full or folded", id="toggle_header", show=False),
         # Pressed twice, as in vi and less: `on_key` keeps the first `'` from it.
         Binding(
             "apostrophe",
@@ -188,6 +194,16 @@ class Reader(Vertical, can_focus=True):
         """Where the reader was (document id, paragraph) before the last jump."""
         self._apostrophe = False
         """Whether the last key that reached the reader was the first `'` of `''`."""
+        self._header_choice: bool | None = None
+        """Folded (True) or in full (False) as the user chose with `i`; None: by height."""
+
+    def on_resize(self) -> None:
+        if self._header_choice is None:
+            self.view.fold_header(self.app.size.height < FOLD_HEADER_BELOW)
+
+    def action_toggle_header(self) -> None:
+        self._header_choice = not self.view.header_folded
+        self.view.fold_header(self._header_choice)
 
     def compose(self) -> ComposeResult:
         yield self.view
