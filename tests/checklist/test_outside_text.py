@@ -311,7 +311,7 @@ def test_02_an_osc_title_in_a_document_does_not_retitle_the_terminal(
     screen = terminal.wait_for("␛]0;PWNED-TITLE␇")
     assert "PWNED" not in terminal.title()
     terminal.keys("Tab", "G")
-    terminal.wait_for("¶3/3")
+    terminal.wait_for("¶3 · 4/4")
     assert "PWNED" not in terminal.title()
     terminal.type("q")
     terminal.wait_gone()

@@ -25,7 +25,7 @@ OLDEST = "004_d48fa1d5f48169a7"
 
 def start(terminal: Terminal, command: str, notes: Path, size: tuple[int, int] = (80, 24)) -> None:
     terminal.start([command, "--corpus", str(SEEDS), "--notes", str(notes)], size)
-    terminal.wait_for("¶0/22")  # the first meeting is open, the sidebar has the keys
+    terminal.wait_for("¶0 · 1/23")  # the first meeting is open, the sidebar has the keys
 
 
 def to_reader(terminal: Terminal) -> None:
@@ -105,7 +105,7 @@ def test_new_user_marks_writes_quits_and_finds_the_note(
     terminal.type("#sum")
     terminal.wait_for("1 of 2 listed")
     terminal.keys("Enter", "Enter")
-    screen = terminal.wait_for("¶2/22 ★ ✎")
+    screen = terminal.wait_for("¶2 · 3/23 ★ ✎")
     assert "★ ✎ During our discussion" in screen, "the paragraph, marked, is in view"
     terminal.wait_for("m Bookmark", timeout=2)  # back in the reader, which has the keys
     terminal.type("q")
@@ -119,7 +119,7 @@ def test_hangup_keeps_the_note_being_typed(
     start(terminal, dossier_command, notes)
     to_reader(terminal)
     terminal.keys("j")
-    terminal.wait_for("¶1/22")
+    terminal.wait_for("¶1 · 2/23")
     add_note(terminal, "typed when the line dropped", "ssh")
     terminal.wait_for("ssh")
     os.kill(dossier_pid(terminal), signal.SIGHUP)
@@ -139,7 +139,7 @@ def test_a_dropped_terminal_saves_the_note_and_ends_dossier(
     start(terminal, dossier_command, notes)
     to_reader(terminal)
     terminal.keys("j")
-    terminal.wait_for("¶1/22")
+    terminal.wait_for("¶1 · 2/23")
     add_note(terminal, "typed when the session died", "")
     terminal.wait_for("typed when the session died")
     pid = dossier_pid(terminal)

@@ -13,9 +13,9 @@ from tests.conftest import SEEDS
 from tests.e2e.conftest import TIMEOUT, Terminal
 from tests.e2e.test_notes_journey import dossier_pid
 
-THIRD = "¶0/12"
+THIRD = "¶0 · 1/13"
 """The reader's status on the third meeting of the list (2017-04-04, Moscow)."""
-STOPPED = "¶5/12"
+STOPPED = "¶5 · 6/13"
 WORDS = "I would like to draw attention to meaningful"
 """The start of that meeting's ¶5, where the reader stops."""
 
@@ -57,7 +57,7 @@ def assert_back_where_it_stopped(terminal: Terminal, command: str, tmp_path: Pat
     assert "2017-04-04" in screen and "Lavrov says" in screen
     terminal.wait_for("m Bookmark", timeout=2)  # the reader has the keys: j reads on
     terminal.keys("j")
-    terminal.wait_for("¶6/12")
+    terminal.wait_for("¶6 · 7/13")
     state = Path(terminal.env["XDG_STATE_HOME"]) / "dossier" / "state.json"
     assert state.is_file(), "the state file is in the platform state folder"
     terminal.type("q")
@@ -67,7 +67,7 @@ def assert_back_where_it_stopped(terminal: Terminal, command: str, tmp_path: Pat
 def test_quit_and_start_again_on_the_same_meeting_and_paragraph(
     kept: Terminal, dossier_command: str, tmp_path: Path
 ) -> None:
-    start(kept, dossier_command, tmp_path, "¶0/22")
+    start(kept, dossier_command, tmp_path, "¶0 · 1/23")
     read_to_the_fifth_paragraph_of_the_third_meeting(kept)
     kept.type("q")
     kept.wait_gone()
@@ -77,7 +77,7 @@ def test_quit_and_start_again_on_the_same_meeting_and_paragraph(
 def test_a_killed_terminal_keeps_the_place(
     kept: Terminal, dossier_command: str, tmp_path: Path
 ) -> None:
-    start(kept, dossier_command, tmp_path, "¶0/22")
+    start(kept, dossier_command, tmp_path, "¶0 · 1/23")
     read_to_the_fifth_paragraph_of_the_third_meeting(kept)
     pid = dossier_pid(kept)
     kept._tmux("kill-session", "-t", kept.name)  # the SSH connection drops: SIGHUP

@@ -130,7 +130,9 @@ async def test_G_reaches_the_last_paragraph_and_g_comes_back(
         last = await press_G(app, pilot)
         assert reader(app).paragraph == last
         assert is_current(app, last)
-        assert f"¶{last}/{last}" in str(app.screen.query_one("#reader-status").visual)
+        assert f"¶{last} · {last + 1}/{last + 1}" in str(
+            app.screen.query_one("#reader-status").visual
+        )
         await pilot.press("g")
         await wait_until(pilot, lambda: in_view(app, 0), "the first paragraph in view")
         assert reader(app).paragraph == 0

@@ -194,7 +194,7 @@ async def test_note_with_text_and_tags_is_saved_and_shown(
         assert (saved.anchor.doc, saved.anchor.paragraph) == (OLDEST, 3)
         assert drawn_text(app, 3).startswith("✎ Today we stated")
         assert note_lines(app) == ["✎ Partnership, they say  #ties #bilateral"]
-        assert "¶3/22 ✎" in str(reader(app).query_one("#reader-status", Static).render())
+        assert "¶3 · 4/23 ✎" in str(reader(app).query_one("#reader-status", Static).render())
 
 
 async def test_note_on_a_quote_anchors_to_those_words(make_app: AppFactory, tmp_path: Path) -> None:

@@ -48,10 +48,10 @@ def reader(app: DossierApp) -> Reader:
 
 
 def where(app: DossierApp) -> tuple[str | None, str]:
-    """The meeting the reader shows and its status line (`¶5/22 · ...`)."""
+    """The meeting the reader shows and its status line (`¶5 · 6/23 · ...`)."""
     shown = reader(app)
     status = str(shown.query_one("#reader-status", Static).render())
-    return (shown.document.id if shown.document else None), status.split(" · ")[0]
+    return (shown.document.id if shown.document else None), " · ".join(status.split(" · ")[:2])
 
 
 def in_view(app: DossierApp) -> str:
@@ -77,17 +77,17 @@ async def test_two_apostrophes_go_back_to_before_the_last_jump(tmp_path: Path) -
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("tab", "right_curly_bracket")
         question = where(app)
-        assert question != (OLDEST, "¶0/22")
+        assert question != (OLDEST, "¶0 · 1/23")
         await pilot.press("apostrophe")
         assert where(app) == question, "one apostrophe does nothing yet"
         await pilot.press("apostrophe")
-        assert where(app) == (OLDEST, "¶0/22"), "back to before the jump"
+        assert where(app) == (OLDEST, "¶0 · 1/23"), "back to before the jump"
         await pilot.press("apostrophe", "apostrophe")
         assert where(app) == question, "and back again, as in vi and less"
         await pilot.press("apostrophe", "j", "apostrophe")
-        assert where(app) != (OLDEST, "¶0/22"), "apostrophes apart are no jump"
+        assert where(app) != (OLDEST, "¶0 · 1/23"), "apostrophes apart are no jump"
         await pilot.press("G", "apostrophe", "apostrophe")
-        assert where(app)[1] != "¶22/22"
+        assert where(app)[1] != "¶22 · 23/23"
 
         await pilot.press("j", "j")
         before = where(app)
@@ -131,19 +131,19 @@ async def test_recent_meetings_newest_first_with_where_you_stopped(tmp_path: Pat
         options = app.screen.query_one(OptionList)
         rows = [str(options.get_option_at_index(n).prompt) for n in range(options.option_count)]
         assert len(rows) == 2
-        assert "(open)" in rows[0] and "¶1/" in rows[0], "the meeting open now, first"
-        assert "2016-07-12" in rows[1] and "¶3/22" in rows[1], "then where the last one stopped"
+        assert "(open)" in rows[0] and "¶1 · 2/" in rows[0], "the meeting open now, first"
+        assert "2016-07-12" in rows[1] and "¶3 · 4/23" in rows[1], "then where the last one stopped"
         assert options.highlighted == 1, "H Enter goes back to the meeting before"
         await pilot.press("enter")
         assert isinstance(app.screen, MainScreen)
-        assert where(app) == (OLDEST, "¶3/22")
+        assert where(app) == (OLDEST, "¶3 · 4/23")
         assert sidebar_on(app) == OLDEST
         assert reader(app).has_focus
         # From the list, as well as from the reader.
         await pilot.press("tab", "H")
         assert isinstance(app.screen, RecentScreen)
         await pilot.press("escape")
-        assert where(app) == (OLDEST, "¶3/22")
+        assert where(app) == (OLDEST, "¶3 · 4/23")
 
 
 async def typed(pilot: Pilot[None], screen: SearchScreen | KwicScreen, text: str) -> None:
@@ -243,7 +243,7 @@ async def test_a_start_opens_the_meeting_and_paragraph_left(tmp_path: Path, load
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_until(pilot, lambda: where(app)[0] == SECOND, "the meeting left")
         await pilot.pause(0.2)
-        assert where(app)[1].startswith("¶7/")
+        assert where(app)[1].startswith("¶7 · 8/")
         document = reader(app).document
         assert document is not None
         assert document.paragraphs[7].text[:30] in in_view(app), "the paragraph is in view"
@@ -251,7 +251,7 @@ async def test_a_start_opens_the_meeting_and_paragraph_left(tmp_path: Path, load
         assert reader(app).has_focus, "the keys go on reading"
         await pilot.press("tab", "k")
         await pilot.pause(OPEN_DELAY + 0.1)
-        assert where(app) == (OLDEST, "¶0/22"), "each meeting keeps its own place"
+        assert where(app) == (OLDEST, "¶0 · 1/23"), "each meeting keeps its own place"
 
 
 async def test_a_start_after_the_meeting_was_deleted_is_the_usual_one(tmp_path: Path) -> None:
@@ -276,7 +276,7 @@ async def test_a_start_after_the_meeting_was_deleted_is_the_usual_one(tmp_path: 
     app = started()
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await pilot.pause()
-        assert where(app) == (OLDEST, "¶0/22")
+        assert where(app) == (OLDEST, "¶0 · 1/23")
         assert app.main_screen.query_one(Sidebar).has_focus
         assert not app._notifications, "quietly"
         await pilot.press("q")
@@ -304,4 +304,4 @@ async def test_a_state_file_that_cannot_be_written_is_said_once(
         assert len(said) == 1, said
         assert said[0].startswith(f"could not write {tmp_path / 'not-a-folder'}")
         await pilot.press("j")
-        assert where(app)[1].startswith("¶1/"), "the app goes on"
+        assert where(app)[1].startswith("¶1 · 2/"), "the app goes on"

@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 from tui.corpus.model import Document
 from tui.screens.fit import FitsTerminal
 from tui.widgets.sidebar import fit
+from tui.words import paragraph_place
 
 LINE_CELLS = 72
 """Cells of each line of an entry: the list is as wide as 80 columns allow."""
@@ -33,7 +34,7 @@ def stop_prompt(document: Document, paragraph: int, open_now: bool) -> Content:
     head = f"{date:10}  {place}{' ' * (12 - cell_len(place))}  "
     mark = " (open)" if open_now else ""
     title = fit(document.short_title, LINE_CELLS - cell_len(head) - len(mark))
-    where = f"  ¶{paragraph}/{len(document.paragraphs) - 1}  "
+    where = f"  {paragraph_place(paragraph, len(document.paragraphs))}  "
     words = fit(document.paragraphs[paragraph].text, LINE_CELLS - len(where))
     return Content.assemble(
         (head, "bold"),

@@ -23,6 +23,7 @@ from tui.corpus.topics import TopicMatcher, find_spans
 from tui.messages import BookmarkToggled, FindClosed, NoteEditRequested
 from tui.widgets.document import NO_MARKS, DocumentView, Hit, Marks, ParagraphMarks
 from tui.widgets.history_input import HistoryInput
+from tui.words import paragraph_place
 
 SHOW_TRIES = 10
 """Refreshes a place opened at a start waits at most for the view to scroll."""
@@ -409,7 +410,7 @@ class Reader(Vertical, can_focus=True):
             else:
                 parts.append(f"hit {self.hit + 1}/{len(self.hits)}")
         # Paragraph numbers are the document's indices, as `dossier show` and notes use.
-        parts.append(f"¶{self.paragraph}/{self._count - 1}")
+        parts.append(paragraph_place(self.paragraph, self._count))
         marks = self.current_marks
         if marks.bookmark or marks.notes:
             parts[-1] += " " + marks.glyphs().plain.strip()
