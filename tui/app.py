@@ -131,6 +131,9 @@ class DossierApp(NotebookApp):
         super().__init__(library, notes)
         self.library = library
         self.config = config
+        if self.console.color_system == "standard":
+            # Brought down to 16 by the terminal, the configured colours collapse.
+            library.matcher.use_sixteen_colours()
         self.compare_on_start = compare
         """Two document ids to compare as soon as the app is up (`dossier --compare A B`)."""
         self._said_cache = False

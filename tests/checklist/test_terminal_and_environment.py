@@ -19,6 +19,7 @@ import pytest
 from rich.color import ColorSystem
 from rich.segment import Segment
 from rich.style import Style
+from textual import constants
 from textual.color import Color
 from textual.filter import LineFilter
 from textual.geometry import Region
@@ -199,10 +200,22 @@ def _downgraded(style: Style) -> Style:
 def _app(make_app: AppFactory, monkeypatch: pytest.MonkeyPatch, mode: str) -> DossierApp:
     if mode == "no colour":
         monkeypatch.setenv("NO_COLOR", "1")
+    if mode == "16 colours":  # as TERM=xterm makes it: the app sees 16 colours
+        monkeypatch.setattr(constants, "COLOR_SYSTEM", "standard")
     app = make_app()
     if mode == "16 colours":
         app._filters.append(SixteenColours())
     return app
+
+
+def test_20_topics_keep_colours_of_their_own_on_16_colours(
+    make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = _app(make_app, monkeypatch, "16 colours")
+    shown = [app.library.matcher.colour_of(topic.name) for topic in app.config.topics]
+    assert all(shown)
+    on_screen = {_downgraded(Style.parse(style or "")).color for style in shown}
+    assert len(on_screen) == len(shown)
 
 
 async def _second_question_with_hits(pilot: Pilot[None]) -> None:

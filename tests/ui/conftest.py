@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from rich.style import Style
+from textual import constants
 from textual.strip import Strip
 
 from tests.conftest import SEEDS
@@ -34,6 +35,8 @@ def make_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppFactory:
     app reads the folder once it runs (through the cache), as `dossier` does; without,
     the library is complete before the app starts."""
     monkeypatch.setenv("DOSSIER_NOTES", str(tmp_path / "notes.yaml"))
+    # Without a terminal Rich guesses 16 colours; the snapshots are drawn in full colour.
+    monkeypatch.setattr(constants, "COLOR_SYSTEM", "truecolor")
 
     def make(
         corpus: Path = SEEDS,

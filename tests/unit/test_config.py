@@ -6,11 +6,12 @@ import os
 from pathlib import Path
 
 import pytest
+from rich.color import Color, ColorSystem
 
 from tui.corpus.clean import decode
 from tui.corpus.config import Topic, load_config
 from tui.corpus.safeyaml import MAX_BYTES, MAX_DEPTH, YamlError, parse
-from tui.corpus.topics import Span, TopicMatcher
+from tui.corpus.topics import Span, TopicMatcher, sixteen_colour_styles
 
 
 def test_shipped_config_has_topics_aliases_and_keys() -> None:
@@ -252,3 +253,22 @@ def test_a_config_that_is_no_file_or_too_large_is_refused_at_once(
     }[kind]
     assert config.warnings == [f"{path}: cannot read config: {expected}"]
     assert config.topics == load_config(tmp_path / "none.yaml").topics
+
+
+def test_topics_keep_colours_of_their_own_on_16_colours() -> None:
+    """Brought down to 16 colours, the shipped topics' colours collapse (Nagorno-Karabakh
+    and Turkey to one red); chosen among the 16, each topic has its own, and past twelve
+    a style tells the next round apart."""
+    topics = load_config(None).topics
+    downgraded = [
+        Color.parse(topic.colour).downgrade(ColorSystem.STANDARD).number for topic in topics
+    ]
+    assert len(set(downgraded)) < len(topics), "the problem: some collapse"
+    styles = sixteen_colour_styles([topic.colour for topic in topics])
+    colours = [Color.parse(style.split()[0]).downgrade(ColorSystem.STANDARD) for style in styles]
+    assert len({colour.number for colour in colours}) == len(topics)
+    many = sixteen_colour_styles(["#e06c75"] * 30)
+    assert len(set(many)) == 30 and many[12].endswith(" underline") and many[24].endswith(" italic")
+    matcher = TopicMatcher(topics)
+    matcher.use_sixteen_colours()
+    assert [matcher.colour_of(topic.name) for topic in topics] == styles

@@ -106,6 +106,7 @@ class TopicMatcher:
 
     def __init__(self, topics: Iterable[Topic]) -> None:
         self.topics = tuple(topics)
+        self._sixteen: dict[str, str] = {}
         self._exact: dict[str, str] = {}
         self._stems: list[tuple[str, str]] = []
         for topic in self.topics:
@@ -210,10 +211,83 @@ class TopicMatcher:
         ]
 
     def colour_of(self, name: str) -> str | None:
+        """The topic's style: its colour, or what `use_sixteen_colours` chose."""
+        if name in self._sixteen:
+            return self._sixteen[name]
         for topic in self.topics:
             if topic.name == name:
                 return topic.colour
         return None
+
+    def use_sixteen_colours(self) -> None:
+        """Draw the topics for a terminal of 16 colours: each its own colour while
+        there are enough (`sixteen_colour_styles`)."""
+        styles = sixteen_colour_styles([topic.colour for topic in self.topics])
+        self._sixteen = {
+            topic.name: style for topic, style in zip(self.topics, styles, strict=True)
+        }
+
+
+ANSI_HUES: tuple[tuple[str, tuple[int, int, int]], ...] = (
+    ("red", (170, 0, 0)),
+    ("green", (0, 170, 0)),
+    ("yellow", (170, 85, 0)),
+    ("blue", (0, 0, 170)),
+    ("magenta", (170, 0, 170)),
+    ("cyan", (0, 170, 170)),
+    ("bright_red", (255, 85, 85)),
+    ("bright_green", (85, 255, 85)),
+    ("bright_yellow", (255, 255, 85)),
+    ("bright_blue", (85, 85, 255)),
+    ("bright_magenta", (255, 85, 255)),
+    ("bright_cyan", (85, 255, 255)),
+)
+"""The 16 colours less black, white and the greys, with the values Rich gives them
+when it brings a colour down to 16: a topic drawn in one of these keeps it."""
+ROUND_STYLES = ("", "underline", "italic", "bold")
+"""What sets topics apart once every hue is taken: the second round is underlined."""
+
+
+def sixteen_colour_styles(colours: Sequence[str]) -> list[str]:
+    """For each colour in order (`#e06c75` or an ANSI name), the nearest ANSI hue no
+    earlier one took (as its hex value); once all are taken, a new round with a text
+    style added, so that no two topics look alike while styles last."""
+    taken: set[str] = set()
+    styles = []
+    for number, colour in enumerate(colours):
+        round_ = number // len(ANSI_HUES)
+        if number % len(ANSI_HUES) == 0:
+            taken.clear()
+        rgb = _rgb(colour)
+        hue = min(
+            (name for name, _ in ANSI_HUES if name not in taken),
+            key=lambda name: _distance(rgb, dict(ANSI_HUES)[name]),
+        )
+        taken.add(hue)
+        extra = ROUND_STYLES[min(round_, len(ROUND_STYLES) - 1)]
+        styles.append(f"{_hex(dict(ANSI_HUES)[hue])} {extra}".strip())
+    return styles
+
+
+def _hex(rgb: tuple[int, int, int]) -> str:
+    return "#" + "".join(f"{part:02x}" for part in rgb)
+
+
+def _rgb(colour: str) -> tuple[int, int, int]:
+    named = dict(ANSI_HUES)
+    if colour in named:
+        return named[colour]
+    digits = colour.lstrip("#")
+    if len(digits) == 3:
+        digits = "".join(2 * digit for digit in digits)
+    try:
+        return (int(digits[0:2], 16), int(digits[2:4], 16), int(digits[4:6], 16))
+    except ValueError:  # "white", "black": far from every hue alike
+        return (128, 128, 128)
+
+
+def _distance(a: tuple[int, int, int], b: tuple[int, int, int]) -> int:
+    return sum((x - y) ** 2 for x, y in zip(a, b, strict=True))
 
 
 def find_spans(text: str, query: str) -> list[Span]:

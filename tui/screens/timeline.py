@@ -41,7 +41,8 @@ class TimelineScreen(FitsTerminal[None]):
         self.table = timeline(library.documents, [topic.name for topic in library.config.topics])
 
     def compose(self) -> ComposeResult:
-        colours = {topic.name: topic.colour for topic in self.library.config.topics if topic.colour}
+        matcher = self.library.matcher
+        colours = {name: matcher.colour_of(name) or "" for name in self.table.topics}
         yield Static(f"Topics over time · {LEGEND}", id="timeline-legend", markup=False)
         yield TimelineGrid(self.table, colours, id="timeline-grid")
         yield Static(id="timeline-status", markup=False)
