@@ -6,8 +6,9 @@ Each entry replaces one piece of code with a version without the protection, run
 tests named for it (a `-k` expression over `tests/checklist`, or pytest node ids such as
 `tests/unit/test_store.py::test_x`, which start with `tests/`), and restores the file with `git checkout` (so run it on a
 clean work tree: uncommitted changes to the files below would be lost). Prints
-"OK (fails)" when the test caught the removal, "MISSED" when it did not. Entries whose
-tests run the installed `dossier` reinstall the package first (and once at the end).
+"OK (fails)" when the test caught the removal, "MISSED" when it did not. The package is
+installed editable first, so that the tests that run the installed `dossier` run each
+mutant (and the e2e tests' check that the installed package is the tree holds).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import sys
 from pathlib import Path
 
 R = Path(__file__).resolve().parents[2]
-PIP = [sys.executable, "-m", "pip", "install", "-q", "."]
+PIP = [sys.executable, "-m", "pip", "install", "-q", "-e", "."]
 MUTATIONS = [
     (
         "1 notification markup",
@@ -377,7 +378,7 @@ MUTATIONS = [
     (
         "i23 notes, config, state: opened without waiting for a FIFO's writer",
         "tui/corpus/files.py",
-        "    handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK)\n    try:\n        info",
+        "    handle = os.open(path, os.O_RDONLY | O_NONBLOCK)\n    try:\n        info",
         "    handle = os.open(path, os.O_RDONLY)\n    try:\n        info",
         "tests/unit/test_store.py::test_a_fifo_is_refused_without_waiting_for_a_writer",
     ),
@@ -563,13 +564,12 @@ MUTATIONS = [
 
 
 def main(only: list[str]) -> int:
+    subprocess.run(PIP, cwd=R, check=True)
     missed = 0
     for name, path, old, new, tests in MUTATIONS:
         if only and not any(part in name for part in only):
             continue
         missed += not mutant_fails(name, path, old, new, tests)
-    if any("osc" in tests or "dumb" in tests for *_, tests in MUTATIONS):
-        subprocess.run(PIP, cwd=R, check=True)
     return 1 if missed else 0
 
 
@@ -586,8 +586,6 @@ def mutant_fails(name: str, path: str, old: str, new: str, tests: str) -> bool:
         return False
     full.write_text(text.replace(old, new, 1), encoding="utf-8")
     try:
-        if "osc" in tests or "dumb" in tests:
-            subprocess.run(PIP, cwd=R, check=True)
         run = subprocess.run(
             [sys.executable, "-m", "pytest", "-q", "-x", *pytest_args(tests)],
             cwd=R,
