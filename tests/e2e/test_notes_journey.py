@@ -288,3 +288,29 @@ def test_text_sent_with_a_in_one_burst_goes_to_the_editor(
     assert (saved.text, saved.anchor.paragraph) == ("hello world", 0)
     terminal.type("q")
     terminal.wait_gone()
+
+
+# -- issue 25: the notes file keeps the user's comments --------------------------------
+
+
+def test_a_comment_written_in_an_editor_survives_a_note_added_in_dossier(
+    terminal: Terminal, dossier_command: str, tmp_path: Path
+) -> None:
+    notes = tmp_path / "notes.yaml"
+    document = Library.load(SEEDS, load_config(None)).by_id(OLDEST)
+    first = Note("n-first", Kind.NOTE, anchor_for(document, 1), "the first", (), "x", "x")
+    notes.write_text(write_notes(NotesData({first.id: first})), encoding="utf-8")
+    start(terminal, dossier_command, notes)
+    to_reader(terminal)
+    # What an editor does: read the file, insert a line, write it all.
+    text = notes.read_text(encoding="utf-8")
+    notes.write_text(text.replace("- id: n-first", "# my comment\n- id: n-first"), "utf-8")
+    add_note(terminal, "added in dossier", "")
+    terminal.keys("C-s")
+    terminal.wait_for("Note added on ¶0")
+    wait_for_file(notes, lambda entries: len(entries) == 2, "both notes")
+    terminal.type("q")
+    terminal.wait_gone()
+    saved = notes.read_text(encoding="utf-8")
+    assert "# my comment\n- id: n-first\n" in saved
+    assert {note.text for note in on_disk(notes)} == {"the first", "added in dossier"}

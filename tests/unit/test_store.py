@@ -161,6 +161,30 @@ def test_an_edit_made_by_hand_while_running_is_kept(tmp_path: Path) -> None:
     assert not running.refresh(), "nothing new the second time"
 
 
+def test_comments_survive_saves_that_merge_a_second_process_s_save(tmp_path: Path) -> None:
+    """Issue 25: comments written by hand stay through this dossier's saves, another
+    dossier's (a second process) and this one's again, which merges the other's."""
+    path = tmp_path / "notes.yaml"
+    written = write_notes(NotesData({"n1": note("n1")}))
+    commented = written.replace("- id: n1\n", "# about n1\n- id: n1  # beside n1\n")
+    path.write_text("# my notes\n" + commented + "# the end\n", encoding="utf-8")
+    running = opened(path)
+    running.add(note("n2", text="added here"))
+    running.save()
+    go = tmp_path / "go"
+    go.touch()
+    script = ADDER.format(repo=str(REPO)).replace("range(200)", "range(2)")
+    subprocess.run([sys.executable, "-c", script, str(path), "other", str(go)], check=True)
+    edited = running.update(replace(note("n1"), text="edited here"))
+    running.save()
+    saved = path.read_text(encoding="utf-8")
+    for comment in ("# my notes\n", "# about n1\n- id: n1  # beside n1\n", "# the end\n"):
+        assert comment in saved
+    entries = {n.id: n for n in opened(path).entries()}
+    assert set(entries) == {"n1", "n2", "other-0", "other-1"}
+    assert entries["n1"] == edited
+
+
 def test_a_symlinked_notes_file_stays_a_symlink(tmp_path: Path) -> None:
     """CHECKLIST 13."""
     (tmp_path / "sync").mkdir()

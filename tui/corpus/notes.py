@@ -5,6 +5,8 @@ The file is the user's: it is read with the safe reader (every value a string
 until checked here, and cleaned as outside text: a control character written by
 hand comes back as its placeholder), an entry that does not check out is kept as
 written and reported rather than dropped, and keys dossier does not know are kept too.
+A save keeps what the user wrote (comments, key order, quoting, flow style): see
+`render`.
 """
 
 from __future__ import annotations
@@ -16,17 +18,20 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
+from tui.corpus import notes_yaml
 from tui.corpus.safeyaml import FlowList, Plain, YamlError, dump, parse
 
 FORMAT_VERSION = 1
 
 HEADER = """\
 # dossier notes and bookmarks. Edit freely, also while dossier runs: it picks up
-# your changes and merges them with its own. Comments are not kept.
+# your changes and merges them with its own. Your comments are kept.
 # Each entry: id, doc (file name without extension), paragraph (0-based, as in
 # `dossier show`), the quoted text with a little text before and after it (to find
 # the paragraph again if the document changes), then note text, tags and times.
 """
+_OLD_HEADER = HEADER.replace("Your comments are kept.", "Comments are not kept.")
+"""The header of files written before comments were kept: dossier's, not the user's."""
 
 SECTIONS = {"note": "notes", "bookmark": "bookmarks"}
 
@@ -63,6 +68,23 @@ class Note:
     """Keys dossier does not know, kept as written."""
 
 
+@dataclass(slots=True, eq=False)
+class Layout:
+    """The text a notes file was read from and where each entry sits in it: what a save
+    needs to keep the user's writing."""
+
+    text: str
+    places: dict[str, tuple[str, int]]
+    """Each entry's section and position, by id."""
+    entries: dict[str, Note]
+    """The entries as read from `text`."""
+    dossiers: bool | None = None
+    """Whether `text` is exactly what dossier's writer makes of it (nothing of the
+    user's to keep); None until a save needs to know."""
+    document: object = None
+    """The round-trip document of `text`, once parsed (a save takes it and changes it)."""
+
+
 @dataclass(frozen=True, slots=True)
 class NotesData:
     """The content of a notes file."""
@@ -74,6 +96,9 @@ class NotesData:
     extra: tuple[tuple[str, Plain], ...] = ()
     """Top-level keys dossier does not know."""
     warnings: tuple[str, ...] = ()
+    layout: Layout | None = field(default=None, compare=False)
+    """The text read, for a save to keep the user's comments; None for text dossier's
+    writer made (or nothing read)."""
 
 
 class NotesFileError(YamlError):
@@ -169,6 +194,7 @@ def read_notes(text: str) -> NotesData:
             1,
         )
     entries: dict[str, Note] = {}
+    places: dict[str, tuple[str, int]] = {}
     kept: list[tuple[str, Plain]] = []
     warnings: list[str] = []
     for kind, section in ((Kind.NOTE, "notes"), (Kind.BOOKMARK, "bookmarks")):
@@ -192,10 +218,12 @@ def read_notes(text: str) -> NotesData:
                 )
                 entry = replace(entry, id=fresh)
             entries[entry.id] = entry
+            places[entry.id] = (section, position)
     extra = tuple(
         (key, value) for key, value in data.items() if key not in ("version", "notes", "bookmarks")
     )
-    return NotesData(entries, tuple(kept), extra, tuple(warnings))
+    layout = Layout(text, places, dict(entries))
+    return NotesData(entries, tuple(kept), extra, tuple(warnings), layout)
 
 
 def _plain(note: Note) -> dict[str, object]:
@@ -219,13 +247,102 @@ def _plain(note: Note) -> dict[str, object]:
 
 def write_notes(data: NotesData) -> str:
     """The file's text: a comment header, then `version`, `notes`, `bookmarks`."""
+    return HEADER + _body(data)
+
+
+def _body(data: NotesData) -> str:
     sections: dict[str, list[object]] = {"notes": [], "bookmarks": []}
     for note in data.entries.values():
         sections[SECTIONS[note.kind]].append(_plain(note))
     for section, raw in data.kept:
         sections[section].append(raw)
     document: dict[str, object] = {"version": FORMAT_VERSION, **sections, **dict(data.extra)}
-    return HEADER + dump(document)
+    return dump(document)
+
+
+def render(data: NotesData) -> tuple[str, NotesData]:
+    """The file's text for `data`, and `data` as that text reads back.
+
+    Where `data` was read from a file with something of the user's in it (comments,
+    their own key order or quoting), that text is kept and only dossier's changes are
+    made to it, so nothing the user wrote is lost; else (a new file, or one as
+    dossier wrote it) the text is `write_notes`'s. The kept text is read back with the
+    safe reader before it is used: if it does not read as `data` it is not used."""
+    layout = data.layout
+    if layout is not None and not _is_dossiers(layout, data):
+        kept = _render_kept(data, layout)
+        if kept is not None:
+            return kept
+    return write_notes(data), replace(data, layout=None)
+
+
+def _is_dossiers(layout: Layout, data: NotesData) -> bool:
+    """Whether the text read is what dossier's writer makes of it, header and all."""
+    if layout.dossiers is None:
+        body = _body(replace(data, entries=layout.entries))
+        layout.dossiers = layout.text in (HEADER + body, _OLD_HEADER + body)
+    return layout.dossiers
+
+
+def _render_kept(data: NotesData, layout: Layout) -> tuple[str, NotesData] | None:
+    """The text read with `data`'s changes made to it, and how it reads; None if it
+    cannot be made or does not read back as `data`."""
+    try:
+        return _round_trip(data, layout)
+    except notes_yaml.RoundTripError:
+        return None
+
+
+def _round_trip(data: NotesData, layout: Layout) -> tuple[str, NotesData] | None:
+    """`_render_kept`'s work: change the round-trip document of the text read (in place
+    of parsing and dumping anew, which would lose what the user wrote) and check it."""
+    document = layout.document if layout.document is not None else notes_yaml.load(layout.text)
+    layout.document = None  # changed below: the layout no longer describes it
+    old = layout.entries
+    for note_id, note in data.entries.items():
+        if note_id in old and note != old[note_id]:
+            section, position = layout.places[note_id]
+            written = notes_yaml.keys(document, section, position)
+            fresh, gone = _changes(old[note_id], note, written)
+            notes_yaml.update(document, section, position, fresh, gone)
+    for section, position in sorted(
+        (layout.places[note_id] for note_id in old if note_id not in data.entries), reverse=True
+    ):
+        notes_yaml.delete(document, section, position)
+    for note_id, note in data.entries.items():
+        if note_id not in old:
+            notes_yaml.append(document, SECTIONS[note.kind], _entry_document(note))
+    text = notes_yaml.dump(document)
+    try:
+        again = read_notes(text)
+    except NotesFileError:
+        return None
+    if not _reads_as(again, data) and not _reads_as(again, read_notes(write_notes(data))):
+        # (The second: text dossier did not clean, as a test's may be, reads back cleaned.)
+        return None
+    if again.layout is not None:  # the next save starts from this document
+        again.layout.dossiers, again.layout.document = False, document
+    return text, again
+
+
+def _reads_as(again: NotesData, data: NotesData) -> bool:
+    return (again.entries, again.kept, again.extra) == (data.entries, data.kept, data.extra)
+
+
+def _entry_document(note: Note) -> dict[str, object]:
+    """`note` as the safe writer writes it, parsed with its quotes kept."""
+    return notes_yaml.entry(dump([_plain(note)]))
+
+
+def _changes(old: Note, new: Note, written: set[str]) -> tuple[dict[str, object], list[str]]:
+    """What to set in an entry with the keys `written` to make it `new`: the fields
+    that changed from `old` or are missing, and the keys to remove."""
+    before, after = _plain(old), _plain(new)
+    fresh = _entry_document(new)
+    for key in list(fresh):
+        if key in written and before.get(key) == after[key]:
+            del fresh[key]
+    return fresh, [key for key in before if key not in after]
 
 
 def merge(

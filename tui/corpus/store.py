@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import fcntl
 import glob
 import os
 import shutil
@@ -30,7 +29,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from tui.corpus.files import (
+    O_NONBLOCK,
     FileRefused,
+    LockBusy,
+    exclusive_lock,
     fsync_folder,
     read_at_most,
     read_capped,
@@ -45,6 +47,7 @@ from tui.corpus.notes import (
     merge,
     now,
     read_notes,
+    render,
     write_notes,
 )
 from tui.corpus.safeyaml import MAX_BYTES
@@ -354,8 +357,8 @@ class NotesStore:
             merged = merge(base if signature is not None else {}, data.entries, mine)
             if signature is not None and merged == data.entries:
                 return written, data, signature
-            ours = replace(data, entries=merged)
-            replaced = self._replace(write_notes(ours), signature)
+            text, ours = render(replace(data, entries=merged))
+            replaced = self._replace(text, signature)
             if replaced is not None:
                 written = True
                 version, late = replaced
@@ -403,22 +406,14 @@ class NotesStore:
     @contextlib.contextmanager
     def _file_lock(self, timeout: float) -> Iterator[None]:
         self.target.parent.mkdir(parents=True, exist_ok=True)
-        handle = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o600)
-        try:
-            deadline = time.monotonic() + timeout
-            while True:
-                try:
-                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                    break
-                except BlockingIOError:
-                    if time.monotonic() > deadline:
-                        raise NotesSaveError(
-                            f"could not save notes: another process holds {self.lock_path}"
-                        ) from None
-                    time.sleep(0.01)
+        with contextlib.ExitStack() as held:
+            try:
+                held.enter_context(exclusive_lock(self.lock_path, timeout))
+            except LockBusy:
+                raise NotesSaveError(
+                    f"could not save notes: another process holds {self.lock_path}"
+                ) from None
             yield
-        finally:
-            os.close(handle)  # closing releases the lock
 
     def _back_up(self, target: Path) -> None:
         """Keep the version about to be replaced as `.bak`, itself replaced atomically."""
@@ -507,7 +502,7 @@ def _parsed(raw: bytes) -> NotesData | NotesFileError:
 def _opened(path: Path) -> Iterator[int | None]:
     """The file open for reading (None if there is none), without blocking on a FIFO."""
     try:
-        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        handle = os.open(path, os.O_RDONLY | O_NONBLOCK)
     except FileNotFoundError:
         yield None
         return
