@@ -400,13 +400,13 @@ class DossierApp(NotebookApp):
     def _warn_unknown_keys(self) -> None:
         """Say which `keys:` entries name no action. Every screen's bindings say that,
         so every screen is imported here; a start imports those it shows."""
+        from tui.dialogs.note_editor import NoteEditor
         from tui.screens.compare import ComparePicker, CompareScreen
         from tui.screens.help import HelpScreen
         from tui.screens.notes import NotesScreen
         from tui.screens.speakers import SpeakersScreen
         from tui.screens.timeline import TimelineScreen
         from tui.widgets.compare import ComparePane
-        from tui.widgets.note_editor import NoteEditor
         from tui.widgets.notes_list import NotesList
         from tui.widgets.results import ResultsList
         from tui.widgets.rows import RowList

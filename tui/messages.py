@@ -9,7 +9,7 @@ from textual.message import Message
 
 if TYPE_CHECKING:
     from tui.corpus.library import Batch
-    from tui.widgets.document import Hit
+    from tui.document.marks import Hit
 
 
 @dataclass

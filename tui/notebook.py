@@ -45,6 +45,7 @@ from tui.corpus.store import (
     NotesWriteProtectedError,
     Recovered,
 )
+from tui.document.marks import Marks, ParagraphMarks
 from tui.log import log
 from tui.messages import (
     BookmarkToggled,
@@ -54,12 +55,11 @@ from tui.messages import (
 )
 from tui.screens.main import MainScreen
 from tui.toasts import ToastsApp
-from tui.widgets.document import Marks, ParagraphMarks
 from tui.words import counted
 
 if TYPE_CHECKING:
+    from tui.dialogs.note_editor import NoteDraft, NoteEditor
     from tui.screens.notes import NotesScreen
-    from tui.widgets.note_editor import NoteDraft, NoteEditor
 
 CHECK_EVERY = 1.0
 """Seconds between looks at the notes file for changes made outside dossier."""
@@ -279,7 +279,7 @@ class NotebookApp(ToastsApp):
 
     def _open_editor(self) -> NoteEditor | None:
         # Imported when first needed, like the editor itself: a start has no use for it.
-        from tui.widgets.note_editor import NoteEditor
+        from tui.dialogs.note_editor import NoteEditor
 
         return next((s for s in self.screen_stack if isinstance(s, NoteEditor)), None)
 
@@ -558,7 +558,7 @@ class NotebookApp(ToastsApp):
                 return None
             paragraph = where.paragraph
         document = self.library.get(message.doc_id)
-        from tui.widgets.note_editor import NoteEditor
+        from tui.dialogs.note_editor import NoteEditor
 
         return NoteEditor(document, paragraph, note, message.quote)
 

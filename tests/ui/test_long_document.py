@@ -17,10 +17,11 @@ from textual.widgets import Input
 from tests.ui.conftest import AppFactory, drawn_text, is_current, reader_view, styled_runs
 from tests.ui.test_search import wait_until
 from tui.app import DossierApp
+from tui.dialogs.note_editor import NoteEditor
+from tui.document.marks import BOOKMARK_GLYPH
 from tui.screens.main import MainScreen
 from tui.widgets import document
-from tui.widgets.document import BOOKMARK_GLYPH, LINE_SHIFT, PAGES_KEPT
-from tui.widgets.note_editor import NoteEditor
+from tui.widgets.document import LINE_SHIFT, PAGES_KEPT
 from tui.widgets.reader import Reader
 
 QUESTIONS = 300

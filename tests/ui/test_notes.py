@@ -36,11 +36,11 @@ from tui.corpus.config import load_config, log_path
 from tui.corpus.library import Library
 from tui.corpus.notes import Kind, Note, NotesData, write_notes
 from tui.corpus.store import NotesSaveError, NotesStore
+from tui.dialogs.note_editor import NoteEditor
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
 from tui.screens.notes import NotesScreen
 from tui.widgets.document import LINE_SHIFT
-from tui.widgets.note_editor import NoteEditor
 from tui.widgets.notes_list import NoteRow, NotesList, row_lines
 from tui.widgets.reader import Reader
 from tui.widgets.sidebar import Sidebar

@@ -1,4 +1,4 @@
-"""The scriptable CLI (DESIGN §7): JSON shapes, exit status, no TTY."""
+"""The scriptable CLI: JSON shapes, exit status, no TTY."""
 
 from __future__ import annotations
 

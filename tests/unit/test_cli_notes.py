@@ -1,4 +1,4 @@
-"""`dossier notes list|add|export` (DESIGN §7) and where the notes file is."""
+"""`dossier notes list|add|export` and where the notes file is."""
 
 from __future__ import annotations
 

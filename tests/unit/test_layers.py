@@ -1,4 +1,4 @@
-"""The corpus layer never imports the UI (DESIGN §2)."""
+"""The corpus layer never imports the UI."""
 
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ def test_a_start_of_the_reader_imports_no_view_it_does_not_show() -> None:
         "tui.screens.notes",
         "tui.screens.speakers",
         "tui.screens.timeline",
-        "tui.widgets.note_editor",
+        "tui.dialogs.note_editor",
     )
     code = (
         "import sys, tui.cli, tui.app\n"
@@ -68,3 +68,13 @@ def test_numpy_is_imported_to_build_an_index_not_to_read_one(tmp_path: Path) -> 
         for _ in range(2)
     ]
     assert runs == ["True", "False"], "built with numpy, then read back without it"
+
+
+def test_the_layer_contracts_hold() -> None:
+    """import-linter's contracts in pyproject.toml: the corpus never imports Textual or
+    the UI, widgets never import screens or pop-ups, messages and the document's data
+    import no widget."""
+    lint = Path(sys.executable).with_name("lint-imports")
+    result = subprocess.run([str(lint)], cwd=REPO, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "3 kept, 0 broken" in result.stdout

@@ -1,4 +1,4 @@
-"""Exact facts about the five real seed documents (DESIGN §1)."""
+"""Exact facts about the five real seed documents."""
 
 from __future__ import annotations
 

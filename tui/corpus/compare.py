@@ -602,7 +602,7 @@ def _align(left: Document, right: Document, matcher: TopicMatcher) -> Alignment:
 
 
 def compare_entry(alignment: Alignment) -> dict[str, Any]:
-    """`dossier compare A B --json` (DESIGN §7)."""
+    """`dossier compare A B --json`."""
     return {
         "left": alignment.left.id,
         "right": alignment.right.id,

@@ -357,7 +357,7 @@ def _some(items: Sequence[str], shown: int) -> str:
 
 
 def placements(notes: Iterable[Note], library: Library) -> list[tuple[Note, Placement]]:
-    """Each entry with where it belongs now (DESIGN §4: re-anchored on every load)."""
+    """Each entry with where it belongs now (re-anchored on every load)."""
     return [(note, place(note.anchor, library.get(note.anchor.doc))) for note in notes]
 
 

@@ -31,7 +31,7 @@ from tui.widgets.compare import (
 from tui.widgets.footer import DossierFooter
 
 STACK_BELOW = 100
-"""Below this many columns the two panes are stacked (DESIGN §3)."""
+"""Below this many columns the two panes are stacked."""
 OPTION_TITLE = 48
 """Characters of a title in the picker: one line per meeting in 80 columns."""
 ALIGN_IN_LINE = 100

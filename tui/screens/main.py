@@ -18,9 +18,9 @@ from tui.corpus.clean import visible
 from tui.corpus.library import Library
 from tui.corpus.model import Document
 from tui.corpus.state import QueryBox, ReadingState, paragraph_of, place_in
+from tui.document.marks import Hit, Marks
 from tui.messages import DocumentSelected
 from tui.screens.fit import FitsTerminal
-from tui.widgets.document import Hit, Marks
 from tui.widgets.footer import DossierFooter
 from tui.widgets.reader import Reader, document_topics
 from tui.widgets.sidebar import Sidebar

@@ -15,10 +15,10 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from tui.corpus.state import QueryBox
 from tui.corpus.syntax import QUERY_HELP
+from tui.document.marks import Hit
 from tui.messages import ParagraphChosen
 from tui.screens.query import IndexQueryScreen
 from tui.screens.view import close_view
-from tui.widgets.document import Hit
 from tui.widgets.footer import DossierFooter
 from tui.widgets.history_input import HistoryInput
 from tui.widgets.results import ResultsList

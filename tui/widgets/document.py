@@ -33,6 +33,7 @@ from tui.corpus.clean import clean_text
 from tui.corpus.model import Confidence, Document, Paragraph, Turn, TurnKind
 from tui.corpus.notes import Note
 from tui.corpus.topics import TopicMatcher
+from tui.document.marks import NO_MARKS, NOTE_GLYPH, Hit, ParagraphMarks
 
 SPEAKER_COLOURS = 6
 """How many `document--speaker-N` component classes reader.tcss styles."""
@@ -40,8 +41,6 @@ SPEAKER_COLOURS = 6
 HIT_STYLE = "reverse"
 CURRENT_HIT_STYLE = "reverse bold underline"
 QUESTION_MARK = "▌Q "
-BOOKMARK_GLYPH = "★"
-NOTE_GLYPH = "✎"
 PAGES_KEPT = 8
 """How many documents the view keeps measured and drawn, so that going back to one is
 instant and finds it where the reader left it."""
@@ -53,13 +52,6 @@ LINE_SHIFT = 32
 """A paragraph's text lines are numbered from `index << LINE_SHIFT` for the mouse
 selection, so that a selection's offsets say which paragraph they are in (a paragraph
 never has 2**32 lines: files are read up to a size limit)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Hit:
-    paragraph: int
-    start: int
-    end: int
 
 
 def speaker_slots(speakers: Iterable[str]) -> dict[str, int]:
@@ -138,31 +130,6 @@ def paragraph_content(paragraph: Paragraph, matcher: TopicMatcher) -> Content:
         colour = matcher.colour_of(span.label) or ""
         content = content.stylize(f"{colour} underline".strip(), span.start, span.end)
     return content
-
-
-@dataclass(frozen=True, slots=True)
-class ParagraphMarks:
-    """What the user left on one paragraph: a bookmark, notes (oldest first)."""
-
-    bookmark: Note | None = None
-    notes: tuple[Note, ...] = ()
-
-    def glyphs(self) -> Content:
-        """The paragraph's margin marks, such as `★ ✎2 `: characters, not colour alone."""
-        parts: list[Content] = []
-        if self.bookmark is not None:
-            parts.append(Content.styled(BOOKMARK_GLYPH, "bold"))
-        if self.notes:
-            count = str(len(self.notes)) if len(self.notes) > 1 else ""
-            parts.append(Content.styled(f"{NOTE_GLYPH}{count}", "bold"))
-        if not parts:
-            return Content("")
-        return Content(" ").join(parts) + Content(" ")
-
-
-Marks = dict[str, dict[int, ParagraphMarks]]
-"""Per document id, per paragraph index: the marks to show."""
-NO_MARKS = ParagraphMarks()
 
 
 def note_line(note: Note) -> Content:
@@ -723,7 +690,7 @@ class DocumentView(ScrollView, can_focus=False):
             hit_style = CURRENT_HIT_STYLE if hit == page.current_hit else HIT_STYLE
             content = content.stylize(hit_style, hit.start, hit.end)
         marks = page.marks.get(index, NO_MARKS)
-        prefix = marks.glyphs()
+        prefix = Content.styled(marks.glyph_text(), "bold")
         if prefix.plain:
             content = prefix + content
         content = self._selected(content, index)
@@ -777,7 +744,7 @@ class DocumentView(ScrollView, can_focus=False):
 
     def _span(self, page: Page, paragraph: int, selection: Selection) -> tuple[int, int] | None:
         text = page.document.paragraphs[paragraph].text
-        shift = len(page.marks.get(paragraph, NO_MARKS).glyphs().plain)
+        shift = len(page.marks.get(paragraph, NO_MARKS).glyph_text())
         lines = (" " * shift + text).split("\n")
         base = paragraph << LINE_SHIFT
         start, end = selection.start, selection.end

@@ -24,7 +24,7 @@ from tui.corpus.clean import clean_line
 from tui.corpus.library import Library
 from tui.corpus.model import Document
 from tui.corpus.notes import Kind, Note
-from tui.widgets.document import BOOKMARK_GLYPH, NOTE_GLYPH
+from tui.document.marks import BOOKMARK_GLYPH, NOTE_GLYPH
 from tui.widgets.sidebar import fit, with_cursor
 
 

@@ -20,8 +20,9 @@ from tui.corpus.cite import citation
 from tui.corpus.model import Document, TurnKind
 from tui.corpus.state import QueryBox
 from tui.corpus.topics import TopicMatcher, find_spans
+from tui.document.marks import NO_MARKS, Hit, Marks, ParagraphMarks
 from tui.messages import BookmarkToggled, FindClosed, NoteEditRequested
-from tui.widgets.document import NO_MARKS, DocumentView, Hit, Marks, ParagraphMarks
+from tui.widgets.document import DocumentView
 from tui.widgets.history_input import HistoryInput
 from tui.words import paragraph_place
 
@@ -413,7 +414,7 @@ class Reader(Vertical, can_focus=True):
         parts.append(paragraph_place(self.paragraph, self._count))
         marks = self.current_marks
         if marks.bookmark or marks.notes:
-            parts[-1] += " " + marks.glyphs().plain.strip()
+            parts[-1] += " " + marks.glyph_text().strip()
         turn = document.turn_of_paragraph(self.paragraph)
         questions = [t for t in document.turns if t.kind is TurnKind.QUESTION]
         if turn.kind is TurnKind.QUESTION:

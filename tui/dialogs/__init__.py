@@ -1,0 +1,1 @@
+"""Pop-up screens over the reader: the note editor."""
