@@ -307,13 +307,6 @@ MUTATIONS = [
         "tests/unit/test_folder_faults.py::test_list_check_and_search_answer_and_check_says_why[fifo] tests/unit/test_folder_faults.py::test_list_check_and_search_answer_and_check_says_why[unix-socket]",
     ),
     (
-        "i23 a dossier.yaml that is no file is not opened",
-        "tui/corpus/library.py",
-        "    if not stat.S_ISREG(status.st_mode):\n        return None\n",
-        "",
-        "tests/unit/test_folder_faults.py::test_a_corrections_file_that_is_a_pipe_is_not_waited_on",
-    ),
-    (
         "i23 ids one line",
         "tui/corpus/library.py",
         "    return clean_line(name.translate(_LINE_BREAK_PICTURES))",
@@ -373,7 +366,8 @@ MUTATIONS = [
         "        if False:\n",
         "tests/unit/test_store.py::test_a_fifo_is_refused_without_waiting_for_a_writer "
         "tests/unit/test_cli_notes.py::test_a_notes_file_that_is_not_a_file_is_refused_at_once "
-        "tests/unit/test_config.py::test_a_config_that_is_no_file_or_too_large_is_refused_at_once",
+        "tests/unit/test_config.py::test_a_config_that_is_no_file_or_too_large_is_refused_at_once "
+        "tests/unit/test_folder_faults.py::test_a_corrections_file_that_is_a_pipe_is_not_waited_on",
     ),
     (
         "i23 notes, config, state: opened without waiting for a FIFO's writer",

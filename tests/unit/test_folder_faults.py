@@ -134,6 +134,7 @@ def test_a_corrections_file_that_is_a_pipe_is_not_waited_on(corpus: Path) -> Non
     )
     assert result.returncode == 0
     assert sorted(entry["id"] for entry in json.loads(result.stdout)) == SEED_IDS
+    assert "dossier.yaml: a named pipe (FIFO), not a file; no corrections applied" in result.stderr
 
 
 def test_no_character_the_cleaner_changes_stays_in_an_id() -> None:

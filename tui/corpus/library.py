@@ -577,13 +577,11 @@ def _size(stamp: Stamp | None) -> int:
 
 
 def _stamp(path: str) -> Stamp | None:
-    """The stamp of the file at `path` (through its link); None if there is none, or
-    what is there is no file: a dossier.yaml that is a pipe is not waited on."""
+    """The stamp of the file at `path` (through its link); None if there is none. (A
+    dossier.yaml that is a pipe has one: its reader refuses it and says so.)"""
     try:
         status = os.stat(path)
     except OSError:
-        return None
-    if not stat.S_ISREG(status.st_mode):
         return None
     return Stamp(status.st_size, status.st_mtime_ns)
 
