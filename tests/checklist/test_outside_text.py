@@ -517,6 +517,25 @@ def test_06_a_folder_with_a_huge_file_is_read_after_the_first_frame(tmp_path: Pa
     assert not small_folder(corpus)
 
 
+def test_06_what_was_read_is_handed_on_before_a_large_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The loader's batches: the two small files come in one before the large file is
+    read, whatever the timing (no batch falls due by the clock here)."""
+    monkeypatch.setattr(library_module, "BATCH_SECONDS", 600.0)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for seed in sorted(SEEDS.iterdir())[:2]:
+        (corpus / seed.name).write_bytes(seed.read_bytes())
+    (corpus / "big.txt").write_text("Talks, Moscow, March 6, 2017\n\n" + "word " * 300_000)
+    library = library_module.Library(corpus, load_config(None))
+    loader = library_module.Loader(library, None)
+    read = [[relative for relative, _, _ in batch.entries] for batch in loader.batches()]
+    read = [names for names in read if names]
+    assert read[0] == sorted(seed.name for seed in sorted(SEEDS.iterdir())[:2])
+    assert read[-1] == ["big.txt"]
+
+
 async def test_06_a_50_mb_file_does_not_hold_up_the_app(
     make_app: AppFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
