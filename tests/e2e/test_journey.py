@@ -43,7 +43,7 @@ def test_open_question_find_and_quit(
     terminal.keys("Escape")
     # The find bar closes, the hits go, the cursor stays on the second hit's paragraph.
     screen = terminal.wait_until(lambda screen: "hit" not in screen, "the hits to go")
-    assert f"¶{paragraph} · t:" in screen
+    assert f"¶{paragraph} · {int(paragraph) + 1}/23 · t:" in screen
     assert "Kerry" not in reversed_words(terminal.screen(escapes=True))
     terminal.type("q")
     terminal.wait_gone()
