@@ -462,6 +462,33 @@ async def test_a_short_terminal_folds_the_header_and_i_unfolds_it(
         assert [row for row in header_rows(app) if row] == rows
 
 
+async def test_the_cursor_on_the_first_row_is_reversed_like_any_other(
+    make_app: AppFactory,
+) -> None:
+    """At start and after `g` the first meeting's rows are drawn reversed, as every
+    other row under the cursor. (Read through `tmux capture-pane -e` they looked only
+    bold: capture-pane writes each line's attributes as changes from the end of the
+    line above, whose scrollbar is reversed already.)"""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        sidebar = app.main_screen.query_one(Sidebar)
+
+        def reversed_rows() -> list[int]:
+            return [
+                y
+                for y in range(8)
+                if all(
+                    segment.style and segment.style.reverse for segment in sidebar.render_line(y)
+                )
+            ]
+
+        assert reversed_rows() == [1, 2]
+        await pilot.press("j")
+        assert reversed_rows() == [4, 5]
+        await pilot.press("g")
+        assert reversed_rows() == [1, 2]
+
+
 async def test_command_palette_lists_actions(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
