@@ -153,24 +153,14 @@ def document_rows(document: Any) -> list[Row]:
 def library_meta(documents: Iterable[Any], config: Any) -> dict[str, Any]:
     """What the filters and the alias spellings need, as `SearchIndex` makes it: each
     speaker's folded aliases, the topics' names, the word-by-word alias spellings."""
-    from tui.corpus.search import fold, words
+    from tui.corpus.search import SearchIndex, fold
 
     speakers: dict[str, str] = {}
     for document in documents:
         for speaker in document.speakers:
             if speaker not in speakers:
                 speakers[speaker] = " | ".join(fold(n) for n in config.aliases_of(speaker))
-    groups: defaultdict[str, list[list[str]]] = defaultdict(list)
-    for alias, canonical in config.aliases.items():
-        groups[canonical].append([w for w, _, _ in words(alias)])
-    spellings: defaultdict[str, set[str]] = defaultdict(set)
-    for names in groups.values():
-        for first in names:
-            for second in names:
-                if first != second and len(first) == len(second):
-                    for a, b in zip(first, second, strict=True):
-                        if a != b:
-                            spellings[a].add(b)
+    spellings = SearchIndex._alias_spellings(config)
     return {
         "speakers": speakers,
         "topics": [topic.name for topic in config.topics],
