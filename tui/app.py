@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import time
 from collections.abc import Callable, Iterable
 from functools import partial
@@ -12,7 +11,6 @@ from textual import events, on, work
 from textual._path import CSSPathType
 from textual.app import App
 from textual.binding import Binding, BindingType, Keymap
-from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen
 from textual.widgets import Input
 from textual.worker import Worker, WorkerState, get_current_worker
@@ -20,7 +18,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from tui.collector import IdleCollector
 from tui.commands import ActionsProvider
 from tui.corpus.cache import DocumentCache
-from tui.corpus.clean import clean_text, visible
+from tui.corpus.clean import clean_text
 from tui.corpus.config import Config, log_path
 from tui.corpus.library import Changes, Library, Loader
 from tui.corpus.resources import styles_dir
@@ -161,26 +159,6 @@ class DossierApp(NotebookApp):
         self.search_screen = SearchScreen(self.reading.queries[QueryBox.SEARCH])
         self.kwic_screen = KwicScreen(self.reading.queries[QueryBox.KWIC])
         self.collector = IdleCollector()
-
-    def notify(
-        self,
-        message: str,
-        *,
-        title: str = "",
-        severity: SeverityLevel = "information",
-        timeout: float | None = None,
-        markup: bool = False,
-    ) -> None:
-        """Every notification is plain text with what would act on a terminal made
-        visible: messages carry file names, topics, errors, all outside text. Warnings
-        and errors also go to the log."""
-        if severity != "information":
-            log.log(logging.ERROR if severity == "error" else logging.WARNING, message)
-        if severity == "error":
-            message = f"{message}\nDetails in {log_path()}"
-        super().notify(
-            visible(message), title=visible(title), severity=severity, timeout=timeout, markup=False
-        )
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Paste) and not event.is_forwarded:

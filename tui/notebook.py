@@ -182,6 +182,8 @@ class NotebookApp(ToastsApp):
         """The key that opens the editor, and the widget it went to, until the key has
         been through the bindings."""
         self._hold_timer: Timer | None = None
+        self._editor_keys: tuple[object, frozenset[str]] = (None, frozenset())
+        """The keys that open the editor, for the screen and focus they were found for."""
         self._recovery_waiting = False
         """Recovery files were found at the start (or written since) and not merged yet."""
 
@@ -632,6 +634,18 @@ class NotebookApp(ToastsApp):
     def _opens_editor(self, key: str) -> bool:
         if isinstance(self.focused, Input):
             return False  # a letter typed there (in the editor, no such key is bound)
+        # Working out the active bindings walks the focus chain: once per focus, not at
+        # every key (whether a binding is enabled is asked when its key comes).
+        where = (self.screen, self.focused)
+        if self._editor_keys[0] != where:
+            keys = {
+                key
+                for key, bound in self.screen.active_bindings.items()
+                if bound.binding.id in EDITOR_BINDINGS
+            }
+            self._editor_keys = (where, frozenset(keys))
+        if key not in self._editor_keys[1]:
+            return False
         bound = self.screen.active_bindings.get(key)
         return bound is not None and bound.enabled and bound.binding.id in EDITOR_BINDINGS
 

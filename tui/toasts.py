@@ -3,6 +3,7 @@ that was left, or about a deletion just undone, goes when that stops being true.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -12,6 +13,9 @@ from textual.app import App
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
+from tui.corpus.clean import visible
+from tui.corpus.config import log_path
+from tui.log import log
 from tui.messages import ViewShown
 
 
@@ -42,10 +46,18 @@ class ToastsApp(App[None]):
         timeout: float | None = None,
         markup: bool = False,
     ) -> None:
+        """Every notification is plain text with what would act on a terminal made
+        visible: messages carry file names, topics, errors, all outside text. Warnings
+        and errors also go to the log."""
+        if severity != "information":
+            log.log(logging.ERROR if severity == "error" else logging.WARNING, message)
+        if severity == "error":
+            message = f"{message}\nDetails in {log_path()}"
+        message, title = visible(message), visible(title)
         seconds = self.NOTIFICATION_TIMEOUT if timeout is None else timeout
         screen = self.screen_stack[-1] if self.screen_stack else None
         self._toasts.append(Toast(message, title, severity, time.monotonic() + seconds, screen))
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def withdraw(self, drop: Callable[[Toast], bool]) -> None:
         """Take the toasts `drop` picks off the screen. (Textual 8.2 has no public way

@@ -22,7 +22,7 @@ PIP = [sys.executable, "-m", "pip", "install", "-q", "-e", "."]
 MUTATIONS = [
     (
         "1 notification markup",
-        "tui/app.py",
+        "tui/toasts.py",
         "severity=severity, timeout=timeout, markup=False",
         "severity=severity, timeout=timeout, markup=True",
         "test_01",
@@ -64,9 +64,9 @@ MUTATIONS = [
     ),
     (
         "2 notification visible",
-        "tui/app.py",
-        "            visible(message), title=visible(title),",
-        "            message, title=title,",
+        "tui/toasts.py",
+        "        message, title = visible(message), visible(title)\n",
+        "",
         "test_every_screen",
     ),
     ("3 bidi", "tui/corpus/clean.py", '    + "".join(_BIDI_NAMES)\n', "", "test_03"),
@@ -191,7 +191,7 @@ MUTATIONS = [
     ),
     (
         "22 warnings logged",
-        "tui/app.py",
+        "tui/toasts.py",
         '            log.log(logging.ERROR if severity == "error" else logging.WARNING, message)',
         "            pass",
         "test_21",
@@ -230,7 +230,7 @@ MUTATIONS = [
     (
         "i23 notes list reason made visible",
         "tui/widgets/notes_list.py",
-        'f": {one_line(placement.why)}"',
+        'f": {folded_line(placement.why)}"',
         'f": {placement.why}"',
         "tests/checklist/test_outside_text.py::test_02_the_notes_list_shows_a_reason_made_visible",
     ),

@@ -69,6 +69,12 @@ def clean_line(text: str) -> str:
 _OUTPUT_UNSAFE = re.compile("[\r\x0b\x0c]|" + _UNSAFE.pattern)
 
 
+def folded_line(text: str) -> str:
+    """Outside text as one safe line: whitespace runs (line breaks too) folded to a
+    space, then `clean_line`."""
+    return clean_line(" ".join(text.split()))
+
+
 def visible(text: str) -> str:
     """Text for a terminal: every character that would act on it, newline and tab aside,
     shown as its placeholder (a carriage return too: it would overwrite the line)."""

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from tui.corpus.cache import Stamp
-from tui.corpus.clean import clean_line
+from tui.corpus.clean import folded_line
 from tui.corpus.files import FileRefused, read_capped
 from tui.corpus.model import Confidence, Document, EventDate, Turn
 from tui.corpus.safeyaml import MAX_BYTES, Parsed, Plain, YamlError, parse
@@ -255,14 +255,14 @@ class _Reader:
                 )
             else:
                 line = self.parsed.lines.get(keypath, 1)
-                self.speakers[folded] = Correction("speaker", text, line, _one_line(label))
+                self.speakers[folded] = Correction("speaker", text, line, folded_line(label))
 
     def _text(self, keypath: tuple[str, ...], value: Plain) -> str | None:
         """The value as one line of text, or None (with a warning)."""
         if not isinstance(value, str) or not value.strip():
             self.warn(keypath, "must be text; skipped")
             return None
-        return _one_line(value)
+        return folded_line(value)
 
 
 def _date_problem(text: str) -> str | None:
@@ -274,8 +274,3 @@ def _date_problem(text: str) -> str | None:
     except ValueError:
         return "is no real date"
     return None
-
-
-def _one_line(text: str) -> str:
-    """Outside text as the reader shows it: one line, nothing that acts on a terminal."""
-    return clean_line(" ".join(text.split()))

@@ -106,7 +106,8 @@ class TopicMatcher:
 
     def __init__(self, topics: Iterable[Topic]) -> None:
         self.topics = tuple(topics)
-        self._sixteen: dict[str, str] = {}
+        self._colours = {topic.name: topic.colour for topic in reversed(self.topics)}
+        """Each topic's style, read for every topic word drawn; the first of a name wins."""
         self._exact: dict[str, str] = {}
         self._stems: list[tuple[str, str]] = []
         for topic in self.topics:
@@ -212,18 +213,13 @@ class TopicMatcher:
 
     def colour_of(self, name: str) -> str | None:
         """The topic's style: its colour, or what `use_sixteen_colours` chose."""
-        if name in self._sixteen:
-            return self._sixteen[name]
-        for topic in self.topics:
-            if topic.name == name:
-                return topic.colour
-        return None
+        return self._colours.get(name)
 
     def use_sixteen_colours(self) -> None:
         """Draw the topics for a terminal of 16 colours: each its own colour while
         there are enough (`sixteen_colour_styles`)."""
         styles = sixteen_colour_styles([topic.colour for topic in self.topics])
-        self._sixteen = {
+        self._colours = {
             topic.name: style for topic, style in zip(self.topics, styles, strict=True)
         }
 
@@ -244,6 +240,7 @@ ANSI_HUES: tuple[tuple[str, tuple[int, int, int]], ...] = (
 )
 """The 16 colours less black, white and the greys, with the values Rich gives them
 when it brings a colour down to 16: a topic drawn in one of these keeps it."""
+_HUE_RGB = dict(ANSI_HUES)
 ROUND_STYLES = ("", "underline", "italic", "bold")
 """What sets topics apart once every hue is taken: the second round is underlined."""
 
@@ -261,11 +258,11 @@ def sixteen_colour_styles(colours: Sequence[str]) -> list[str]:
         rgb = _rgb(colour)
         hue = min(
             (name for name, _ in ANSI_HUES if name not in taken),
-            key=lambda name: _distance(rgb, dict(ANSI_HUES)[name]),
+            key=lambda name: _distance(rgb, _HUE_RGB[name]),
         )
         taken.add(hue)
         extra = ROUND_STYLES[min(round_, len(ROUND_STYLES) - 1)]
-        styles.append(f"{_hex(dict(ANSI_HUES)[hue])} {extra}".strip())
+        styles.append(f"{_hex(_HUE_RGB[hue])} {extra}".strip())
     return styles
 
 
@@ -274,9 +271,8 @@ def _hex(rgb: tuple[int, int, int]) -> str:
 
 
 def _rgb(colour: str) -> tuple[int, int, int]:
-    named = dict(ANSI_HUES)
-    if colour in named:
-        return named[colour]
+    if colour in _HUE_RGB:
+        return _HUE_RGB[colour]
     digits = colour.lstrip("#")
     if len(digits) == 3:
         digits = "".join(2 * digit for digit in digits)

@@ -20,17 +20,12 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.corpus.anchor import AnchorStatus, Placement
-from tui.corpus.clean import clean_line
+from tui.corpus.clean import folded_line
 from tui.corpus.library import Library
 from tui.corpus.model import Document
 from tui.corpus.notes import Kind, Note
 from tui.document.marks import BOOKMARK_GLYPH, NOTE_GLYPH
 from tui.widgets.sidebar import fit, with_cursor
-
-
-def one_line(text: str) -> str:
-    """Text from the notes file as one safe line: whitespace folded, controls shown."""
-    return clean_line(" ".join(text.split()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +100,7 @@ def status_content(placement: Placement) -> Content:
         return Content.styled("anchored", "dim")
     style = "bold" if placement.status is AnchorStatus.MOVED else "bold reverse"
     # The reason quotes the notes file (`… is not in the corpus`).
-    return Content.assemble((f"{placement.status.value}", style), f": {one_line(placement.why)}")
+    return Content.assemble((f"{placement.status.value}", style), f": {folded_line(placement.why)}")
 
 
 def row_lines(row: NoteRow, width: int) -> list[Content]:
@@ -123,16 +118,16 @@ def row_lines(row: NoteRow, width: int) -> list[Content]:
         title = fit(document.short_title, max(10, width - used))
         meeting = Content.assemble((date, "bold"), "  ", (title, "italic"))
     else:
-        meeting = Content.assemble((one_line(note.anchor.doc), "bold"), " (not in the corpus)")
+        meeting = Content.assemble((folded_line(note.anchor.doc), "bold"), " (not in the corpus)")
     lines = [
         Content.assemble((f"{glyph} {kind:<8}", "bold"), " ", meeting, tail),
-        Content.styled(f"  “{fit(one_line(note.anchor.quote), max(10, width - 4))}”", "dim"),
+        Content.styled(f"  “{fit(folded_line(note.anchor.quote), max(10, width - 4))}”", "dim"),
     ]
     if note.kind is Kind.NOTE:
-        tags = " ".join(f"#{one_line(tag)}" for tag in note.tags)
+        tags = " ".join(f"#{folded_line(tag)}" for tag in note.tags)
         room = max(10, width - 3 - (len(tags) + 2 if tags else 0))
         lines.append(
-            Content.assemble("   ", fit(one_line(note.text), room), ("  " + tags, "italic"))
+            Content.assemble("   ", fit(folded_line(note.text), room), ("  " + tags, "italic"))
         )
     return [line.truncate(width, ellipsis=True) for line in lines]
 
