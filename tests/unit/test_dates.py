@@ -9,7 +9,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.corpus.dates import Dateline, dates_in_path, find_dates, infer_year, match_dateline
+from tui.corpus.dates import (
+    Dateline,
+    began_before,
+    dates_in_path,
+    find_dates,
+    infer_year,
+    match_dateline,
+    said_on,
+    start_time,
+)
 
 D = dt.date
 
@@ -287,3 +296,77 @@ def test_the_year_of_a_dateline_is_inferred_from_russian_phrases_and_weekdays(
     inferred = infer_year(4, 4, text)
     assert inferred is not None
     assert (inferred.date, inferred.reason) == (expected, reason)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "said"),
+    [
+        ("embargoed until 4:15 tomorrow, May 23rd.", D(2022, 5, 23), D(2022, 5, 22)),
+        ("We meet today, Monday, June 3rd, to", D(2019, 6, 4), D(2019, 6, 3)),
+        ("as we said yesterday, 11 June, the", D(2010, 6, 11), D(2010, 6, 12)),
+        ("Завтра, 5 апреля, мы", D(2017, 4, 5), D(2017, 4, 4)),
+        # A new year between the words and the stamp.
+        ("the vote tomorrow, January 1st.", D(2021, 1, 1), D(2020, 12, 31)),
+    ],
+)
+def test_words_relative_to_a_named_day_give_the_day_they_are_said_on(
+    text: str, published: dt.date, said: dt.date
+) -> None:
+    found = said_on(text, published)
+    assert found is not None and found[0] == said
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tomorrow, May 23rd",  # a month from the stamp: another meeting's day
+        "Tomorrow we go.",  # no day named
+        "the May 23rd vote tomorrow",  # the day before the word: not what it names
+    ],
+)
+def test_relative_words_far_from_the_stamp_or_naming_no_day_say_nothing(text: str) -> None:
+    assert said_on(text, D(2022, 6, 25)) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "hour", "minute", "offset"),
+    [
+        ("1:38 P.M. EDT", 13, 38, -4),
+        ("7:09 P.M. JST", 19, 9, 9),
+        ("12:05 a.m. EST", 0, 5, -5),
+        ("14:20 MSK", 14, 20, 3),
+        ("10:03 A.M.", 10, 3, None),
+    ],
+)
+def test_a_start_time_line_is_read_with_its_zone(
+    line: str, hour: int, minute: int, offset: int | None
+) -> None:
+    start = start_time(line)
+    assert start is not None and (start.hour, start.minute) == (hour, minute)
+    if offset is None:
+        assert start.tzinfo is None
+    else:
+        assert start.utcoffset() == dt.timedelta(hours=offset)
+
+
+@pytest.mark.parametrize(
+    "line", ["13:38 P.M. EDT", "1:38 P.M. CST", "25:00", "at 1:38 P.M.", "1:38 P.M. and on"]
+)
+def test_other_lines_are_no_start_time(line: str) -> None:
+    # `CST` is Central or China Standard Time: no zone to compare.
+    assert start_time(line) is None
+
+
+def test_a_meeting_that_began_after_its_page_was_last_stamped_was_held_before() -> None:
+    start = start_time("1:38 P.M. EDT")
+    assert start is not None
+    day = D(2024, 8, 10)
+    stamp = "2024-08-10 09:22:36-04:00"
+    assert began_before([stamp], day, start)
+    # Published before the call (an embargo) but modified after it: nothing proven.
+    assert not began_before([stamp, "2024-08-11 13:19:00-04:00"], day, start)
+    assert not began_before(["2024-08-10 15:00:00-04:00"], day, start)
+    assert not began_before(["2024-08-10"], day, start)  # midnight: a day, no time
+    assert not began_before(["2024-08-10 09:22:36"], day, start)  # no zone to compare
+    assert not began_before(["not a time"], day, start)
+    assert not began_before([], day, start)

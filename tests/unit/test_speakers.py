@@ -528,3 +528,116 @@ def test_a_broadcast_transcript_names_then_roles(config: Config, matcher: TopicM
     ]
     assert document.turns[0].note == "HOST"
     assert document.turns[-1].paragraphs[-1].text == "Yes, sir: that is how it goes."
+
+
+def test_a_label_that_lost_its_first_letters_is_the_label_printed_in_full(
+    config: Config, matcher: TopicMatcher
+) -> None:
+    document = parse(
+        "Remarks by President Ann Ray During a Tour of the Vaccination Site\n\n"
+        "THE PRESIDENT:  How many a day?\n\n"
+        "MS. HAYES:  Hi, I’m Brittney Hayes.  About six thousand.\n\n"
+        "HE PRESIDENT:  Six thousand!\n\n"
+        "S. HAYES:  Yes, sir.\n\n"
+        "THE PRESIDENT:  Thank you.\n\n"
+        "MS. HAYES:  Thank you.\n",
+        config,
+        matcher,
+    )
+    assert [t[1] for t in turns(document)] == ["Ann Ray", "Brittney Hayes"] * 3
+
+
+def test_a_short_label_is_never_taken_for_a_clipped_one(
+    config: Config, matcher: TopicMatcher
+) -> None:
+    document = parse(
+        "A conversation between two members of the club about the season\n\n"
+        "MR. LEE:  Welcome.\n\nLEE:  Thank you.\n\nMR. LEE:  Go on.\n\nLEE:  I will.\n",
+        config,
+        matcher,
+    )
+    assert {label for label in (t.label for t in document.turns) if label} == {"MR. LEE", "LEE"}
+    assert all(t.label != "LEE" or t.speaker == "Lee" for t in document.turns)
+
+
+def test_a_surname_is_found_whatever_its_case_and_across_a_hard_wrap(
+    config: Config, matcher: TopicMatcher
+) -> None:
+    document = parse(
+        "Remarks on the vaccination effort in the state, with state officials\n\n"
+        "THE PRESIDENT:  I am joined by the head of the state’s health office, Tammy\n"
+        "Littrell, and the head of the Arizona National Guard, Major General\n"
+        "Michael McGuire.  Over to you both.\n\n"
+        "MS. LITTRELL:  Thank you, Mr. President.\n\n"
+        "MAJOR GENERAL MCGUIRE:  Thank you.\n",
+        config,
+        matcher,
+    )
+    assert [t[1] for t in turns(document)][1:] == ["Tammy Littrell", "Michael McGuire"]
+
+
+def test_a_speaker_called_by_surname_is_named_by_who_hands_them_the_floor(
+    config: Config, matcher: TopicMatcher
+) -> None:
+    document = parse(
+        "Background Press Call on Today’s Prisoner Exchange\n\n"
+        "MS. WATERS:  Morning, everybody.  Our first speaker is National Security\n"
+        "Advisor Sullivan.  And with that, I will hand it over to Jake.\n\n"
+        "MR. SULLIVAN:  Good morning, everyone.\n\n"
+        "MS. WATERS:  Thanks.  We’ll open it up to questions.\n\n"
+        "MR. SULLIVAN:  Thanks.\n",
+        config,
+        matcher,
+    )
+    # `Advisor` is an office, not a first name; `Waters` is handed nothing.
+    assert [t[1] for t in turns(document)] == ["Ms. Waters", "Jake Sullivan"] * 2
+
+
+def test_a_speaker_called_by_one_name_is_named_by_their_own_introduction(
+    config: Config, matcher: TopicMatcher
+) -> None:
+    document = parse(
+        "The accessibility podcast, episode one, with a guest from the industry\n\n"
+        "Nicolas: Welcome! This is the podcast. I’m Nic Steenhout and I talk with people.\n\n"
+        "Robert: Thanks. I’m a parent first. I am Dave Jones’s friend too.\n\n"
+        "Nicolas: Cool.\n\nRobert: Yes.\n",
+        config,
+        matcher,
+    )
+    # `I am Dave Jones’s friend` names another person: Robert stays Robert.
+    assert [t[1] for t in turns(document)] == ["Nic Steenhout", "Robert"] * 2
+
+
+def test_a_page_published_before_its_meeting_began_dates_it_the_day_before(
+    config: Config, matcher: TopicMatcher
+) -> None:
+    front = (
+        "---\ndate: '2024-08-10'\nmodified_time: 2024-08-10 09:22:37-04:00\n"
+        "published_time: 2024-08-10 09:22:36-04:00\ntitle: On-the-Record Press Gaggle\n---\n"
+    )
+    document = parse(
+        front + "Via Teleconference\n\n1:38 P.M. EDT\n\nMR. KIRBY:  Hey, everybody.\n",
+        config,
+        matcher,
+        name="gaggle.md",
+    )
+    assert document.date.value == dt.date(2024, 8, 9)
+    assert document.date.confidence.value == "inferred"
+    assert "1:38 P.M. EDT" in document.date.source
+    said = parse(
+        front.replace("09:22", "23:22")
+        + "7:09 P.M. JST\n\nMR. PATEL:  Good evening.  This call is embargoed until 4:15"
+        " Japan Standard Time tomorrow, August 10th.\n",
+        config,
+        matcher,
+        name="call.md",
+    )
+    assert said.date.value == dt.date(2024, 8, 9)
+    assert "tomorrow, August 10th" in said.date.source
+    later = parse(
+        front.replace("09:22", "15:00") + "1:38 P.M. EDT\n\nMR. KIRBY:  Hey.\n",
+        config,
+        matcher,
+        name="later.md",
+    )
+    assert later.date.value == dt.date(2024, 8, 10)

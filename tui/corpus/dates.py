@@ -302,3 +302,95 @@ def infer_year(month: int, day: int, text: str) -> InferredYear | None:
         if value is not None:
             return InferredYear(value, f"year inferred as the latest year mentioned ({year})")
     return None
+
+
+# --- the meeting's day, from a publication date ---------------------------------------
+
+_RELATIVE_OFFSET = {
+    "today": 0,
+    "tonight": 0,
+    "tomorrow": -1,
+    "yesterday": 1,
+    "сегодня": 0,
+    "завтра": -1,
+    "вчера": 1,
+}
+"""Days from the date a relative word names to the day it is said on."""
+_RELATIVE = re.compile(
+    rf"\b(?P<word>{_alternation(_RELATIVE_OFFSET)})\b[,\s]{{1,3}}"
+    rf"(?:(?:on\s+)?(?:{_alternation(_WEEKDAY_NUMBERS)})\.?,?\s+)?"
+    rf"(?:(?P<month_first>{_MONTH_WORD})\.?\s+(?P<day_after>\d{{1,2}})(?:st|nd|rd|th)?"
+    rf"|(?P<day>\d{{1,2}})(?:st|nd|rd|th|-?го)?\s+(?:of\s+)?(?P<month>{_MONTH_WORD}))(?!\w)",
+    re.IGNORECASE,
+)
+_NEAR_DAYS = 7
+"""How far a publication date may be from the meeting it publishes."""
+
+
+def said_on(text: str, published: dt.date) -> tuple[dt.date, str] | None:
+    """The day words such as `tomorrow, May 23rd` or `сегодня, 4 апреля` are said on,
+    with the phrase, when that day is within a week of `published` (the year comes
+    from it): a page published on the 23rd may hold a call held the evening before."""
+    for match in _RELATIVE.finditer(text):
+        month = match["month"] or match["month_first"]
+        day = match["day"] or match["day_after"]
+        offset = dt.timedelta(days=_RELATIVE_OFFSET[match["word"].lower()])
+        for year in (published.year, published.year - 1, published.year + 1):
+            named = _make(str(year), month, day)
+            if named is not None and abs((named + offset - published).days) <= _NEAR_DAYS:
+                return named + offset, " ".join(match.group().split())
+    return None
+
+
+_ZONES = {
+    "utc": 0, "gmt": 0, "bst": 1, "cet": 1, "cest": 2, "eet": 2, "eest": 3, "msk": 3,
+    "jst": 9, "kst": 9, "aest": 10, "edt": -4, "est": -5, "cdt": -5, "mdt": -6,
+    "mst": -7, "pdt": -7, "pst": -8,
+}  # fmt: skip
+"""Time zones as transcripts name them after a start time, in hours from UTC; not
+the ambiguous ones (`CST` is Central or China, `IST` India, Israel or Ireland)."""
+_START_TIME = re.compile(
+    r"^(?P<hour>\d{1,2}):(?P<minute>\d{2})\s*(?:(?P<half>[ap])\.?\s?m\.?)?"
+    rf"\s*(?:\(?(?P<zone>{'|'.join(_ZONES)})\)?)?\.?$",
+    re.IGNORECASE,
+)
+
+
+def start_time(line: str) -> dt.datetime | None:
+    """The time of day a line gives alone, as a transcript notes when it began
+    (`1:38 P.M. EDT`, `10:03 a.m.`, `14:20 MSK`), on 1 January 2000: only the time
+    and zone count. Naive when the line names no zone."""
+    match = _START_TIME.match(line.strip())
+    if match is None:
+        return None
+    hour, minute = int(match["hour"]), int(match["minute"])
+    if match["half"]:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if match["half"].lower() == "p" else 0)
+    if hour > 23 or minute > 59:
+        return None
+    zone = match["zone"]
+    tzinfo = dt.timezone(dt.timedelta(hours=_ZONES[zone.lower()])) if zone else None
+    return dt.datetime(2000, 1, 1, hour, minute, tzinfo=tzinfo)
+
+
+def began_before(stamps: Iterable[str], day: dt.date, start: dt.datetime) -> bool:
+    """Whether a meeting that began at `start` (a time of day) on `day` would have
+    begun after the text was last published or modified (`stamps`, such as
+    `2024-08-10 09:22:36-04:00`): then it was held on an earlier day. The latest
+    stamp counts: a page published before the meeting (an embargo) but modified after
+    it proves nothing. A stamp without a time, at midnight, or with a zone where the
+    start has none (or the other way) proves nothing either."""
+    read = []
+    for stamp in stamps:
+        try:
+            read.append(dt.datetime.fromisoformat(stamp.strip().replace("Z", "+00:00")))
+        except ValueError:
+            return False
+    if not read or any((stamp.tzinfo is None) != (start.tzinfo is None) for stamp in read):
+        return False
+    latest = max(read)
+    if latest.time() == dt.time(0) or latest.date() != day:
+        return False
+    return dt.datetime.combine(day, start.time(), start.tzinfo) > latest

@@ -108,7 +108,11 @@ def _meta_key(key: str) -> str:
     """A front matter key as a meta key: `Event-Date` -> `date`, `scraped_at` -> `scraped`;
     keys not listed in `_META_KEYS` are only folded (`Tags` -> `tags`)."""
     folded = "_".join(key.strip().strip("\"'").casefold().replace("-", "_").split())
-    return _META_KEYS.get(folded) or _META_KEYS.get(folded.removesuffix("_at")) or folded
+    # `scraped_at`, `published_time`: the suffix says no more than the key.
+    for suffix in ("", "_at", "_time", "_date"):
+        if (known := _META_KEYS.get(folded.removesuffix(suffix))) is not None:
+            return known
+    return folded
 
 
 _YAML_ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)")

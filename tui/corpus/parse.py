@@ -20,7 +20,16 @@ from pathlib import Path
 
 from tui.corpus.clean import MAX_LINE_CHARS, clean_line, clean_text, split_long_line
 from tui.corpus.config import Config
-from tui.corpus.dates import Dateline, dates_in_path, find_dates, infer_year, match_dateline
+from tui.corpus.dates import (
+    Dateline,
+    began_before,
+    dates_in_path,
+    find_dates,
+    infer_year,
+    match_dateline,
+    said_on,
+    start_time,
+)
 from tui.corpus.folder import NO_FOLDER, Folder
 from tui.corpus.formats import Converted, convert
 from tui.corpus.letters import UPPER
@@ -263,6 +272,8 @@ _TITLE_CHARS = 30
 """The first line this long in the head of a page is its title."""
 _LONGEST_TITLE = 400
 """A longer line is text, not a title."""
+_OPENING_BLOCKS = 4
+"""Where a page says when its meeting was held, if it says so in words."""
 _CONTEXT_CHARS = 200_000
 """Of a document's text, what is searched for the full form of a name."""
 
@@ -311,7 +322,7 @@ class _Parser:
         self.people.title = title or ""
         # The page's metadata names people too (a summary, the speakers, the author).
         described = "\n".join(value for _, value in converted.meta)
-        self.people.context = f"{title or ''}\n{described}\n{text[:_CONTEXT_CHARS]}"
+        self.people.context = f"{title or ''}\n{described}\n{_unwrapped(text[:_CONTEXT_CHARS])}"
         blocks = self._blocks(body)
         self.dateline = next((d for b in blocks[:3] if (d := match_dateline(b.text))), None)
         named = (_title_speaker(title) if title else None) or self._described_speaker()
@@ -555,6 +566,8 @@ class _Parser:
             else:
                 drafts.append(_TurnDraft(speaker, None, None, kind, [block.text]))
         _name_hosts(drafts)
+        _name_handed_over(drafts)
+        _name_self_introduced(drafts)
         _assign_kinds(drafts, title_speaker)
         return drafts, styles
 
@@ -670,29 +683,29 @@ class _Parser:
         place = place or self.meta.get("place")
         described = self._meta_date("date")
         if described is not None:
-            return EventDate(described, self._meta_source("date"), Confidence.EXACT), place, None
+            found = EventDate(described, self._meta_source("date"), Confidence.EXACT)
+            return self._meeting_day(found, blocks), place, None
         for block in blocks[:3]:
-            if len(block.text) <= 300 and (found := find_dates(block.text)):
+            if len(block.text) <= 300 and (written := find_dates(block.text)):
                 return (
-                    EventDate(found[0].value, f"line {block.line}", Confidence.EXACT),
+                    EventDate(written[0].value, f"line {block.line}", Confidence.EXACT),
                     place,
                     None,
                 )
         published = [(line, value) for line, value, kind in self.head.date_lines if kind != "date"]
         if published:
             line, value = published[0]
-            return (
-                EventDate(value, f"publication date, line {line}", Confidence.SCRAPED),
-                place,
-                None,
-            )
+            found = EventDate(value, f"publication date, line {line}", Confidence.SCRAPED)
+            return self._meeting_day(found, blocks), place, None
         described = self._meta_date("published")
         if described is not None:
             source = f"publication date, {self._meta_source('published')}"
-            return EventDate(described, source, Confidence.SCRAPED), place, None
+            found = EventDate(described, source, Confidence.SCRAPED)
+            return self._meeting_day(found, blocks), place, None
         in_path = dates_in_path(self.path.name)
         if in_path:
-            return EventDate(in_path[0].value, "file name", Confidence.INFERRED), place, None
+            found = EventDate(in_path[0].value, "file name", Confidence.INFERRED)
+            return self._meeting_day(found, blocks), place, None
         described = self._meta_date("scraped")
         if described is not None:
             source = f"scrape date, {self._meta_source('scraped')}"
@@ -707,6 +720,29 @@ class _Parser:
                 None,
             )
         return EventDate(None, "no date found", Confidence.MISSING), place, None
+
+    def _meeting_day(self, found: EventDate, blocks: list[_Block]) -> EventDate:
+        """A date the page was posted or filed under is often not the meeting's: the
+        opening says `tomorrow, May 23rd`, or the meeting began (`1:38 P.M. EDT`)
+        after the page's publication stamp that day, so it was held the day before."""
+        if found.value is None:
+            return found
+        opening = [b.text for b in blocks[:_OPENING_BLOCKS]]
+        said = said_on("\n".join(opening), found.value)
+        if said is not None and said[0] != found.value:
+            source = f"“{said[1]}” in the opening, near the {found.source}"
+            return EventDate(said[0], source, Confidence.INFERRED)
+        stamps = [self.meta[key] for key in ("published", "modified") if key in self.meta]
+        clock = next((line for line in (*self.head.above[-3:], *opening) if start_time(line)), None)
+        began = start_time(clock) if clock else None
+        if began and began_before(stamps, found.value, began):
+            day_before = found.value - dt.timedelta(days=1)
+            source = (
+                f"the day before the {found.source}: began at {clock},"
+                f" after the page was last published or modified ({', '.join(stamps)})"
+            )
+            return EventDate(day_before, source, Confidence.INFERRED)
+        return found
 
     def _meta_date(self, key: str) -> dt.date | None:
         found = find_dates(self.meta.get(key, ""))
@@ -846,6 +882,70 @@ def _name_hosts(drafts: list[_TurnDraft]) -> None:
                         draft.speaker = name
 
 
+_HANDED_OVER = re.compile(
+    r"\b(?:over|back|it|floor)\s+to\s+(?P<given>[A-Z][a-z]+)(?:\s+for\b[^.!?]*)?\s*[.!]?[\"”’]?$"
+)
+"""The end of a turn that gives the floor by first name: `I will hand it over to Jake.`"""
+
+
+def _name_handed_over(drafts: list[_TurnDraft]) -> None:
+    """A speaker the page calls by surname only (`MR. SULLIVAN:`) whom the turn before
+    hands the floor to by first name (`... over to Jake.`): `Jake Sullivan`, in all
+    of that label's turns, when the hand-overs to that label agree."""
+    given: dict[str, Counter[str]] = {}
+    for before, after in itertools.pairwise(drafts):
+        if after.role is not Role.PERSON or after.label is None or not after.speaker:
+            continue
+        if not before.texts or before.label == after.label:
+            continue
+        surname = _strip_titles(after.speaker)
+        if " " in surname or not surname:
+            continue  # the page names this speaker in full, or not by a surname
+        handed = _HANDED_OVER.search(before.texts[-1])
+        if handed and handed["given"].casefold() != surname.casefold():
+            given.setdefault(after.label, Counter())[handed["given"]] += 1
+    for label, counts in given.items():
+        name, count = counts.most_common(1)[0]
+        if count * 2 > sum(counts.values()):
+            for draft in drafts:
+                if draft.label == label and draft.speaker:
+                    draft.speaker = f"{name} {_strip_titles(draft.speaker)}"
+
+
+_INTRODUCES_SELF = re.compile(
+    rf"\b(?:I[’']m|I am|[Mm]y name is|[Mm]y name[’']s)\s+"
+    rf"(?P<name>{UPPER}[\w’'-]+(?:\s+{UPPER}[\w’'-]+){{1,2}})"
+)
+
+
+def _name_self_introduced(drafts: list[_TurnDraft]) -> None:
+    """A speaker the page calls by one name who gives a full one in their own words
+    (`Nicolas:` ... `I’m Nic Steenhout`): that name, in all of the label's turns. The
+    one name must be the full name's first (`Nic` of `Nicolas` too) or last."""
+    named: dict[str, str] = {}
+    for draft in drafts:
+        if draft.role is not Role.PERSON or draft.label is None or draft.label in named:
+            continue
+        one = _strip_titles(draft.speaker or "")
+        if not one or " " in one:
+            continue
+        for text in draft.texts:
+            said = _INTRODUCES_SELF.search(text)
+            if said is None:
+                continue
+            parts = said["name"].split()
+            first, last, word = parts[0].casefold(), parts[-1].casefold(), one.casefold()
+            shortened = min(len(first), len(word)) >= 3 and (
+                first.startswith(word) or word.startswith(first)
+            )
+            if shortened or last == word:
+                named[draft.label] = said["name"]
+                break
+    for draft in drafts:
+        if draft.label in named:
+            draft.speaker = named[draft.label]
+
+
 def _assign_kinds(drafts: list[_TurnDraft], title_speaker: str | None) -> None:
     """Questions, answers and statements, from the labels and the order of the turns:
     after the first question, a named person's turn is an answer, and so is a turn
@@ -924,6 +1024,23 @@ def _date_line(line: str) -> tuple[dt.date, str] | None:
         return None
     kind = "publication" if _PUBLICATION.search(rest) else "date"
     return found[0].value, kind
+
+
+_WRAPPED_LINE = 50
+"""A line this long, and text on the next: one paragraph, wrapped."""
+
+
+def _unwrapped(text: str) -> str:
+    """`text` with each line break after a long line made a space: a name that a hard
+    wrap split (`Tammy` / `Littrell`) is whole again."""
+    pieces: list[str] = []
+    previous = 0
+    for line in text.split("\n"):
+        if pieces:
+            pieces.append(" " if previous >= _WRAPPED_LINE and line.strip() else "\n")
+        pieces.append(line)
+        previous = len(line)
+    return "".join(pieces)
 
 
 def _wrap_width(lines: Iterable[str]) -> int | None:

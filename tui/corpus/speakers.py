@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from tui.corpus.config import Config
@@ -185,6 +185,13 @@ ROLE_WORDS = frozenset(
         "commissioner",
         "admiral",
         "colonel",
+        "commander",
+        "advisor",
+        "adviser",
+        "counselor",
+        "counsellor",
+        "coordinator",
+        "administrator",
         "captain",
         "major",
         "lieutenant",
@@ -626,6 +633,10 @@ def _given_initial(name: str) -> str | None:
     return parts[0][0].casefold() if len(parts) > 1 else None
 
 
+_CLIPPED_SHORTEST = 5
+"""A shorter label (`LEE`, `Q`) may be a label of its own: never taken for clipped."""
+
+
 class People:
     """The people one document names, and the one name each label resolves to.
 
@@ -653,8 +664,11 @@ class People:
         """Surname -> the full forms seen, in order."""
         self._cache: dict[tuple[str, str | None], str] = {}
         self.labels: dict[tuple[str, str | None], Label] = {}
-        self._learned: set[str] = set()
-        """Label names whose person is learned."""
+        self._learned: dict[str, Label] = {}
+        """Labels whose person is learned, by name as printed."""
+        self.clipped: dict[str, Label] = {}
+        """Labels printed with their first letter or two lost (`S. HAYES:`, `HE
+        PRESIDENT:`), by name, to the label the page prints in full."""
         """Labels read on this page, by name and note as printed: each is read once."""
         self.holders: dict[str, str] = {}
         """Office -> the person a label's note named as holding it."""
@@ -720,19 +734,39 @@ class People:
 
     def learn_labels(self, labels: Iterable[Label]) -> None:
         for label in labels:
-            if label.name in self._learned:
+            if label.name in self._learned or label.name in self.clipped:
                 continue
-            self._learned.add(label.name)
+            fuller = self._clipped_from(label.name)
+            if fuller is not None:
+                self.clipped[label.name] = fuller
+                continue
+            self._learned[label.name] = label
             if label.role is Role.PERSON and label.style != "Speaker N:":
                 person = _person_tokens(label.name.split())
                 if len(person) >= 2 or (person and _INITIALS.match(person[0])):
                     self.learn(" ".join(person))
 
+    def _clipped_from(self, name: str) -> Label | None:
+        """The label seen before that `name` is, but for its first one or two
+        letters: a scrape that lost them (`S. HAYES` of `MS. HAYES`)."""
+        if len(name) < _CLIPPED_SHORTEST:
+            return None
+        return next(
+            (
+                label
+                for seen, label in self._learned.items()
+                if 1 <= len(seen) - len(name) <= 2 and seen.endswith(name)
+            ),
+            None,
+        )
+
     def speaker(self, label: Label) -> str | None:
         """The person who speaks under `label`; None for an unnamed questioner."""
         key = (label.name, label.note)
         if key not in self._cache:
-            self._cache[key] = self._resolve(label) or ""
+            fuller = self.clipped.get(label.name)
+            read = replace(fuller, note=label.note) if fuller else label
+            self._cache[key] = self._resolve(read) or ""
         return self._cache[key] or None
 
     def _resolve(self, label: Label) -> str | None:
@@ -872,9 +906,10 @@ class People:
         return self._found[surname]
 
     def _search_context(self, surname: str) -> str | None:
-        variants = {surname, surname.capitalize(), surname.upper(), title_case(surname)}
+        """The commonest `Given Surname` in the page, the surname in any case and spelled
+        as the page writes it (`McGuire` for a label's `MCGUIRE`)."""
         pattern = re.compile(
-            rf"(?<!{_LETTER_BEFORE})(?P<given>{_GIVEN})(?:{'|'.join(map(re.escape, variants))})(?![\w])"
+            rf"(?<!{_LETTER_BEFORE})(?P<given>{_GIVEN})(?P<surname>(?i:{re.escape(surname)}))(?![\w])"
         )
         counts: Counter[str] = Counter()
         for match in pattern.finditer(self.context):
@@ -883,8 +918,11 @@ class People:
                 for token in match["given"].split()
                 if not _is_word_of(token, ROLE_WORDS | HONORIFICS) and not _CONTRACTION.match(token)
             ]
+            written = match["surname"]
+            if not written[0].isupper():
+                continue  # `Will` of `I will`: a name has its capital
             if given and not _is_word_of(given[0], ROLE_WORDS | HONORIFICS | _SPOKEN_WORDS):
-                counts[title_case(f"{' '.join(given)} {surname}")] += 1
+                counts[title_case(f"{' '.join(given)} {written}")] += 1
         return counts.most_common(1)[0][0] if counts else None
 
     def _holder(self, office: str) -> str | None:
