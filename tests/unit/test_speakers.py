@@ -641,3 +641,45 @@ def test_a_page_published_before_its_meeting_began_dates_it_the_day_before(
         name="later.md",
     )
     assert later.date.value == dt.date(2024, 8, 10)
+
+
+def test_call_notes_with_one_word_labels_headings_and_timestamps(
+    config: Config, matcher: TopicMatcher
+) -> None:
+    document = parse(
+        "# Community Call 7 Notes\n\n"
+        "### Moderator: Trent\n\n"
+        "## Client updates\n\n"
+        "### Lighthouse:\n\n"
+        "**Danny** [00:01](https://youtu.be/x?t=1): Great, lets get started with lodestar.\n\n"
+        "**Lion** [00:40](https://youtu.be/x?t=40): Hey, Lion here, it went well.\n\n"
+        "**Danny** [01:10](https://youtu.be/x?t=70): Alright thank you Lion, and Teku.\n\n"
+        "**Adrian** [01:30](https://youtu.be/x?t=90): Hey this is Adrian, a release is out.\n\n"
+        "**Danny** [02:00](https://youtu.be/x?t=120): Alright.  Danny Alright is no name.\n\n"
+        "- [EIP-152](https://eips.ethereum.org/EIPS/eip-152): Yet to be implemented.\n\n"
+        "**Paul** [02:30](https://youtu.be/x?t=150): Thanks Danny.\n\n"
+        "**Danny** [02:40](https://youtu.be/x?t=160): Paul?\n\n"
+        "**Paul** [02:50](https://youtu.be/x?t=170): Nothing more.\n",
+        config,
+        matcher,
+        name="call-07.md",
+    )
+    # Lion and Adrian speak once each, but the page names them: labels too.
+    assert [t[1] for t in turns(document) if t[1]] == [
+        "Danny", "Lion", "Danny", "Adrian", "Danny", "Paul", "Danny", "Paul",
+    ]  # fmt: skip
+    labels = {turn.label for turn in document.turns if turn.label}
+    assert not labels & {"Moderator", "Lighthouse", "EIP-152"}
+
+
+def test_of_two_spellings_of_a_name_the_one_the_page_writes_most_is_kept(
+    config: Config, matcher: TopicMatcher
+) -> None:
+    document = parse(
+        "Merge Community Call, the last one before the merge happens\n\n"
+        + "".join(f"Tim Beiko: Point {n}.\n\nMicah Zoltu: Question {n}?\n\n" for n in range(3))
+        + "Trim Beiko: A misprint.\n\nBEIKO: And the surname alone.\n",
+        config,
+        matcher,
+    )
+    assert turns(document)[-1] == ("answer", "Tim Beiko")

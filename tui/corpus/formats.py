@@ -31,6 +31,8 @@ class Converted:
     meta: tuple[MetaPair, ...]
     """Normalised (key, value) pairs in the order found, the first value of each key."""
     dropped: tuple[DroppedText, ...]
+    headings: frozenset[int] = frozenset()
+    """The lines of the text that are headings in the markup: never a speaker's label."""
 
 
 def convert(raw: str, name: str) -> Converted:
@@ -64,12 +66,17 @@ def convert(raw: str, name: str) -> Converted:
         front_dropped = [(0, line, reason) for _, line, reason in front_dropped]
         text, dropped = _convert_captions(lines, kind)
         meta = []
-    elif kind == "markdown":
-        text, meta, dropped = _convert_markdown(lines)
-    else:
+    headings: frozenset[int] = frozenset()
+    if kind == "markdown":
+        text, meta, dropped, headings = _convert_markdown(lines)
+    elif kind not in ("html", "srt", "vtt"):
         meta, dropped = [], []
     return Converted(
-        text, kind, _first_of_each_key(front_meta + meta), tuple(front_dropped + dropped)
+        text,
+        kind,
+        _first_of_each_key(front_meta + meta),
+        tuple(front_dropped + dropped),
+        headings,
     )
 
 
@@ -746,9 +753,13 @@ def _html_block(lines: list[str], start: int, out: list[str], dropped: list[Drop
     return end
 
 
-def _convert_markdown(lines: list[str]) -> tuple[str, list[MetaPair], list[DroppedText]]:
-    """Markup off, line for line: the text keeps the file's line numbers."""
+def _convert_markdown(
+    lines: list[str],
+) -> tuple[str, list[MetaPair], list[DroppedText], frozenset[int]]:
+    """Markup off, line for line: the text keeps the file's line numbers. Also the
+    numbers of the heading lines."""
     out: list[str] = []
+    headings: set[int] = set()
     meta: list[MetaPair] = []
     dropped: list[DroppedText] = []
     body_seen = False
@@ -793,8 +804,10 @@ def _convert_markdown(lines: list[str]) -> tuple[str, list[MetaPair], list[Dropp
             if heading_level in (1, 2):
                 meta.append(("title", line.strip()))
             body_seen = True
+        if heading_level:
+            headings.add(index + 1)
         out.append(line)
-    return "\n".join(out), meta, dropped
+    return "\n".join(out), meta, dropped, frozenset(headings)
 
 
 # --- captions ----------------------------------------------------------------------------

@@ -189,7 +189,7 @@ def page_text(raw: str, name: str) -> Converted:
     if converted.format != "text":  # entities may decode to controls
         text = clean_text(text)
     meta = tuple((key, clean_line(value)) for key, value in converted.meta)
-    return Converted(text, converted.format, meta, converted.dropped)
+    return Converted(text, converted.format, meta, converted.dropped, converted.headings)
 
 
 # --- the parser --------------------------------------------------------------------
@@ -303,6 +303,8 @@ class _Parser:
         self.dateline: Dateline | None = None
         """A news dateline among the first paragraphs (`MOSCOW, April 4. /TASS/.`)."""
         self.source_format = "text"
+        self.headings: frozenset[int] = frozenset()
+        """Lines the markup makes headings: no label starts there."""
 
     def drop(self, line: int, text: str, reason: str) -> None:
         if text.strip():
@@ -311,6 +313,7 @@ class _Parser:
     def run(self, raw: str) -> Document:
         converted = page_text(raw, self.path.name)
         self.source_format = converted.format
+        self.headings = converted.headings
         self.meta = dict(converted.meta)
         for line, dropped, reason in converted.dropped:
             self.drop(line, dropped, reason)
@@ -501,7 +504,7 @@ class _Parser:
             if not text:
                 current = None
                 continue
-            label = parse_label(text, self.people)
+            label = None if number in self.headings else parse_label(text, self.people)
             if label is not None:
                 # Learn a long name now, so that a later short label (`Putin:`) is known.
                 self.people.learn_labels((label,))

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
@@ -348,8 +348,10 @@ _ENDS_NO_NAME = frozenset({"by", "of", "to", "for", "with", "from", "at", "in", 
 _NAME_LINE = re.compile(rf"(?:\*\*)?{UPPER}[\w’'-]*(?: {UPPER}[\w’'.-]*){{0,2}}(?:\*\*)?$")
 _NAME_LINE_CHARS = 40
 _ONE_WORD_CHARS = 40
-_ONE_WORD_LABEL = re.compile(r"\s*(?:\*\*)?([^\W\d_][\w’'-]+)(?:\*\*)?\s*:(?:\s|$)")
 _TIMESTAMP = r"[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]?"
+_ONE_WORD_LABEL = re.compile(
+    rf"\s*(?:\*\*)?([^\W\d_][\w’'-]+)(?:\*\*)?\s*(?:{_TIMESTAMP}\s*)?:(?:\s|$)"
+)
 _LEAD = re.compile(
     rf"^(?:>{{1,3}}\s*|{_TIMESTAMP}\s+|[-–—*•]\s+(?=\S+.{{0,60}}:)|（[^）]{{1,4}}）\s*"
     r"|\(\d{1,3}\)\s+|\d{1,3}[.)]\s+(?=\S+.{0,60}:))+"
@@ -493,6 +495,8 @@ def _classify(raw: str, note: str | None, rest: str, known: People | None) -> La
         return Label(name, note, rest, "role:", Role.HOST)
     if _GENERIC.match(name):
         return Label(name, note, rest, "Speaker N:", Role.PERSON)
+    if any(char.isdigit() for char in name):
+        return None  # `EIP-152:`, `Item 3:`: a number names no one
     tokens = name.split()
     if not 1 <= len(tokens) <= 10 or _bare(tokens[-1]) in _ENDS_NO_NAME:
         return None
@@ -633,6 +637,14 @@ def _given_initial(name: str) -> str | None:
     return parts[0][0].casefold() if len(parts) > 1 else None
 
 
+_WORD_END = frozenset(" \n\t,;:!?")
+"""What may follow a word that ends where it is written (`.` only before a space)."""
+
+
+def _is_name_char(char: str) -> bool:
+    return char.isalnum() or char in "’'-_"
+
+
 _CLIPPED_SHORTEST = 5
 """A shorter label (`LEE`, `Q`) may be a label of its own: never taken for clipped."""
 
@@ -722,6 +734,10 @@ class People:
                 counts[match[1].casefold()] += 1
         learned = False
         recurring = {word for word, count in counts.items() if count >= 2}
+        if len(recurring) >= 2 or self.label_words:
+            # A page of one-word labels: a name that speaks once (`Lion: Hey, Lion
+            # here`) is a label too, where the page names that person elsewhere.
+            recurring |= {word for word in counts if word not in recurring and self._named(word)}
         if len(recurring) >= 2 and not recurring <= self.label_words:
             self.label_words |= recurring
             learned = True
@@ -731,6 +747,38 @@ class People:
             self.label_lines |= recurring
             learned = True
         return learned
+
+    def _lower(self, word: str) -> bool:
+        """Whether the page writes `word` in lower case somewhere, among words (not in a
+        link such as `patreon.com/steenhout`)."""
+        lower = word.lower()
+        return any(
+            self.context[end - len(lower) - 1 : end - len(lower)] in (" ", "\n", "\t")
+            and (after in _WORD_END or (after == "." and self.context[end + 1 : end + 2] in " \n"))
+            for end, after in self._occurrences(lower)
+        )
+
+    def _named(self, word: str) -> bool:
+        """Whether the page writes `word` as a name somewhere other than before a colon:
+        with its capital, as a word of its own (`thank you Adrian`, `* Saulius`)."""
+        written = word.capitalize()
+        return any(
+            (start == 0 or not _is_name_char(self.context[start - 1]))
+            and not _is_name_char(after)
+            and self.context[end:].lstrip(" ")[:1] != ":"
+            for start, end, after in (
+                (end - len(written), end, after) for end, after in self._occurrences(written)
+            )
+        )
+
+    def _occurrences(self, text: str) -> Iterator[tuple[int, str]]:
+        """Where each occurrence of `text` in the context ends, and the character there."""
+        context = self.context
+        start = context.find(text)
+        while start != -1:
+            end = start + len(text)
+            yield end, context[end : end + 1]
+            start = context.find(text, start + 1)
 
     def learn_labels(self, labels: Iterable[Label]) -> None:
         for label in labels:
@@ -860,7 +908,11 @@ class People:
             forms = [known]  # the page gives no more; another page of its folder does
         if not forms:
             return name
-        best = max(forms, key=lambda form: (_spelled_out(form), len(form)))
+        # The form most spelled out; of those, the one the page writes most (`Tim Beiko`,
+        # not its one misprint `Trim Beiko`), then the longest.
+        best = max(
+            forms, key=lambda form: (_spelled_out(form), self.context.count(form), len(form))
+        )
         return self.config.aliases.get(best.casefold(), best)
 
     def _by_given_name(self, name: str) -> str | None:
@@ -892,6 +944,9 @@ class People:
                 if not _is_word_of(match["surname"], stop):
                     counts[match["surname"]] += 1
                     written.setdefault(match["surname"], match["given"])
+            # A word the page also writes in lower case is a word (`Danny Alright,
+            # thanks`), not a surname.
+            counts = Counter({word: n for word, n in counts.items() if not self._lower(word)})
             common = counts.most_common(1)
             self._found[key] = f"{written[common[0][0]]} {common[0][0]}" if common else None
         return self._found[key]
@@ -980,6 +1035,15 @@ _SPOKEN_WORDS = frozenset(
         "please",
         "good",
         "great",
+        "alright",
+        "anyway",
+        "cool",
+        "awesome",
+        "perfect",
+        "exactly",
+        "absolutely",
+        "actually",
+        "basically",
     }
 )
 """Words that start a sentence of speech right before a name (`Yeah Alex, so`): no
