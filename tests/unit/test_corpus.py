@@ -17,15 +17,18 @@ import yaml
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 SCORER = Path(__file__).resolve().parents[2] / "bench" / "score.py"
 
-TOTAL_FLOORS = {"dates": 95.5, "speakers": 96.0, "kinds": 65.0, "titles": 95.5}
-"""Over every development source: with ethereum-pm (call notes, added at 61.9% and
-raised to 70.2%) speakers fell from 98.9 to 96.1 though no source's figure fell."""
-CHROME_CEILING = 84
-"""Lines of page furniture (of 923 the keys list) that may still reach the text."""
+TOTAL_FLOORS = {"dates": 93.5, "speakers": 96.0, "kinds": 64.5, "titles": 96.0}
+"""Over every development source. Two sources added since the floors were last set
+brought the totals down though no source's figure fell: ethereum-pm (call notes,
+speakers added at 61.9%, now 70.2%) and medford-meetings (council meetings: dates
+2 of 7 are a processing date in the file name, where the key has none)."""
+CHROME_CEILING = 101
+"""Lines of page furniture (of 956 the keys list) that may still reach the text."""
 SPEAKER_FLOORS = {
     "a11y-rules": 99.0,
     "captions": 96.0,
     "debates": 99.0,
+    "medford-meetings": 99.5,
     "ethereum-pm": 70.0,
     "kremlin": 95.0,
     "nba-postgame-zh": 100.0,

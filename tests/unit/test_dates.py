@@ -17,6 +17,7 @@ from tui.corpus.dates import (
     infer_year,
     match_dateline,
     said_on,
+    short_dates,
     start_time,
 )
 
@@ -370,3 +371,21 @@ def test_a_meeting_that_began_after_its_page_was_last_stamped_was_held_before() 
     assert not began_before(["2024-08-10 09:22:36"], day, start)  # no zone to compare
     assert not began_before(["not a time"], day, start)
     assert not began_before([], day, start)
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Board of Health 03-21-23", D(2023, 3, 21)),
+        ("Caucus 12/19/23", D(2023, 12, 19)),
+        ("Session 25.12.99", D(1999, 12, 25)),  # only the day fits first
+        ("Minutes 7-4-26", D(2026, 7, 4)),
+    ],
+)
+def test_a_title_date_with_a_two_digit_year(text: str, date: dt.date) -> None:
+    assert [found.value for found in short_dates(text, today=D(2026, 12, 7))] == [date]
+
+
+@pytest.mark.parametrize("text", ["v1.2.23", "3-21-2023", "13-13-23", "score 1-2-3", "1,2,23"])
+def test_no_two_digit_year_date_in_other_numbers(text: str) -> None:
+    assert short_dates(text, today=D(2026, 12, 7)) == []

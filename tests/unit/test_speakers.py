@@ -683,3 +683,26 @@ def test_of_two_spellings_of_a_name_the_one_the_page_writes_most_is_kept(
         matcher,
     )
     assert turns(document)[-1] == ("answer", "Tim Beiko")
+
+
+def test_labels_in_square_brackets_as_transcription_tools_write_them(
+    config: Config, matcher: TopicMatcher
+) -> None:
+    document = parse(
+        "Medford City Council Caucus 12-19-23\n\n"
+        "[Councilor Nicole Morell]: Great. The meeting is called to order.\n\n"
+        "[SPEAKER_03]: Just turn the sound off.\n\n"
+        "[MCM00001745_SPEAKER_01]: Councilor Bears?\n\n"
+        "[Unidentified]: Present.\n\n"
+        "[Councilor Nicole Morell]: Thank you.\n\n"
+        "[Unidentified]: Aye.\n\n"
+        "[crosstalk 00:01:31] and then some words.\n",
+        config,
+        matcher,
+    )
+    assert [t[1] for t in turns(document)] == [
+        "Nicole Morell", "SPEAKER_03", "MCM00001745_SPEAKER_01", "Unidentified",
+        "Nicole Morell", "Unidentified",
+    ]  # fmt: skip
+    assert document.date.value == dt.date(2023, 12, 19)
+    assert document.date.source == "title"

@@ -178,6 +178,29 @@ def find_dates(text: str) -> list[FoundDate]:
     return found
 
 
+_SHORT_DATE = re.compile(r"(?<![\w.,/-])(\d{1,2})([-/.])(\d{1,2})\2(\d{2})(?![\w,/-]|\.\d)")
+"""`03-21-23`, `12/19/23`: a two-digit year, as a title may end."""
+
+
+def short_dates(text: str, today: dt.date | None = None) -> list[FoundDate]:
+    """Dates with a two-digit year (`Board of Health 03-21-23`), month first as in the
+    US unless only the day fits; the century is the one that puts the year no later
+    than next year. Read in titles only: in prose `1-2-23` is as often a score."""
+    this_year = (today or dt.date.today()).year
+    found = []
+    for match in _SHORT_DATE.finditer(text):
+        first, second, short = int(match[1]), int(match[3]), int(match[4])
+        year = this_year // 100 * 100 + short
+        if year > this_year + 1:
+            year -= 100
+        month, day = (second, first) if first > 12 else (first, second)
+        value = _make(str(year), str(month), str(day))
+        if value is not None:
+            ambiguous = first <= 12 and second <= 12 and first != second
+            found.append(FoundDate(value, match.start(), match.end(), ambiguous))
+    return found
+
+
 def dates_in_path(relative: str) -> list[FoundDate]:
     """Every full date written in a file's path: as in text (`03.05.2021.txt`,
     `Remarks, June 11, 2010.html`), or as folders and file names write them

@@ -28,6 +28,7 @@ from tui.corpus.dates import (
     infer_year,
     match_dateline,
     said_on,
+    short_dates,
     start_time,
 )
 from tui.corpus.folder import NO_FOLDER, Folder
@@ -667,7 +668,7 @@ class _Parser:
         title = self.head.title or ""
         _, tail_place, tail_date = split_title_tail(title)
         place = tail_place if tail_place and tail_date else None
-        in_title = find_dates(tail_date or "") or find_dates(title)
+        in_title = find_dates(tail_date or "") or find_dates(title) or short_dates(title)
         if in_title:
             return EventDate(in_title[0].value, "title", Confidence.EXACT), place, None
         below = [(line, value) for line, value, kind in self.head.date_lines if kind == "date"]

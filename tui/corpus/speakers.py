@@ -183,6 +183,18 @@ ROLE_WORDS = frozenset(
         "justice",
         "judge",
         "commissioner",
+        "councilor",
+        "councillor",
+        "councilman",
+        "councilwoman",
+        "alderman",
+        "alderwoman",
+        "selectman",
+        "selectwoman",
+        "clerk",
+        "trustee",
+        "treasurer",
+        "chairperson",
         "admiral",
         "colonel",
         "commander",
@@ -350,7 +362,7 @@ _NAME_LINE_CHARS = 40
 _ONE_WORD_CHARS = 40
 _TIMESTAMP = r"[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]?"
 _ONE_WORD_LABEL = re.compile(
-    rf"\s*(?:\*\*)?([^\W\d_][\w’'-]+)(?:\*\*)?\s*(?:{_TIMESTAMP}\s*)?:(?:\s|$)"
+    rf"\s*(?:\*\*|\[)?([^\W\d_][\w’'-]+)(?:\*\*|\])?\s*(?:{_TIMESTAMP}\s*)?:(?:\s|$)"
 )
 _LEAD = re.compile(
     rf"^(?:>{{1,3}}\s*|{_TIMESTAMP}\s+|[-–—*•]\s+(?=\S+.{{0,60}}:)|（[^）]{{1,4}}）\s*"
@@ -358,6 +370,9 @@ _LEAD = re.compile(
 )
 """Markers before a label: `>>` (captions, broadcasters), a timestamp, a dash, a
 number (`（三）`, `(3)`, `3.`)."""
+_BRACKETED = re.compile(r"^\[(?P<name>[^\W\d][^\[\]\n]{0,79})\]\s*[:：]\s*(?P<rest>.*)$")
+"""A label in square brackets, as transcription tools write them: `[Jane Doe]:`."""
+_ONE_NAME = re.compile(rf"{UPPER}[\w’'-]+$")
 _LEAD_FIRST = frozenset(">[(-–—*•0123456789（")
 _ROLE_LABEL = re.compile(
     r"^(?P<name>[^\W\d_][\w.’'\- ]{0,60}?),\s*(?P<role>[^\W\d_][\w.’'\- ]{0,40}?)\s*"
@@ -389,7 +404,7 @@ _INITIALS = re.compile(rf"^(?:{UPPER}\.\s?){{1,3}}{UPPER}[\w’'-]+$")
 """`А.Петров`, `А.В.Петров`, `I. Petrov`: initials and a surname."""
 _GENERIC = re.compile(
     r"^(?:speaker|unknown speaker|participant|person|voice|interviewee|guest|caller|"
-    r"audience member|спикер|участник)[ _-]?(?:\d{1,3}|[A-Z])$|^speaker_\d{1,3}$",
+    r"audience member|спикер|участник)[ _-]?(?:\d{1,3}|[A-Z])$|^(?:\w+_)?speaker_\d{1,3}$",
     re.IGNORECASE,
 )
 """`Speaker 1`, `SPEAKER_00`, `Speaker A`: diarization without names."""
@@ -416,6 +431,13 @@ def parse_label(line: str, known: People | None = None) -> Label | None:
     line = _strip_lead(line)
     if not line:
         return None
+    if line[0] == "[" and (bracketed := _BRACKETED.match(line)):
+        # `[Jane Doe]: Thank you.`; one word in brackets is a name too (`[Unidentified]:`).
+        name, rest = bracketed["name"].strip(), bracketed["rest"].strip()
+        label = parse_label(f"{name}: {rest}", known)
+        if label is None and _ONE_NAME.match(name) and _bare(name) not in _NOT_NAMES:
+            label = Label(name, None, rest, "[Name]:", Role.PERSON)
+        return label
     if known is not None and known.label_lines and line.strip("* ").casefold() in known.label_lines:
         return Label(line.strip("* "), None, "", "name line", Role.PERSON)
     if line[0] == "Q":
