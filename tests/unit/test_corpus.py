@@ -34,7 +34,7 @@ SPEAKER_FLOORS = {
     "nba-postgame-zh": 100.0,
     "nsc-briefings": 99.5,
     "parliament": 96.0,
-    "un": 75.0,
+    "un": 100.0,
     "whitehouse-briefings": 99.5,
 }
 

@@ -706,3 +706,30 @@ def test_labels_in_square_brackets_as_transcription_tools_write_them(
     ]  # fmt: skip
     assert document.date.value == dt.date(2023, 12, 19)
     assert document.date.source == "title"
+
+
+def test_a_speech_read_out_on_anothers_behalf_is_the_readers(
+    config: Config, matcher: TopicMatcher
+) -> None:
+    document = parse(
+        "(Provisional Translation)\nAddress by Prime Minister KISHIDA Fumio\n"
+        "at the Seventy-Ninth Session of the United Nations General Assembly\n"
+        "(Delivered by H.E. Ambassador YAMAZAKI Kazuyuki\non behalf of the Prime Minister)\n\n"
+        "Mr. President,\n\nAllow me to deliver this statement on behalf of the Prime Minister.\n",
+        config,
+        matcher,
+    )
+    assert {turn.speaker for turn in document.turns if turn.paragraphs} == {"Yamazaki Kazuyuki"}
+
+
+def test_a_title_of_rank_is_no_part_of_the_name(config: Config, matcher: TopicMatcher) -> None:
+    document = parse(
+        "FIJI NATIONAL STATEMENT AT THE GENERAL DEBATE OF THE ASSEMBLY\n\n"
+        "His Excellency Ratu Wiliame Maivalili Katonivere, President of\nthe Republic of Fiji\n\n"
+        "Thursday, 26 September 2024\n\nMy Fellow Leaders, I bring you greetings.\n",
+        config,
+        matcher,
+    )
+    assert {turn.speaker for turn in document.turns if turn.speaker} == {
+        "Wiliame Maivalili Katonivere"
+    }

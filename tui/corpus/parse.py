@@ -138,6 +138,7 @@ _DESCRIPTOR_VERB = re.compile(
 _ACCORDING_TO = re.compile(
     r"\baccording to\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}?(?:minister|diplomat)", re.IGNORECASE
 )
+_DELIVERED_BY = re.compile(r"\b(?:delivered|read(?: out)?|presented) by\b", re.IGNORECASE)
 _QUOTE_MARK = re.compile(r"[\"“”«»]")
 
 
@@ -580,13 +581,20 @@ class _Parser:
         news article (a dateline) reports speech, and is read paragraph by paragraph."""
         if self.dateline is not None:
             return None
-        if title_speaker:
-            return title_speaker
         heading = [
             self.head.title or "",
             *self.head.above[-6:],
             *(b.text for b in blocks[:6] if len(b.text) < 200),
         ]
+        # `Address by the Prime Minister (Delivered by H.E. Ambassador Ken Sato)`: who
+        # reads the speech out speaks it.
+        for text in heading:
+            delivered = _DELIVERED_BY.search(text)
+            named = byline(text[delivered.start() :]) if delivered else None
+            if named:
+                return self.people.canonical(named)
+        if title_speaker:
+            return title_speaker
         for text in heading:
             named = byline(text)
             if named:

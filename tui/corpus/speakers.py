@@ -142,6 +142,12 @@ HONORIFICS = frozenset(
         "reverend",
         "fr",
         "hon",
+        # Titles of rank before a name: Fijian (`Ratu`), Malaysian (`Tun`, `Datuk`).
+        "ratu",
+        "tun",
+        "datuk",
+        "dato",
+        "datin",
     }
 )
 ROLE_WORDS = frozenset(
