@@ -153,7 +153,8 @@ def document_rows(document: Any) -> list[Row]:
 def library_meta(documents: Iterable[Any], config: Any) -> dict[str, Any]:
     """What the filters and the alias spellings need, as `SearchIndex` makes it: each
     speaker's folded aliases, the topics' names, the word-by-word alias spellings."""
-    from tui.corpus.search import SearchIndex, fold
+    from tui.corpus.letters import fold
+    from tui.corpus.search import SearchIndex
 
     speakers: dict[str, str] = {}
     for document in documents:
@@ -285,7 +286,8 @@ class Plan:
     def __init__(self, text: str, meta: dict[str, Any]) -> None:
         from rapidfuzz import fuzz
 
-        from tui.corpus.search import fold, parse_query
+        from tui.corpus.letters import fold
+        from tui.corpus.search import parse_query
 
         self.query = query = parse_query(text)
         self.speakers: list[str] | None = None

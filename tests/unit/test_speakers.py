@@ -733,3 +733,24 @@ def test_a_title_of_rank_is_no_part_of_the_name(config: Config, matcher: TopicMa
     assert {turn.speaker for turn in document.turns if turn.speaker} == {
         "Wiliame Maivalili Katonivere"
     }
+
+
+def test_a_first_name_written_without_its_stroke_is_the_same_person(
+    config: Config, matcher: TopicMatcher
+) -> None:
+    document = parse(
+        "Verkle breakout room, the first meeting, notes of the call\n\n"
+        "Original Notes: https://docs.example.org/d/1D2Gtz\n\n"
+        "TODO: make sure everyone is aware.\n\n"
+        "Łukasz Rozmej: What is an acceptable transition time?\n\n"
+        "Guillaume: Upper bound you guys tell me.\n\n"
+        "Lukasz: It should be configurable.\n\n"
+        "Guillaume: We are about to change it.\n\n"
+        "Lukasz: What is the storage layout?\n",
+        config,
+        matcher,
+    )
+    assert [t[1] for t in turns(document) if t[1]] == [
+        "Łukasz Rozmej", "Guillaume", "Łukasz Rozmej", "Guillaume", "Łukasz Rozmej",
+    ]  # fmt: skip
+    assert not {"Original Notes", "TODO"} & {turn.label for turn in document.turns}

@@ -36,8 +36,9 @@ from typing import Any
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel, Levenshtein
 
+from tui.corpus.letters import fold
 from tui.corpus.model import Document, Paragraph, Turn, TurnKind
-from tui.corpus.search import fold, fuzzy_cutoff
+from tui.corpus.search import fuzzy_cutoff
 from tui.corpus.topics import TopicMatcher
 
 MIN_SIMILARITY = 0.3

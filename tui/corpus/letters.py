@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 
 def _ranges(chars: list[int]) -> str:
     parts: list[str] = []
@@ -17,3 +20,19 @@ def _ranges(chars: list[int]) -> str:
 UPPER = f"[{_ranges([c for c in range(0x250) if chr(c).isupper()] + [c for c in range(0x370, 0x530) if chr(c).isupper()])}]"
 """An upper-case letter: Latin (with accents), Greek or Cyrillic. `[A-Z]` for names
 would turn `Émile Laurent` into `Laurent` and miss `SÃO PAULO`."""
+
+
+# Combining marks, as NFKD leaves them after a letter (the accent of `é`, the cedilla of `ç`).
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+_UNACCENTED = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ı": "i", "ŧ": "t"})
+"""Letters with a stroke, which NFKD leaves whole: `Łukasz` is found as `Lukasz`."""
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: `Çavuşoğlu` -> `cavusoglu`, `Łukasz` -> `lukasz`,
+    `Ёлка` -> `елка`. But `й` stays: a letter of its own to a Russian reader (`мой` is
+    not `мои`), though NFKD makes it `и` and a breve."""
+    if text.isascii():
+        return text.lower()
+    decomposed = unicodedata.normalize("NFKD", text.casefold()).replace("и\u0306", "й")
+    return _COMBINING.sub("", decomposed).translate(_UNACCENTED)

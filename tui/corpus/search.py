@@ -21,7 +21,6 @@ import os
 import re
 import sys
 import time
-import unicodedata
 import zlib
 from array import array
 from collections import defaultdict
@@ -34,6 +33,7 @@ from itertools import count, pairwise, repeat
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from tui.corpus.config import Config
+from tui.corpus.letters import fold
 from tui.corpus.model import Document, Turn, TurnKind
 from tui.corpus.workers import process_pool
 
@@ -55,20 +55,6 @@ RECENT_PATTERNS = 32
 """Patterns of the words a search highlights, kept: a query typed repeats them."""
 _QUERY_TOKEN = re.compile(r'(-?)(?:(\w+):("[^"]*"?|\S*)|"([^"]*)"?|(\S+))')
 FILTERS = ("speaker", "topic", "kind", "year", "after", "before", "doc")
-
-# Combining marks, as NFKD leaves them after a letter (the accent of `é`, the cedilla of `ç`).
-_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
-
-
-def fold(text: str) -> str:
-    """Lower case without accents: `Çavuşoğlu` -> `cavusoglu`, `Ёлка` -> `елка`. But
-    `й` stays: a letter of its own to a Russian reader (`мой` is not `мои`), though
-    NFKD makes it `и` and a breve."""
-    if text.isascii():
-        return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text.casefold()).replace("и\u0306", "й")
-    return _COMBINING.sub("", decomposed)
-
 
 def fuzzy_cutoff(term: str) -> int:
     """The least RapidFuzz ratio (0-100) at which a word counts as a spelling of `term`:

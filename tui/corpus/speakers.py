@@ -19,7 +19,7 @@ from enum import StrEnum
 
 from tui.corpus.config import Config
 from tui.corpus.dates import MONTHS
-from tui.corpus.letters import UPPER
+from tui.corpus.letters import UPPER, fold
 
 
 class Role(StrEnum):
@@ -284,6 +284,8 @@ _NOT_NAMES = frozenset(
         "warning",
         "example",
         "summary",
+        "todo",
+        "recording",
         "background",
         "agenda",
         "location",
@@ -509,6 +511,8 @@ def _may_end_in_period(line: str) -> bool:
 
 
 def _classify(raw: str, note: str | None, rest: str, known: People | None) -> Label | None:
+    if rest.startswith(("http://", "https://", "www.")):
+        return None  # `Original Notes: https://...`: a link, not speech
     name = " ".join(raw.split()).rstrip(".")
     folded = name.casefold()
     if folded in QUESTION_WORDS:
@@ -951,7 +955,7 @@ class People:
             form
             for forms in self.full.values()
             for form in forms
-            if " " in form and form.split()[0].casefold() == folded
+            if " " in form and fold(form.split()[0]) == fold(name)  # `Lukasz`, `Łukasz`
         }
         if len(forms) == 1:
             return forms.pop()

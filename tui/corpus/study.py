@@ -12,8 +12,9 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from tui.corpus.letters import fold
 from tui.corpus.model import Document, Turn
-from tui.corpus.search import Entry, SearchIndex, fold, parse_query, phrase_expression
+from tui.corpus.search import Entry, SearchIndex, parse_query, phrase_expression
 from tui.corpus.syntax import KwicOrder
 
 CONTEXT_CHARS = 60
