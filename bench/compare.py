@@ -1,6 +1,6 @@
 """How fast the compare view opens, and how alignment scales with document size.
 
-    python bench/compare.py [--runs 5] [--sizes 60 500 2000] [--seed 0]
+    python bench/compare.py [--runs 5] [--sizes 60 500 2000] [--seed 0] [--only large]
 
 1. For each of the ten pairs of seed documents, in a real pseudo-terminal (160x48
    and 80x24, TERM=xterm-256color, HOME and XDG_* in a temporary folder): dossier
@@ -13,6 +13,11 @@
 2. The alignment alone on large synthetic documents: the turns of documents made
    by gen_corpus (seed paragraphs with typos, so many paragraphs nearly repeat
    each other) merged into two documents of about N paragraphs each.
+3. Opening a meeting of LARGE (1,000) paragraphs, in the same pseudo-terminal: in
+   the reader (from `j` Enter in the sidebar until the first paragraph of the next
+   meeting shows) and in the compare view (from the second `c` until both panes show
+   their meeting's header: at 80x24 the panes had no room for more). Each run opens meetings not opened before (the reader keeps the
+   pages it drew). Target: the compare view within 1.5x of the reader.
 
 Prints medians and p95 in ms. Never asserts.
 """
@@ -32,8 +37,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import startup
-from _common import DOSSIER, isolated_env, percentile
+import _common
+from _common import DOSSIER, isolated_env, percentile, plain
 from gen_corpus import SEEDS_DIR, generate
 
 from tui.corpus.compare import align
@@ -42,6 +47,8 @@ from tui.corpus.library import Library
 from tui.corpus.model import Document, Paragraph, Turn
 
 SIZES = ((160, 48), (80, 24))
+LARGE = 1_000
+"""Paragraphs of a meeting in the open-time bench."""
 OPENED = re.compile(r"\d+ pairs: \] for the first")
 TIMEOUT = 20.0
 
@@ -55,10 +62,10 @@ def _until(master: int, pattern: re.Pattern[str], since: bytes = b"") -> bytes:
     """Read the terminal until its text (escapes removed) matches; what was read."""
     output = since
     deadline = time.monotonic() + TIMEOUT
-    while not pattern.search(startup.plain(output)):
-        chunk = startup._read(master, 0.002)
+    while not pattern.search(plain(output)):
+        chunk = _common._read(master, 0.002)
         if chunk is None or time.monotonic() > deadline:
-            raise RuntimeError(f"never saw {pattern.pattern!r}: {startup.plain(output)[-300:]}")
+            raise RuntimeError(f"never saw {pattern.pattern!r}: {plain(output)[-300:]}")
         output += chunk
     return output
 
@@ -67,7 +74,7 @@ def _open_times(
     command: list[str], env: dict[str, str], order: list[str], runs: int
 ) -> dict[tuple[str, str], list[float]]:
     """Per pair of ids (in sidebar order): seconds from the second `c` to the pairs."""
-    pid, master = startup._spawn(command, env)
+    pid, master = _common._spawn(command, env)
     times: dict[tuple[str, str], list[float]] = {}
     try:
         _until(master, re.compile("2016-07-12"))
@@ -76,10 +83,10 @@ def _open_times(
             for run in range(runs + 1):
                 # From the top of the list: mark the left one, go down to the right one.
                 os.write(master, b"g" + b"j" * first + b"c")
-                _until(master, re.compile("press c again"))
+                _until(master, re.compile("⇄"))  # the mark in the sidebar
                 os.write(master, b"j" * (second - first))
                 time.sleep(0.4)  # the reader opens the document under the cursor
-                while startup._read(master, 0.01):
+                while _common._read(master, 0.01):
                     pass
                 started = time.perf_counter()
                 os.write(master, b"c")
@@ -90,7 +97,7 @@ def _open_times(
                 _until(master, re.compile("c Compare"))
                 time.sleep(0.2)
     finally:
-        startup._stop(pid, master)
+        _common._stop(pid, master)
     return times
 
 
@@ -113,12 +120,13 @@ def seeds(runs: int) -> None:
             str(SEEDS_DIR),
             "--notes",
             str(home / "notes.yaml"),
+            "--no-state",  # each start in the list, not where the last one stopped
         ]
         for columns, rows in SIZES:
             env = isolated_env(home, TERM="xterm-256color", COLUMNS=str(columns), LINES=str(rows))
             env.pop("NO_COLOR", None)
-            # startup._spawn sizes its terminal from these.
-            startup.COLUMNS, startup.ROWS = columns, rows
+            # _common._spawn sizes its terminal from these.
+            _common.COLUMNS, _common.ROWS = columns, rows
             print(
                 f"Seed pairs: keypress to the compare view with its pairs, {columns}x{rows} pty, "
                 f"{runs} runs each after a warm-up"
@@ -185,6 +193,96 @@ def synthetic(sizes: Sequence[int], seed: int, runs: int) -> None:
         )
 
 
+def _large_corpus(folder: Path, count: int) -> None:
+    """`count` meetings of LARGE paragraphs each, made of the seeds' paragraphs (every
+    third a question); meeting `n`'s title starts `Zanzibar<n>z`, its first paragraph
+    `Opening<n>x`."""
+    seeds = Library.load(SEEDS_DIR, load_config()).documents
+    # Cut to 280 characters: all the meetings stay under the 4 MB past which the folder
+    # is read after the first frame.
+    paragraphs = [p.text[:280] for d in seeds for p in d.paragraphs if len(p.text.split()) > 12]
+    for number in range(count):
+        body = [f"Opening{number}x is where this meeting opens, before everything else."]
+        for n in range(LARGE - 1):
+            paragraph = paragraphs[(n * 7 + number) % len(paragraphs)].replace("\n", " ")
+            body.append(f"Question: {paragraph}" if n % 3 == 0 else paragraph)
+        (folder / f"large_{number:02}.txt").write_text(
+            f"Zanzibar{number}z remarks and answers to media questions, Baku, "
+            f"May {number + 1}, 2019\n\n"
+            f"Sergey Lavrov: " + "\n\n".join(body) + "\n",
+            encoding="utf-8",
+        )
+
+
+def _shows(*texts: str) -> re.Pattern[str]:
+    """Matches output that has every one of `texts`, in any order."""
+    # Anchored: tried at every place of a long output, the lookaheads took seconds.
+    return re.compile("\\A" + "".join(f"(?=[\\s\\S]*{re.escape(text)})" for text in texts))
+
+
+def large(runs: int) -> None:
+    """Seconds to open a meeting of LARGE paragraphs in the reader and in the compare view."""
+    with tempfile.TemporaryDirectory(prefix="dossier-large-") as temp:
+        home = Path(temp)
+        corpus = home / "corpus"
+        corpus.mkdir()
+        count = 2 * (runs + 1) + 1
+        _large_corpus(corpus, count)
+        library = Library.load(corpus, load_config())
+        # Sidebar order: the number in each meeting's first paragraph.
+        order = [
+            int(d.paragraphs[0].text.split("x ")[0][len("Opening") :]) for d in library.documents
+        ]
+        notes = str(home / "notes.yaml")
+        command = [*DOSSIER, "--corpus", str(corpus), "--notes", notes, "--no-state"]
+        for columns, rows in SIZES:
+            env = isolated_env(home, TERM="xterm-256color", COLUMNS=str(columns), LINES=str(rows))
+            env.pop("NO_COLOR", None)
+            _common.COLUMNS, _common.ROWS = columns, rows
+            reader: list[float] = []
+            compare: list[float] = []
+            pid, master = _common._spawn(command, env)
+            try:
+                _until(master, _shows(f"Opening{order[0]}x"))
+                time.sleep(1.0)
+                for position in range(1, count - 1, 2):
+                    # The reader: the next meeting, from the sidebar (Enter opens it at once).
+                    while _common._read(master, 0.05):
+                        pass
+                    started = time.perf_counter()
+                    os.write(master, b"j\r")
+                    _until(master, _shows(f"Opening{order[position]}x"))
+                    reader.append(time.perf_counter() - started)
+                    time.sleep(0.3)
+                    # The compare view: this one marked against the next one.
+                    os.write(master, b"c")
+                    _until(master, re.compile("⇄"))  # the mark in the sidebar
+                    os.write(master, b"j")
+                    _until(master, _shows(f"Opening{order[position + 1]}x"))
+                    time.sleep(0.5)
+                    while _common._read(master, 0.05):
+                        pass
+                    started = time.perf_counter()
+                    os.write(master, b"c")
+                    wanted = [f"Zanzibar{order[n]}z" for n in (position, position + 1)]
+                    _until(master, _shows("LEFT", "RIGHT", *wanted))
+                    compare.append(time.perf_counter() - started)
+                    _until(master, re.compile(r"pairs: \]|Nothing here pairs up"))
+                    os.write(master, b"\x1b")
+                    _until(master, re.compile("c Compare"))
+                    time.sleep(0.3)
+            finally:
+                _common._stop(pid, master)
+            # The first of each is a warm-up.
+            reader, compare = reader[1:], compare[1:]
+            ratio = statistics.median(compare) / statistics.median(reader)
+            print(
+                f"Open a meeting of {LARGE:,} paragraphs, {columns}x{rows} pty, {len(reader)} runs"
+            )
+            print(f"  reader        {_figures(reader)}")
+            print(f"  compare view  {_figures(compare)}   {ratio:.2f}x the reader")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5, metavar="N", help="runs (default 5)")
@@ -192,9 +290,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--sizes", type=int, nargs="+", default=[60, 500, 2000], metavar="N", help="¶ per side"
     )
     parser.add_argument("--seed", type=int, default=0, metavar="S", help="gen_corpus seed")
+    parser.add_argument(
+        "--only", choices=["seeds", "synthetic", "large"], help="run one part of the bench"
+    )
     args = parser.parse_args(argv)
-    seeds(args.runs)
-    synthetic(args.sizes, args.seed, args.runs)
+    if args.only in (None, "seeds"):
+        seeds(args.runs)
+    if args.only in (None, "synthetic"):
+        synthetic(args.sizes, args.seed, args.runs)
+    if args.only in (None, "large"):
+        large(args.runs)
     return 0
 
 

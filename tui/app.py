@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on, work
-from textual._path import CSSPathType
 from textual.app import App
 from textual.binding import Binding, BindingType, Keymap
 from textual.screen import ModalScreen
@@ -39,7 +38,6 @@ from tui.screens.kwic import KwicScreen
 from tui.screens.main import MainScreen
 from tui.screens.search import SearchScreen
 from tui.widgets.history_input import HistoryInput
-from tui.widgets.reader import FindBar, Reader
 from tui.widgets.sidebar import Sidebar
 
 if TYPE_CHECKING:
@@ -61,16 +59,6 @@ writes of the state file while reading; quitting and a signal write at once."""
 STATE_GROUP = "state-write"
 
 
-def binding_ids(owners: Iterable[type]) -> set[str]:
-    """The ids a `keys:` entry in config.yaml may name."""
-    ids: set[str] = set()
-    for owner in owners:
-        for binding in getattr(owner, "BINDINGS", []):
-            if isinstance(binding, Binding) and binding.id:
-                ids.add(binding.id)
-    return ids
-
-
 def skipped_summary(library: Library, shown: int = 3) -> str:
     """One message for the files that are not documents, however many there are."""
     errors = library.errors
@@ -87,7 +75,7 @@ def skipped_summary(library: Library, shown: int = 3) -> str:
 
 class DossierApp(NotebookApp):
     TITLE = "dossier"
-    CSS_PATH: ClassVar[CSSPathType | None] = [styles_dir() / name for name in STYLE_FILES]
+    CSS_PATH: ClassVar = [styles_dir() / name for name in STYLE_FILES]  # App's type
     COMMANDS = App.COMMANDS | {ActionsProvider}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="quit"),
@@ -199,7 +187,7 @@ class DossierApp(NotebookApp):
         else:
             self._loaded(None)
         # After the first frame: knowing every action imports every screen.
-        self._after_first_frame(self._warn_unknown_keys)
+        self._after_first_frame(self._check_keys)
 
     def _after_first_frame(self, callback: Callable[[], object]) -> None:
         """Run `callback` once the first frame is on screen, at once if it is: work that
@@ -370,56 +358,27 @@ class DossierApp(NotebookApp):
             )
 
     def _apply_keymap(self) -> None:
-        # Every entry at once, known or not: no binding has an unknown id, so one changes
-        # nothing, and telling them apart can wait for `_warn_unknown_keys`.
-        self.keymap = {action: setting.keys for action, setting in self.config.keys.items()}
+        # The overrides whose key names are good, known ids or not: no binding has an
+        # unknown id, so one changes nothing. Which clash is known once every screen is
+        # imported, after the first frame (`_check_keys`).
+        from tui.keymap import usable_keys
+
+        self.keymap = usable_keys(self.config.keys)
         self.set_keymap(self.keymap)
 
-    def _warn_unknown_keys(self) -> None:
-        """Say which `keys:` entries name no action. Every screen's bindings say that,
-        so every screen is imported here; a start imports those it shows."""
-        from tui.dialogs.note_editor import NoteEditor
-        from tui.screens.compare import ComparePicker, CompareScreen
-        from tui.screens.help import HelpScreen
-        from tui.screens.notes import NotesScreen
-        from tui.screens.speakers import SpeakersScreen
-        from tui.screens.timeline import TimelineScreen
-        from tui.widgets.compare import ComparePane
-        from tui.widgets.notes_list import NotesList
-        from tui.widgets.results import ResultsList
-        from tui.widgets.rows import RowList
-        from tui.widgets.timeline import TimelineGrid
+    def _check_keys(self) -> None:
+        """Say which `keys:` entries name no action, name no key or clash with another
+        key where both work, and take the last two back: the default keys stay."""
+        if not self.config.keys:
+            return
+        from tui.keymap import check_keys
 
-        known = binding_ids(
-            (
-                DossierApp,
-                NotebookApp,
-                MainScreen,
-                HelpScreen,
-                SearchScreen,
-                ResultsList,
-                Sidebar,
-                Reader,
-                FindBar,
-                NotesScreen,
-                NotesList,
-                NoteEditor,
-                CompareScreen,
-                ComparePane,
-                ComparePicker,
-                KwicScreen,
-                SpeakersScreen,
-                TimelineScreen,
-                TimelineGrid,
-                RowList,
-            )
-        )
-        for action, setting in self.config.keys.items():
-            if action not in known:
-                self.notify(
-                    f"{setting.origin}: keys: unknown action {action!r} (ignored)",
-                    severity="warning",
-                )
+        checked = check_keys(self.config.keys)
+        if checked.keymap != self.keymap:
+            self.keymap = checked.keymap
+            self.set_keymap(self.keymap)
+        for warning in checked.warnings:
+            self.notify(warning, severity="warning")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("search", "compare_pick", "study"):

@@ -59,6 +59,18 @@ class ToastsApp(App[None]):
         self._toasts.append(Toast(message, title, severity, time.monotonic() + seconds, screen))
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
+    @property
+    def toasts(self) -> list[Toast]:
+        """The toasts on show, the oldest first: not timed out, nor taken back. One is
+        here from its `notify` call, before Textual has put it on the screen."""
+        now = time.monotonic()
+        return [toast for toast in self._toasts if toast.until > now]
+
+    def clear_notifications(self) -> None:
+        """All the toasts go, from `toasts` too."""
+        self._toasts = []
+        super().clear_notifications()
+
     def withdraw(self, drop: Callable[[Toast], bool]) -> None:
         """Take the toasts `drop` picks off the screen. (Textual 8.2 has no public way
         to remove one toast: all go, and the others are shown again for the time they

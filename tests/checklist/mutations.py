@@ -29,7 +29,7 @@ MUTATIONS = [
     ),
     (
         "1 reader text as markup",
-        "tui/widgets/document.py",
+        "tui/document/content.py",
         "    content = Content(paragraph.text)",
         "    content = Content.from_markup(paragraph.text)",
         "test_01",
@@ -86,7 +86,7 @@ MUTATIONS = [
     ),
     (
         "5 warning on screen",
-        "tui/widgets/document.py",
+        "tui/document/content.py",
         '    lines.extend(Content.styled(f"⚠ {warning}", "italic") for warning in document.warnings)\n',
         "",
         "test_05_the_reader",
@@ -156,7 +156,7 @@ MUTATIONS = [
     ),
     (
         "20 topic underline",
-        "tui/widgets/document.py",
+        "tui/document/content.py",
         'f"{colour} underline".strip()',
         'f"{colour}".strip()',
         "test_20_questions",

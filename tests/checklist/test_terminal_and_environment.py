@@ -25,7 +25,7 @@ from textual.filter import LineFilter
 from textual.geometry import Region
 from textual.pilot import Pilot
 
-from tests.checklist.screen import assert_safe, paste, screen_text
+from tests.checklist.screen import assert_safe, drawn, paste, screen_text
 from tests.conftest import REPO, SEEDS
 from tests.e2e.conftest import Terminal
 from tests.ui.conftest import OLDEST, AppFactory
@@ -204,7 +204,9 @@ def _app(make_app: AppFactory, monkeypatch: pytest.MonkeyPatch, mode: str) -> Do
         monkeypatch.setattr(constants, "COLOR_SYSTEM", "standard")
     app = make_app()
     if mode == "16 colours":
-        app._filters.append(SixteenColours())
+        # Added to Textual's own filters through its public `get_line_filters`.
+        filters, sixteen = app.get_line_filters, SixteenColours()
+        monkeypatch.setattr(app, "get_line_filters", lambda: [*filters(), sixteen])
     return app
 
 
@@ -295,7 +297,7 @@ async def test_20_questions_speakers_topics_and_hits_do_not_rely_on_colour(
 
 def _style_of(app: DossierApp, text: str, region: Region) -> Style:
     """The style of `text` where it is drawn inside `region` of the screen."""
-    update = app.screen._compositor.render_full_update()
+    update = drawn(app)
     for y in range(max(region.y, 0), min(region.bottom, len(update.strips))):
         x = 0
         for strip in update.strips[y]:
@@ -308,7 +310,7 @@ def _style_of(app: DossierApp, text: str, region: Region) -> Style:
 
 def _style_at(app: DossierApp, region: Region) -> Style:
     """The style of the first text drawn on the first line of `region`, past the bar."""
-    update = app.screen._compositor.render_full_update()
+    update = drawn(app)
     line = update.strips[region.y]
     x = 0
     for strip in line:
@@ -339,7 +341,7 @@ async def test_21_config_mistakes_are_warnings_with_file_line_and_key(
     before = config.read_bytes()
     async with app.run_test(size=(160, 48), notifications=True) as pilot:
         await pilot.pause()
-        messages = "\n".join(str(n.message) for n in app._notifications)
+        messages = "\n".join(str(n.message) for n in app.toasts)
         assert app.main_screen.query_one(Reader).document is not None, "defaults used"
         await pilot.press("q")
     for line, key in [
@@ -382,7 +384,7 @@ async def test_22_a_failing_parse_skips_one_file(
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await pilot.pause()
         assert len(app.library.documents) == 1
-        messages = "\n".join(str(n.message) for n in app._notifications)
+        messages = "\n".join(str(n.message) for n in app.toasts)
         assert "Skipped 1 file" in messages and "parser failed" in messages
     assert "parser bug" in _logged() and "Traceback" in _logged()
 
@@ -404,7 +406,7 @@ async def test_22_a_failing_load_is_reported_and_its_bar_goes(
         monkeypatch.setattr(app_module.Loader, "batches", broken_batches)
         await pilot.press("r")
         await pilot.pause(0.3)
-        messages = "\n".join(str(n.message) for n in app._notifications)
+        messages = "\n".join(str(n.message) for n in app.toasts)
         assert "disk on fire" in messages
         assert not app.main_screen.has_class("-loading"), "no progress bar left behind"
         await pilot.press("j")
@@ -428,7 +430,7 @@ async def test_22_a_failing_index_and_search_are_reported(
         await pilot.pause(0.3)
         assert app.is_running
         assert isinstance(app.screen, SearchScreen)
-        messages = "\n".join(str(n.message) for n in app._notifications)
+        messages = "\n".join(str(n.message) for n in app.toasts)
         assert "could not build the search index: index on fire" in messages
         assert str(log_path()) in messages, "an error says where the details are"
         assert "index on fire" in screen_text(app), "the search screen says why it is empty"
@@ -449,7 +451,7 @@ async def test_22_a_failing_save_is_reported_and_logged(
         await pilot.press("tab", "m")
         await pilot.pause(0.3)
         assert app.is_running
-        assert any("the disk is full" in str(n.message) for n in app._notifications)
+        assert any("the disk is full" in str(n.message) for n in app.toasts)
     assert "the disk is full" in _logged()
 
 

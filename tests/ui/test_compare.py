@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from rich.style import Style
 from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Static
@@ -17,14 +18,7 @@ from tui.corpus.compare import Side
 from tui.screens.compare import ALIGN_IN_LINE, ComparePicker, CompareScreen
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
-from tui.widgets.compare import (
-    ADDED_STYLE,
-    REMOVED_STYLE,
-    ComparePane,
-    FittedLine,
-    PairMarker,
-    ParagraphView,
-)
+from tui.widgets.compare import ADDED_STYLE, REMOVED_STYLE, ComparePane, FittedLine
 from tui.widgets.sidebar import Sidebar
 
 D000, D001, D004 = "000_0f3248e6ed0e14b7", "001_1233152ec4a1af33", "004_d48fa1d5f48169a7"
@@ -56,14 +50,51 @@ def status(screen: CompareScreen) -> str:
     return screen.query_one("#compare-status", FittedLine).text
 
 
-def current_markers(pane: ComparePane) -> list[PairMarker]:
-    return [marker for marker in pane.query(PairMarker) if marker.has_class("-current")]
+def markers(pane: ComparePane) -> dict[int, str]:
+    """The marker lines the pane draws, by the turn they are above, as text."""
+    view = pane.view
+    assert view.page is not None
+    return {
+        turn: " ".join(strip.text.strip() for strip in view.lines(view.page.blocks[number]))
+        for turn, number in view.page.of_marker.items()
+    }
 
 
-def at_top(pane: ComparePane, marker: PairMarker) -> bool:
-    """Whether the pane is scrolled so that `marker` is its first line (or as far as it goes)."""
-    body = pane.body
-    return body.scroll_y == min(marker.virtual_region.y, body.max_scroll_y)
+def marked_with(pane: ComparePane, name: str) -> list[int]:
+    """The turns whose markers are drawn in the component style `name`."""
+    page = pane.view.page
+    assert page is not None
+    return [
+        turn
+        for turn, number in page.of_marker.items()
+        if (marker := page.blocks[number].marker) is not None and name in marker.names
+    ]
+
+
+def current_markers(pane: ComparePane) -> list[int]:
+    return marked_with(pane, "document--marker-current")
+
+
+def set_apart(pane: ComparePane) -> set[int]:
+    """The paragraphs drawn as the focused pair's: a solid bar in the margin."""
+    view = pane.view
+    return {
+        index for index in range(view.paragraph_count) if paragraph_lines(pane, index)[0][1] == "█"
+    }
+
+
+def paragraph_lines(pane: ComparePane, index: int) -> list[str]:
+    block = pane.view.paragraph_block(index)
+    return [strip.text for strip in pane.view.lines(block)[: block.notes_from]]
+
+
+def at_top(pane: ComparePane, turn: int) -> bool:
+    """Whether the pane is scrolled so that the marker above `turn` is its first line
+    (or as far as it goes)."""
+    view = pane.view
+    top = view.marker_top(turn)
+    assert top is not None
+    return view.scroll_y == min(top, view.max_scroll_y)
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -75,7 +106,7 @@ async def test_mark_in_sidebar_then_compare(make_app: AppFactory, size: tuple[in
         assert sidebar.marked == D000
         rows = [sidebar.render_line(y).text for y in range(sidebar.size.height)]
         assert any(row.startswith("⇄2017-03-06") for row in rows), rows
-        assert any("press c again" in str(n.message) for n in app._notifications)
+        assert any("press c again" in str(n.message) for n in app.toasts)
 
         await pilot.press("k", "c")
         screen = await aligned(pilot)
@@ -107,7 +138,7 @@ async def test_news_of_the_screen_left_goes_with_it(make_app: AppFactory) -> Non
 
 
 def shown_messages(app: App[None]) -> list[str]:
-    return [str(notification.message) for notification in app._notifications]
+    return [str(notification.message) for notification in app.toasts]
 
 
 async def test_c_twice_on_one_meeting_unmarks_it(make_app: AppFactory) -> None:
@@ -130,30 +161,25 @@ async def test_pairs_one_after_another_scroll_both_panes(
         for number, (left_unit, right_unit) in enumerate(expected, 1):
             await pilot.press("right_square_bracket")
             await pilot.pause()
-            (left_marker,) = current_markers(left)
-            (right_marker,) = current_markers(right)
-            assert (left_marker.unit.index, right_marker.unit.index) == (left_unit, right_unit)
-            assert at_top(left, left_marker) and at_top(right, right_marker)
-            assert f"Pair {number} of 3" in text_of(left_marker)
+            assert (current_markers(left), current_markers(right)) == ([left_unit], [right_unit])
+            assert at_top(left, left_unit) and at_top(right, right_unit)
+            assert f"Pair {number} of 3" in markers(left)[left_unit]
             assert f"Pair {number} of 3" in status(screen)
             # The pair's paragraphs are set apart in both panes, and only those.
-            for pane, unit in ((left, left_marker.unit), (right, right_marker.unit)):
-                marked = {
-                    v.paragraph.index for v in pane.query(ParagraphView) if v.has_class("-in-pair")
-                }
-                assert marked == {p.index for p in unit.paragraphs}
-        assert "84% match · Nagorno-Karabakh" in text_of(left_marker)
-        assert right.body.scroll_y > 0 and left.body.scroll_y > 0
+            for pane in (left, right):
+                assert pane.focused is not None
+                assert set_apart(pane) == {p.index for p in pane.focused.paragraphs}
+        assert "84% match · Nagorno-Karabakh" in markers(left)[3]
+        assert right.view.scroll_y > 0 and left.view.scroll_y > 0
 
         await pilot.press("right_square_bracket")
         assert screen.pair == 2
-        assert any("No more pairs" in str(n.message) for n in app._notifications)
+        assert any("No more pairs" in str(n.message) for n in app.toasts)
 
         await pilot.press("left_square_bracket")
         await pilot.pause()
-        (left_marker,) = current_markers(left)
-        assert left_marker.unit.index == 1
-        assert at_top(left, left_marker)
+        assert current_markers(left) == [1]
+        assert at_top(left, 1)
 
 
 async def test_unpaired_turns_say_so(make_app: AppFactory) -> None:
@@ -161,9 +187,9 @@ async def test_unpaired_turns_say_so(make_app: AppFactory) -> None:
     async with app.run_test(size=(160, 48)) as pilot:
         screen = await open_000_vs_004(pilot)
         for side, index in ((Side.LEFT, 5), (Side.RIGHT, 3)):
-            (marker,) = [m for m in screen.pane(side).query(PairMarker) if m.has_class("-unpaired")]
-            assert marker.unit.index == index
-            assert "no counterpart" in text_of(marker)
+            pane = screen.pane(side)
+            assert marked_with(pane, "document--marker-none") == [index]
+            assert "no counterpart" in markers(pane)[index]
         assert "unpaired: 1 left, 1 right" in status(screen)
 
 
@@ -175,27 +201,23 @@ async def test_next_pair_follows_the_focused_pane(make_app: AppFactory) -> None:
         screen = await aligned(pilot)
         assert [d.id for d in screen.documents] == [D000, D001]
         await pilot.press("right_square_bracket", "right_square_bracket")
-        (marker,) = current_markers(screen.pane(Side.LEFT))
-        assert marker.unit.index == 1
+        assert current_markers(screen.pane(Side.LEFT)) == [1]
         await pilot.press("tab")
         assert screen.pane(Side.RIGHT).has_focus
         # Before 001's question 3 in 001's own order comes its question 1 (000's 3).
         await pilot.press("left_square_bracket")
-        (marker,) = current_markers(screen.pane(Side.RIGHT))
-        assert marker.unit.index == 1
-        (marker,) = current_markers(screen.pane(Side.LEFT))
-        assert marker.unit.index == 3
+        assert current_markers(screen.pane(Side.RIGHT)) == [1]
+        assert current_markers(screen.pane(Side.LEFT)) == [3]
         # In 000's order, before its question 3 comes its question 1.
         await pilot.press("tab", "left_square_bracket")
-        (marker,) = current_markers(screen.pane(Side.LEFT))
-        assert marker.unit.index == 1
+        assert current_markers(screen.pane(Side.LEFT)) == [1]
 
 
 async def test_synced_scrolling_toggles(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(160, 48)) as pilot:
         screen = await open_000_vs_004(pilot)
-        left, right = screen.pane(Side.LEFT).body, screen.pane(Side.RIGHT).body
+        left, right = screen.pane(Side.LEFT).view, screen.pane(Side.RIGHT).view
         assert screen.sync and "sync on" in status(screen)
         await pilot.press("j", "j", "j")
         assert left.scroll_y == right.scroll_y == 3
@@ -217,7 +239,7 @@ async def test_keys_after_tab_in_one_burst_go_to_the_other_pane(make_app: AppFac
     app = make_app()
     async with app.run_test(size=(160, 48)) as pilot:
         screen = await open_000_vs_004(pilot)
-        left, right = screen.pane(Side.LEFT).body, screen.pane(Side.RIGHT).body
+        left, right = screen.pane(Side.LEFT).view, screen.pane(Side.RIGHT).view
         await pilot.press("l")  # sync off: each pane moves on its own keys
         await burst(pilot, "tab", "j", "j")
         assert screen.pane(Side.RIGHT).has_focus
@@ -229,7 +251,7 @@ async def test_swap_sides_keeps_places_and_pair(make_app: AppFactory) -> None:
     async with app.run_test(size=(160, 48)) as pilot:
         screen = await open_000_vs_004(pilot)
         await pilot.press("right_square_bracket", "right_square_bracket", "j")
-        before = {pane.document.id: pane.body.scroll_y for pane in screen.query(ComparePane)}
+        before = {pane.document.id: pane.view.scroll_y for pane in screen.query(ComparePane)}
 
         await pilot.press("x")
         await pilot.pause()
@@ -238,10 +260,9 @@ async def test_swap_sides_keeps_places_and_pair(make_app: AppFactory) -> None:
         assert (left.document.id, right.document.id) == (D004, D000)
         assert left.region.x < right.region.x, "the 2016 meeting is on the left now"
         assert {
-            pane.document.id: pane.body.scroll_y for pane in screen.query(ComparePane)
+            pane.document.id: pane.view.scroll_y for pane in screen.query(ComparePane)
         } == before
-        (marker,) = current_markers(left)
-        assert marker.unit.index == 1
+        assert current_markers(left) == [1]
         summary = text_of(screen.query_one("#compare-summary", Static))
         assert summary.startswith("Left 2016-07-12 · Baku")
         assert "Only left: none · Only right: Transport corridors 1" in summary
@@ -354,7 +375,7 @@ async def test_compare_keys_can_be_remapped(make_app: AppFactory) -> None:
     app = make_app(config_text="keys:\n  next_pair: n\n  toggle_sync: S\n")
     async with app.run_test(size=(160, 48)) as pilot:
         screen = await open_000_vs_004(pilot)
-        assert not any("unknown action" in str(n.message) for n in app._notifications)
+        assert not any("unknown action" in str(n.message) for n in app.toasts)
         await pilot.press("n")
         assert screen.pair == 0
         await pilot.press("S")
@@ -385,22 +406,52 @@ async def test_close_paragraphs_show_their_word_differences(
     async with app.run_test(size=(160, 48)) as pilot:
         await pilot.press("c", "j", "c")
         screen = await aligned(pilot)
+        # Before any pair is focused, a close paragraph has a dashed bar in its margin.
+        left = screen.pane(Side.LEFT)
+        assert left.view.page is not None
+        close = sorted(left.view.page.layer.dashed)
+        assert close and all(paragraph_lines(left, i)[0][1] == "╏" for i in close)
         await pilot.press("right_square_bracket")
         assert "¶ the same: 8 · ¶ reworded: 1 · struck left only, bold right only" in status(screen)
         for side, style, words in (
-            (Side.LEFT, REMOVED_STYLE, ["hope", "receive final approval"]),
-            (Side.RIGHT, ADDED_STYLE, ["expect", "be approved"]),
+            (Side.LEFT, Style.parse(REMOVED_STYLE), ["hope", "receive final approval"]),
+            (Side.RIGHT, Style.parse(ADDED_STYLE), ["expect", "be approved"]),
         ):
-            views = [v for v in screen.pane(side).query(ParagraphView) if v.has_class("-close")]
-            changed = [v for v in views if "Caspian Sea will" in v.paragraph.text]
-            (view,) = changed
-            content = view.visual
-            marked = [
-                content.plain[span.start : span.end]  # type: ignore[attr-defined]
-                for span in content.spans  # type: ignore[attr-defined]
-                if str(span.style) == style
+            pane = screen.pane(side)
+            page = pane.view.page
+            assert page is not None
+            # Close paragraphs have a dashed bar (the focused pair's a solid one).
+            (index,) = [
+                i
+                for i in page.layer.dashed
+                if "Caspian Sea will" in page.document.paragraphs[i].text
             ]
-            assert marked == words
+            assert styled_words(pane, index, style) == words
+
+
+@pytest.mark.parametrize(("size", "folded"), [((80, 24), True), ((160, 48), False)])
+async def test_headers_fold_on_a_short_terminal_as_in_the_reader(
+    make_app: AppFactory, size: tuple[int, int], folded: bool
+) -> None:
+    """Below 30 rows each pane's header is the title and one line of facts, so the text
+    has the rows; `i` shows it in full, or folds it, in both panes."""
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        screen = await open_000_vs_004(pilot)
+        panes = [screen.pane(side) for side in Side]
+
+        def header_lines(pane: ComparePane) -> list[str]:
+            assert pane.view.page is not None
+            return [strip.text.strip() for strip in pane.view.lines(pane.view.page.blocks[0])]
+
+        for pane in panes:
+            assert pane.view.header_folded is folded
+            assert (len(header_lines(pane)) == 4) is folded  # two lines, padding, rule
+        assert any(line.startswith("2017-03-06 · Moscow") for line in header_lines(panes[0]))
+        await pilot.press("i")
+        for pane in panes:
+            assert pane.view.header_folded is not folded
+            assert (len(header_lines(pane)) > 4) is folded
 
 
 async def test_markup_in_documents_is_shown_as_text(make_app: AppFactory, tmp_path: Path) -> None:
@@ -422,9 +473,12 @@ async def test_markup_in_documents_is_shown_as_text(make_app: AppFactory, tmp_pa
         screen = await aligned(pilot)
         await pilot.press("right_square_bracket")
         assert app.is_running
-        texts = " ".join(v.paragraph.text for v in screen.query(ParagraphView))
-        assert "[link=x]trade[/link]" in texts
-        shown = " ".join(str(view.render()) for view in screen.pane(Side.LEFT).query(ParagraphView))
+        pane = screen.pane(Side.LEFT)
+        shown = " ".join(
+            line[2:].strip()
+            for index in range(pane.view.paragraph_count)
+            for line in paragraph_lines(pane, index)
+        )
         assert "What about [link=x]trade[/link] and the [$5] economy?" in shown
 
 
@@ -476,3 +530,23 @@ async def test_large_documents_are_aligned_in_the_background(
         await pilot.pause()
         assert "Pair 1 of" in status(screen)
         assert len(current_markers(screen.pane(Side.LEFT))) == 1
+
+
+def styled_words(pane: ComparePane, index: int, style: Style) -> list[str]:
+    """The runs of paragraph `index` drawn with every attribute of `style`, joined
+    across the ends of lines."""
+    block = pane.view.paragraph_block(index)
+    runs: list[str] = []
+    run: list[str] = []
+    for strip in pane.view.lines(block)[: block.notes_from]:
+        for segment in list(strip)[3:]:  # past the margin, the bar and its space
+            drawn = segment.style or Style()
+            if (drawn + style) == drawn and segment.text.strip():
+                run.append(segment.text)
+            elif segment.text.strip() or not run:
+                if run:
+                    runs.append(" ".join(" ".join(run).split()))
+                run = []
+    if run:
+        runs.append(" ".join(" ".join(run).split()))
+    return runs

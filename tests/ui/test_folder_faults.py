@@ -51,7 +51,7 @@ async def test_the_reader_starts_on_a_folder_with_entries_it_cannot_read(
     async with app.run_test(size=(120, 40)) as pilot:
         await settles_and_answers_keys(pilot, app)
         assert skipped(app) == expected
-        messages = [str(notification.message) for notification in app._notifications]
+        messages = [str(notification.message) for notification in app.toasts]
         assert any(f"Skipped {len(expected)} files" in message for message in messages)
 
 
@@ -67,7 +67,7 @@ async def test_r_reads_a_folder_where_such_entries_appeared(
         reloaded = f"Reloaded {folder}: {len(expected)} new"
         await until(
             pilot,
-            lambda: any(str(n.message) == reloaded for n in app._notifications),
+            lambda: any(str(n.message) == reloaded for n in app.toasts),
         )
         await settles_and_answers_keys(pilot, app)
         assert skipped(app) == expected

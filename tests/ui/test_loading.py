@@ -116,7 +116,7 @@ async def test_r_picks_up_new_changed_and_deleted_files(
         (folder / "002_06cc93c8d13a39f8.txt").unlink()
         await pilot.press("r")
         await until(pilot, lambda: loaded(app) and app.search_screen.index is not old_index)
-        messages = [str(n.message) for n in app._notifications]
+        messages = [str(n.message) for n in app.toasts]
         assert any("1 new, 1 changed, 1 removed" in message for message in messages), messages
         ids = {doc.id for doc in sidebar.order}
         assert "extra" in ids and "002_06cc93c8d13a39f8" not in ids

@@ -18,10 +18,10 @@ from tests.ui.conftest import AppFactory, drawn_text, is_current, reader_view, s
 from tests.ui.test_search import wait_until
 from tui.app import DossierApp
 from tui.dialogs.note_editor import NoteEditor
+from tui.document import page as page_model
 from tui.document.marks import BOOKMARK_GLYPH
 from tui.screens.main import MainScreen
-from tui.widgets import document
-from tui.widgets.document import LINE_SHIFT, PAGES_KEPT
+from tui.widgets.document import PAGES_KEPT
 from tui.widgets.reader import Reader
 
 QUESTIONS = 300
@@ -165,7 +165,7 @@ async def test_a_find_hit_far_down_is_shown(make_app: AppFactory, long_corpus: P
         assert isinstance(app.screen, NoteEditor)
         assert app.screen.query_one("#note-quote", Input).value == NEEDLE
         await pilot.press("escape")
-        line = NEEDLE_AT << LINE_SHIFT
+        line = reader_view(app).paragraph_top(NEEDLE_AT)
         app.screen.selections = {reader_view(app): Selection(Offset(0, line), Offset(6, line))}
         await pilot.press("a")
         assert isinstance(app.screen, NoteEditor)
@@ -280,7 +280,7 @@ async def test_a_narrower_or_lower_view_keeps_the_cursor_in_view(
 async def test_reading_through_keeps_a_bounded_number_of_paragraphs_drawn(
     make_app: AppFactory, long_corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(document, "DRAWN_KEPT", 40)
+    monkeypatch.setattr(page_model, "DRAWN_KEPT", 40)
     async with reading_long(make_app, long_corpus) as (app, pilot):
         page = reader_view(app).page
         assert page is not None

@@ -11,7 +11,6 @@ from textual.app import App
 from textual.command import CommandList, CommandPalette
 from textual.pilot import Pilot
 from textual.widgets import Static
-from textual.widgets._footer import FooterKey
 
 from tests.ui.conftest import (
     OLDEST,
@@ -27,6 +26,7 @@ from tui.corpus.model import TurnKind
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
 from tui.widgets.document import Part
+from tui.widgets.footer import DossierFooter, key_action
 from tui.widgets.reader import FindBar, Reader
 from tui.widgets.sidebar import OPEN_DELAY, Sidebar
 
@@ -51,10 +51,10 @@ async def burst(pilot: Pilot[None], *keys: str) -> None:
     """Send `keys` as one read from the terminal, as SSH and pasting deliver them: all
     queued before the app handles the first. (`pilot.press` waits for idle after each.)"""
     app: App[None] = pilot.app
-    assert app._driver is not None
     for key in keys:
         character = key if len(key) == 1 else {"slash": "/", "enter": "\r"}.get(key)
-        app._driver.send_message(events.Key(key, character))
+        # As the driver posts a key read from the terminal.
+        app.post_message(events.Key(key, character))
     await pilot.pause()
     await pilot.pause()
 
@@ -131,7 +131,7 @@ async def test_find_typed_in_one_burst(make_app: AppFactory, size: tuple[int, in
         assert len(reader.hits) == KERRY_HITS
         assert reader.has_focus, "Enter handed the keys back, and n moved to the next hit"
         assert reader.hit == 1
-        assert not any("Copied" in str(n.message) for n in app._notifications), "y is not copy"
+        assert not any("Copied" in str(n.message) for n in app.toasts), "y is not copy"
 
         place = reader.paragraph
         await burst(pilot, "escape", "j")
@@ -261,8 +261,8 @@ def footer_actions(app: App[None]) -> list[str]:
     seen: list[str] = []
     for x in range(width):
         widget, _region = app.screen.get_widget_at(x, height - 1)
-        action = getattr(widget, "action", None)  # a FooterKey, which Textual does not export
-        if isinstance(action, str) and action not in seen:
+        action = key_action(widget)
+        if action is not None and action not in seen:
             seen.append(action)
     return seen
 
@@ -286,10 +286,11 @@ async def test_footer_is_made_anew_only_when_its_keys_change(make_app: AppFactor
     app = make_app()
     async with app.run_test(size=(160, 48)) as pilot:
         await pilot.pause()
-        keys = set(app.screen.query(FooterKey))
+        footer = app.screen.query_one(DossierFooter)
+        keys = set(footer.key_widgets())
         await pilot.press("j", "enter", "k", "enter")
         await pilot.pause()
-        assert set(app.screen.query(FooterKey)) == keys, "other documents, the same keys"
+        assert set(footer.key_widgets()) == keys, "other documents, the same keys"
         await pilot.press("tab")
         await pilot.pause()
         assert "topic(1)" in footer_actions(app), "the reader's keys when it has focus"
@@ -363,7 +364,7 @@ async def test_the_main_screen_is_the_first_with_the_configured_theme(
     app = make_app(config_text="theme: no-such-theme\n")
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await pilot.pause()
-        messages = [str(notification.message) for notification in app._notifications]
+        messages = [str(notification.message) for notification in app.toasts]
         assert any("Unknown theme 'no-such-theme'" in message for message in messages)
 
 
@@ -399,7 +400,7 @@ async def test_remapped_key_from_config(make_app: AppFactory) -> None:
         assert reader.paragraph == question_starts(reader)[0]
         await pilot.press("right_curly_bracket")
         assert reader.paragraph == question_starts(reader)[0], "the old key is gone"
-        messages = [str(n.message) for n in app._notifications]
+        messages = [str(n.message) for n in app.toasts]
         assert any("no_such_action" in m and "config.yaml:3" in m for m in messages)
 
         await pilot.press("f1")
@@ -415,7 +416,7 @@ async def test_palette_key_can_be_remapped(make_app: AppFactory) -> None:
         assert any(line.split() == ["^k", "Command", "palette"] for line in text.splitlines())
         await pilot.press("escape", "ctrl+k")
         assert isinstance(app.screen, CommandPalette)
-        assert not app._notifications, "no warning about the key"
+        assert not app.toasts, "no warning about the key"
 
 
 async def test_copy_puts_citation_on_clipboard(make_app: AppFactory) -> None:
@@ -427,7 +428,7 @@ async def test_copy_puts_citation_on_clipboard(make_app: AppFactory) -> None:
         text = reader.document.paragraphs[reader.paragraph].text
         assert text in app.clipboard
         assert OLDEST in app.clipboard
-        messages = [str(n.message) for n in app._notifications]
+        messages = [str(n.message) for n in app.toasts]
         assert f"Copied paragraph {reader.paragraph}" in messages
 
 

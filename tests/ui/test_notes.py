@@ -10,11 +10,11 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from textual.content import Content
 from textual.geometry import Offset
 from textual.pilot import Pilot
 from textual.selection import Selection
 from textual.widgets import Input, Static, TextArea
-from textual.widgets._footer import FooterKey
 
 from tests.conftest import SEEDS
 from tests.ui.conftest import (
@@ -40,7 +40,7 @@ from tui.dialogs.note_editor import NoteEditor
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
 from tui.screens.notes import NotesScreen
-from tui.widgets.document import LINE_SHIFT
+from tui.widgets.footer import DossierFooter
 from tui.widgets.notes_list import NoteRow, NotesList, row_lines
 from tui.widgets.reader import Reader
 from tui.widgets.sidebar import Sidebar
@@ -92,7 +92,7 @@ async def settled(pilot: Pilot[None]) -> None:
 
 
 def messages(app: DossierApp) -> list[str]:
-    return [str(n.message) for n in app._notifications]
+    return [str(n.message) for n in app.toasts]
 
 
 def reader(app: DossierApp) -> Reader:
@@ -219,7 +219,7 @@ async def test_selected_words_and_find_hits_fill_the_quote(make_app: AppFactory)
         await to_paragraph(pilot, 2)
         start = reader(app).view.paragraph_block(2).paragraph.text.index(QUOTE)  # type: ignore[union-attr]
         # What a mouse drag over the words leaves behind: offsets on the paragraph's lines.
-        line = 2 << LINE_SHIFT
+        line = reader_view(app).paragraph_top(2)
         app.screen.selections = {
             reader_view(app): Selection(Offset(start, line), Offset(start + len(QUOTE), line))
         }
@@ -229,7 +229,7 @@ async def test_selected_words_and_find_hits_fill_the_quote(make_app: AppFactory)
         assert app.screen is app.main_screen, "nothing typed: Escape closes at once"
 
         # A selection elsewhere is not about this paragraph: the find hit is.
-        line = 3 << LINE_SHIFT
+        line = reader_view(app).paragraph_top(3)
         app.screen.selections = {reader_view(app): Selection(Offset(0, line), Offset(5, line))}
         await pilot.press("slash", *"Aliyev", "enter", "a")
         assert editor(app).paragraph == 2
@@ -531,9 +531,9 @@ async def test_markup_in_a_title_stays_text_in_the_editor(
     app = make_app(corpus=corpus)
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.press("tab", "a")
-        title = editor(app).query_one("#note-editor")._border_title
+        title = editor(app).query_one("#note-editor").border_title  # as markup
         assert title is not None
-        assert "[bold]x[/bold]" in title.plain
+        assert "[bold]x[/bold]" in Content.from_markup(title).plain
 
 
 # -- the notes file -------------------------------------------------------------------------
@@ -786,7 +786,7 @@ async def test_footer_at_80_columns_shows_the_note_keys(make_app: AppFactory) ->
         await pilot.pause()
         visible = {
             key.description
-            for key in app.screen.query(FooterKey)
+            for key in app.screen.query_one(DossierFooter).key_widgets()
             if key.region.width and key.region.right <= 80 and not key.is_disabled
         }
         assert {"Bookmark", "Note", "Find", "Quit", "Help"} <= visible
@@ -794,24 +794,24 @@ async def test_footer_at_80_columns_shows_the_note_keys(make_app: AppFactory) ->
         await pilot.pause()
         visible = {
             key.description
-            for key in app.screen.query(FooterKey)
+            for key in app.screen.query_one(DossierFooter).key_widgets()
             if key.region.width and key.region.right <= 80
         }
         assert {"Edit", "Delete", "Export", "Back", "Quit"} <= visible
 
 
 async def test_help_and_remapped_keys(make_app: AppFactory, tmp_path: Path) -> None:
-    app = make_app(config_text="keys:\n  bookmark: B\n  notes: ctrl+o\n")
+    app = make_app(config_text="keys:\n  bookmark: B\n  notes: ctrl+b\n")
     async with app.run_test(size=(80, 40), notifications=True) as pilot:
         await pilot.press("tab", "f1")
         assert isinstance(app.screen, HelpScreen)
         shown = "\n".join(str(s.render()) for s in app.screen.query(Static))
-        for line in ("B  ", "Bookmark", "Note", "Edit note", "^o", "Notes", "Bookmarks"):
+        for line in ("B  ", "Bookmark", "Note", "Edit note", "^b", "Notes", "Bookmarks"):
             assert line in shown, line
         await pilot.press("escape", "j", "B")
         await settled(pilot)
         assert [note.anchor.paragraph for note in on_disk(tmp_path / "notes.yaml")] == [1]
-        await pilot.press("ctrl+o")
+        await pilot.press("ctrl+b")
         assert isinstance(app.screen, NotesScreen)
         assert not any("unknown action" in m for m in messages(app))
 

@@ -253,7 +253,7 @@ async def test_search_key_can_be_remapped(make_app: AppFactory) -> None:
         assert isinstance(app.screen, MainScreen)
         await pilot.press("ctrl+k")
         assert isinstance(app.screen, SearchScreen)
-        assert not app._notifications, "no warning about the key"
+        assert not app.toasts, "no warning about the key"
 
 
 async def test_failing_search_is_reported_and_the_app_runs(make_app: AppFactory) -> None:
@@ -269,8 +269,8 @@ async def test_failing_search_is_reported_and_the_app_runs(make_app: AppFactory)
 
         screen.index.search = broken  # type: ignore[assignment,method-assign]
         await pilot.press(*"Kerry")
-        await wait_until(pilot, lambda: bool(app._notifications), "a notification")
-        assert any("disk on fire" in str(n.message) for n in app._notifications)
+        await wait_until(pilot, lambda: bool(app.toasts), "a notification")
+        assert any("disk on fire" in str(n.message) for n in app.toasts)
         assert app.is_running
         assert screen.query_text == "Kerry"
 

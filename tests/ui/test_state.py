@@ -278,7 +278,7 @@ async def test_a_start_after_the_meeting_was_deleted_is_the_usual_one(tmp_path: 
         await pilot.pause()
         assert where(app) == (OLDEST, "¶0 · 1/23")
         assert app.main_screen.query_one(Sidebar).has_focus
-        assert not app._notifications, "quietly"
+        assert not app.toasts, "quietly"
         await pilot.press("q")
     assert SECOND not in (tmp_path / "state.json").read_text(encoding="utf-8")
 
@@ -300,7 +300,7 @@ async def test_a_state_file_that_cannot_be_written_is_said_once(
         for _ in range(3):
             await next_meeting(pilot)
             await app.workers.wait_for_complete()
-        said = [str(n.message) for n in app._notifications if "not kept" in str(n.message)]
+        said = [str(n.message) for n in app.toasts if "not kept" in str(n.message)]
         assert len(said) == 1, said
         assert said[0].startswith(f"could not write {tmp_path / 'not-a-folder'}")
         await pilot.press("j")

@@ -122,7 +122,7 @@ async def test_the_app_says_once_that_the_file_was_unusable(tmp_path: Path, seed
     )
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await pilot.pause()
-        said = [str(n.message) for n in app._notifications]
+        said = [str(n.message) for n in app.toasts]
         await pilot.press("q")
     assert len([m for m in said if str(path) in m and "start afresh" in m]) == 1, said
     assert json.loads(path.read_text(encoding="utf-8"))["version"] == 1, "replaced on quit"

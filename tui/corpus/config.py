@@ -58,6 +58,7 @@ class Config:
     aliases: dict[str, str] = field(default_factory=dict)
     """Every known spelling (lower-cased) -> canonical name; canonical names included."""
     keys: dict[str, KeySetting] = field(default_factory=dict)
+    """The user's key overrides by binding id, in the order written."""
     warnings: list[str] = field(default_factory=list)
 
     def canonical(self, name: str) -> str:
@@ -257,6 +258,10 @@ class _Overlay:
                     self.config.aliases[alias.casefold()] = canonical
 
     def _set_keys(self, value: Plain) -> None:
+        """The user's overrides, as written: whether each names a binding and keys
+        Textual sends is checked by the UI (tui/keymap.py), which knows them."""
+        if value is None:
+            return  # `keys:` with every line commented out, as shipped
         if not isinstance(value, dict):
             self.warn(("keys",), "must map an action to keys")
             return

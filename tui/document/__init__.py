@@ -1,2 +1,3 @@
-"""The document view's plain data, shared by the reader, the compare panes, the
-screens and the app: what is marked on which paragraph, and where a hit is."""
+"""The document view, shared by the reader and the compare panes: the marks left on
+paragraphs (marks.py), what each part says as styled text (content.py), the page
+model of blocks (page.py) and the view that draws a page line by line (view.py)."""

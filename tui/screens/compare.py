@@ -29,6 +29,7 @@ from tui.widgets.compare import (
     summary_chunks,
 )
 from tui.widgets.footer import DossierFooter
+from tui.widgets.reader import FOLD_HEADER_BELOW
 
 STACK_BELOW = 100
 """Below this many columns the two panes are stacked."""
@@ -37,7 +38,9 @@ OPTION_TITLE = 48
 ALIGN_IN_LINE = 100
 """Two documents of at most this many paragraphs together are aligned before the view
 is composed (under 10 ms on the seeds, less than a frame), so the first frame shows
-their pairs; larger ones in a thread worker while the panes are already readable."""
+their pairs; larger ones in a thread worker started once the panes are on screen (a
+thread started before held up the first frame: each wait of the event loop gave it the
+interpreter lock)."""
 SUMMARY_LINES = 5
 """Lines of the bar above the panes; at 80x24 the panes need the rest. `dossier compare`
 lists every topic."""
@@ -59,6 +62,8 @@ class CompareScreen(FitsTerminal[None]):
         # Not in the footer, which has no room for it at 80 columns: the pane with the
         # keys has its title reversed.
         Binding("tab", "switch_pane", "Switch pane", id="switch_pane", show=False),
+        # As in the reader, whose key it shares.
+        Binding("i", "toggle_header", "Title in full or folded", id="toggle_header", show=False),
     ]
     HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012 (declared without ClassVar in Screen)
         (0, "-narrow"),
@@ -76,13 +81,14 @@ class CompareScreen(FitsTerminal[None]):
         self.documents = (left, right)
         self.matcher = matcher
         self.failure: str | None = None
+        self._header_choice: bool | None = None
+        """Headers folded (True) or in full (False) as the user chose with `i`; None: by
+        the terminal's height, as in the reader."""
 
     def compose(self) -> ComposeResult:
         left, right = self.documents
         if len(left.paragraphs) + len(right.paragraphs) <= ALIGN_IN_LINE:
             self.set_reactive(CompareScreen.alignment, align(left, right, self.matcher))
-        else:
-            self._align(left, right)  # started first, to run while the panes are built
         summary = summary_chunks(self.alignment, self.documents, self.matcher)
         yield ChunkFlow(summary, max_lines=SUMMARY_LINES, id="compare-summary")
         with Container(id="compare-panes"):
@@ -93,7 +99,24 @@ class CompareScreen(FitsTerminal[None]):
 
     def on_mount(self) -> None:
         self.pane(Side.LEFT).focus()
+        self._fold_headers()
         self._update_status()
+        if self.alignment is None:
+            self.call_after_refresh(self._align, *self.documents)
+
+    def on_resize(self) -> None:
+        self._fold_headers()
+
+    def _fold_headers(self) -> None:
+        folded = self._header_choice
+        if folded is None:
+            folded = self.app.size.height < FOLD_HEADER_BELOW
+        for pane in self.query(ComparePane):
+            pane.view.fold_header(folded)
+
+    def action_toggle_header(self) -> None:
+        self._header_choice = not self.pane(Side.LEFT).view.header_folded
+        self._fold_headers()
 
     def pane(self, side: Side) -> ComparePane:
         """The pane on `side` (a swap moves the panes)."""
@@ -124,13 +147,13 @@ class CompareScreen(FitsTerminal[None]):
             self.notify(self.failure, severity="error", timeout=10)
             self._update_status()
 
-    async def watch_alignment(self, alignment: Alignment | None) -> None:
+    def watch_alignment(self, alignment: Alignment | None) -> None:
         if alignment is None:
             return
         self.documents = (alignment.left, alignment.right)
         # In the order on screen, which a swap has just changed: the first pane is the left.
         for pane, side in zip(self.query(ComparePane), Side, strict=True):
-            await pane.show(alignment, side)
+            pane.show(alignment, side)
         self.query_one(ChunkFlow).set_chunks(
             summary_chunks(alignment, self.documents, self.matcher)
         )

@@ -37,7 +37,9 @@ class FitsTerminal(Screen[ResultType]):
         self._set_width_class()
 
     def _read_styles(self) -> None:
-        """Add the screen's style files to the app's styles: only a new one is parsed."""
+        """Add the screen's style files to the app's styles: only a new one is parsed.
+        (`App.stylesheet` and its `has_source` and `add_source` are public in Textual
+        8.2.8, if little documented: Textual loads a screen's CSS_PATH with them.)"""
         stylesheet = self.app.stylesheet
         for name in self.STYLES:
             path = str(styles_dir() / name)

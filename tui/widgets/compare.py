@@ -1,20 +1,21 @@
-"""The compare view's pieces: a reading pane per document, pair markers, the summary.
+"""The compare view's pieces: a reading pane per document, the summary, the status line.
 
-A pane shows its document as the reader does (the same header, turn labels, speaker
-colours and topic highlighting), one widget per label and paragraph, and adds to it: a marker line
-above each exchange or turn saying which pair it belongs to, the focused pair set
-apart, and the word differences of paragraphs that say nearly the same thing.
+A pane is the reader's document view (the same header, turn labels, speaker colours,
+question bars and topic words, drawn by tui/document/view.py) with what the comparison
+adds: a marker line above each exchange or turn saying which pair it belongs to, the
+focused pair set apart as the reader's cursor is, and the word differences of
+paragraphs that say nearly the same thing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
@@ -22,15 +23,10 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from tui.corpus.compare import Alignment, Pair, Side, TopicCount, Unit
-from tui.corpus.model import Document, Paragraph, Turn, TurnKind
+from tui.corpus.model import Document
 from tui.corpus.topics import TopicMatcher
-from tui.widgets.document import (
-    header_content,
-    label_content,
-    labelled,
-    paragraph_content,
-    speaker_slots,
-)
+from tui.document.page import Layer, Marker
+from tui.document.view import DocumentView
 
 PAIR_MARK = "⇄"
 SHOWN_TOPICS = 2
@@ -183,80 +179,21 @@ class FittedLine(Widget):
         return separator.join(content for content, _ in parts)
 
 
-class TurnLabel(Static):
-    """Who speaks and the turn's topics, broken between tags for the label's width."""
-
-    def __init__(self, turn: Turn, matcher: TopicMatcher, speaker_slot: int | None) -> None:
-        classes = [f"-{turn.kind}"]
-        if speaker_slot is not None:
-            classes.append(f"-speaker-{speaker_slot}")
-        self.turn = turn
-        self._matcher = matcher
-        self._width: int | None = None
-        super().__init__(classes=" ".join(classes))
-
-    def render(self) -> Content:
-        return label_content(self.turn, self._matcher, self._width)
-
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        # Layout asks every label for its height at its width, on screen or not: the
-        # moment to break the line between tags for that width. Not by `update`: a
-        # refresh in the middle of layout looks for the widget in a map not yet made,
-        # and that makes it anew, for every label.
-        self._width = width
-        return len(self.render().wrap(width)) if width > 0 else 0
-
-
-class ParagraphView(Static):
-    """One paragraph of a pane."""
-
-    def __init__(self, paragraph: Paragraph, kind: TurnKind, content: Content) -> None:
-        super().__init__(content, classes=f"-{kind}")
-        self.paragraph = paragraph
-
-
-class DocumentBody(VerticalScroll, can_focus=False):
-    """A pane's document: its header, turn labels and paragraphs, one widget each, so
-    that pair markers can be mounted between them."""
-
-    def __init__(self, document: Document, matcher: TopicMatcher) -> None:
-        self.document = document
-        slots = speaker_slots(document.speakers)
-        self.views: dict[int, ParagraphView] = {}
-        """By paragraph index."""
-        widgets: list[Widget] = [Static(header_content(document), classes="reader-header")]
-        for turn in document.turns:
-            if labelled(turn):
-                slot = slots.get(turn.speaker) if turn.speaker else None
-                widgets.append(TurnLabel(turn, matcher, slot))
-            for paragraph in turn.paragraphs:
-                content = paragraph_content(paragraph, matcher)
-                view = self.views[paragraph.index] = ParagraphView(paragraph, turn.kind, content)
-                widgets.append(view)
-        super().__init__(*widgets)
-
-
-class PairMarker(Static):
-    """The line above an exchange or turn: which pair it is in, or that it has none."""
-
-    def __init__(self, unit: Unit) -> None:
-        super().__init__()
-        self.unit = unit
-
-    def show(self, pair: Pair | None, number: int, total: int) -> None:
-        if pair is None:
-            content = Content.styled("· no counterpart in the other meeting", "dim")
-        else:
-            shown = list(pair.topics[:SHOWN_TOPICS])
-            if len(pair.topics) > SHOWN_TOPICS:
-                shown.append(f"+{len(pair.topics) - SHOWN_TOPICS}")
-            content = Content.assemble(
-                (f"{PAIR_MARK} Pair {number} of {total}", "bold"),
-                f" · {pair.similarity:.0%} match · {', '.join(shown) or 'no shared topic'}",
-            )
-        self.update(content)
-        self.set_class(pair is not None, "-paired")
-        self.set_class(pair is None, "-unpaired")
+def pair_marker(pair: Pair | None, number: int, total: int, *, current: bool) -> Marker:
+    """The line above an exchange or turn: which pair it is in, or that it has none;
+    reversed for the focused pair."""
+    if pair is None:
+        content = Content("· no counterpart in the other meeting")
+        return Marker(content, ("document--marker-none",))
+    shown = list(pair.topics[:SHOWN_TOPICS])
+    if len(pair.topics) > SHOWN_TOPICS:
+        shown.append(f"+{len(pair.topics) - SHOWN_TOPICS}")
+    content = Content.assemble(
+        (f"{PAIR_MARK} Pair {number} of {total}", "bold"),
+        f" · {pair.similarity:.0%} match · {', '.join(shown) or 'no shared topic'}",
+    )
+    names = ("document--marker", "document--marker-current") if current else ("document--marker",)
+    return Marker(content, names)
 
 
 class PaneTitle(Static):
@@ -298,109 +235,99 @@ class ComparePane(Vertical, can_focus=True):
         self.side = side
         self.document = document
         self.matcher = matcher
+        self.view = DocumentView(matcher)
         self._alignment = alignment
-        """The pairs to mark as soon as the document is mounted, if already known."""
-        self._markers: dict[int, PairMarker] = {}
-        """By unit index."""
-        self._focused: Unit | None = None
+        self._numbered: dict[int, tuple[Pair, int]] = {}
+        """By unit index: its pair and the pair's number."""
+        self._units: tuple[Unit, ...] = ()
+        self._total = 0
+        self._differences: dict[int, tuple[tuple[int, int, str], ...]] = {}
+        """By paragraph index: the words only this side has, and their style."""
+        self.focused: Unit | None = None
+        """The focused pair's unit on this side."""
         self._following = False
         """Set while the view moves this pane itself, so the move is not passed on."""
 
     def compose(self) -> ComposeResult:
         yield PaneTitle(classes="compare-title")
-        yield DocumentBody(self.document, self.matcher)
+        yield self.view
 
-    @property
-    def body(self) -> DocumentBody:
-        return self.query_one(DocumentBody)
-
-    async def on_mount(self) -> None:
-        self.watch(self.body, "scroll_y", self._body_scrolled, init=False)
+    def on_mount(self) -> None:
+        self.view.open(self.document)
+        self.watch(self.view, "scroll_y", self._view_scrolled, init=False)
         if self._alignment is not None:
-            await self.show(self._alignment, self.side)
+            self.show(self._alignment, self.side)
         else:
             self._show_side()
 
     def _show_side(self) -> None:
-        # Only the title says the side: a class on the pane would restyle every paragraph.
+        # Only the title says the side: a class on the pane would restyle the pane.
         self.query_one(PaneTitle).update(
             Content.assemble((f" {self.side.value.upper()} ", "bold"), f" {_facts(self.document)}")
         )
 
-    async def show(self, alignment: Alignment, side: Side) -> None:
-        """Mark the pairs of `alignment` on this pane's document, shown on `side`."""
+    def show(self, alignment: Alignment, side: Side) -> None:
+        """Mark the pairs of `alignment` on this pane's document, shown on `side`: a
+        marker above each unit, and the words only this side has in close paragraphs,
+        struck (left) or bold (right)."""
         self.side = side
         self._show_side()
-        body = self.body
-        labels = {label.turn.index: label for label in body.query(TurnLabel)}
-        mounting = []
-        for unit in alignment.units(side):
-            if unit.index not in self._markers:
-                marker = PairMarker(unit)
-                top: Widget = labels.get(unit.index) or body.views[unit.first_paragraph]
-                # Mounted all at once, awaited together: one layout for all of them.
-                mounting.append(body.mount(marker, before=top))
-                self._markers[unit.index] = marker
-        for mounted in mounting:
-            await mounted
-        numbered = {
+        self._units = alignment.units(side)
+        self._numbered = {
             pair.unit(side).index: (pair, number) for number, pair in enumerate(alignment.pairs, 1)
         }
-        for index, marker in self._markers.items():
-            pair, number = numbered.get(index, (None, 0))
-            marker.show(pair, number, len(alignment.pairs))
-        self._show_differences(alignment.pairs)
-
-    def _show_differences(self, pairs: Iterable[Pair]) -> None:
-        """Strike (left) or embolden (right) the words that only this side has, in the
-        paragraphs that say nearly the same thing as one on the other side."""
-        style = REMOVED_STYLE if self.side is Side.LEFT else ADDED_STYLE
-        for pair in pairs:
+        self._total = len(alignment.pairs)
+        style = REMOVED_STYLE if side is Side.LEFT else ADDED_STYLE
+        self._differences = {}
+        for pair in alignment.pairs:
             for match in pair.paragraphs:
                 index, spans = (
-                    (match.left, match.removed)
-                    if self.side is Side.LEFT
-                    else (match.right, match.added)
+                    (match.left, match.removed) if side is Side.LEFT else (match.right, match.added)
                 )
-                view = self.body.views[index]
-                content = paragraph_content(view.paragraph, self.matcher)
-                for start, end in spans:
-                    content = content.stylize(style, start, end)
-                view.update(content, layout=False)
-                view.add_class("-close")
+                self._differences[index] = tuple((start, end, style) for start, end in spans)
+        self._draw()
+
+    def _draw(self) -> None:
+        """The markers and the layer, for the pairs and the focused unit."""
+        focused = self.focused.index if self.focused is not None else None
+        markers = {}
+        for unit in self._units:
+            pair, number = self._numbered.get(unit.index, (None, 0))
+            current = pair is not None and unit.index == focused
+            markers[unit.index] = pair_marker(pair, number, self._total, current=current)
+        self.view.set_markers(markers)
+        paired = self.focused.paragraphs if self.focused is not None else ()
+        self.view.set_layer(
+            Layer(
+                self._differences,
+                frozenset(paragraph.index for paragraph in paired),
+                frozenset(self._differences),
+            )
+        )
 
     def focus_unit(self, unit: Unit | None) -> None:
         """Set apart `unit` (the focused pair's side here) and scroll it to the top; the
         same unit again (after a swap) stays where the reader left it."""
-        if unit is self._focused:
+        if unit is self.focused:
             return
-        if self._focused is not None:
-            self._set_unit_class(self._focused, False)
-        self._focused = unit
+        self.focused = unit
+        self._draw()
         if unit is None:
             return
-        self._set_unit_class(unit, True)
         # Now, so the frame with the new pair in the status line has it in view too; and
-        # again once laid out, in case the marker has just been mounted or moved.
+        # again once laid out, in case the view has only just been measured.
         self._scroll_to_focused()
         self.call_after_refresh(self._scroll_to_focused)
 
-    def _set_unit_class(self, unit: Unit, on: bool) -> None:
-        marker = self._markers.get(unit.index)
-        if marker is not None:
-            marker.set_class(on, "-current")
-        for paragraph in unit.paragraphs:
-            self.body.views[paragraph.index].set_class(on, "-in-pair")
-
     def _scroll_to_focused(self) -> None:
-        if self._focused is None:
+        if self.focused is None:
             return
-        marker = self._markers.get(self._focused.index)
-        if marker is not None:
+        top = self.view.marker_top(self.focused.index)
+        if top is not None:
             self._following = True
             try:
-                # The marker's first line at the top, not the blank margin above it.
-                self.body.scroll_to(y=marker.virtual_region.y, animate=False, immediate=True)
+                # The marker's line at the top, not the blank line above it.
+                self.view.scroll_to(y=top, animate=False, immediate=True)
             finally:
                 self._following = False
 
@@ -408,23 +335,23 @@ class ComparePane(Vertical, can_focus=True):
         """Scroll by `delta` lines because the other pane did (synced scrolling)."""
         self._following = True
         try:
-            self.body.scroll_to(y=self.body.scroll_y + delta, animate=False, immediate=True)
+            self.view.scroll_to(y=self.view.scroll_y + delta, animate=False, immediate=True)
         finally:
             self._following = False
 
-    def _body_scrolled(self, old: float, new: float) -> None:
-        if not self._following and new != old:
+    def _view_scrolled(self, old: float, new: float) -> None:
+        if not self._following and not self.view.settling and new != old:
             self.post_message(self.Scrolled(self, new - old))
 
     def action_move_lines(self, lines: int) -> None:
-        self.body.scroll_to(y=self.body.scroll_y + lines, animate=False, immediate=True)
+        self.view.scroll_to(y=self.view.scroll_y + lines, animate=False, immediate=True)
 
     def action_move_page(self, direction: int) -> None:
-        height = self.body.scrollable_content_region.height
-        self.body.scroll_to(
-            y=self.body.scroll_y + direction * max(1, height - 1), animate=False, immediate=True
+        height = self.view.scrollable_content_region.height
+        self.view.scroll_to(
+            y=self.view.scroll_y + direction * max(1, height - 1), animate=False, immediate=True
         )
 
     def action_move_edge(self, direction: int) -> None:
-        y = self.body.max_scroll_y if direction > 0 else 0
-        self.body.scroll_to(y=y, animate=False, immediate=True)
+        y = self.view.max_scroll_y if direction > 0 else 0
+        self.view.scroll_to(y=y, animate=False, immediate=True)

@@ -52,7 +52,7 @@ class FindBar(HistoryInput):
     BINDING_GROUP_TITLE = "Find"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        # For the help screen and the palette; typed, they never get this far (`_on_key`).
+        # For the help screen and the palette; typed, they never get this far (`on_key`).
         Binding("enter", "search", "Search", show=False),
         Binding("escape", "close", "Close find", show=False),
         # Closer than the reader's, these take the arrows from it while the bar has them.
@@ -66,7 +66,8 @@ class FindBar(HistoryInput):
     def on_focus(self) -> None:
         self.typing = True
 
-    async def _on_key(self, event: events.Key) -> None:
+    def on_key(self, event: events.Key) -> None:
+        # Called before Input's own key handler, which `prevent_default` skips.
         if not self.typing:
             # Not typed in; the key bubbles on to the reader's bindings.
             event.prevent_default()

@@ -1,0 +1,643 @@
+"""`DocumentView`: a document drawn line by line from its page model (tui/document/
+page.py), for the reader and for each pane of the compare view.
+
+One widget for every document it shows: a switch hands it another `Page` and draws
+the lines in view, with nothing mounted or laid out. A page measures its blocks (the
+header, each label, each paragraph with its notes, each marker) as they come into
+view and estimates the rest, so a document of thousands of paragraphs opens as fast
+as a short one. Mouse selections are numbered by the page's own lines: a line's
+offsets count from the line its block starts on.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import OrderedDict
+from collections.abc import Iterable, Mapping
+from typing import ClassVar
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.content import Content
+from textual.geometry import Region, Size
+from textual.scroll_view import ScrollView
+from textual.selection import Selection
+from textual.strip import Strip
+from textual.style import Style as VisualStyle
+from textual.visual import Visual
+
+from tui.corpus.model import Document, TurnKind
+from tui.corpus.topics import TopicMatcher
+from tui.document.content import (
+    SPEAKER_COLOURS,
+    header_content,
+    label_content,
+    note_line,
+    paragraph_content,
+)
+from tui.document.marks import NO_MARKS, Hit, ParagraphMarks
+from tui.document.page import MARGIN, Block, Layer, Marker, Page, Part
+
+HIT_STYLE = "reverse"
+CURRENT_HIT_STYLE = "reverse bold underline"
+PAGES_KEPT = 8
+"""How many documents the view keeps measured and drawn, so that going back to one is
+instant and finds it where the reader left it."""
+_NOTE_INDENT = 4
+QUESTION_BAR = "▌"
+CURRENT_BAR = "█"
+DASHED_BAR = "╏"
+
+
+def _rebased(strip: Strip, shift: int) -> Strip:
+    """The strip with its selection offsets `(x, y)` moved to `(x, y + shift)`."""
+    segments = []
+    for text, style, control in strip:
+        offset = style.meta.get("offset") if style is not None else None
+        if style is not None and offset is not None:
+            style = style + Style.from_meta({"offset": (offset[0], offset[1] + shift)})
+        segments.append(Segment(text, style, control))
+    return Strip(segments, strip.cell_length)
+
+
+def _offset(lines: list[str], x: int, y: int) -> int:
+    """The position in the joined `lines` of column `x` of line `y`."""
+    y = max(0, min(y, len(lines) - 1))
+    return sum(len(line) + 1 for line in lines[:y]) + min(x, len(lines[y]))
+
+
+class DocumentView(ScrollView, can_focus=False):
+    """A document: header, turn labels, paragraphs with their marks and notes, and
+    any marker lines, drawn with the line API. The reader moves a cursor over the
+    paragraphs; the view keeps what is shown on them (cursor, find hits, marks, the
+    layer of a compare pane) per document."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "document--header",
+        "document--rule",
+        "document--question-label",
+        *(f"document--speaker-{slot}" for slot in range(SPEAKER_COLOURS)),
+        "document--question",
+        "document--question-bar",
+        "document--heading",
+        "document--current",
+        "document--current-active",
+        "document--current-bar",
+        "document--notes",
+        "document--dashed-bar",
+        "document--marker",
+        "document--marker-none",
+        "document--marker-current",
+    }
+
+    def __init__(
+        self, matcher: TopicMatcher, *, id: str | None = None, classes: str | None = None
+    ) -> None:
+        super().__init__(id=id, classes=classes)
+        self.matcher = matcher
+        self._pages: OrderedDict[str, Page] = OrderedDict()
+        self.page: Page | None = None
+        self.active = False
+        """Whether the reader has the focus: the cursor is drawn brighter then."""
+        self._styles: dict[tuple[str, ...], Style] = {}
+        """Component styles combined, until the theme or CSS changes."""
+        self.header_folded = False
+        """Whether headers show on two lines (`fold_header`)."""
+        self.settling = False
+        """Set while the view scrolls itself to keep what is in view in place (a block
+        measured taller than estimated): not a scroll anyone asked for."""
+
+    # -- documents -------------------------------------------------------------
+
+    @property
+    def document(self) -> Document | None:
+        return self.page.document if self.page is not None else None
+
+    @property
+    def paragraph_count(self) -> int:
+        return len(self.page.of_paragraph) if self.page is not None else 0
+
+    @property
+    def marks(self) -> dict[int, ParagraphMarks]:
+        return self.page.marks if self.page is not None else {}
+
+    def open(self, document: Document | None) -> None:
+        """Show `document`, where it was left if the view still has it."""
+        if self.page is not None:
+            self.page.scroll_y = self.scroll_y
+        if document is None:
+            self.page = None
+            self.virtual_size = Size(0, 0)
+            self.refresh()
+            return
+        page = self._pages.get(document.id)
+        if page is None or page.document is not document:  # new, or the file changed
+            page = self._pages[document.id] = Page(document, self.matcher)
+            while len(self._pages) > PAGES_KEPT:
+                self._pages.popitem(last=False)
+        self._pages.move_to_end(document.id)
+        self.page = page
+        self._fit()
+        self._settle_to(page.scroll_y)
+        self._draw_view()
+        self.refresh()
+
+    def _settle_to(self, y: float) -> None:
+        self.settling = True
+        try:
+            self.scroll_to(y=y, animate=False, immediate=True)
+        finally:
+            self.settling = False
+
+    def _fit(self) -> None:
+        """Measure the page for the view's width if it is not yet."""
+        page = self.page
+        width = self.scrollable_content_region.width
+        if page is None or width <= 0:
+            return
+        if page.width != width:
+            page.resize(width)
+        self.virtual_size = Size(width, page.height)
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        resized = super()._size_updated(size, virtual_size, container_size, layout)
+        # Measured in the layout that gives the width, not at the Resize event a frame
+        # later: the first frame of a new view (a compare pane) shows the text.
+        page = self.page
+        if page is not None and page.width != self.scrollable_content_region.width:
+            self._fit()
+            self._draw_view()
+        return resized
+
+    def on_resize(self) -> None:
+        self._fit()
+        self._draw_view()
+        # Narrower, lower (the find bar opened) or drawn for the first time: the
+        # cursor's paragraph stays in view.
+        page = self.page
+        if page is not None and page.cursor >= 0:
+            self.show_paragraph(page.cursor)
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        self._draw_view()
+
+    # -- what the reader shows on paragraphs ------------------------------------
+
+    def set_cursor(self, paragraph: int) -> None:
+        page = self.page
+        if page is None:
+            return
+        page.restyle([page.cursor, paragraph])
+        page.cursor = paragraph
+        self.refresh()
+
+    def set_active(self, active: bool) -> None:
+        if active != self.active:
+            self.active = active
+            if self.page is not None:
+                self.page.restyle([self.page.cursor])
+                self.refresh()
+
+    def show_hits(
+        self, hits: dict[int, list[Hit]], current: Hit | None, paragraphs: Iterable[int] = ()
+    ) -> None:
+        """Draw find `hits` (by paragraph), `current` set apart, on the paragraphs that
+        have hits now or had them; or only on `paragraphs` if given."""
+        page = self.page
+        if page is None:
+            return
+        page.restyle(set(paragraphs) or page.hits.keys() | hits.keys())
+        page.hits = hits
+        page.current_hit = current
+        self.refresh()
+
+    def show_marks(self, marks: dict[int, ParagraphMarks]) -> None:
+        """Draw bookmarks and notes; a paragraph's notes take lines under it."""
+        page = self.page
+        if page is None:
+            return
+        changed = [i for i in page.marks.keys() | marks.keys() if marks.get(i) != page.marks.get(i)]
+        page.marks = dict(marks)
+        if changed:
+            anchor = self._anchor()
+            page.restyle(changed, measure=True)
+            self._keep(anchor)
+            if page.cursor in changed:  # a note just written shows under its paragraph
+                self.show_paragraph(page.cursor)
+
+    # -- places ------------------------------------------------------------------
+
+    def paragraph_top(self, paragraph: int) -> int:
+        """The line `paragraph`'s text starts on (and its selection offsets count from)."""
+        return self.page.paragraph_top(paragraph) if self.page is not None else 0
+
+    def first_paragraph_from(self, line: float) -> int:
+        """The first paragraph that starts at `line` or below (the last if none)."""
+        page = self.page
+        if page is None:
+            return 0
+        first_block = bisect.bisect_left(page.starts, line)
+        return min(bisect.bisect_left(page.of_paragraph, first_block), len(page.of_paragraph) - 1)
+
+    def show_paragraph(self, paragraph: int) -> None:
+        """Scroll so that `paragraph` is in view, by as little as needed; one taller
+        than the view is shown from its first line."""
+        page = self.page
+        if page is None or not 0 <= paragraph < len(page.of_paragraph) or page.width <= 0:
+            return
+        number = page.of_paragraph[paragraph]
+        view = self.scrollable_content_region.height
+        # Measure it and the blocks a view above it, so that its place is exact.
+        first = number
+        changed = self._measure(number)
+        while first > 0 and page.starts[number] - page.starts[first] < view:
+            first -= 1
+            changed |= self._measure(first)
+        if changed:
+            page.restart()
+            self.virtual_size = Size(page.width, page.height)
+        block = page.blocks[number]
+        top = page.starts[number]
+        y = self.scroll_y
+        if top < y or block.height - block.gap >= view:
+            y = top
+        elif top + block.height - block.gap > y + view:
+            y = top + block.height - block.gap - view
+        self.scroll_to(y=y, animate=False, immediate=True)
+        self._draw_view()
+
+    def _anchor(self) -> tuple[int, int] | None:
+        """The block at the top of the view and how far above the top it starts."""
+        page = self.page
+        if page is None or not page.starts:
+            return None
+        number = page.block_at(int(self.scroll_y))
+        return number, int(self.scroll_y) - page.starts[number]
+
+    def _keep(self, anchor: tuple[int, int] | None) -> None:
+        """Heights changed: keep the block that was at the top where it was."""
+        page = self.page
+        if page is None:
+            return
+        self.virtual_size = Size(page.width, page.height)
+        if anchor is not None:
+            number, offset = anchor
+            self._settle_to(page.starts[number] + offset)
+        self._draw_view()
+        self.refresh()
+
+    # -- drawing -----------------------------------------------------------------
+
+    def lines(self, block: Block) -> list[Strip]:
+        """The lines drawn for a block of the page shown (its blank lines below left
+        out), drawn now if they are not yet."""
+        assert self.page is not None
+        return self._drawn(self.page, self.page.blocks.index(block))
+
+    def _drawn(self, page: Page, number: int) -> list[Strip]:
+        """Block `number`'s lines, drawn now if they are not; their selection offsets
+        counted from the line the block starts on now."""
+        block = page.blocks[number]
+        start = page.starts[number] if number < len(page.starts) else 0
+        if block.strips is None:
+            block.base = start
+            block.strips = self._draw(page, block)
+            page.drew(number)
+        elif block.base != start:
+            block.strips = [_rebased(strip, start - block.base) for strip in block.strips]
+            block.base = start
+        return block.strips
+
+    def paragraph_block(self, paragraph: int) -> Block:
+        assert self.page is not None
+        return self.page.blocks[self.page.of_paragraph[paragraph]]
+
+    def block_region(self, block: Block) -> Region:
+        """Where the block's lines are on the screen (or would be, out of view)."""
+        assert self.page is not None
+        top = self.page.starts[self.page.blocks.index(block)] - int(self.scroll_y)
+        area = self.content_region
+        return Region(area.x, area.y + top, self.page.width, len(self.lines(block)))
+
+    def _measure(self, number: int) -> bool:
+        """Draw block `number` if it is not; True if its height changed."""
+        page = self.page
+        assert page is not None
+        block = page.blocks[number]
+        height = len(self._drawn(page, number)) + block.gap
+        block.measured = True
+        if height == block.height:
+            return False
+        block.height = height
+        return True
+
+    def _draw_view(self) -> None:
+        """Draw the blocks in view; if their heights were estimates, place them again."""
+        page = self.page
+        if page is None or page.width <= 0 or not page.blocks:
+            return
+        top = int(self.scroll_y)
+        bottom = top + self.scrollable_content_region.height
+        number = page.block_at(top)
+        line = page.starts[number]
+        first = page.blocks[number]
+        if not first.measured and top > line:
+            # Reached from below (scrolling up): what was under it stays where it was.
+            estimate = first.height
+            if self._measure(number):
+                page.restart()
+                self.virtual_size = Size(page.width, page.height)
+                self._settle_to(top + first.height - estimate)
+                self._draw_view()  # its own block measured now: the rest of the view
+                return
+        changed = False
+        while number < len(page.blocks) and line < bottom:
+            changed |= self._measure(number)
+            line += page.blocks[number].height
+            number += 1
+        if changed:
+            page.restart()
+            self.virtual_size = Size(page.width, page.height)
+
+    def render_line(self, y: int) -> Strip:
+        page = self.page
+        width = self.scrollable_content_region.width
+        line = int(self.scroll_y) + y
+        if page is None or page.width != width or not 0 <= line < page.height:
+            return Strip.blank(width, self._style())
+        number = page.block_at(line)
+        block = page.blocks[number]
+        if not block.measured:
+            self.call_later(self._redraw)
+            return Strip.blank(width, self._style())
+        strips = self._drawn(page, number)
+        row = line - page.starts[number]
+        return strips[row] if row < len(strips) else Strip.blank(width, self._style())
+
+    def _redraw(self) -> None:
+        self._draw_view()
+        self.refresh()
+
+    def _style(self, *names: str) -> Style:
+        """The view's style with these component styles over it, in order: colours
+        with an alpha blended as Textual blends them for a widget. Kept: working out
+        a widget's style walks its ancestors."""
+        key = names
+        cached = self._styles.get(key)
+        if cached is not None:
+            return cached
+        _, _, base, colour = self.colors
+        background = base
+        style = Style()
+        for name in names:
+            styles = self.get_component_styles(name)
+            if styles.has_rule("background"):  # the last one set wins, as in CSS
+                background = base + styles.background
+            if styles.has_rule("color"):
+                colour = styles.color
+            style += styles.text_style
+        style = (
+            self.rich_style
+            + style
+            + Style.from_color((background + colour).rich_color, background.rich_color)
+        )
+        self._styles[key] = style
+        return style
+
+    def fold_header(self, folded: bool) -> None:
+        """Show each document's header on two lines (folded) or in full."""
+        if folded == self.header_folded:
+            return
+        self.header_folded = folded
+        for page in self._pages.values():
+            header = page.blocks[0]
+            header.strips = None
+            header.measured = False
+        self._draw_view()
+        self.refresh()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles.clear()
+        for page in self._pages.values():
+            for block in page.blocks:
+                block.strips = None
+        self.refresh()
+
+    def _lines(
+        self,
+        content: Content,
+        width: int,
+        style: Style,
+        lead: list[Segment],
+        first: int,
+    ) -> list[Strip]:
+        """`content` wrapped to `width` in `style`, each line after the view's margin
+        and `lead`, filled to the view's width; its selection offsets counted from
+        line `first` of the page."""
+        page = self.page
+        assert page is not None
+        strips = Visual.to_strips(
+            self, content, width, None, VisualStyle.from_rich_style(style), apply_selection=False
+        )
+        margin = Segment(" " * MARGIN, self._style())
+        room = page.width - 2 * MARGIN - sum(segment.cell_length for segment in lead)
+        lines = []
+        for strip in strips:
+            text = list(_rebased(strip, first)) if first else list(strip)
+            fill = Segment(" " * max(0, room - strip.cell_length), style)
+            lines.append(Strip([margin, *lead, *text, fill, margin], page.width))
+        return lines
+
+    def _draw(self, page: Page, block: Block) -> list[Strip]:
+        if block.part is Part.HEADER:
+            style = self._style("document--header")
+            width = page.text_width(Part.HEADER)
+            folded = width if self.header_folded else None
+            header = header_content(page.document, folded)
+            lines = self._lines(header, width, style, [Segment(" ", style)], block.base)
+            # Its padding below, then a rule.
+            margin = Segment(" " * MARGIN, self._style())
+            inside = page.width - 2 * MARGIN
+            lines.append(Strip([margin, Segment(" " * inside, style), margin], page.width))
+            rule = Segment("▁" * inside, self._style("document--rule"))
+            lines.append(Strip([margin, rule, margin], page.width))
+            return lines
+        if block.part is Part.MARKER:
+            marker = block.marker or Marker(Content(""))
+            style = self._style(*marker.names)
+            width = page.text_width(Part.MARKER)
+            return self._lines(marker.content, width, style, [Segment(" ", style)], block.base)
+        assert block.turn is not None
+        if block.part is Part.LABEL:
+            names = []
+            slot = page.slots.get(block.turn.speaker) if block.turn.speaker else None
+            if slot is not None:
+                names.append(f"document--speaker-{slot}")
+            if block.turn.kind is TurnKind.QUESTION:
+                names.append("document--question-label")
+            width = page.text_width(Part.LABEL)
+            content = label_content(block.turn, self.matcher, width)
+            style = self._style(*names)
+            return self._lines(content, width, style, [Segment("  ", style)], block.base)
+        return self._draw_paragraph(page, block)
+
+    def _draw_paragraph(self, page: Page, block: Block) -> list[Strip]:
+        paragraph = block.paragraph
+        assert paragraph is not None and block.turn is not None
+        index = paragraph.index
+        layer = page.layer
+        names = []
+        bar = " "
+        bar_names: list[str] = []
+        if block.turn.kind is TurnKind.QUESTION:
+            names.append("document--question")
+            bar, bar_names = QUESTION_BAR, ["document--question-bar"]
+        elif block.turn.kind is TurnKind.HEADING:
+            names.append("document--heading")
+        if index in layer.dashed:
+            bar, bar_names = DASHED_BAR, ["document--dashed-bar"]
+        if index == page.cursor or index in layer.current:
+            names.append("document--current-active" if self.active else "document--current")
+            bar, bar_names = CURRENT_BAR, ["document--current-bar"]
+        style = self._style(*names)
+        content = paragraph_content(paragraph, self.matcher)
+        for start, end, span_style in layer.spans.get(index, ()):
+            content = content.stylize(span_style, start, end)
+        for hit in page.hits.get(index, ()):
+            hit_style = CURRENT_HIT_STYLE if hit == page.current_hit else HIT_STYLE
+            content = content.stylize(hit_style, hit.start, hit.end)
+        marks = page.marks.get(index, NO_MARKS)
+        prefix = Content.styled(marks.glyph_text(), "bold")
+        if prefix.plain:
+            content = prefix + content
+        content = self._selected(content, block.base)
+        width = page.text_width(Part.PARAGRAPH)
+        lead = [Segment(bar, self._style(*names, *bar_names)), Segment(" ", style)]
+        lines = self._lines(content, width, style, lead, block.base)
+        block.notes_from = len(lines)
+        if marks.notes:
+            notes = Content("\n").join(note_line(note) for note in marks.notes)
+            note_width = max(1, page.width - 2 * MARGIN - _NOTE_INDENT - 1)
+            style = self._style("document--notes")
+            lead = [Segment(" " * _NOTE_INDENT, style)]
+            lines += self._lines(notes, note_width, style, lead, block.base + len(lines))
+        return lines
+
+    # -- what a compare pane adds ------------------------------------------------
+
+    def set_layer(self, layer: Layer) -> None:
+        """Draw `layer` over the paragraphs: extra spans, paragraphs set apart."""
+        page = self.page
+        if page is None:
+            return
+        changed = page.layer.changed(layer)
+        page.layer = layer
+        page.restyle(changed)
+        self.refresh()
+
+    def set_markers(self, markers: Mapping[int, Marker]) -> None:
+        """Show each marker above its turn (by turn index)."""
+        page = self.page
+        if page is None:
+            return
+        anchor = self._anchor()
+        top = page.blocks[anchor[0]] if anchor is not None else None
+        if page.set_markers(markers):
+            # The blocks are numbered anew: the one at the top stays there.
+            if anchor is not None and top is not None:
+                anchor = (page.blocks.index(top), anchor[1])
+            self._keep(anchor)
+        else:
+            self._draw_view()
+            self.refresh()
+
+    def marker_top(self, turn: int) -> int | None:
+        """The line of the marker above `turn`, if it has one."""
+        page = self.page
+        if page is None or turn not in page.of_marker or not page.starts:
+            return None
+        return page.starts[page.of_marker[turn]]
+
+    # -- mouse selection ---------------------------------------------------------
+
+    def _selected(self, content: Content, base: int) -> Content:
+        """`content` with the part of the selection on it (its lines numbered from
+        `base`) styled as selected."""
+        selection = self.text_selection
+        if selection is None:
+            return content
+        style = VisualStyle.from_styles(self.screen.get_component_styles("screen--selection"))
+        position = 0
+        for number, line in enumerate(content.plain.split("\n")):
+            span = selection.get_span(base + number)
+            if span is not None:
+                start, end = span
+                end = len(line) if end == -1 else min(end, len(line))
+                if start < end:
+                    content = content.stylize(style, position + start, position + end)
+            position += len(line) + 1
+        return content
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        page = self.page
+        if page is not None:
+            for number in page.drawn:
+                page.blocks[number].strips = None
+        self.refresh()
+
+    def _text_lines(self, page: Page, paragraph: int) -> range:
+        """The selection lines of `paragraph`'s text: one per line of it, not per
+        line drawn (a wrapped line keeps its number)."""
+        top = page.paragraph_top(paragraph)
+        return range(top, top + page.document.paragraphs[paragraph].text.count("\n") + 1)
+
+    def selected_span(self, paragraph: int) -> tuple[int, int] | None:
+        """Where the mouse selection lies in `paragraph`'s text, if it lies in that
+        paragraph alone; the margin marks are not part of it."""
+        page = self.page
+        selection = self.text_selection
+        if page is None or selection is None or selection.start is None or selection.end is None:
+            return None
+        lines = self._text_lines(page, paragraph)
+        if selection.start.y not in lines or selection.end.y not in lines:
+            return None
+        return self._span(page, paragraph, selection)
+
+    def _span(self, page: Page, paragraph: int, selection: Selection) -> tuple[int, int] | None:
+        text = page.document.paragraphs[paragraph].text
+        shift = len(page.marks.get(paragraph, NO_MARKS).glyph_text())
+        lines = (" " * shift + text).split("\n")
+        numbers = self._text_lines(page, paragraph)
+        start, end = selection.start, selection.end
+        if start is not None and start.y >= numbers.stop:
+            return None
+        first = (
+            0
+            if start is None or start.y < numbers.start
+            else _offset(lines, start.x, start.y - numbers.start)
+        )
+        last = (
+            shift + len(text)
+            if end is None or end.y >= numbers.stop
+            else _offset(lines, end.x, end.y - numbers.start)
+        )
+        first, last = (max(0, min(len(text), at - shift)) for at in (first, last))
+        return (first, last) if first < last else None
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        # Copying (ctrl+c) gives the selected paragraphs' words without the margin marks.
+        page = self.page
+        if page is None or not page.starts:
+            return None
+        first = None if selection.start is None else selection.start.y
+        last = None if selection.end is None else selection.end.y
+        texts = []
+        for index in page.paragraphs_between(first, last):
+            span = self._span(page, index, selection)
+            if span is not None:
+                texts.append(page.document.paragraphs[index].text[span[0] : span[1]])
+        return ("\n".join(texts), "\n") if texts else None
