@@ -1,1 +1,1 @@
-"""The corpus layer: pure Python, never imports textual."""
+"""The corpus layer: pure Python, never imports textual (docs/architecture.md)."""
