@@ -62,6 +62,7 @@ PAGES = 20
 _OPEN = """
 import json, resource, sys, time
 from pathlib import Path
+from tui.collector import keep
 from tui.corpus.cache import DocumentCache
 from tui.corpus.config import load_config
 from tui.corpus.library import Library, Loader
@@ -75,9 +76,10 @@ if __name__ == "__main__":
     loader = Loader(library, cache)
     for batch in loader.batches():
         library.add(batch)
+        keep()  # as the app does with each batch
     loaded = time.perf_counter()
     usable = []
-    cached_index(library, cache, lambda index: usable.append(time.perf_counter()))
+    cached_index(library, cache, lambda index: (usable.append(time.perf_counter()), keep()))
     indexed = time.perf_counter()
     print(json.dumps({"load": loaded - started, "index": usable[0] - loaded,
         "stored": indexed - usable[0],

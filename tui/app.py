@@ -12,9 +12,9 @@ from textual.app import App
 from textual.binding import Binding, BindingType, Keymap
 from textual.screen import ModalScreen
 from textual.widgets import Input
-from textual.worker import Worker, WorkerState, get_current_worker
+from textual.worker import Worker, WorkerState
 
-from tui.collector import IdleCollector
+from tui.collector import IdleCollector, keep
 from tui.commands import ActionsProvider
 from tui.corpus.cache import DocumentCache
 from tui.corpus.clean import clean_text
@@ -32,7 +32,16 @@ from tui.corpus.state import (
 from tui.corpus.store import NotesStore
 from tui.corpus.workers import stop_workers
 from tui.log import log, open_log
-from tui.messages import DocumentsLoaded, ParagraphChosen, ViewClosed
+from tui.messages import (
+    DocumentsLoaded,
+    FolderRead,
+    IndexReady,
+    ParagraphChosen,
+    StateWritten,
+    ViewClosed,
+    post_result,
+    post_results,
+)
 from tui.notebook import NotebookApp
 from tui.screens.kwic import KwicScreen
 from tui.screens.main import MainScreen
@@ -42,8 +51,6 @@ from tui.widgets.sidebar import Sidebar
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
-
-    from tui.corpus.search import SearchIndex
 
 STYLE_FILES = ("app.tcss", "sidebar.tcss", "reader.tcss")
 """The styles of the main screen; each other screen names its own (`FitsTerminal.STYLES`)."""
@@ -147,6 +154,8 @@ class DossierApp(NotebookApp):
         self.search_screen = SearchScreen(self.reading.queries[QueryBox.SEARCH])
         self.kwic_screen = KwicScreen(self.reading.queries[QueryBox.KWIC])
         self.collector = IdleCollector()
+        self._indexing = False
+        """Whether the search index is being built (or about to be)."""
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Paste) and not event.is_forwarded:
@@ -158,6 +167,8 @@ class DossierApp(NotebookApp):
 
     @on(Worker.StateChanged)
     def _log_failure(self, event: Worker.StateChanged) -> None:
+        # Those that post their result (`post_result`) log their own failures, and end
+        # well; this is for any other.
         if event.state is WorkerState.ERROR:
             error = event.worker.error
             log.error("%s failed", event.worker.name, exc_info=error)
@@ -174,7 +185,7 @@ class DossierApp(NotebookApp):
     def on_mount(self) -> None:
         open_log(log_path())
         self.collector.start()
-        self.set_interval(COLLECT_CHECK, self.collector.tick)
+        self.set_interval(COLLECT_CHECK, self._collect_when_idle)
         for warning in self.config.warnings:
             self.notify(warning, severity="warning")
         # Installed, so it keeps its query and results while the reader shows one.
@@ -188,6 +199,12 @@ class DossierApp(NotebookApp):
             self._loaded(None)
         # After the first frame: knowing every action imports every screen.
         self._after_first_frame(self._check_keys)
+
+    def _collect_when_idle(self) -> None:
+        # Not while the index is built: a full collection would walk all of it, not yet
+        # kept out of the walks (`keep`), and hold up the build.
+        if not self._indexing:
+            self.collector.tick()
 
     def _after_first_frame(self, callback: Callable[[], object]) -> None:
         """Run `callback` once the first frame is on screen, at once if it is: work that
@@ -228,16 +245,21 @@ class DossierApp(NotebookApp):
             self._after_first_frame(partial(self._load, reload))
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
-    def _load(self, reload: bool) -> tuple[Changes, bool]:
+    def _load(self, reload: bool) -> None:
         loader = Loader(self.library, self.cache)
-        for batch in loader.batches():
-            self.post_message(DocumentsLoaded(batch))
-        return loader.changes, reload
+
+        def read() -> Changes:
+            for batch in loader.batches():
+                self.post_message(DocumentsLoaded(batch))
+            return loader.changes
+
+        post_result(self, partial(FolderRead, reload=reload), read)
 
     @on(DocumentsLoaded)
     def _documents_loaded(self, message: DocumentsLoaded) -> None:
         batch = message.batch
         self.library.add(batch)
+        keep()
         self.loading = (batch.done, batch.total)
         self.main_screen.documents_changed(batch.done, batch.total)
         self._waiting(f"loading {batch.done:,} of {batch.total:,} documents…")
@@ -276,6 +298,7 @@ class DossierApp(NotebookApp):
             self.main_screen.busy(
                 f"Indexing {count:,} documents for search; reading works meanwhile"
             )
+        self._indexing = True
         self._after_first_frame(self._build_index)
 
     def _waiting(self, what: str) -> None:
@@ -295,29 +318,32 @@ class DossierApp(NotebookApp):
             self._start_load(reload=True)
 
     @work(thread=True, exclusive=True, group="index", exit_on_error=False)
-    def _build_index(self) -> SearchIndex:
+    def _build_index(self) -> None:
         from tui.corpus.search import cached_index  # the first frame did without it
 
         # Its own connection: a reload may read and write the cache meanwhile.
         cache = self.cache.handle() if self.cache is not None else None
         try:
             # Searches start as soon as the index can answer, not once it is stored.
-            worker = get_current_worker()
-            return cached_index(
-                self.library,
-                cache,
-                lambda index: self.call_from_thread(self._index_ready, worker, index),
-            )
+            post_results(self, IndexReady, lambda ready: cached_index(self.library, cache, ready))
         finally:
             if cache is not None:
                 cache.close()
 
-    def _index_ready(self, worker: Worker[SearchIndex], index: SearchIndex) -> None:
-        if worker.is_cancelled:  # a reload started another build
+    @on(IndexReady)
+    def _index_ready(self, message: IndexReady) -> None:
+        if message.stale:  # a reload started another build
             return
+        self._indexing = False
         self.main_screen.busy(None)
-        self.search_screen.index = index
-        self.kwic_screen.index = index
+        if message.error is not None:
+            reason = f"could not build the search index: {message.error}"
+            self.search_screen.failure = reason
+            self.notify(reason, severity="error", timeout=10)
+        elif message.value is not None:
+            keep()
+            self.search_screen.index = message.value
+            self.kwic_screen.index = message.value
 
     @on(events.Unmount)
     def _unmounted(self) -> None:
@@ -326,27 +352,21 @@ class DossierApp(NotebookApp):
         # Python's own thresholds again: tests run many apps in one process.
         self.collector.stop()
 
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.group == "load":
-            result = event.worker.result
-            if event.state is WorkerState.SUCCESS and isinstance(result, tuple):
-                self._loaded(*result)
-            elif event.state is WorkerState.ERROR:
-                self.loading = None
-                self.main_screen.busy(None)
-                self.notify(
-                    f"Could not read {self.library.folder}: {event.worker.error}",
-                    severity="error",
-                    timeout=10,
-                )
+    @on(FolderRead)
+    def _folder_done(self, message: FolderRead) -> None:
+        if message.stale:  # a reload started another load
             return
-        if event.worker.group != "index":
+        if message.error is None:
+            self._folder_read = True
+            self._loaded(message.value, message.reload)
             return
-        if event.state is WorkerState.ERROR:
-            self.main_screen.busy(None)
-            reason = f"could not build the search index: {event.worker.error}"
-            self.search_screen.failure = reason
-            self.notify(reason, severity="error", timeout=10)
+        self.loading = None
+        self.main_screen.busy(None)
+        self.notify(
+            f"Could not read {self.library.folder}: {message.error}",
+            severity="error",
+            timeout=10,
+        )
 
     def _apply_theme(self) -> None:
         if self.config.theme in self.available_themes:
@@ -419,10 +439,17 @@ class DossierApp(NotebookApp):
         """Show the two documents side by side, in place of any comparison open before."""
         from tui.screens.compare import CompareScreen
 
-        if isinstance(self.screen, CompareScreen):
-            self.pop_screen()
         left, right = self.library.by_id(left_id), self.library.by_id(right_id)
-        self.push_screen(CompareScreen(left, right, self.library.matcher))
+        # Made once and kept: a later comparison is shown in it, not composed anew.
+        if not self.is_screen_installed("compare"):
+            made = CompareScreen(left, right, self.library.matcher)
+            self.install_screen(made, "compare")
+            made.follow_marks(self.main_screen, self.library.get)
+        screen = self.get_screen("compare")
+        assert isinstance(screen, CompareScreen)
+        screen.compare(left, right)
+        if screen not in self.screen_stack:
+            self.push_screen(screen)
 
     async def action_study(self, name: str) -> None:
         """Open a study view; each is built on first use and kept, with its place."""
@@ -482,16 +509,11 @@ class DossierApp(NotebookApp):
         if time.monotonic() - self._state_written_at >= STATE_EVERY:
             self._keep_state()
 
-    @on(Worker.StateChanged)
-    def _state_worker_done(self, event: Worker.StateChanged) -> None:
-        worker = event.worker
-        if worker.group == "load" and worker.state is WorkerState.SUCCESS:
-            self._folder_read = True
-        if worker.group != STATE_GROUP or not worker.is_finished:
-            return
+    @on(StateWritten)
+    def _state_written(self, message: StateWritten) -> None:
         self._state_writing = False
-        if worker.state is WorkerState.ERROR:
-            self._state_not_written(worker.error)
+        if message.error is not None:
+            self._state_not_written(message.error)
 
     def _state_not_written(self, error: BaseException | None) -> None:
         if self._state_failed:
@@ -529,7 +551,7 @@ class DossierApp(NotebookApp):
     @work(thread=True, group=STATE_GROUP, exit_on_error=False)
     def _write_state(self, text: str, version: int) -> None:
         assert self.state_file is not None
-        self.state_file.write(text, version)
+        post_result(self, StateWritten, partial(self.state_file.write, text, version))
 
     def exit(
         self,

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 # Only what a start of the reader and the argument parser need is imported here; a
 # subcommand imports the rest of what it uses itself (the index, the study views).
 from tui import __version__
-from tui.collector import hold_until_shown
+from tui.collector import hold_until_shown, keep, tuned
 from tui.corpus import resources
 from tui.corpus.cache import DocumentCache
 from tui.corpus.clean import json_text, visible
@@ -255,6 +255,7 @@ def _load(folder: Path, config: Config) -> Library:
     when it cannot be used)."""
     cache = DocumentCache.for_folder(folder, config)
     library = Library.load(folder, config, cache)
+    keep()
     cache.close()
     if cache.problem is not None:
         print(f"dossier: warning: {cache.problem}", file=sys.stderr)
@@ -267,9 +268,11 @@ def _index(library: Library) -> SearchIndex:
 
     cache = DocumentCache.for_folder(library.folder, library.config)
     try:
-        return cached_index(library, cache)
+        index = cached_index(library, cache)
     finally:
         cache.close()
+    keep()
+    return index
 
 
 def _print_json(data: Any) -> None:
@@ -299,7 +302,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     streams = sys.stdout, sys.stderr
     sys.stdout, sys.stderr = _Visible(sys.stdout), _Visible(sys.stderr)
     try:
-        return _guarded(_run_command, args)
+        with tuned():
+            return _guarded(_run_command, args)
     finally:
         sys.stdout, sys.stderr = streams
 

@@ -1,15 +1,38 @@
-"""Messages that widgets post to tell their screen what happened."""
+"""Messages that widgets post to tell their screen what happened, and those that
+thread workers post with what they came to.
+
+A thread worker hands its result back one way: `post_result` (or `post_results`)
+posts a `WorkDone` message from the worker's thread to the node that started it,
+with the value, or with the error the work raised instead (logged here, told to the
+user by the message's handler). A cancelled worker posts nothing more: a newer one
+answers instead."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from textual.message import Message
+from textual.worker import get_current_worker
+
+from tui.log import log
 
 if TYPE_CHECKING:
-    from tui.corpus.library import Batch
+    # Those marked are named in quotes, as what a `WorkDone` holds: the corpus modules
+    # are imported at run time when the work needs them, not with the messages.
+    from pathlib import Path  # noqa: F401
+
+    from textual.message_pump import MessagePump
+    from textual.worker import Worker
+
+    from tui.corpus.library import Batch, Changes  # noqa: F401
+    from tui.corpus.search import Answer, SearchIndex  # noqa: F401
+    from tui.corpus.store import Recovered  # noqa: F401
+    from tui.corpus.study import Concordance  # noqa: F401
     from tui.document.marks import Hit
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -79,3 +102,110 @@ class NoteDeleteRequested(Message):
 
 class NotesExportRequested(Message):
     """Write every note and bookmark to a Markdown file."""
+
+
+# -- what thread workers came to -------------------------------------------------------
+
+
+@dataclass(kw_only=True)
+class WorkDone(Message, Generic[T]):
+    """What a thread worker came to: its `value`, or the `error` it raised instead."""
+
+    value: T | None = None
+    error: Exception | None = None
+    worker: Worker[None] | None = field(default=None, repr=False)
+    """The worker that posted it."""
+
+    @property
+    def stale(self) -> bool:
+        """Whether the worker was cancelled since (a newer one answers instead)."""
+        return self.worker is not None and self.worker.is_cancelled
+
+
+def post_results(
+    node: MessagePump,
+    done: Callable[..., WorkDone[T]],
+    work: Callable[[Callable[[T], None]], object],
+) -> None:
+    """In a thread worker: run `work`, which hands each value it has to the function
+    it is given, and post `done(value=...)` to `node` for each; `done(error=...)` if it
+    raises. Nothing once the worker is cancelled."""
+    worker = get_current_worker()
+
+    def emit(value: T) -> None:
+        if not worker.is_cancelled:
+            node.post_message(done(value=value, worker=worker))
+
+    try:
+        work(emit)
+    except Exception as error:
+        log.error("%s failed", worker.name, exc_info=error)
+        if not worker.is_cancelled:
+            node.post_message(done(error=error, worker=worker))
+
+
+def post_result(node: MessagePump, done: Callable[..., WorkDone[T]], work: Callable[[], T]) -> None:
+    """In a thread worker: post `done(value=work())` to `node` once, or
+    `done(error=...)` if `work` raises."""
+    post_results(node, done, lambda emit: emit(work()))
+
+
+@dataclass(kw_only=True)
+class FolderRead(WorkDone["Changes"]):
+    """The loader read the whole folder (its documents came in `DocumentsLoaded`)."""
+
+    reload: bool = False
+
+
+@dataclass(kw_only=True)
+class IndexReady(WorkDone["SearchIndex"]):
+    """The search index can answer (it may still be being stored in the cache)."""
+
+
+@dataclass(kw_only=True)
+class StateWritten(WorkDone[None]):
+    """The state file (reading places, past queries) was written."""
+
+
+@dataclass(kw_only=True)
+class NotesSaved(WorkDone[bool]):
+    """The notes were saved: `value` says whether the file changed."""
+
+
+@dataclass(kw_only=True)
+class NotesChecked(WorkDone[bool]):
+    """The notes file was looked at for changes made outside: `value` says whether
+    it changed."""
+
+
+@dataclass(kw_only=True)
+class NotesExported(WorkDone["tuple[Path, int]"]):
+    """The notes were exported: to which file, how many."""
+
+
+@dataclass(kw_only=True)
+class NotesRecovered(WorkDone["Recovered"]):
+    """The recovery files were merged into the notes."""
+
+
+@dataclass(kw_only=True)
+class SearchAnswered(WorkDone["Answer"]):
+    """The search index answered `text`, the query as typed at edit `generation`."""
+
+    text: str = ""
+    generation: int = 0
+
+
+@dataclass(kw_only=True)
+class ConcordanceFound(WorkDone["Concordance"]):
+    """Lines of the concordance of `text`: all of them so far. A lookup posts more as
+    it goes; one not handled yet gives way to the next, which holds its lines too."""
+
+    text: str = ""
+
+    def can_replace(self, message: Message) -> bool:
+        return (
+            isinstance(message, ConcordanceFound)
+            and message.text == self.text
+            and self.error is None
+        )

@@ -33,7 +33,6 @@ from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Input
-from textual.worker import Worker, WorkerState
 
 from tui.corpus.anchor import Placement, anchor_for
 from tui.corpus.export import notes_markdown, placements
@@ -43,7 +42,6 @@ from tui.corpus.store import (
     NotesSaveError,
     NotesStore,
     NotesWriteProtectedError,
-    Recovered,
 )
 from tui.document.marks import Marks, ParagraphMarks
 from tui.log import log
@@ -51,7 +49,12 @@ from tui.messages import (
     BookmarkToggled,
     NoteDeleteRequested,
     NoteEditRequested,
+    NotesChecked,
+    NotesExported,
     NotesExportRequested,
+    NotesRecovered,
+    NotesSaved,
+    post_result,
 )
 from tui.screens.main import MainScreen
 from tui.toasts import ToastsApp
@@ -356,19 +359,20 @@ class NotebookApp(ToastsApp):
         self._recover()
 
     @work(thread=True, group=RECOVER_GROUP, exit_on_error=False)
-    def _recover(self) -> Recovered:
-        return self.notes.recover()
+    def _recover(self) -> None:
+        post_result(self, NotesRecovered, self.notes.recover)
 
-    def _recovered(self, worker: Worker[object]) -> None:
-        recovered = worker.result
-        if worker.state is WorkerState.ERROR:
+    @on(NotesRecovered)
+    def _recovered(self, message: NotesRecovered) -> None:
+        recovered = message.value
+        if message.error is not None:
             self.notify(
-                f"{worker.error}\nThe recovery files stay where they are.",
+                f"{message.error}\nThe recovery files stay where they are.",
                 title="Unsaved notes not merged",
                 severity="error",
                 timeout=20,
             )
-        elif isinstance(recovered, Recovered):
+        elif recovered is not None:
             for problem in recovered.problems:
                 self.notify(problem, severity="warning", timeout=20)
             self._recovery_waiting = bool(self.notes.recovery_files())
@@ -406,8 +410,8 @@ class NotebookApp(ToastsApp):
         self._save()
 
     @work(thread=True, group=SAVE_GROUP, exit_on_error=False)
-    def _save(self) -> bool:
-        return self.notes.save()
+    def _save(self) -> None:
+        post_result(self, NotesSaved, self.notes.save)
 
     def _check_file(self) -> None:
         # Not while a save runs: it reads the file itself, and a look now would wait.
@@ -417,35 +421,26 @@ class NotebookApp(ToastsApp):
             self._check()
 
     @work(thread=True, group=CHECK_GROUP, exit_on_error=False)
-    def _check(self) -> bool:
-        return self.notes.refresh()
+    def _check(self) -> None:
+        post_result(self, NotesChecked, self.notes.refresh)
 
-    @on(Worker.StateChanged)
-    def _notes_worker_done(self, event: Worker.StateChanged) -> None:
-        worker = event.worker
-        groups = (SAVE_GROUP, CHECK_GROUP, EXPORT_GROUP, RECOVER_GROUP)
-        if worker.group not in groups or not worker.is_finished:
-            return
-        if worker.group == EXPORT_GROUP:
-            self._exported(worker)
-            return
-        if worker.group == RECOVER_GROUP:
-            self._recovered(worker)
-            return
-        error = worker.error
-        if worker.state is WorkerState.ERROR:
-            self.log.error(f"{worker.group}: {error!r}")
-        if worker.group == SAVE_GROUP and not isinstance(error, NotesWriteProtectedError | None):
-            message = str(error) if isinstance(error, NotesSaveError) else repr(error)
+    @on(NotesSaved)
+    @on(NotesChecked)
+    def _notes_file_done(self, message: NotesSaved | NotesChecked) -> None:
+        """A save or a look at the file ended: say what went wrong, show what changed."""
+        saved = isinstance(message, NotesSaved)
+        error = message.error
+        if saved and not isinstance(error, NotesWriteProtectedError | None):
+            said = str(error) if isinstance(error, NotesSaveError) else repr(error)
             self.notify(
-                f"{message}\nThe notes stay on screen; dossier tries again at the next "
+                f"{said}\nThe notes stay on screen; dossier tries again at the next "
                 "change and when you quit.",
                 title="Notes not saved",
                 severity="error",
                 timeout=12,
             )
         readable_changed = self._update_file_state()
-        if worker.group == SAVE_GROUP:
+        if saved:
             self._saving = False
             if self._save_again:
                 self._save_again = False
@@ -700,19 +695,23 @@ class NotebookApp(ToastsApp):
         self._export(notes_markdown(self.placed, self.library), len(self.placed))
 
     @work(thread=True, group=EXPORT_GROUP, exit_on_error=False)
-    def _export(self, text: str, count: int) -> tuple[Path, int]:
-        folders = [Path.cwd(), self.notes.target.parent]
-        path = export_path(folders, dt.date.today())
-        path.write_text(text, encoding="utf-8")
-        return path, count
+    def _export(self, text: str, count: int) -> None:
+        def write() -> tuple[Path, int]:
+            folders = [Path.cwd(), self.notes.target.parent]
+            path = export_path(folders, dt.date.today())
+            path.write_text(text, encoding="utf-8")
+            return path, count
 
-    def _exported(self, worker: Worker[object]) -> None:
-        if worker.state is WorkerState.SUCCESS and isinstance(worker.result, tuple):
-            path, count = worker.result
+        post_result(self, NotesExported, write)
+
+    @on(NotesExported)
+    def _exported(self, message: NotesExported) -> None:
+        if message.value is not None:
+            path, count = message.value
             self.notify(f"Exported {count} notes and bookmarks to {path}", timeout=10)
-        elif worker.state is WorkerState.ERROR:
+        elif message.error is not None:
             self.notify(
-                f"Could not export the notes: {worker.error}",
+                f"Could not export the notes: {message.error}",
                 severity="error",
                 timeout=10,
             )

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import ast
 import gc
 import weakref
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
-from tui.collector import IDLE, PATIENCE, IdleCollector, hold_until_shown
+import tui.collector
+from tui.collector import IDLE, PATIENCE, IdleCollector, hold_until_shown, keep, tuned
 
 
 class Clock:
@@ -132,3 +135,37 @@ def test_shown_without_a_hold_leaves_the_collector_alone() -> None:
     finally:
         if enabled:
             gc.enable()
+
+
+def test_subcommands_make_full_collections_rarer_then_put_them_back() -> None:
+    before = gc.get_threshold()
+    with tuned():
+        assert gc.get_threshold() == (before[0], before[1], before[2] * PATIENCE)
+    assert gc.get_threshold() == before
+
+
+def test_what_is_kept_is_out_of_every_later_walk() -> None:
+    frozen = gc.get_freeze_count()
+    kept = [[] for _ in range(100)]
+    try:
+        keep()
+        assert gc.get_freeze_count() >= frozen + len(kept)
+    finally:
+        gc.unfreeze()
+
+
+def test_only_the_app_layer_sets_the_collector() -> None:
+    """The corpus makes no call to `gc`: how the process collects is set in one place
+    (tui/collector.py), for the reader and the subcommands."""
+    corpus = Path(tui.collector.__file__).parent / "corpus"
+    for module in sorted(corpus.glob("*.py")):
+        tree = ast.parse(module.read_text(encoding="utf-8"))
+        imported = {
+            alias.name.split(".")[0]
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Import | ast.ImportFrom)
+            for alias in (
+                node.names if isinstance(node, ast.Import) else [ast.alias(node.module or "")]
+            )
+        }
+        assert "gc" not in imported, module.name

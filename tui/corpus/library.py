@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import gc
 import hashlib
 import logging
 import os
@@ -334,10 +333,6 @@ class Library:
             else:
                 errors_changed = True
         self._publish(errors_changed)
-        # Documents live as long as the process: out of the cyclic collector's reach, or
-        # every full collection walks millions of turns and paragraphs again (on 10,000
-        # documents that was 40% of reading them from the cache).
-        gc.freeze()
 
     def _corrected(self, relative: str, document: Document) -> Document:
         """`document` (as parsed) as the corrections make it, kept as parsed if they

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import gc
 import heapq
 import logging
 import marshal
@@ -24,8 +23,7 @@ import time
 import zlib
 from array import array
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import import_module
@@ -55,6 +53,7 @@ RECENT_PATTERNS = 32
 """Patterns of the words a search highlights, kept: a query typed repeats them."""
 _QUERY_TOKEN = re.compile(r'(-?)(?:(\w+):("[^"]*"?|\S*)|"([^"]*)"?|(\S+))')
 FILTERS = ("speaker", "topic", "kind", "year", "after", "before", "doc")
+
 
 def fuzzy_cutoff(term: str) -> int:
     """The least RapidFuzz ratio (0-100) at which a word counts as a spelling of `term`:
@@ -321,18 +320,6 @@ IndexParts = dict[str, bytes]
 """An encoded index: `words` (marshal), `sizes`, `ids`, `weights`, `tops` (array buffers)."""
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """No cyclic garbage collection in the block, in any thread; as before after it."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
-
-
 class SearchIndex:
     def __init__(
         self,
@@ -345,59 +332,51 @@ class SearchIndex:
         """The index of `documents`; its postings decoded from `encoded` (what `encode`
         gave for the same documents, which raises ValueError if it does not fit), else
         built from the text, with up to `workers` processes."""
-        # Building makes millions of objects and no cycles: Python's collections while
-        # it runs are wasted (0.9 s on 10,000 documents).
-        with _collector_paused():
-            self.config = config
-            self.entries: list[Entry] = []
-            ordered = sorted(documents, key=lambda document: document.sort_key)
-            self._doc_ranges: dict[str, range] = {}
-            turns: list[tuple[range, Turn]] = []
-            for document in ordered:
-                first = len(self.entries)
-                date = document.date.value
-                for turn in document.turns:
-                    start = len(self.entries)
-                    self.entries.extend(
-                        Entry(
-                            document,
-                            paragraph.index,
-                            turn.index,
-                            turn.speaker,
-                            turn.kind,
-                            date,
-                            paragraph.topics,
-                            paragraph.text,
-                        )
-                        for paragraph in turn.paragraphs
+        self.config = config
+        self.entries: list[Entry] = []
+        ordered = sorted(documents, key=lambda document: document.sort_key)
+        self._doc_ranges: dict[str, range] = {}
+        turns: list[tuple[range, Turn]] = []
+        for document in ordered:
+            first = len(self.entries)
+            date = document.date.value
+            for turn in document.turns:
+                start = len(self.entries)
+                self.entries.extend(
+                    Entry(
+                        document,
+                        paragraph.index,
+                        turn.index,
+                        turn.speaker,
+                        turn.kind,
+                        date,
+                        paragraph.topics,
+                        paragraph.text,
                     )
-                    turns.append((range(start, len(self.entries)), turn))
-                self._doc_ranges[document.id] = range(first, len(self.entries))
-            self._encoded = encoded if encoded is not None else self._built(workers)
-            self._postings = _decoded(self._encoded, len(self.entries))
-            self.vocabulary = sorted(self._postings)
-            by_length: defaultdict[int, list[str]] = defaultdict(list)
-            for word in self.vocabulary:
-                by_length[len(word)].append(word)
-            self._by_length = dict(by_length)
-            self._spellings = self._alias_spellings(config)
-            self._speaker_keys = self._speaker_search_keys(ordered, config)
-            self._topics = [topic.name for topic in config.topics]
-            self._facets = self._facet_sets(turns)
-            self._recent: dict[str, _TermMatch] = {}
-            # The index lives as long as the process, like the documents (Library.add): out
-            # of the cyclic collector's reach, or a full collection walks it during some
-            # keystroke. No collection first: on 10,000 documents it would hold every thread
-            # for a third of a second, and building leaves no cycles to collect.
-            gc.freeze()
-            # Entries follow the documents in date order: a date range is a range of ids.
-            self._date_keys = [
-                entry.date.toordinal() if entry.date else dt.date.max.toordinal() + 1
-                for entry in self.entries
-            ]
-            # Searches need RapidFuzz: imported with the index, in its thread, rather than
-            # on the first keystroke (about 10 ms).
-            import_module("rapidfuzz.process")
+                    for paragraph in turn.paragraphs
+                )
+                turns.append((range(start, len(self.entries)), turn))
+            self._doc_ranges[document.id] = range(first, len(self.entries))
+        self._encoded = encoded if encoded is not None else self._built(workers)
+        self._postings = _decoded(self._encoded, len(self.entries))
+        self.vocabulary = sorted(self._postings)
+        by_length: defaultdict[int, list[str]] = defaultdict(list)
+        for word in self.vocabulary:
+            by_length[len(word)].append(word)
+        self._by_length = dict(by_length)
+        self._spellings = self._alias_spellings(config)
+        self._speaker_keys = self._speaker_search_keys(ordered, config)
+        self._topics = [topic.name for topic in config.topics]
+        self._facets = self._facet_sets(turns)
+        self._recent: dict[str, _TermMatch] = {}
+        # Entries follow the documents in date order: a date range is a range of ids.
+        self._date_keys = [
+            entry.date.toordinal() if entry.date else dt.date.max.toordinal() + 1
+            for entry in self.entries
+        ]
+        # Searches need RapidFuzz: imported with the index, in its thread, rather than
+        # on the first keystroke (about 10 ms).
+        import_module("rapidfuzz.process")
 
     def _built(self, workers: int) -> IndexParts:
         """The index of the entries' words, encoded. On a large corpus in `workers`
@@ -623,20 +602,8 @@ class SearchIndex:
             if query.excluded:
                 hints.append("only exclusions: add a word or a filter to search for")
             return [], 0
-        candidates: IdSet | None = self._filtered(query, hints)
         matches = [self._term(term) for term in query.terms]
-        # Each query word must match: the entries of the rarest, then those of them that
-        # hold each other word, in C (set operations), never per paragraph.
-        for match in sorted(matches, key=self._reach):
-            candidates = self._ids(match) if candidates is None else self._within(match, candidates)
-        for phrase in query.phrases:
-            candidates = self._with_phrase(phrase, candidates)
-        if candidates is None:
-            candidates = set(range(len(self.entries)))
-        for excluded in query.excluded:
-            for word in excluded.split():
-                if word in self._postings:
-                    candidates = candidates.difference(self._postings[word].ids)
+        candidates = self._matching(query, matches, self._filtered(query, hints))
         if not matches:
             # Filters and phrases only: corpus order.
             top = heapq.nsmallest(limit, candidates)
@@ -654,6 +621,43 @@ class SearchIndex:
         top = heapq.nlargest(limit, scores, key=lambda e: (scores[e], -e))
         wanted = frozenset(word for match in matches for word in match.variants)
         return [self._result(e, scores[e], wanted, query) for e in top], len(candidates)
+
+    def _matching(self, query: Query, matches: list[_TermMatch], candidates: IdSet | None) -> IdSet:
+        """Those of `candidates` (None: every entry) holding a variant of each of the
+        query's words (`matches`), each of its phrases and none of its excluded words."""
+        # Each query word must match: the entries of the rarest, then those of them that
+        # hold each other word, in C (set operations), never per paragraph.
+        for match in sorted(matches, key=self._reach):
+            candidates = self._ids(match) if candidates is None else self._within(match, candidates)
+        for phrase in query.phrases:
+            candidates = self._with_phrase(phrase, candidates)
+        if candidates is None:
+            candidates = set(range(len(self.entries)))
+        for excluded in query.excluded:
+            for word in excluded.split():
+                if word in self._postings:
+                    candidates = candidates.difference(self._postings[word].ids)
+        return candidates
+
+    def hits_in(self, query: Query, doc_id: str) -> list[tuple[int, tuple[tuple[int, int], ...]]]:
+        """Each paragraph of the document `doc_id` that `query` (an answer's) matches,
+        in order, with where its hits are in its text: all of them, not only those a
+        search listed, without searching the rest of the corpus."""
+        if query.is_empty:
+            return []
+        within = frozenset(self._doc_ranges.get(doc_id, ()))
+        allowed = self._filtered(query, [])
+        # The words of the query just answered are kept (`_term`); read, not touched,
+        # as a search may be running in another thread.
+        matches = [self._recent.get(term) or self._match_term(term) for term in query.terms]
+        found = self._matching(
+            query, matches, within if allowed is None else within.intersection(allowed)
+        )
+        wanted = frozenset(word for match in matches for word in match.variants)
+        return [
+            (self.entries[entry_id].paragraph, tuple(self._text_spans(entry_id, wanted, query)))
+            for entry_id in sorted(found)
+        ]
 
     def _term_scores(self, match: _TermMatch, pool: IdSet) -> dict[int, float]:
         """For each entry of `pool`, the weight of its best variant of one query word.
@@ -713,12 +717,7 @@ class SearchIndex:
         """Entry `entry_id` as a result: its snippet, with the query's `wanted` words
         (every variant of every term) and phrases marked."""
         entry = self.entries[entry_id]
-        text_spans = word_spans(entry.text, wanted)
-        if query.phrases:
-            folded_text = fold(entry.text)
-            for phrase in query.phrases:
-                text_spans.extend(_phrase_spans(entry.text, folded_text, phrase))
-        text_spans.sort()
+        text_spans = self._text_spans(entry_id, wanted, query)
         snippet, offset = _snippet(entry.text, text_spans)
         spans = tuple(
             (start - offset, end - offset)
@@ -726,6 +725,19 @@ class SearchIndex:
             if start >= offset and end - offset <= len(snippet)
         )
         return Result(entry, score, snippet, spans, tuple(text_spans))
+
+    def _text_spans(
+        self, entry_id: int, wanted: frozenset[str], query: Query
+    ) -> list[tuple[int, int]]:
+        """Where the `wanted` words and the query's phrases are in the entry's text."""
+        text = self.entries[entry_id].text
+        spans = word_spans(text, wanted)
+        if query.phrases:
+            folded_text = fold(text)
+            for phrase in query.phrases:
+                spans.extend(_phrase_spans(text, folded_text, phrase))
+        spans.sort()
+        return spans
 
 
 _Buffers = tuple[bytes, bytes, bytes, bytes, bytes]

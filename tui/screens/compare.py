@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from textual import on, work
@@ -11,7 +11,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import Container, Vertical
 from textual.content import Content
 from textual.reactive import reactive
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
+from textual.timer import Timer
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState
@@ -30,6 +31,7 @@ from tui.widgets.compare import (
 )
 from tui.widgets.footer import DossierFooter
 from tui.widgets.reader import FOLD_HEADER_BELOW
+from tui.widgets.sidebar import Sidebar
 
 STACK_BELOW = 100
 """Below this many columns the two panes are stacked."""
@@ -41,6 +43,9 @@ is composed (under 10 ms on the seeds, less than a frame), so the first frame sh
 their pairs; larger ones in a thread worker started once the panes are on screen (a
 thread started before held up the first frame: each wait of the event loop gave it the
 interpreter lock)."""
+PREPARE_AFTER = 0.25
+"""Seconds the list's cursor rests, with a meeting marked, before the hidden compare
+view opens the two meetings it would compare (`follow_marks`)."""
 SUMMARY_LINES = 5
 """Lines of the bar above the panes; at 80x24 the panes need the rest. `dossier compare`
 lists every topic."""
@@ -84,11 +89,26 @@ class CompareScreen(FitsTerminal[None]):
         self._header_choice: bool | None = None
         """Headers folded (True) or in full (False) as the user chose with `i`; None: by
         the terminal's height, as in the reader."""
+        self._styled: tuple[object, ...] | None = None
+        """What the widgets' styles were last worked out from (`update_node_styles`)."""
+        self._showing = False
+        """Set from `compare` until the screen is shown."""
+        self._marks: tuple[Sidebar, Callable[[str], Document | None]] | None = None
+        """The list whose mark and cursor say what the next comparison will likely
+        be, and where its ids are found (`follow_marks`)."""
+        self._marks_from: tuple[Screen[None], Callable[[str], Document | None]] | None = None
+        self._preparing: Timer | None = None
+
+    def _align_in_line(self) -> None:
+        """The alignment of small documents now; of larger ones, none yet."""
+        left, right = self.documents
+        small = len(left.paragraphs) + len(right.paragraphs) <= ALIGN_IN_LINE
+        alignment = align(left, right, self.matcher) if small else None
+        self.set_reactive(CompareScreen.alignment, alignment)
 
     def compose(self) -> ComposeResult:
         left, right = self.documents
-        if len(left.paragraphs) + len(right.paragraphs) <= ALIGN_IN_LINE:
-            self.set_reactive(CompareScreen.alignment, align(left, right, self.matcher))
+        self._align_in_line()
         summary = summary_chunks(self.alignment, self.documents, self.matcher)
         yield ChunkFlow(summary, max_lines=SUMMARY_LINES, id="compare-summary")
         with Container(id="compare-panes"):
@@ -103,6 +123,118 @@ class CompareScreen(FitsTerminal[None]):
         self._update_status()
         if self.alignment is None:
             self.call_after_refresh(self._align, *self.documents)
+
+    def compare(self, left: Document, right: Document) -> None:
+        """Compare two other documents in this screen, which the app makes once and
+        keeps (composing and styling it anew were much of the time to show one). They
+        are shown as a screen made for them would show them, nothing kept from the
+        last comparison: each pane at its top, no pair focused, no word differences
+        until the pairs are in, synced scrolling on, the headers folded by the
+        terminal's height, the left pane with the keys, no mouse selection."""
+        self.workers.cancel_group(self, "compare")
+        self.documents = (left, right)
+        self.failure = None
+        self._header_choice = None
+        self.set_reactive(CompareScreen.pair, -1)
+        self.set_reactive(CompareScreen.sync, True)
+        self._showing = self not in self.app.screen_stack
+        self._watch_marks()
+        panes = list(self.query(ComparePane))
+        if not panes:  # not composed yet: compose and mount do all of it
+            return
+        # Textual tells only the screens in the stack of a new size: the classes its
+        # size sets, now (the screen is styled again as it is shown if they changed).
+        self._set_width_class()
+        self._fit(*self.app.size)
+        if self.selections:
+            self.clear_selection()
+        self._align_in_line()
+        # By position: after a swap the right pane is the first.
+        for pane, side, document in zip(panes, Side, self.documents, strict=True):
+            pane.load(side, document, self.alignment)
+        self.query_one(ChunkFlow).set_chunks(
+            summary_chunks(self.alignment, self.documents, self.matcher)
+        )
+        self.set_focus(self.pane(Side.LEFT))
+        self._fold_headers()
+        self._update_status()
+        if self.alignment is None:
+            self.call_after_refresh(self._align, left, right)
+
+    def follow_marks(self, main: Screen[None], by_id: Callable[[str], Document | None]) -> None:
+        """While this view is hidden and a meeting is marked in the list of `main`,
+        open the marked one in the left pane and the one under the cursor in the right,
+        once the cursor rests: `c` pressed there then compares two meetings the panes
+        have measured and drawn (a third of the time to show them, at 160x48). What
+        the panes show is set anew by `compare` all the same."""
+        self._marks_from = (main, by_id)
+        self._watch_marks()
+
+    def _watch_marks(self) -> None:
+        """Watch the list's mark and cursor, once the list is there (not yet when
+        `dossier --compare` compares at start)."""
+        if self._marks_from is None or self._marks is not None:
+            return
+        main, by_id = self._marks_from
+        sidebar = next(iter(main.query(Sidebar)), None)
+        if sidebar is not None:
+            self._marks = (sidebar, by_id)
+            self.watch(sidebar, "marked", self._marks_moved, init=False)
+            self.watch(sidebar, "cursor", self._marks_moved, init=False)
+
+    def _marks_moved(self) -> None:
+        if self._preparing is not None:
+            self._preparing.stop()
+            self._preparing = None
+        if self._marks is not None and self._marks[0].marked is not None:
+            self._preparing = self.set_timer(PREPARE_AFTER, self._prepare)
+
+    def _prepare(self) -> None:
+        self._preparing = None
+        panes = list(self.query(ComparePane))
+        if self._marks is None or self in self.app.screen_stack or len(panes) != 2:
+            return
+        sidebar, by_id = self._marks
+        marked = by_id(sidebar.marked) if sidebar.marked is not None else None
+        current = sidebar.current
+        if marked is None:  # unmarked, or gone with a reload
+            return
+        # By position, as `compare` gives them.
+        panes[0].view.open(marked)
+        if current is not None and current.id != marked.id:
+            panes[1].view.open(current)
+
+    def on_screen_suspend(self) -> None:
+        self._watch_marks()
+
+    def on_screen_resume(self) -> None:
+        # Handled before Textual's own handler, which styles the screen: after it.
+        self.call_next(self._styled_as_shown)
+
+    def _styled_as_shown(self) -> None:
+        self._showing = False
+
+    def update_node_styles(self, animate: bool = True) -> None:
+        """Work out the styles of the screen and its widgets again; but not as it is
+        shown for another comparison if nothing they depend on changed since they were
+        last worked out: the same rules (a theme or a style file read since parses
+        them anew), the same pseudo-classes of the app (focus, dark) and classes of the
+        screen (its size). Textual styles a screen each time it is shown: on this one
+        that walks twenty component classes of each pane's view (8 ms of the 40 it
+        took to show a comparison at 160x48) and drops every line the panes drew."""
+        key = (self.app.stylesheet.rules, self.app.pseudo_classes, self.classes)
+        styled = self._styled
+        if (
+            self._showing
+            and not animate  # as Textual shows a screen; a class changed: animated
+            and styled is not None
+            and styled[0] is key[0]
+            and styled[1:] == key[1:]
+        ):
+            self._showing = False
+            return
+        super().update_node_styles(animate)
+        self._styled = key
 
     def on_resize(self) -> None:
         self._fold_headers()
@@ -140,8 +272,11 @@ class CompareScreen(FitsTerminal[None]):
         if event.worker.group != "compare":
             return
         event.stop()
-        if event.state is WorkerState.SUCCESS and isinstance(event.worker.result, Alignment):
-            self.alignment = event.worker.result
+        result = event.worker.result
+        if event.state is WorkerState.SUCCESS and isinstance(result, Alignment):
+            # Not that of documents compared before these (its thread ran on).
+            if {result.left.id, result.right.id} == {d.id for d in self.documents}:
+                self.alignment = result
         elif event.state is WorkerState.ERROR:
             self.failure = f"could not compare the two meetings: {event.worker.error}"
             self.notify(self.failure, severity="error", timeout=10)

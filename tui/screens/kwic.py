@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
@@ -11,12 +12,12 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Input, Static
-from textual.worker import Worker, WorkerState, get_current_worker
+from textual.worker import get_current_worker
 
 from tui.corpus.state import QueryBox
 from tui.corpus.syntax import KwicOrder
 from tui.document.marks import Hit
-from tui.messages import ParagraphChosen
+from tui.messages import ConcordanceFound, ParagraphChosen, post_results
 from tui.screens.query import IndexQueryScreen
 from tui.screens.view import close_view
 from tui.widgets.footer import DossierFooter
@@ -136,25 +137,33 @@ class KwicScreen(IndexQueryScreen):
 
     @work(thread=True, exclusive=True, group="kwic", exit_on_error=False)
     def _look_up(self, index: SearchIndex, text: str) -> None:
-        worker = get_current_worker()
         from tui.corpus.study import iter_concordance
 
-        for found in iter_concordance(index, text):
-            if worker.is_cancelled:
-                return
-            self.app.call_from_thread(self._answer, text, found)
+        worker = get_current_worker()
 
-    def _answer(self, text: str, found: Concordance) -> None:
-        if text != self._query.value:
+        def look_up(found: Callable[[Concordance], None]) -> None:
+            # More lines as they are found; no more once a newer query runs.
+            for lines in iter_concordance(index, text):
+                if worker.is_cancelled:
+                    return
+                found(lines)
+
+        post_results(self, partial(ConcordanceFound, text=text), look_up)
+
+    @on(ConcordanceFound)
+    def _answer(self, message: ConcordanceFound) -> None:
+        if message.stale or message.text != self._query.value:
             return  # an answer to what was typed before
+        if message.error is not None:
+            self.notify(f"Concordance failed: {message.error}", severity="error")
+            return
+        found = message.value
+        if found is None:
+            return
         more = self.found is not None and self.found.term == found.term
         self.found = found
-        self.answered = text
+        self.answered = message.text
         self._show(keep=more)
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.group == "kwic" and event.state is WorkerState.ERROR:
-            self.notify(f"Concordance failed: {event.worker.error}", severity="error")
 
     def _show(self, keep: bool = False) -> None:
         """Show the lines found; `keep` the cursor where it is (more lines came in)."""

@@ -158,7 +158,7 @@ class MainScreen(FitsTerminal[None]):
     ) -> None:
         """Show the document at `paragraph`, with `hits` (a search's) highlighted, the
         reader focused and following `topic` if the document has it."""
-        self.query_one(Sidebar).select(doc_id)
+        self.query_one(Sidebar).select(doc_id, opens=False)
         reader = self.query_one(Reader)
         document = self.library.by_id(doc_id)
         if hits:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
@@ -11,12 +12,12 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Input, Static
-from textual.worker import Worker, WorkerState, get_current_worker
 
 from tui.corpus.state import QueryBox
 from tui.corpus.syntax import QUERY_HELP
 from tui.document.marks import Hit
-from tui.messages import ParagraphChosen
+from tui.log import log
+from tui.messages import ParagraphChosen, SearchAnswered, post_result
 from tui.screens.query import IndexQueryScreen
 from tui.screens.view import close_view
 from tui.widgets.footer import DossierFooter
@@ -32,7 +33,6 @@ DEBOUNCE = 0.06
 """Seconds of quiet after a keystroke before the query runs: a fast typist's burst
 runs once, not once per letter."""
 PLACEHOLDER = 'words (typos ok)  "a phrase"  -word  speaker: topic: kind: year:  · F1 help'
-EVERY_HIT = 100_000
 PAST_QUERIES = (
     "↑ on the first result (or with none): the query before, kept between runs",
     "↓ while a past query is shown: the one after, then what you had typed",
@@ -150,14 +150,24 @@ class SearchScreen(IndexQueryScreen):
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def _search(self, index: SearchIndex, text: str, generation: int) -> None:
-        answer = index.search(text, limit=RESULT_LIMIT)
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._answered, answer, text, generation)
+        post_result(
+            self,
+            partial(SearchAnswered, text=text, generation=generation),
+            partial(index.search, text, limit=RESULT_LIMIT),
+        )
 
-    def _answered(self, answer: Answer, text: str, generation: int) -> None:
-        if generation == self._generation:
-            self.answered = text
-            self.answer = answer
+    @on(SearchAnswered)
+    def _answered(self, message: SearchAnswered) -> None:
+        if message.stale or message.generation != self._generation:
+            return  # an answer to what was typed before
+        if message.error is not None:
+            self.notify(f"Search failed: {message.error}", severity="error", timeout=8)
+            self.query_one("#search-status", Static).update(
+                Content(f"Search failed: {message.error}")
+            )
+            return
+        self.answered = message.text
+        self.answer = message.value
 
     def watch_answer(self, answer: Answer | None) -> None:
         results = answer.results if answer is not None else ()
@@ -191,14 +201,6 @@ class SearchScreen(IndexQueryScreen):
                 text += " · ↓↑ choose, Enter opens"
             status.update(Content(text))
 
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.state is WorkerState.ERROR:
-            self.notify(f"Search failed: {event.worker.error}", severity="error", timeout=8)
-            if event.worker.group == "search":
-                self.query_one("#search-status", Static).update(
-                    Content(f"Search failed: {event.worker.error}")
-                )
-
     # -- actions ---------------------------------------------------------------------
 
     @on(ResultsList.OptionSelected)
@@ -221,24 +223,17 @@ class SearchScreen(IndexQueryScreen):
             return
         entry = result.entry
         self._query.remember(self.query_text)
-        self._open(self.index, self.query_text.strip(), entry.document.id, entry.paragraph)
-
-    @work(thread=True, exclusive=True, group="open", exit_on_error=False)
-    def _open(self, index: SearchIndex, text: str, doc_id: str, paragraph: int) -> None:
-        # Every hit in the document, not only those among the listed results.
-        answer = index.search(f"{text} doc:{doc_id}", limit=EVERY_HIT)
+        doc_id = entry.document.id
+        try:
+            # Every hit in the document, not only those among the listed results.
+            found = self.index.hits_in(answer.query, doc_id)
+        except Exception as error:  # the result's own hits, then
+            log.error("hits in %s not found", doc_id, exc_info=error)
+            found = [(entry.paragraph, result.text_spans)]
         hits = tuple(
-            Hit(result.entry.paragraph, start, end)
-            for result in answer.results
-            if result.entry.document.id == doc_id
-            for start, end in result.text_spans
+            Hit(paragraph, start, end) for paragraph, spans in found for start, end in spans
         )
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._chosen, ParagraphChosen(doc_id, paragraph, hits))
-
-    def _chosen(self, message: ParagraphChosen) -> None:
-        if self.is_current:  # not if the user left meanwhile
-            self.post_message(message)
+        self.post_message(ParagraphChosen(doc_id, entry.paragraph, hits))
 
     def action_close(self) -> None:
         close_view(self)

@@ -260,6 +260,29 @@ class ComparePane(Vertical, can_focus=True):
         else:
             self._show_side()
 
+    def load(self, side: Side, document: Document, alignment: Alignment | None) -> None:
+        """Show `document` on `side`, from its top, with the pairs of `alignment` (none
+        yet: no markers, no differences): nothing kept from the document shown before,
+        nor from this one if the view had it (its place, its last pairs)."""
+        self.side = side
+        self.document = document
+        self.focused = None
+        self._alignment = alignment
+        if not self.is_mounted:  # on_mount opens it
+            return
+        self.view.open(document)
+        if alignment is not None:
+            self.show(alignment, side)
+        else:
+            self._units, self._numbered, self._total, self._differences = (), {}, 0, {}
+            self._show_side()
+            self._draw()
+        self._following = True
+        try:
+            self.view.scroll_to(y=0, animate=False, immediate=True)
+        finally:
+            self._following = False
+
     def _show_side(self) -> None:
         # Only the title says the side: a class on the pane would restyle the pane.
         self.query_one(PaneTitle).update(

@@ -140,6 +140,9 @@ class Sidebar(ScrollView, can_focus=True):
         """Each part's style, kept until the styles change: working one out walks the
         widget's ancestors, two thirds of drawing a line."""
         self._open_timer: Timer | None = None
+        self._opens = True
+        """Whether moving the cursor opens the document it lands on (not when whoever
+        moves it shows the document itself: `select`)."""
         self._moved = False
         """Whether the cursor was moved since the list was made."""
         self._counts: dict[str, tuple[int, int]] = {}
@@ -316,7 +319,8 @@ class Sidebar(ScrollView, can_focus=True):
         self._refresh_row(new)
         if self._order:
             self._scroll_to_cursor()
-            self._open_soon()
+            if self._opens:
+                self._open_soon()
 
     def _open_soon(self) -> None:
         if self._open_timer is not None:
@@ -336,11 +340,19 @@ class Sidebar(ScrollView, can_focus=True):
             first = self._first_line[row] - self.scroll_offset.y
             self.refresh(Region(0, first, self.size.width, 2))
 
-    def select(self, doc_id: str) -> None:
-        """Move the cursor to the document `doc_id`, if it is listed."""
+    def select(self, doc_id: str, *, opens: bool = True) -> None:
+        """Move the cursor to the document `doc_id`, if it is listed; open it in the
+        reader only if `opens` (not when the caller shows it there itself)."""
+        if not opens and self._open_timer is not None:
+            self._open_timer.stop()  # whatever the cursor was on is not opened either
+            self._open_timer = None
         for row, doc in enumerate(self._order):
             if doc.id == doc_id:
-                self.cursor = row
+                self._opens = opens
+                try:
+                    self.cursor = row
+                finally:
+                    self._opens = True
                 return
 
     def on_click(self, event: events.Click) -> None:
