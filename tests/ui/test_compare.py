@@ -539,7 +539,7 @@ def styled_words(pane: ComparePane, index: int, style: Style) -> list[str]:
     runs: list[str] = []
     run: list[str] = []
     for strip in pane.view.lines(block)[: block.notes_from]:
-        for segment in list(strip)[3:]:  # past the margin, the bar and its space
+        for segment in strip.crop(3):  # past the margin, the bar and its space
             drawn = segment.style or Style()
             if (drawn + style) == drawn and segment.text.strip():
                 run.append(segment.text)

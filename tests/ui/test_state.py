@@ -50,7 +50,7 @@ def reader(app: DossierApp) -> Reader:
 def where(app: DossierApp) -> tuple[str | None, str]:
     """The meeting the reader shows and its status line (`¶5 · 6/23 · ...`)."""
     shown = reader(app)
-    status = str(shown.query_one("#reader-status", Static).render())
+    status = str(shown.query_one("#reader-status", Static).render()).strip()
     return (shown.document.id if shown.document else None), " · ".join(status.split(" · ")[:2])
 
 

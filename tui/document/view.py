@@ -36,7 +36,7 @@ from tui.document.content import (
     paragraph_content,
 )
 from tui.document.marks import NO_MARKS, Hit, ParagraphMarks
-from tui.document.page import MARGIN, Block, Layer, Marker, Page, Part
+from tui.document.page import INDENT, MARGIN, Block, Layer, Marker, Page, Part
 
 HIT_STYLE = "reverse"
 CURRENT_HIT_STYLE = "reverse bold underline"
@@ -60,6 +60,46 @@ def _rebased(strip: Strip, shift: int) -> Strip:
     return Strip(segments, strip.cell_length)
 
 
+def _plain(segment: Segment) -> bool:
+    """Whether the segment has no selection offsets and no lines or reversal that
+    would show on a blank."""
+    style = segment.style
+    return (
+        style is not None
+        and not (style.underline or style.strike or style.reverse or style.overline)
+        and "offset" not in style.meta
+    )
+
+
+def _compact(segments: Iterable[Segment], blank: Style, width: int) -> Strip:
+    """A line of `segments` written with fewer and shorter style changes. What a
+    repaint writes to the terminal is a style change per segment: blanks outside the
+    text (margins, the space after a bar, the fill) that show only the background
+    take the style of a plain neighbour on the same background (the bar), or else
+    `blank` (the view's background alone) where they are on it; then segments of one
+    style are joined."""
+    line = list(segments)
+    for n, segment in enumerate(line):
+        text, style, control = segment
+        if style is None or text.strip() or not _plain(segment):
+            continue
+        neighbours = [line[i] for i in (n + 1, n - 1) if 0 <= i < len(line)]
+        for neighbour in neighbours:
+            other = neighbour.style
+            if (
+                other is not None
+                and neighbour.text.strip()
+                and _plain(neighbour)
+                and other.bgcolor == style.bgcolor
+            ):
+                line[n] = Segment(text, other, control)
+                break
+        else:
+            if style.bgcolor == blank.bgcolor:
+                line[n] = Segment(text, blank, control)
+    return Strip(line, width).simplify()
+
+
 def _offset(lines: list[str], x: int, y: int) -> int:
     """The position in the joined `lines` of column `x` of line `y`."""
     y = max(0, min(y, len(lines) - 1))
@@ -80,9 +120,8 @@ class DocumentView(ScrollView, can_focus=False):
         "document--question",
         "document--question-bar",
         "document--heading",
-        "document--current",
-        "document--current-active",
         "document--current-bar",
+        "document--current-bar-active",
         "document--notes",
         "document--dashed-bar",
         "document--marker",
@@ -98,7 +137,7 @@ class DocumentView(ScrollView, can_focus=False):
         self._pages: OrderedDict[str, Page] = OrderedDict()
         self.page: Page | None = None
         self.active = False
-        """Whether the reader has the focus: the cursor is drawn brighter then."""
+        """Whether the reader has the focus: the cursor's bar is drawn brighter then."""
         self._styles: dict[tuple[str, ...], Style] = {}
         """Component styles combined, until the theme or CSS changes."""
         self.header_folded = False
@@ -159,18 +198,6 @@ class DocumentView(ScrollView, can_focus=False):
             page.resize(width)
         self.virtual_size = Size(width, page.height)
 
-    def _size_updated(
-        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
-    ) -> bool:
-        resized = super()._size_updated(size, virtual_size, container_size, layout)
-        # Measured in the layout that gives the width, not at the Resize event a frame
-        # later: the first frame of a new view (a compare pane) shows the text.
-        page = self.page
-        if page is not None and page.width != self.scrollable_content_region.width:
-            self._fit()
-            self._draw_view()
-        return resized
-
     def on_resize(self) -> None:
         self._fit()
         self._draw_view()
@@ -190,16 +217,15 @@ class DocumentView(ScrollView, can_focus=False):
         page = self.page
         if page is None:
             return
-        page.restyle([page.cursor, paragraph])
+        moved = [page.cursor, paragraph]
         page.cursor = paragraph
-        self.refresh()
+        self._redraw_paragraphs(moved)
 
     def set_active(self, active: bool) -> None:
         if active != self.active:
             self.active = active
             if self.page is not None:
-                self.page.restyle([self.page.cursor])
-                self.refresh()
+                self._redraw_paragraphs([self.page.cursor])
 
     def show_hits(
         self, hits: dict[int, list[Hit]], current: Hit | None, paragraphs: Iterable[int] = ()
@@ -209,10 +235,44 @@ class DocumentView(ScrollView, can_focus=False):
         page = self.page
         if page is None:
             return
-        page.restyle(set(paragraphs) or page.hits.keys() | hits.keys())
+        changed = set(paragraphs) or page.hits.keys() | hits.keys()
         page.hits = hits
         page.current_hit = current
-        self.refresh()
+        self._redraw_paragraphs(changed)
+
+    def _redraw_paragraphs(self, paragraphs: Iterable[int]) -> None:
+        """Draw these paragraphs again, what is shown on them having changed but not
+        their height, and repaint of their lines in view only those drawn otherwise
+        now; of a line whose text is as it was, only its margin and bar. What Textual
+        writes to the terminal is what is repainted: a cursor move that scrolls
+        nothing writes two bars, not two paragraphs, let alone the view."""
+        page = self.page
+        if page is None:
+            return
+        indices = {index for index in paragraphs if 0 <= index < len(page.of_paragraph)}
+        before = {index: page.blocks[page.of_paragraph[index]].strips for index in indices}
+        page.restyle(indices)
+        view = self.scrollable_content_region
+        if page.width != view.width or not page.starts:
+            return  # the next frame draws the page at this width, whole
+        top = int(self.scroll_y)
+        lead = MARGIN + INDENT[Part.PARAGRAPH][0]
+        for index in indices:
+            number = page.of_paragraph[index]
+            block = page.blocks[number]
+            start = page.starts[number] - top
+            old = before[index]
+            if start >= view.height or start + block.height - block.gap <= 0:
+                continue
+            new = self._drawn(page, number) if block.measured and old is not None else None
+            if new is None or old is None or len(new) != len(old):
+                self.refresh(Region(0, start, view.width, max(1, block.height - block.gap)))
+                continue
+            for row, (was, now) in enumerate(zip(old, new, strict=True)):
+                if was == now or not 0 <= start + row < view.height:
+                    continue
+                same_text = was.crop(lead) == now.crop(lead)
+                self.refresh(Region(0, start + row, lead if same_text else view.width, 1))
 
     def show_marks(self, marks: dict[int, ParagraphMarks]) -> None:
         """Draw bookmarks and notes; a paragraph's notes take lines under it."""
@@ -249,6 +309,8 @@ class DocumentView(ScrollView, can_focus=False):
         if page is None or not 0 <= paragraph < len(page.of_paragraph) or page.width <= 0:
             return
         number = page.of_paragraph[paragraph]
+        if page.blocks[number].measured and self._scroll_for(number) == self.scroll_y:
+            return  # in view as drawn: nothing to measure, nothing moves
         view = self.scrollable_content_region.height
         # Measure it and the blocks a view above it, so that its place is exact.
         first = number
@@ -259,15 +321,23 @@ class DocumentView(ScrollView, can_focus=False):
         if changed:
             page.restart()
             self.virtual_size = Size(page.width, page.height)
-        block = page.blocks[number]
-        top = page.starts[number]
+            self.refresh()  # lines moved
+        self.scroll_to(y=self._scroll_for(number), animate=False, immediate=True)
+        self._draw_view()
+
+    def _scroll_for(self, number: int) -> float:
+        """Where to scroll for block `number` to be in view, by as little as needed; a
+        block taller than the view from its first line."""
+        assert self.page is not None
+        block = self.page.blocks[number]
+        view = self.scrollable_content_region.height
+        top = self.page.starts[number]
         y = self.scroll_y
         if top < y or block.height - block.gap >= view:
-            y = top
-        elif top + block.height - block.gap > y + view:
-            y = top + block.height - block.gap - view
-        self.scroll_to(y=y, animate=False, immediate=True)
-        self._draw_view()
+            return top
+        if top + block.height - block.gap > y + view:
+            return top + block.height - block.gap - view
+        return y
 
     def _anchor(self) -> tuple[int, int] | None:
         """The block at the top of the view and how far above the top it starts."""
@@ -352,6 +422,7 @@ class DocumentView(ScrollView, can_focus=False):
                 self.virtual_size = Size(page.width, page.height)
                 self._settle_to(top + first.height - estimate)
                 self._draw_view()  # its own block measured now: the rest of the view
+                self.refresh()
                 return
         changed = False
         while number < len(page.blocks) and line < bottom:
@@ -361,21 +432,32 @@ class DocumentView(ScrollView, can_focus=False):
         if changed:
             page.restart()
             self.virtual_size = Size(page.width, page.height)
+            self.refresh()  # lines moved
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # Measured when first drawn at a new width, not at the Resize event, which
+        # comes a frame later: the first frame of a new view (a compare pane) shows
+        # the text. (Textual 8.2.8 has no public hook in the layout pass itself.)
+        page = self.page
+        if page is not None and page.width != self.scrollable_content_region.width:
+            self._fit()
+            self._draw_view()
+        return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
         page = self.page
         width = self.scrollable_content_region.width
         line = int(self.scroll_y) + y
         if page is None or page.width != width or not 0 <= line < page.height:
-            return Strip.blank(width, self._style())
+            return Strip.blank(width, self._blank())
         number = page.block_at(line)
         block = page.blocks[number]
         if not block.measured:
             self.call_later(self._redraw)
-            return Strip.blank(width, self._style())
+            return Strip.blank(width, self._blank())
         strips = self._drawn(page, number)
         row = line - page.starts[number]
-        return strips[row] if row < len(strips) else Strip.blank(width, self._style())
+        return strips[row] if row < len(strips) else Strip.blank(width, self._blank())
 
     def _redraw(self) -> None:
         self._draw_view()
@@ -406,6 +488,11 @@ class DocumentView(ScrollView, can_focus=False):
         )
         self._styles[key] = style
         return style
+
+    def _blank(self) -> Style:
+        """The view's background alone, for cells that show nothing but it: a shorter
+        style change to write than one with a colour for text too."""
+        return Style(bgcolor=self._style().bgcolor)
 
     def fold_header(self, folded: bool) -> None:
         """Show each document's header on two lines (folded) or in full."""
@@ -443,13 +530,14 @@ class DocumentView(ScrollView, can_focus=False):
         strips = Visual.to_strips(
             self, content, width, None, VisualStyle.from_rich_style(style), apply_selection=False
         )
-        margin = Segment(" " * MARGIN, self._style())
+        blank = self._blank()
+        margin = Segment(" " * MARGIN, blank)
         room = page.width - 2 * MARGIN - sum(segment.cell_length for segment in lead)
         lines = []
         for strip in strips:
             text = list(_rebased(strip, first)) if first else list(strip)
             fill = Segment(" " * max(0, room - strip.cell_length), style)
-            lines.append(Strip([margin, *lead, *text, fill, margin], page.width))
+            lines.append(_compact([margin, *lead, *text, fill, margin], blank, page.width))
         return lines
 
     def _draw(self, page: Page, block: Block) -> list[Strip]:
@@ -460,11 +548,13 @@ class DocumentView(ScrollView, can_focus=False):
             header = header_content(page.document, folded)
             lines = self._lines(header, width, style, [Segment(" ", style)], block.base)
             # Its padding below, then a rule.
-            margin = Segment(" " * MARGIN, self._style())
+            blank = self._blank()
+            margin = Segment(" " * MARGIN, blank)
             inside = page.width - 2 * MARGIN
-            lines.append(Strip([margin, Segment(" " * inside, style), margin], page.width))
+            padding = [margin, Segment(" " * inside, style), margin]
+            lines.append(_compact(padding, blank, page.width))
             rule = Segment("▁" * inside, self._style("document--rule"))
-            lines.append(Strip([margin, rule, margin], page.width))
+            lines.append(_compact([margin, rule, margin], blank, page.width))
             return lines
         if block.part is Part.MARKER:
             marker = block.marker or Marker(Content(""))
@@ -501,8 +591,12 @@ class DocumentView(ScrollView, can_focus=False):
         if index in layer.dashed:
             bar, bar_names = DASHED_BAR, ["document--dashed-bar"]
         if index == page.cursor or index in layer.current:
-            names.append("document--current-active" if self.active else "document--current")
-            bar, bar_names = CURRENT_BAR, ["document--current-bar"]
+            # The bar alone, not the text's background: moving the cursor repaints
+            # one column of two paragraphs. A compare pane's focused pair is what its
+            # keys move: drawn as the cursor of a reader with the keys.
+            bright = self.active or index in layer.current
+            bar = CURRENT_BAR
+            bar_names = ["document--current-bar-active" if bright else "document--current-bar"]
         style = self._style(*names)
         content = paragraph_content(paragraph, self.matcher)
         for start, end, span_style in layer.spans.get(index, ()):
@@ -536,8 +630,7 @@ class DocumentView(ScrollView, can_focus=False):
             return
         changed = page.layer.changed(layer)
         page.layer = layer
-        page.restyle(changed)
-        self.refresh()
+        self._redraw_paragraphs(changed)
 
     def set_markers(self, markers: Mapping[int, Marker]) -> None:
         """Show each marker above its turn (by turn index)."""

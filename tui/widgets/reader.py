@@ -145,14 +145,16 @@ class Reader(Vertical, can_focus=True):
         ),
     ]
 
-    document: reactive[Document | None] = reactive(None, init=False)
-    paragraph: reactive[int] = reactive(0, init=False)
+    # The reader draws nothing itself: its view and status line repaint what changed
+    # on them, so a change here repaints no more (`repaint=False`).
+    document: reactive[Document | None] = reactive(None, init=False, repaint=False)
+    paragraph: reactive[int] = reactive(0, init=False, repaint=False)
     """Index of the current paragraph in the document."""
-    topic: reactive[str | None] = reactive(None, init=False)
+    topic: reactive[str | None] = reactive(None, init=False, repaint=False)
     """The topic that `t`/`T` jump between."""
-    find_text: reactive[str] = reactive("", init=False)
+    find_text: reactive[str] = reactive("", init=False, repaint=False)
     """What the find bar searched for."""
-    hit: reactive[int] = reactive(-1, init=False)
+    hit: reactive[int] = reactive(-1, init=False, repaint=False)
     """Position of the current find hit in `hits`, -1 when there is none."""
 
     @dataclass
@@ -199,6 +201,8 @@ class Reader(Vertical, can_focus=True):
         """Whether the last key that reached the reader was the first `'` of `''`."""
         self._header_choice: bool | None = None
         """Folded (True) or in full (False) as the user chose with `i`; None: by height."""
+        self._status = ""
+        """What the status line says."""
 
     def on_resize(self) -> None:
         if self._header_choice is None:
@@ -401,7 +405,7 @@ class Reader(Vertical, can_focus=True):
     def _update_status(self) -> None:
         document = self.document
         if document is None or not self._count:
-            self.query_one("#reader-status", Static).update("No document")
+            self._set_status("No document")
             return
         parts: list[str] = []
         if self.find_text or self.hits:
@@ -422,7 +426,16 @@ class Reader(Vertical, can_focus=True):
             parts.append(f"Q{questions.index(turn) + 1}/{len(questions)}")
         # `t:` because `t` jumps to the topic's next mention; `p` picks another.
         parts.append(f"t: {self.topic}" if self.topic else "no topics")
-        self.query_one("#reader-status", Static).update(Content(" · ".join(parts)))
+        self._set_status(" · ".join(parts))
+
+    def _set_status(self, text: str) -> None:
+        """Show `text` on the status line if it says something else now. Its height is
+        one line (reader.tcss) whatever it says: no layout, which would repaint the
+        view's scrollbar in a frame of its own."""
+        if text != self._status:
+            self._status = text
+            # Set in by a space, not by padding (reader.tcss).
+            self.query_one("#reader-status", Static).update(Content(f" {text}"), layout=False)
 
     def validate_paragraph(self, paragraph: int) -> int:
         return max(0, min(paragraph, self._count - 1))
