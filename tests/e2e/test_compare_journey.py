@@ -46,8 +46,11 @@ def test_compare_two_meetings_pair_by_pair(
     )
     terminal.type("kc")
     screen = terminal.wait_for("3 pairs: ] for the first")
-    assert "Left 2017-03-06 · Moscow" in screen
-    assert "Right 2016-07-12 · Baku" in screen
+    # Each pane's title says its side, date and place (the summary also does, above
+    # 30 rows); the summary says what the two share and what they do not.
+    assert "LEFT  2017-03-06 · Moscow" in screen
+    assert "RIGHT  2016-07-12 · Baku" in screen
+    assert "Only left: Transport corridors 1" in screen
     assert "Both: Nagorno-Karabakh 5|6," in screen
     screen = terminal.wait_for("] Next pair")  # the footer comes a frame later
     assert "esc Back" in screen
@@ -101,8 +104,8 @@ def test_compare_two_meetings_pair_by_pair(
 
     # Swap the sides, then go back to the list.
     terminal.type("x")
-    screen = terminal.wait_for("Left 2016-07-12 · Baku")
-    assert "Right 2017-03-06 · Moscow" in screen
+    screen = terminal.wait_for("LEFT  2016-07-12 · Baku")
+    assert "RIGHT  2017-03-06 · Moscow" in screen
     terminal.keys("Escape")
     screen = terminal.wait_until(lambda s: "] Next pair" not in s, "the main screen")
     assert "c Compare" in screen

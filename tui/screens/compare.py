@@ -47,8 +47,9 @@ PREPARE_AFTER = 0.25
 """Seconds the list's cursor rests, with a meeting marked, before the hidden compare
 view opens the two meetings it would compare (`follow_marks`)."""
 SUMMARY_LINES = 5
-"""Lines of the bar above the panes; at 80x24 the panes need the rest. `dossier compare`
-lists every topic."""
+"""Lines of the bar above the panes; `dossier compare` lists every topic."""
+FOLDED_SUMMARY_LINES = 2
+"""The same where the headers fold (a short terminal): the panes need the rest."""
 
 
 class CompareScreen(FitsTerminal[None]):
@@ -89,6 +90,8 @@ class CompareScreen(FitsTerminal[None]):
         self._header_choice: bool | None = None
         """Headers folded (True) or in full (False) as the user chose with `i`; None: by
         the terminal's height, as in the reader."""
+        self._short = False
+        """The headers are folded, and the summary is as short as they are."""
         self._styled: tuple[object, ...] | None = None
         """What the widgets' styles were last worked out from (`update_node_styles`)."""
         self._showing = False
@@ -109,8 +112,9 @@ class CompareScreen(FitsTerminal[None]):
     def compose(self) -> ComposeResult:
         left, right = self.documents
         self._align_in_line()
-        summary = summary_chunks(self.alignment, self.documents, self.matcher)
-        yield ChunkFlow(summary, max_lines=SUMMARY_LINES, id="compare-summary")
+        yield ChunkFlow(
+            self._summary(self.alignment), max_lines=SUMMARY_LINES, id="compare-summary"
+        )
         with Container(id="compare-panes"):
             yield ComparePane(Side.LEFT, left, self.matcher, self.alignment)
             yield ComparePane(Side.RIGHT, right, self.matcher, self.alignment)
@@ -152,9 +156,7 @@ class CompareScreen(FitsTerminal[None]):
         # By position: after a swap the right pane is the first.
         for pane, side, document in zip(panes, Side, self.documents, strict=True):
             pane.load(side, document, self.alignment)
-        self.query_one(ChunkFlow).set_chunks(
-            summary_chunks(self.alignment, self.documents, self.matcher)
-        )
+        self.query_one(ChunkFlow).set_chunks(self._summary(self.alignment))
         self.set_focus(self.pane(Side.LEFT))
         self._fold_headers()
         self._update_status()
@@ -245,6 +247,15 @@ class CompareScreen(FitsTerminal[None]):
             folded = self.app.size.height < FOLD_HEADER_BELOW
         for pane in self.query(ComparePane):
             pane.view.fold_header(folded)
+        if folded != self._short:
+            self._short = folded
+            summary = self.query_one("#compare-summary", ChunkFlow)
+            summary.set_max_lines(FOLDED_SUMMARY_LINES if folded else SUMMARY_LINES)
+            summary.set_chunks(self._summary(self.alignment))
+
+    def _summary(self, alignment: Alignment | None) -> list[Content | None]:
+        """The bar above the panes, short where the headers are folded."""
+        return summary_chunks(alignment, self.documents, self.matcher, sides=not self._short)
 
     def action_toggle_header(self) -> None:
         self._header_choice = not self.pane(Side.LEFT).view.header_folded
@@ -289,9 +300,7 @@ class CompareScreen(FitsTerminal[None]):
         # In the order on screen, which a swap has just changed: the first pane is the left.
         for pane, side in zip(self.query(ComparePane), Side, strict=True):
             pane.show(alignment, side)
-        self.query_one(ChunkFlow).set_chunks(
-            summary_chunks(alignment, self.documents, self.matcher)
-        )
+        self.query_one(ChunkFlow).set_chunks(self._summary(alignment))
         self._focus_pair()
 
     def watch_pair(self) -> None:

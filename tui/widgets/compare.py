@@ -46,14 +46,20 @@ Chunks = Sequence[Content | None]
 
 
 def summary_chunks(
-    alignment: Alignment | None, documents: tuple[Document, Document], matcher: TopicMatcher
+    alignment: Alignment | None,
+    documents: tuple[Document, Document],
+    matcher: TopicMatcher,
+    *,
+    sides: bool = True,
 ) -> list[Content | None]:
-    """The bar above the panes: each side's date, place and speakers, then the topics
-    only in the left meeting, only in the right one and in both, with paragraph counts."""
+    """The bar above the panes: each side's date and place, the speakers, then the
+    topics only in the left meeting, only in the right one and in both, with paragraph
+    counts. Not `sides` (a short terminal, where the panes' own titles give each side's
+    date and place): what differs first, then the speakers, then what both share."""
     # A group ends in ` ·` rather than the next one starting with `· `: a line may
     # break between them, and a line does not start with a separator.
     chunks: list[Content | None] = []
-    for side, document in zip(Side, documents, strict=True):
+    for side, document in zip(Side, documents, strict=True) if sides else ():
         facts = Content.assemble((f"{side.value.title()} ", "bold"), _facts(document))
         chunks.append(Content.assemble(facts, f" {PAIR_MARK}" if side is Side.LEFT else " ·"))
     left, right = (document.speakers for document in documents)
@@ -61,8 +67,9 @@ def summary_chunks(
         speakers = f"{', '.join(left) or 'none named'} (both)"
     else:
         speakers = f"{', '.join(left) or 'none named'} | {', '.join(right) or 'none named'}"
-    chunks.append(Content.assemble(("Speakers: ", "dim"), speakers))
-    chunks.append(None)
+    said = Content.assemble(("Speakers: ", "dim"), speakers, "" if sides else " ·")
+    if sides or alignment is None:
+        chunks += [said, None]
     if alignment is None:
         chunks.append(Content.styled("Aligning the two meetings…", "dim"))
         return chunks
@@ -73,6 +80,8 @@ def summary_chunks(
         ("Both", alignment.both),
     )
     for number, (title, topics) in enumerate(groups):
+        if title == "Both" and not sides:
+            chunks.append(said)
         head = Content.styled(f"{title}:", "bold")
         end = " ·" if number < len(groups) - 1 else ""
         if not topics:
@@ -109,6 +118,11 @@ class ChunkFlow(Static):
     def set_chunks(self, chunks: Chunks) -> None:
         self._chunks = list(chunks)
         self.update(self._flowed(self._width))
+
+    def set_max_lines(self, max_lines: int | None) -> None:
+        if max_lines != self._max_lines:
+            self._max_lines = max_lines
+            self.update(self._flowed(self._width))
 
     def _flowed(self, width: int | None) -> Content:
         lines: list[list[Content]] = [[]]
