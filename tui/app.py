@@ -156,6 +156,9 @@ class DossierApp(NotebookApp):
         self.collector = IdleCollector()
         self._indexing = False
         """Whether the search index is being built (or about to be)."""
+        self._index_delivered_by: Worker[None] | None = None
+        """The worker that gave the search its index: an error after that is its
+        storing the index for the next start, not its building."""
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Paste) and not event.is_forwarded:
@@ -336,12 +339,20 @@ class DossierApp(NotebookApp):
             return
         self._indexing = False
         self.main_screen.busy(None)
-        if message.error is not None:
+        if message.error is not None and message.worker is self._index_delivered_by:
+            # The index searches; only storing it for the next start failed.
+            self.notify(
+                f"The search index could not be kept for the next start: {message.error}",
+                severity="warning",
+                timeout=10,
+            )
+        elif message.error is not None:
             reason = f"could not build the search index: {message.error}"
             self.search_screen.failure = reason
             self.notify(reason, severity="error", timeout=10)
         elif message.value is not None:
             keep()
+            self._index_delivered_by = message.worker
             self.search_screen.index = message.value
             self.kwic_screen.index = message.value
 

@@ -334,3 +334,27 @@ async def test_the_index_is_built_when_the_first_frame_is_put_off(
         await pilot.press("s")
         screen = search_screen(app)
         await wait_until(pilot, lambda: screen.index is not None, "the index")
+
+
+async def test_an_index_that_searches_but_cannot_be_kept_is_no_failure(
+    make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Storing the index for the next start fails after the search has it: a warning
+    that says so, and the search goes on working."""
+    from tui.corpus.search import SearchIndex
+
+    def broken(self: SearchIndex) -> bytes:
+        raise RuntimeError("cache full")
+
+    monkeypatch.setattr(SearchIndex, "encode", broken)
+    app = make_app(load=True)  # through the cache, as `dossier` starts
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("s")
+        screen = search_screen(app)
+        await wait_until(pilot, lambda: bool(app.toasts), "a notification")
+        said = [str(n.message) for n in app.toasts]
+        assert any("could not be kept for the next start: cache full" in m for m in said), said
+        assert not any("could not build" in m for m in said), said
+        assert screen.index is not None and screen.failure is None
+        await pilot.press(*"Kerry")
+        await wait_until(pilot, lambda: screen.query_text == "Kerry", "the search")
