@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from textual.message_pump import MessagePump
     from textual.worker import Worker
 
+    from tui.corpus.compare import Alignment  # noqa: F401
     from tui.corpus.library import Batch, Changes  # noqa: F401
     from tui.corpus.search import Answer, SearchIndex  # noqa: F401
     from tui.corpus.store import Recovered  # noqa: F401
@@ -194,6 +195,11 @@ class SearchAnswered(WorkDone["Answer"]):
 
     text: str = ""
     generation: int = 0
+
+
+@dataclass(kw_only=True)
+class PairsAligned(WorkDone["Alignment"]):
+    """The two meetings of a comparison paired (a large pair is aligned in a thread)."""
 
 
 @dataclass(kw_only=True)

@@ -14,6 +14,7 @@ from textual.widgets import Static
 from tests.conftest import SEEDS
 from tests.ui.conftest import SIZES, AppFactory
 from tests.ui.test_main import burst
+from tests.ui.test_search import wait_until
 from tui.corpus.compare import Side
 from tui.screens.compare import ALIGN_IN_LINE, ComparePicker, CompareScreen
 from tui.screens.help import HelpScreen
@@ -556,3 +557,27 @@ def styled_words(pane: ComparePane, index: int, style: Style) -> list[str]:
     if run:
         runs.append(" ".join(" ".join(run).split()))
     return runs
+
+
+async def test_a_pairing_that_fails_in_the_background_is_reported(
+    make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The thread that pairs large meetings answers with one message: its error is told
+    in a toast and the status line, and the panes stay readable."""
+    import tui.screens.compare as compare_screen
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("out of pairs")
+
+    monkeypatch.setattr(compare_screen, "ALIGN_IN_LINE", 0)  # every pair in the background
+    monkeypatch.setattr(compare_screen, "align", broken)
+    app = make_app()
+    async with app.run_test(size=(160, 48), notifications=True) as pilot:
+        await pilot.press("j", "c", "k", "c")
+        await wait_until(pilot, lambda: bool(app.toasts), "a notification")
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        said = [str(n.message) for n in app.toasts]
+        assert any("could not compare the two meetings: out of pairs" in m for m in said), said
+        assert "could not compare" in status(screen)
+        assert screen.alignment is None and app.is_running

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import ClassVar
 
 from textual import on, work
@@ -15,11 +16,11 @@ from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
-from textual.worker import Worker, WorkerState
 
 from tui.corpus.compare import Alignment, Pair, Side, align
 from tui.corpus.model import Document
 from tui.corpus.topics import TopicMatcher
+from tui.messages import PairsAligned, post_result
 from tui.screens.fit import FitsTerminal
 from tui.widgets.compare import (
     ADDED_STYLE,
@@ -276,22 +277,24 @@ class CompareScreen(FitsTerminal[None]):
         return self.alignment.pairs[self.pair]
 
     @work(thread=True, exclusive=True, group="compare", exit_on_error=False)
-    def _align(self, left: Document, right: Document) -> Alignment:
-        return align(left, right, self.matcher)
+    def _align(self, left: Document, right: Document) -> None:
+        post_result(self, PairsAligned, partial(align, left, right, self.matcher))
 
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.group != "compare":
+    @on(PairsAligned)
+    def _pairs_aligned(self, message: PairsAligned) -> None:
+        message.stop()
+        if message.stale:  # another comparison started since
             return
-        event.stop()
-        result = event.worker.result
-        if event.state is WorkerState.SUCCESS and isinstance(result, Alignment):
-            # Not that of documents compared before these (its thread ran on).
-            if {result.left.id, result.right.id} == {d.id for d in self.documents}:
-                self.alignment = result
-        elif event.state is WorkerState.ERROR:
-            self.failure = f"could not compare the two meetings: {event.worker.error}"
+        result = message.value
+        if message.error is not None:
+            self.failure = f"could not compare the two meetings: {message.error}"
             self.notify(self.failure, severity="error", timeout=10)
             self._update_status()
+        elif result is not None and {result.left.id, result.right.id} == {
+            d.id for d in self.documents
+        }:
+            # Not that of documents compared before these (its thread ran on).
+            self.alignment = result
 
     def watch_alignment(self, alignment: Alignment | None) -> None:
         if alignment is None:
