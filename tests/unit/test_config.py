@@ -64,6 +64,21 @@ def test_bad_values_warn_with_file_line_and_key(tmp_path: Path) -> None:
     assert [t.name for t in config.topics] == ["Mars"]
 
 
+def test_paths_no_file_system_takes_are_warnings(tmp_path: Path) -> None:
+    """A folder name too long for the file system, a home folder of no user: warned
+    with file:line, the default kept, never an exception."""
+    user = tmp_path / "config.yaml"
+    user.write_text(
+        f"corpus: /{'x' * 5000}\nnotes_file: ~no-such-user-of-this-machine/notes.yaml\n"
+    )
+    config = load_config(user)
+    text = "\n".join(config.warnings)
+    assert f"{user}:1: corpus: folder /xxx" in text and "; using the default" in text
+    assert f"{user}:2: notes_file: ~no-such-user-of-this-machine/notes.yaml: no home" in text
+    assert config.corpus == load_config(None).corpus
+    assert config.notes_file == load_config(None).notes_file
+
+
 def test_unparsable_config_is_a_warning_not_a_crash(tmp_path: Path) -> None:
     user = tmp_path / "config.yaml"
     user.write_text("theme: [nord\n")

@@ -175,15 +175,26 @@ class _Overlay:
         if not isinstance(value, str):
             self.warn((key,), "must be a path")
             return None
-        path = Path(value).expanduser()
+        try:
+            path = Path(value).expanduser()
+        except RuntimeError:  # `~nobody/notes.yaml`: no such user
+            self.warn((key,), f"{value}: no home folder for that user; using the default")
+            return None
         return path if path.is_absolute() else (self.path.parent / path)
 
     def _set_corpus(self, value: Plain) -> None:
         path = self._path_value("corpus", value)
-        if path is not None and not path.is_dir():
+        if path is None:
+            return
+        try:
+            found = path.is_dir()
+        except OSError as error:  # a name too long, a folder that cannot be read
+            self.warn(("corpus",), f"folder {path}: {error.strerror}; using the default")
+            return
+        if not found:
             self.warn(("corpus",), f"folder {path} does not exist; using the default")
             return
-        self.config.corpus = path or self.config.corpus
+        self.config.corpus = path
 
     def _set_notes_file(self, value: Plain) -> None:
         self.config.notes_file = self._path_value("notes_file", value) or self.config.notes_file
