@@ -210,9 +210,17 @@ def _settings(args: argparse.Namespace) -> tuple[Config, Path]:
     if corpus is None and os.environ.get("DOSSIER_CORPUS"):
         corpus = Path(os.environ["DOSSIER_CORPUS"])
     corpus = corpus or config.corpus or resources.seeds_dir()
-    if not corpus.is_dir():
+    if not _is_folder(corpus):
         raise UsageError(f"corpus folder not found: {corpus}")
     return config, corpus.expanduser()
+
+
+def _is_folder(path: Path) -> bool:
+    """Whether `path` is a folder; a name the file system refuses (too long) is none."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
 
 
 def _notes_path(args: argparse.Namespace, config: Config) -> Path:
@@ -324,7 +332,7 @@ def _run_command(args: argparse.Namespace) -> int:
     config, corpus = _settings(args)
     if args.command == "check":
         folder = args.dir or corpus
-        if not folder.is_dir():
+        if not _is_folder(folder):
             raise UsageError(f"not a folder: {folder}")
         library = _load(folder, config)
         _warn(config)

@@ -72,6 +72,11 @@ def test_unknown_id_and_missing_corpus_exit_2(capsys: pytest.CaptureFixture[str]
     assert "no document with id 'nope'" in capsys.readouterr().err
     assert main(["list", "--corpus", "/no/such/dir"]) == 2
     assert "corpus folder not found" in capsys.readouterr().err
+    # A name the file system refuses (too long) is no folder either, not a traceback.
+    assert main(["list", "--corpus", "/" + "x" * 5000]) == 2
+    assert "corpus folder not found" in capsys.readouterr().err
+    assert main(["check", "/" + "x" * 5000]) == 2
+    assert "not a folder" in capsys.readouterr().err
 
 
 def test_a_unique_start_of_an_id_names_its_document(
