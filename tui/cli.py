@@ -24,6 +24,7 @@ from tui.corpus.config import (
     log_path,
     user_config_path,
 )
+from tui.corpus.files import folder_problem
 from tui.corpus.library import Library, one_line, small_folder
 from tui.corpus.model import Document
 from tui.corpus.notes import Kind, Note, new_id, parse_tags
@@ -210,17 +211,9 @@ def _settings(args: argparse.Namespace) -> tuple[Config, Path]:
     if corpus is None and os.environ.get("DOSSIER_CORPUS"):
         corpus = Path(os.environ["DOSSIER_CORPUS"])
     corpus = corpus or config.corpus or resources.seeds_dir()
-    if not _is_folder(corpus):
+    if folder_problem(corpus) is not None:
         raise UsageError(f"corpus folder not found: {corpus}")
     return config, corpus.expanduser()
-
-
-def _is_folder(path: Path) -> bool:
-    """Whether `path` is a folder; a name the file system refuses (too long) is none."""
-    try:
-        return path.is_dir()
-    except OSError:
-        return False
 
 
 def _notes_path(args: argparse.Namespace, config: Config) -> Path:
@@ -332,7 +325,7 @@ def _run_command(args: argparse.Namespace) -> int:
     config, corpus = _settings(args)
     if args.command == "check":
         folder = args.dir or corpus
-        if not _is_folder(folder):
+        if folder_problem(folder) is not None:
             raise UsageError(f"not a folder: {folder}")
         library = _load(folder, config)
         _warn(config)

@@ -17,7 +17,7 @@ import platformdirs
 
 from tui.corpus import resources
 from tui.corpus.clean import clean_line
-from tui.corpus.files import FileRefused, read_capped
+from tui.corpus.files import FileRefused, folder_problem, read_capped
 from tui.corpus.safeyaml import MAX_BYTES, Parsed, Plain, YamlError, parse
 
 APP_NAME = "dossier"
@@ -186,13 +186,9 @@ class _Overlay:
         path = self._path_value("corpus", value)
         if path is None:
             return
-        try:
-            found = path.is_dir()
-        except OSError as error:  # a name too long, a folder that cannot be read
-            self.warn(("corpus",), f"folder {path}: {error.strerror}; using the default")
-            return
-        if not found:
-            self.warn(("corpus",), f"folder {path} does not exist; using the default")
+        problem = folder_problem(path)
+        if problem is not None:
+            self.warn(("corpus",), f"folder {path} {problem}; using the default")
             return
         self.config.corpus = path
 

@@ -138,6 +138,17 @@ def _unlock(handle: int) -> None:
     fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+def folder_problem(path: Path) -> str | None:
+    """Why `path` is no folder to read, or None if it is one: it does not exist, it is
+    a file, or the file system refuses its name (too long), which `is_dir` raises."""
+    try:
+        if path.is_dir():
+            return None
+    except OSError as error:
+        return f"cannot be read ({error.strerror or error})"
+    return "is not a folder" if path.exists() else "does not exist"
+
+
 def too_large(limit: int) -> str:
     size = f"{limit // 2**20} MB" if limit >= 2**20 else f"{limit // 2**10} KB"
     return f"file is larger than {size}"
