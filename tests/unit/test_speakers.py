@@ -754,3 +754,27 @@ def test_a_first_name_written_without_its_stroke_is_the_same_person(
         "Łukasz Rozmej", "Guillaume", "Łukasz Rozmej", "Guillaume", "Łukasz Rozmej",
     ]  # fmt: skip
     assert not {"Original Notes", "TODO"} & {turn.label for turn in document.turns}
+
+
+def test_a_short_first_name_is_the_one_full_name_it_begins(
+    config: Config, matcher: TopicMatcher
+) -> None:
+    document = parse(
+        "# Merge Community Call 7\n\n"
+        "### Moderator: Trenton Van Epps\n\n"
+        "### Notes: Avishek Kumar and Alexander Lee, with Alexis Ford\n\n"
+        "**Trent** [00:01](https://youtu.be/x?t=1): Welcome everybody, questions?\n\n"
+        "**Tim Beiko** [00:30](https://youtu.be/x?t=30): Sure, the upgrade is next week.\n\n"
+        "**Alex** [01:00](https://youtu.be/x?t=60): Will it be on time?\n\n"
+        "**Avi** [01:10](https://youtu.be/x?t=70): I think so.\n\n"
+        "**Alex** [01:30](https://youtu.be/x?t=90): And the testnets?\n\n"
+        "**Avi** [01:40](https://youtu.be/x?t=100): They follow.\n\n"
+        "**Trent** [02:00](https://youtu.be/x?t=120): Thanks all.\n",
+        config,
+        matcher,
+        name="call-07.md",
+    )
+    # `Alex` begins two full names and `Avi` is too short to be read as a short form.
+    assert [t[1] for t in turns(document) if t[1]] == [
+        "Trenton Van Epps", "Tim Beiko", "Alex", "Avi", "Alex", "Avi", "Trenton Van Epps",
+    ]  # fmt: skip

@@ -644,6 +644,12 @@ _NAME_TOKEN = rf"{UPPER}[\w’'-]+"
 _LETTER_BEFORE = r"[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff0-9.]"
 """What may not stand right before a name: a letter of an alphabet with capitals (a
 Chinese character may: `来自Ann Lee`), a digit or a dot."""
+_PARTICLE = r"(?:[Vv]an|[Vv]on|[Dd]e|[Dd]er|[Dd]el|[Dd]a|[Dd]i|[Dd]u|[Ll]a|[Ll]e|[Tt]er|[Tt]en)"
+"""A word that may stand before a surname as part of it (`Van Epps`, `de Gaulle`)."""
+_SHORT_FORM_CHARS = 4
+"""The shortest word taken for the short form of a first name (`Trent`, `Alex`)."""
+_SHORT_FORM_LONGER = 5
+"""How many letters a first name may have beyond its short form (`Alex`, `Alexander`)."""
 _GIVEN = rf"(?:{UPPER}\.[ \t]?|{UPPER}[\w’'-]+[ \t]+(?:{UPPER}\.[ \t]+)?)"
 
 
@@ -949,8 +955,9 @@ class People:
 
     def _by_given_name(self, name: str) -> str | None:
         """The full name a one-word name is the first name of (`Maria` -> `Maria
-        Lind`): the only such name among the labels, else the commonest in the page."""
-        folded = name.casefold()
+        Lind`): the only such name among the labels, else the commonest in the page.
+        Where the page writes no full name with that first name, one whose first name
+        the word is the short form of (`Trent` -> `Trenton Van Epps`), if only one."""
         forms = {
             form
             for forms in self.full.values()
@@ -961,27 +968,35 @@ class People:
             return forms.pop()
         if forms or len(name) < 2 or not self.context:
             return None
-        key = f"given:{folded}"
+        key = f"given:{name.casefold()}"
         if key not in self._found:
-            variants = "|".join(map(re.escape, {name, name.upper(), name.capitalize()}))
-            pattern = re.compile(
-                rf"(?<!{_LETTER_BEFORE})(?P<given>{variants})[ \t]+(?:{UPPER}\.[ \t]+)?"
-                rf"(?P<surname>{_NAME_TOKEN})(?![\w’'])"
-            )
-            written: dict[str, str] = {}
-            """Surname -> the first name as the page writes it there (`JD Marsh`)."""
-            counts: Counter[str] = Counter()
-            stop = ROLE_WORDS | _TITLE_CASE_WORDS | _NOT_NAMES | _SPOKEN_WORDS
-            for match in pattern.finditer(self.context):
-                if not _is_word_of(match["surname"], stop):
-                    counts[match["surname"]] += 1
-                    written.setdefault(match["surname"], match["given"])
+            counts = self._given_in_context(name, short=False)
+            if not counts and len(name) >= _SHORT_FORM_CHARS:
+                counts = self._given_in_context(name, short=True)
+                if len(counts) > 1:
+                    counts.clear()  # `Alex` of `Alexander Lee` or of `Alexis Ford`
+            common = counts.most_common(1)
+            self._found[key] = common[0][0] if common else None
+        return self._found[key]
+
+    def _given_in_context(self, name: str, short: bool) -> Counter[str]:
+        """How often the page writes each full name whose first name is `name`, or
+        begins with it (`short`): `Maria Lind`, `Trenton Van Epps`."""
+        variants = "|".join(map(re.escape, {name, name.upper(), name.capitalize()}))
+        given = rf"(?:{variants})[^\W\d_]{{1,{_SHORT_FORM_LONGER}}}" if short else f"(?:{variants})"
+        pattern = re.compile(
+            rf"(?<!{_LETTER_BEFORE})(?P<given>{given})[ \t]+(?:{UPPER}\.[ \t]+)?"
+            rf"(?P<surname>(?:{_PARTICLE}[ \t]+)?{_NAME_TOKEN})(?![\w’'])"
+        )
+        stop = ROLE_WORDS | _TITLE_CASE_WORDS | _NOT_NAMES | _SPOKEN_WORDS
+        counts: Counter[str] = Counter()
+        for match in pattern.finditer(self.context):
+            surname = match["surname"].split()[-1]
             # A word the page also writes in lower case is a word (`Danny Alright,
             # thanks`), not a surname.
-            counts = Counter({word: n for word, n in counts.items() if not self._lower(word)})
-            common = counts.most_common(1)
-            self._found[key] = f"{written[common[0][0]]} {common[0][0]}" if common else None
-        return self._found[key]
+            if not _is_word_of(surname, stop) and not self._lower(surname):
+                counts[f"{match['given']} {match['surname']}"] += 1
+        return counts
 
     def _in_context(self, name: str) -> str | None:
         """The commonest full form of a surname in the page: `Jane Doe` for `DOE`."""
