@@ -1,12 +1,16 @@
 """A folder's pages name their people for each other: one person, one speaker across
-the folder."""
+the folder; and they show whether the dates in their file names are meeting dates."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
+
+import pytest
 
 from tui.corpus.config import Config
 from tui.corpus.library import Library
+from tui.corpus.model import Confidence
 
 
 def write(folder: Path, pages: dict[str, str]) -> None:
@@ -71,3 +75,44 @@ def test_two_holders_of_an_office_name_neither(tmp_path: Path, config: Config) -
     write(tmp_path / "pmqs", pages)
     library = Library.load(tmp_path, config)
     assert speakers(library, "pmqs-0") == ["David Cameron", "The Prime Minister"]
+
+
+@pytest.mark.parametrize("agreeing", [0, 1])
+def test_file_names_the_pages_contradict_do_not_date_a_page(
+    tmp_path: Path, config: Config, agreeing: int
+) -> None:
+    # Recordings processed in 2024 of meetings held in 2023: each page that writes a
+    # date writes another than its file name's (one in five may write both).
+    pages = {
+        f"2024-09-{10 + n}_MCM{n}.md": f"# Board of Health {n + 1:02}-21-23\n\n"
+        f"[SPEAKER_01]: Call to order.\n\n[SPEAKER_02]: Present, item {n}.\n"
+        for n in range(4)
+    }
+    for n in range(agreeing):
+        pages[f"2024-09-2{n}_MCM9{n}.md"] = (
+            f"# Linkage Trust, September 2{n}, 2024\n\n[SPEAKER_01]: Hello.\n"
+        )
+    pages["2024-09-16_MCM1429.srt"] = (
+        "1\n00:00:00,231 --> 00:00:01,352\n[SPEAKER_02]: Let's call the meeting to order.\n"
+    )
+    write(tmp_path / "medford", pages)
+    library = Library.load(tmp_path, config)
+    assert library.by_id("2024-09-10_MCM0").date.value == dt.date(2023, 1, 21)
+    date = library.by_id("2024-09-16_MCM1429").date
+    assert date.value == dt.date(2024, 9, 16)
+    assert date.confidence is Confidence.SCRAPED
+    assert date.source.startswith("file name, not a meeting's date in this folder")
+
+
+def test_file_names_the_pages_bear_out_date_a_page(tmp_path: Path, config: Config) -> None:
+    pages = {
+        f"2021-05-0{n + 1}-briefing.txt": f"Press Briefing, May {n + 1}, 2021\n\n"
+        "MS. PSAKI: Good afternoon.\n\nQ    And the budget?\n"
+        for n in range(4)
+    }
+    pages["2021-05-07-gaggle.txt"] = "Press Gaggle\n\nMS. PSAKI: Hi, everyone.\n"
+    write(tmp_path / "briefings", pages)
+    date = Library.load(tmp_path, config).by_id("2021-05-07-gaggle").date
+    assert (date.value, date.source, date.confidence) == (
+        dt.date(2021, 5, 7), "file name", Confidence.INFERRED,
+    )  # fmt: skip

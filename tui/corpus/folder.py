@@ -3,8 +3,11 @@
 Pages saved from one site share their furniture (menus, share bars, footers) and
 often their people: one briefing names `Jane Doe` in full where the next prints
 only `MS. DOE:`, one sitting says `The Prime Minister (Mr. Tom Hale):` where
-the next says `The Prime Minister:`. Learned once from a sample of the folder's
-files and handed to the parse of each, as the page's own words are.
+the next says `The Prime Minister:`. And the dates in their names may be their meetings' or
+the days the files were saved or processed: where the pages that write a date never
+write the one in their name, a page that writes none is not dated by its name.
+Learned once from a sample of the folder's files and handed to the parse of each,
+as the page's own words are.
 """
 
 from __future__ import annotations
@@ -13,7 +16,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tui.corpus import boilerplate
+from tui.corpus.dates import dates_in_path, find_dates, short_dates
 from tui.corpus.speakers import folder_people
+
+HEAD_CHARS = 4000
+"""Of each page, the part read for the dates it writes: a meeting's date is near the top."""
+FILE_DATE_PAGES = 3
+"""Pages writing a date other than their file name's that, with not one in four
+writing their name's, show that the folder's file names are not meeting dates."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,17 +34,42 @@ class Folder:
     """(surname, full name) where the folder's labels give one person that surname."""
     holders: tuple[tuple[str, str], ...] = ()
     """(office, person) where the folder's labels name one holder of an office."""
+    file_dates: bool = True
+    """Whether a date in a file's name may be its meeting's (`_named_for_meetings`)."""
 
 
 NO_FOLDER = Folder()
 
 
-def learn(texts: Sequence[str]) -> Folder:
-    """What `texts`, a sample of a folder's files read as the parser reads them, have
-    in common."""
-    if len(texts) < boilerplate.MIN_FILES:
+def learn(pages: Sequence[tuple[str, str]]) -> Folder:
+    """What `pages`, a sample of a folder's files as (file name, text read as the
+    parser reads it), have in common."""
+    if len(pages) < boilerplate.MIN_FILES:
         return NO_FOLDER
+    texts = [text for _, text in pages]
     names, holders = folder_people(line.strip() for text in texts for line in text.splitlines())
     return Folder(
-        boilerplate.learn(texts), tuple(sorted(names.items())), tuple(sorted(holders.items()))
+        boilerplate.learn(texts),
+        tuple(sorted(names.items())),
+        tuple(sorted(holders.items())),
+        _named_for_meetings(pages),
     )
+
+
+def _named_for_meetings(pages: Sequence[tuple[str, str]]) -> bool:
+    """Whether the dates in the files' names are their meetings': not where
+    FILE_DATE_PAGES pages or more write dates of their own other than the one in their
+    name, and not one in four of those that write a date writes their name's."""
+    agree = differ = 0
+    for name, text in pages:
+        named = {found.value for found in dates_in_path(name)}
+        if not named:
+            continue
+        head = text[:HEAD_CHARS]
+        title = "\n".join(head.lstrip().splitlines()[:3])
+        written = {found.value for found in (*find_dates(head), *short_dates(title))}
+        if named & written:
+            agree += 1
+        elif written:
+            differ += 1
+    return not (differ >= FILE_DATE_PAGES and agree * 4 < agree + differ)

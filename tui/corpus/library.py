@@ -637,17 +637,16 @@ def learn_folder(paths: list[str], config: Config) -> Folder:
         return NO_FOLDER
     from tui.corpus.parse import page_text
 
-    texts: list[str] = []
+    pages: list[tuple[str, str]] = []
     for path in boilerplate.sample(paths):
+        name = Path(path).name
         try:
             with open(path, "rb") as handle:
                 data = handle.read(LEARN_BYTES)
-            texts.append(
-                page_text(decode(data, config.encoding_fallback).text, Path(path).name).text
-            )
+            pages.append((name, page_text(decode(data, config.encoding_fallback).text, name).text))
         except (OSError, BinaryFileError):
             continue
-    return learn_from(texts)
+    return learn_from(pages)
 
 
 def _stem(name: str) -> str:

@@ -715,6 +715,9 @@ class _Parser:
             found = EventDate(described, source, Confidence.SCRAPED)
             return self._meeting_day(found, blocks), place, None
         in_path = dates_in_path(self.path.name)
+        if in_path and not self.folder.file_dates:
+            source = "file name, not a meeting's date in this folder (its pages write others)"
+            return EventDate(in_path[0].value, source, Confidence.SCRAPED), place, None
         if in_path:
             found = EventDate(in_path[0].value, "file name", Confidence.INFERRED)
             return self._meeting_day(found, blocks), place, None
