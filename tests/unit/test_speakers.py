@@ -778,3 +778,84 @@ def test_a_short_first_name_is_the_one_full_name_it_begins(
     assert [t[1] for t in turns(document) if t[1]] == [
         "Trenton Van Epps", "Tim Beiko", "Alex", "Avi", "Alex", "Avi", "Trenton Van Epps",
     ]  # fmt: skip
+
+
+TALK = (
+    "# Are We There Yet?\n\n"
+    "* **Speaker: Rich Hickey**\n"
+    "* **Conference: [JVM Language Summit 2009](http://example.org/) - Sept 2009**\n"
+    "* **Video: [http://example.org/v](http://example.org/v)**\n\n"
+    "So I'm going to talk about time today. How we treat it, and how we fail to.\n\n"
+    "```\nslide title: Time\nQueries\nTransactions\n```\n\n"
+    "If I'm using B and A, and you're using A and B, that's a recipe for what?\n\n"
+    "[Audience member: Deadlock.]\n\n"
+    "Deadlock, right? So the classic technique is a consistent order.\n\n"
+    "[Audience member: Is that a setting you define before you\nstart the system?]\n\n"
+    "No, it is made as you go.\n\n"
+    "[Applause]\n\n"
+    "[Music Playing] And the questions now.\n\n"
+    "[Audience member 1] Why would this not be wrong for another 20 years?\n\n"
+    "[Rich Hickey] Well, I don't know what those talks were.\n\n"
+    "[Joshua Bloch] Have you read the paper by Lamport in 1978?\n\n"
+    "[Rich Hickey] Yes, I have.\n\n"
+    "Different audience member: And the JVM?\n\n"
+    "[Rich Hickey] Keep making everything faster.\n"
+)
+
+
+def test_a_talk_with_its_speaker_listed_below_the_title_and_questions_in_brackets(
+    config: Config, matcher: TopicMatcher
+) -> None:
+    document = parse(TALK, config, matcher, name="are-we-there-yet.md")
+    assert turns(document) == [
+        ("statement", "Rich Hickey"),
+        ("answer", None),  # `Deadlock.`: the audience answers the speaker's question
+        ("statement", "Rich Hickey"),
+        ("question", None),
+        ("answer", "Rich Hickey"),
+        ("question", None),
+        ("answer", "Rich Hickey"),
+        ("question", "Joshua Bloch"),
+        ("answer", "Rich Hickey"),
+        ("question", None),
+        ("answer", "Rich Hickey"),
+    ]
+    texts = [p.text for turn in document.turns for p in turn.paragraphs]
+    assert "Is that a setting you define before you start the system?" in texts
+    # The list below the title is the page's metadata, not a speaker `Speaker`.
+    reasons = {d.text: d.reason for d in document.dropped}
+    assert reasons["* Speaker: Rich Hickey"] == "page metadata"
+    assert not {"Speaker", "Queries", "Music Playing"} & {t.label for t in document.turns}
+
+
+def test_code_in_a_page_is_nobodys_label(config: Config, matcher: TopicMatcher) -> None:
+    document = parse(
+        "# REPL-Driven Development\n\n"
+        "Stuart Halloway: Let me show you a session.\n\n"
+        "```clojure\nAlex Miller: (+ 1 2)\nQueries\n```\n\n"
+        "~~~\nRich Hickey: (def x 1)\n~~~\n\n"
+        "Alex Miller: That is how I work too.\n",
+        config,
+        matcher,
+        name="repl.md",
+    )
+    labelled = [(t.label, [p.text for p in t.paragraphs]) for t in document.turns if t.label]
+    assert labelled == [
+        ("Stuart Halloway", ["Let me show you a session.", "Alex Miller: (+ 1 2)"]),
+        ("Alex Miller", ["That is how I work too."]),
+    ]
+
+
+def test_a_first_label_whose_words_go_on_is_speech_not_a_title(
+    config: Config, matcher: TopicMatcher
+) -> None:
+    document = parse(
+        "**Forrest Brazeal:** There's MQ, EC2,\n\n"
+        "And RedShift and GameLift and Glue.\n\n"
+        "**Jerod Santo:** You're listening to Song Encoder. My name is Jerod Santo.\n",
+        config,
+        matcher,
+        name="the-changelog-477.md",
+    )
+    assert turns(document) == [("statement", "Forrest Brazeal"), ("statement", "Jerod Santo")]
+    assert document.turns[0].paragraphs[0].text == "There's MQ, EC2,"

@@ -32,7 +32,8 @@ class Converted:
     """Normalised (key, value) pairs in the order found, the first value of each key."""
     dropped: tuple[DroppedText, ...]
     headings: frozenset[int] = frozenset()
-    """The lines of the text that are headings in the markup: never a speaker's label."""
+    """The lines of the text that are headings or code in the markup: never a speaker's
+    label."""
 
 
 def convert(raw: str, name: str) -> Converted:
@@ -114,12 +115,22 @@ _META_KEYS = {
 def _meta_key(key: str) -> str:
     """A front matter key as a meta key: `Event-Date` -> `date`, `scraped_at` -> `scraped`;
     keys not listed in `_META_KEYS` are only folded (`Tags` -> `tags`)."""
-    folded = "_".join(key.strip().strip("\"'").casefold().replace("-", "_").split())
+    return known_meta_key(key) or _folded_key(key)
+
+
+def known_meta_key(key: str) -> str | None:
+    """The meta key a page's `key` names (`Event-Date` -> `date`), if it is one the
+    parser reads."""
+    folded = _folded_key(key)
     # `scraped_at`, `published_time`: the suffix says no more than the key.
     for suffix in ("", "_at", "_time", "_date"):
         if (known := _META_KEYS.get(folded.removesuffix(suffix))) is not None:
             return known
-    return folded
+    return None
+
+
+def _folded_key(key: str) -> str:
+    return "_".join(key.strip().strip("\"'").casefold().replace("-", "_").split())
 
 
 _YAML_ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)")
@@ -684,6 +695,8 @@ def _convert_html(page: str) -> tuple[str, list[MetaPair], list[DroppedText]]:
 
 _MD_HEADING = re.compile(r" {0,3}(#{1,6})(?:[ \t]|$)")
 _MD_UNDERLINE = re.compile(r" {0,3}(?P<mark>=+|-+)[ \t]*$")
+_MD_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+"""The fence that opens or closes a code block: ``` or ~~~, three or more."""
 _MD_RULE = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _MD_QUOTE = re.compile(r"^ {0,3}(?:>[ \t]?)+")
 _MD_LINK_DEFINITION = re.compile(r" {0,3}\[[^\]\n]+\]:[ \t]*\S+.*$")
@@ -764,11 +777,22 @@ def _convert_markdown(
     dropped: list[DroppedText] = []
     body_seen = False
     html_until = -1
+    fence: str | None = None
+    """The fence of the code block the line is in (a slide's text, a REPL session)."""
     for index, line in enumerate(lines):
         if index <= html_until:
             continue  # written by the HTML block that holds it
         if not line.strip():
             out.append("")
+            continue
+        opened = _MD_FENCE.match(line)
+        if opened and (fence is None or opened[1].startswith(fence)):
+            fence = opened[1] if fence is None else None
+            out.append("")
+            continue
+        if fence is not None:
+            headings.add(index + 1)  # code is nobody's label
+            out.append(line)
             continue
         if _HTML_BLOCK_START.match(line):
             html_until = _html_block(lines, index, out, dropped)

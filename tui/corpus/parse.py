@@ -32,7 +32,7 @@ from tui.corpus.dates import (
     start_time,
 )
 from tui.corpus.folder import NO_FOLDER, Folder
-from tui.corpus.formats import Converted, convert
+from tui.corpus.formats import Converted, convert, known_meta_key
 from tui.corpus.letters import UPPER
 from tui.corpus.model import (
     Confidence,
@@ -158,6 +158,9 @@ class _TurnDraft:
     texts: list[str] = field(default_factory=list)
     role: Role | None = None
     """What the label says (None for an unlabelled turn): the kind follows from it."""
+    closed: bool = False
+    """An interjection in brackets (`[Audience member: Deadlock.]`): the text below is
+    not its own."""
 
 
 def _strip_titles(name: str) -> str:
@@ -274,6 +277,14 @@ _TITLE_CHARS = 30
 """The first line this long in the head of a page is its title."""
 _LONGEST_TITLE = 400
 """A longer line is text, not a title."""
+_META_LINE = re.compile(
+    r"^(?:[*•-]\s+)?(?P<key>[^\W\d_][\w /-]{0,30}?)\s*:\s+(?P<value>\S.{0,300})$"
+)
+"""`* Speaker: Jane Doe`: a line of a list of what a page says about itself."""
+_MAX_META_LINES = 12
+_SAID_END = ".?!…"
+"""How a line of speech ends, and a line of a list of metadata does not."""
+
 _OPENING_BLOCKS = 4
 """Where a page says when its meeting was held, if it says so in words."""
 _CONTEXT_CHARS = 200_000
@@ -360,6 +371,8 @@ class _Parser:
         meta_title = self.meta.get("title")
         below_title = False
         """Right below the title, before any body text: where a page puts its date."""
+        meta_lines: set[int] = set()
+        """Line numbers of the list of what the page says about itself (`_meta_list`)."""
         for number, line in enumerate(lines, start=1):
             stripped = line.strip()
             if state == "footer":
@@ -452,8 +465,34 @@ class _Parser:
                     self.head.date_lines.append((number, *dated))
                     self.drop(number, stripped, f"{dated[1]} line")
                     continue
+                if number in meta_lines or self._meta_list(lines, number - 1, meta_lines):
+                    self.drop(number, stripped, "page metadata")
+                    continue
                 below_title = False
             yield number, stripped
+
+    def _meta_list(self, lines: list[str], start: int, meta_lines: set[int]) -> bool:
+        """Whether `lines[start]` begins a list of `Key: value` lines below the title
+        (`* Speaker: Jane Doe`, `* Date: June 2017`, `* Video: https://...`), one key
+        at least the parser reads: the page's metadata, as front matter would give
+        it. Its lines go into `meta_lines`, its known keys into `meta`."""
+        found: list[tuple[str | None, str]] = []
+        for line in itertools.islice(lines, start, start + _MAX_META_LINES + 1):
+            match = _META_LINE.match(line.strip())
+            if match is None or match["value"].rstrip()[-1:] in _SAID_END:
+                break
+            found.append((known_meta_key(match["key"]), match["value"].strip()))
+        else:
+            return False  # a long run of `Key: value` is no list of metadata
+        if not found or (start + len(found) < len(lines) and lines[start + len(found)].strip()):
+            return False  # the list ends at a blank line
+        if not any(key for key, _ in found):
+            return False
+        for key, value in found:
+            if key is not None:
+                self.meta.setdefault(key, value)
+        meta_lines.update(range(start + 1, start + len(found) + 1))
+        return True
 
     def _described_speaker(self) -> str | None:
         """The one speaker the page's metadata names (`speakers: [Jane Doe]`), if one."""
@@ -544,10 +583,11 @@ class _Parser:
                     label.note,
                     TurnKind.STATEMENT,
                     role=label.role,
+                    closed=label.style == "[Name: words]",
                 )
                 drafts.append(draft)
                 if block.text:
-                    draft.texts.append(block.text)
+                    draft.texts.append(block.text.removesuffix("]") if draft.closed else block.text)
                 continue
             if _is_heading(block.text) and not is_last:
                 drafts.append(_TurnDraft(None, None, None, TurnKind.HEADING, [block.text]))
@@ -557,6 +597,15 @@ class _Parser:
                 # belong to the speaker the title names.
                 if not drafts or drafts[-1].kind is TurnKind.HEADING:
                     drafts.append(_TurnDraft(title_speaker, None, None, TurnKind.STATEMENT))
+                elif drafts[-1].closed:
+                    # After an interjection, whoever had the floor goes on.
+                    speaking = next(
+                        (d.speaker for d in reversed(drafts) if d.speaker and not d.closed),
+                        title_speaker,
+                    )
+                    drafts.append(
+                        _TurnDraft(speaking, None, None, TurnKind.STATEMENT, role=Role.PERSON)
+                    )
                 drafts[-1].texts.append(block.text)
                 continue
             speaker: str | None
@@ -823,12 +872,13 @@ _SENTENCE_BREAK = re.compile(r"[.!?…][\"”»’']?\s+[\"“«‘']?[A-ZА-Я�
 
 def _titled(line: str, label: Label) -> bool:
     """Whether a line of a page's head that reads as `Name: words` is its title: a
-    show's or a series' name, then words that end no sentence."""
+    show's or a series' name, then words that end no sentence and lead to no more
+    (`There's MQ, EC2,`: a verse that goes on)."""
     return (
         label.style == "Name:"
         and label.note is None
         and bool(label.rest)
-        and label.rest[-1] not in _SENTENCE_END
+        and label.rest[-1] not in _SENTENCE_END + ",-–—"
         and _TITLE_CHARS <= len(line) <= _LONGEST_TITLE
     )
 
@@ -965,7 +1015,8 @@ def _assign_kinds(drafts: list[_TurnDraft], title_speaker: str | None) -> None:
     """Questions, answers and statements, from the labels and the order of the turns:
     after the first question, a named person's turn is an answer, and so is a turn
     right after another person's that asked. A named person who often asks (an
-    interviewer, a moderator by name) asks questions."""
+    interviewer, a moderator by name) asks questions. An interjection in brackets that
+    does not ask, right after another's question, answers it."""
     questioners = _questioners(drafts, title_speaker)
     # A host under their own name later (`TOM HALE, HOST:`, then `HALE:`).
     questioners |= {d.speaker for d in drafts if d.role is Role.HOST and d.speaker}
@@ -975,11 +1026,23 @@ def _assign_kinds(drafts: list[_TurnDraft], title_speaker: str | None) -> None:
     """Who asked in the turn before, if it asked: the next speaker answers."""
     for draft in drafts:
         role = draft.role
-        if role is None:
-            continue
-        asker = role is Role.HOST or (draft.speaker is not None and draft.speaker in questioners)
         asks = _asks(draft)
-        if role is Role.QUESTION or (asker and asks):
+        if role is None:
+            # A talk's unlabelled opening may ask its audience (`a recipe for what?`).
+            asked_by = draft.speaker if draft.speaker and asks else None
+            continue
+        asker = role is Role.HOST or (
+            draft.speaker is not None
+            and (
+                draft.speaker in questioners
+                # Where the page is one person's (a talk), whoever else asks, questions.
+                or (asks and title_speaker is not None and draft.speaker != title_speaker)
+            )
+        )
+        if draft.closed and not asks and asked_by not in (None, draft.speaker):
+            # `[Audience member: Deadlock.]` after the speaker's `...a recipe for what?`
+            draft.kind = TurnKind.ANSWER
+        elif role is Role.QUESTION or (asker and asks):
             draft.kind = TurnKind.QUESTION
             in_exchange = True
         elif asker:

@@ -416,6 +416,12 @@ _GENERIC = re.compile(
     re.IGNORECASE,
 )
 """`Speaker 1`, `SPEAKER_00`, `Speaker A`: diarization without names."""
+_AUDIENCE = re.compile(
+    r"^(?:(?:another|different|other|second|third|same|new|female|male)\s+)?"
+    r"(?:audience(?: member| question)?|questioner|участник|из зала)(?:[ _-]?(?:\d{1,3}|[A-Z]))?$",
+    re.IGNORECASE,
+)
+"""`Audience member 2`, `Different audience member`: someone of the audience asks."""
 
 
 def _bare(token: str) -> str:
@@ -439,13 +445,8 @@ def parse_label(line: str, known: People | None = None) -> Label | None:
     line = _strip_lead(line)
     if not line:
         return None
-    if line[0] == "[" and (bracketed := _BRACKETED.match(line)):
-        # `[Jane Doe]: Thank you.`; one word in brackets is a name too (`[Unidentified]:`).
-        name, rest = bracketed["name"].strip(), bracketed["rest"].strip()
-        label = parse_label(f"{name}: {rest}", known)
-        if label is None and _ONE_NAME.match(name) and _bare(name) not in _NOT_NAMES:
-            label = Label(name, None, rest, "[Name]:", Role.PERSON)
-        return label
+    if line[0] == "[":
+        return _bracketed_label(line, known)
     if known is not None and known.label_lines and line.strip("* ").casefold() in known.label_lines:
         return Label(line.strip("* "), None, "", "name line", Role.PERSON)
     if line[0] == "Q":
@@ -481,6 +482,76 @@ def parse_label(line: str, known: People | None = None) -> Label | None:
         if match is not None:
             return _period_label(match["name"], match["note"], (match["rest"] or "").strip())
     return None
+
+
+def _bracketed_label(line: str, known: People | None) -> Label | None:
+    """A label in square brackets: `[Jane Doe]: Thank you.`, `[Unidentified]:`; without
+    the colon (`[Jane Doe] Thank you.`) or around the words too (`[Audience member:
+    Deadlock.]`, an interjection), only where the brackets surely hold a speaker and no
+    stage direction (`[Laughter]`, `[Music Playing]`)."""
+    if bracketed := _BRACKETED.match(line):
+        # One word in brackets is a name too (`[Unidentified]:`).
+        name, rest = bracketed["name"].strip(), bracketed["rest"].strip()
+        label = parse_label(f"{name}: {rest}", known)
+        if label is None and _ONE_NAME.match(name) and _bare(name) not in _NOT_NAMES:
+            label = Label(name, None, rest, "[Name]:", Role.PERSON)
+        return label
+    if bare := _BRACKETED_BARE.match(line):
+        label = parse_label(f"{bare['name'].strip()}: {bare['rest'].strip()}", known)
+        style = "[Name]"
+    elif whole := _BRACKETED_WHOLE.match(line):
+        label = parse_label(whole["inner"], known)
+        style = "[Name: words]"
+    else:
+        return None
+    if label is None or not _surely_speaker(label, known):
+        return None
+    return replace(label, style=style)
+
+
+def _surely_speaker(label: Label, known: People | None) -> bool:
+    """Whether a label read out of brackets names a speaker rather than what happens."""
+    words = [_bare(word) for word in label.name.split()]
+    if any(word in _STAGE_WORDS for word in words):
+        return False
+    if label.role in (Role.QUESTION, Role.ANSWER, Role.HOST) or label.style == "Speaker N:":
+        return True
+    return label.role is Role.PERSON and (
+        len(words) >= 2 or (known is not None and known.is_known(label.name))
+    )
+
+
+_BRACKETED_BARE = re.compile(r"^\[(?P<name>[^\W\d][^\[\]\n:]{0,79})\]\s+(?P<rest>[^\s(\[].*)$")
+"""`[Jane Doe] Thank you.`: a bracketed label without its colon."""
+_BRACKETED_WHOLE = re.compile(r"^\[(?P<inner>[^\W\d][^\[\]\n]{0,79}:\s[^\[\]]*)\]?$")
+"""`[Audience member: Deadlock.]`: a label and its words in brackets, an interjection;
+the closing bracket may come lines below, where the page is wrapped."""
+_STAGE_WORDS = frozenset(
+    {
+        "applause",
+        "laughter",
+        "laughs",
+        "music",
+        "playing",
+        "inaudible",
+        "indiscernible",
+        "unintelligible",
+        "crosstalk",
+        "silence",
+        "pause",
+        "cheers",
+        "cheering",
+        "break",
+        "video",
+        "audio",
+        "clip",
+        "demo",
+        "slide",
+        "end",
+        "time",
+    }
+)
+"""Words of a stage direction in brackets: `[Music Playing]`, `[End of Demo]`."""
 
 
 _PERIOD_TITLES = HONORIFICS | {
@@ -525,6 +596,8 @@ def _classify(raw: str, note: str | None, rest: str, known: People | None) -> La
         return None
     if folded in HOST_WORDS:
         return Label(name, note, rest, "role:", Role.HOST)
+    if _AUDIENCE.match(name):
+        return Label(name, note, rest, "Question:/Answer:", Role.QUESTION)
     if _GENERIC.match(name):
         return Label(name, note, rest, "Speaker N:", Role.PERSON)
     if any(char.isdigit() for char in name):
