@@ -58,7 +58,7 @@ def test_front_matter_goes_to_meta_and_its_lines_leave_the_text() -> None:
         "scraped": "2024-01-12T10:22:03Z",
         "place": "James S. Brady Press Briefing Room",
         "speakers": "Jen Psaki, Peter Doocy",
-        "tags": "[briefing, covid-19]",
+        "tags": "briefing, covid-19",  # a flow list, read as its items
         # A YAML tag is text here, never run.
         "source": '!!python/object/apply:os.system ["echo owned"]',
     }

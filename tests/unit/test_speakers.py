@@ -859,3 +859,36 @@ def test_a_first_label_whose_words_go_on_is_speech_not_a_title(
     )
     assert turns(document) == [("statement", "Forrest Brazeal"), ("statement", "Jerod Santo")]
     assert document.turns[0].paragraphs[0].text == "There's MQ, EC2,"
+
+
+def test_a_talk_named_in_front_matter_answers_the_questions_from_the_floor(
+    config: Config, matcher: TopicMatcher
+) -> None:
+    talk = parse(
+        "---\ntitle: Schnorr signatures\nspeakers:\n  - Jane Doe\ndate: 2018-10-06\n---\n\n"
+        "Thank you. Today I talk about signatures.\n\n# Q&A\n\n"
+        "Q: What about batch verification?\n\nA: It works.\n\n"
+        "Audience: And the cost?\n\nIt is lower.\n\nAnd falling.\n",
+        config,
+        matcher,
+        name="schnorr.md",
+    )
+    assert turns(talk) == [
+        ("statement", "Jane Doe"),
+        ("question", None),
+        ("answer", "Jane Doe"),
+        ("question", None),
+        ("answer", "Jane Doe"),
+    ]
+    panel = parse(
+        "---\ntitle: 'Panel: the future'\nspeakers: ['Jane Doe', \"John O'Roe\", 'Ann Lee']\n---\n\n"
+        "Ann: Welcome to the panel. Jane, what do you think?\n\nJane: I think it is fine.\n\n"
+        "John: I disagree.\n\nAnn: Why?\n\nJane: Because it works.\n\n"
+        "Audience member: Can you say more?\n\nJohn: Not really.\n",
+        config,
+        matcher,
+        name="panel.md",
+    )
+    assert [t[1] for t in turns(panel)] == [
+        "Ann Lee", "Jane Doe", "John O'Roe", "Ann Lee", "Jane Doe", None, "John O'Roe",
+    ]  # fmt: skip

@@ -150,8 +150,16 @@ def _unescape(text: str) -> str:
     return _YAML_ESCAPE.sub(one, text)
 
 
+_FLOW_ITEM = re.compile(r"""\s*("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^,]+)\s*(?:,|$)""")
+"""An item of a YAML flow list, quoted or bare, up to its comma."""
+
+
 def _clean_value(value: str) -> str:
     value = " ".join(value.split())
+    if len(value) >= 2 and value[0] == "[" and value[-1] == "]":
+        # A flow list (`['Jane Doe', "John Roe"]`): its items, as a block list gives them.
+        items = (_clean_value(item) for item in _FLOW_ITEM.findall(value[1:-1]))
+        return ", ".join(item for item in items if item)
     if len(value) >= 2 and value[0] == value[-1] == '"':
         return " ".join(_unescape(value[1:-1]).split())
     if len(value) >= 2 and value[0] == value[-1] == "'":

@@ -496,11 +496,7 @@ class _Parser:
 
     def _described_speaker(self) -> str | None:
         """The one speaker the page's metadata names (`speakers: [Jane Doe]`), if one."""
-        listed = [
-            name.strip(" []\"'")
-            for name in self.meta.get("speakers", "").split(",")
-            if name.strip(" []\"'")
-        ]
+        listed = [name.strip() for name in self.meta.get("speakers", "").split(",") if name.strip()]
         return listed[0] if len(listed) == 1 and len(listed[0].split()) >= 2 else None
 
     def _settle_title(self) -> None:
@@ -573,6 +569,9 @@ class _Parser:
         drafts: list[_TurnDraft] = []
         main_person = title_speaker
         speech_by = None if labelled else self._speech_by(blocks, title_speaker)
+        answers_unlabelled = title_speaker is not None and not any(
+            block.label and self.people.speaker(block.label) == title_speaker for block in blocks
+        )
         for position, block in enumerate(blocks):
             is_last = position == len(blocks) - 1
             if block.label is not None:
@@ -605,6 +604,12 @@ class _Parser:
                     )
                     drafts.append(
                         _TurnDraft(speaking, None, None, TurnKind.STATEMENT, role=Role.PERSON)
+                    )
+                elif answers_unlabelled and _put_by_audience(drafts[-1]):
+                    # A question from the floor of one person's talk, where no label
+                    # names that person: that person answers.
+                    drafts.append(
+                        _TurnDraft(title_speaker, None, None, TurnKind.STATEMENT, role=Role.PERSON)
                     )
                 drafts[-1].texts.append(block.text)
                 continue
@@ -1055,6 +1060,21 @@ def _assign_kinds(drafts: list[_TurnDraft], title_speaker: str | None) -> None:
             draft.kind = TurnKind.ANSWER if in_exchange or replies else TurnKind.STATEMENT
             answerer = answerer or draft.speaker
         asked_by = (draft.speaker or draft.label or "") if asks else None
+
+
+_CLOSING = " \"'”’»)]"
+"""What may close a question after its mark."""
+
+
+def _put_by_audience(draft: _TurnDraft) -> bool:
+    """Whether `draft` is a whole question from someone unnamed (`Q: What about
+    batch verification?`): what follows unlabelled is no more of it."""
+    return (
+        draft.role is Role.QUESTION
+        and draft.speaker is None
+        and bool(draft.texts)
+        and draft.texts[-1].rstrip(_CLOSING).endswith("?")
+    )
 
 
 def _asks(draft: _TurnDraft) -> bool:
