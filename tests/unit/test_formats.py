@@ -375,8 +375,12 @@ def test_markdown_markup_comes_off_line_for_line() -> None:
 def test_markdown_title_only_from_a_heading_before_the_text() -> None:
     assert convert("Opening words.\n\n# Part one\n", "a.md").meta == ()
     assert convert("Briefing\n========\n\nText.\n", "a.md").meta == (("title", "Briefing"),)
-    front = "---\ntitle: From the front matter\n---\n# From the heading\n"
-    assert convert(front, "a.md").meta == (("title", "From the front matter"),)
+    # A page's own first heading names it better than a site template's `title:`, a
+    # section heading below it does not.
+    front = "---\ntitle: Session Transcripts\n---\n# Erin Brown on stress\n"
+    assert convert(front, "a.md").meta == (("title", "Erin Brown on stress"),)
+    front = "---\ntitle: Kelsey Byers talks\n---\n## Listen to the Episode\n"
+    assert convert(front, "a.md").meta == (("title", "Kelsey Byers talks"),)
 
 
 def test_front_matter_then_markdown_is_markdown_whatever_the_name() -> None:

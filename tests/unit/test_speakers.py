@@ -892,3 +892,60 @@ def test_a_talk_named_in_front_matter_answers_the_questions_from_the_floor(
     assert [t[1] for t in turns(panel)] == [
         "Ann Lee", "Jane Doe", "John O'Roe", "Ann Lee", "Jane Doe", None, "John O'Roe",
     ]  # fmt: skip
+
+
+def test_a_stenographers_first_names_in_capitals_are_the_full_names_the_page_gives(
+    config: Config, matcher: TopicMatcher
+) -> None:
+    document = parse(
+        "# Talks: Sara Wachter-Boettcher on tech, bias, and responsibility\n\n"
+        "KIM: Hello! I'm Kim, and I'll be MCing. Our first speaker is Sara Wachter-Boettcher.\n\n"
+        "[ Applause ]\n\n"
+        "SARA: Hello! As Erin said, the Kim Kardashians of the world post a lot.\n\n"
+        "AUDIENCE: Whoo!\n\n"
+        "SARA: Thank you. Questions?\n\n"
+        "AUDIENCE: What do we do about it?\n\n"
+        "SARA: We ask who is harmed.\n\n"
+        "KIM: Thank you, Sara!\n",
+        config,
+        matcher,
+        name="talk-sara.md",
+    )
+    # `Kim Kardashians`, written once, names nobody; the speaker's name, written twice, does.
+    assert [t[1] for t in turns(document)] == [
+        "Kim", "Sara Wachter-Boettcher", None, "Sara Wachter-Boettcher", None,
+        "Sara Wachter-Boettcher", "Kim",
+    ]  # fmt: skip
+    # A cheer from the floor asks nothing; a question from the floor asks.
+    assert [t[0] for t in turns(document) if t[1] is None] == ["statement", "question"]
+
+
+def test_a_word_of_speech_before_a_name_is_no_part_of_it(
+    config: Config, matcher: TopicMatcher
+) -> None:
+    document = parse(
+        "Welcome to the conference, the opening plenary of the year\n\n"
+        "As Erin said, we start on time. As Ann Lee said, we end on time.\n",
+        config,
+        matcher,
+    )
+    assert {turn.speaker for turn in document.turns} == {"Ann Lee"}
+
+
+def test_the_line_above_a_pages_list_of_what_it_is_is_its_title(
+    config: Config, matcher: TopicMatcher
+) -> None:
+    document = parse(
+        "Welcome to SRCCON\r\nDay & Time: Thursday, July 9, 2015, 10-10:30am\r\n"
+        "Room: Memorial\r\n         \r\n"
+        "     >> Welcome to Minneapolis. I'm Dan Sinker, I should introduce myself first.\r\n",
+        config,
+        matcher,
+        name="srccon-2015-opening-plenary.txt",
+    )
+    assert document.title == "Welcome to SRCCON"
+    assert document.date.value == dt.date(2015, 7, 9)
+    reasons = {d.text: d.reason for d in document.dropped}
+    assert reasons["Room: Memorial"] == "page metadata"
+    texts = [p.text for t in document.turns for p in t.paragraphs]
+    assert len(texts) == 1 and "Welcome to Minneapolis." in texts[0]

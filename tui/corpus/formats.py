@@ -75,7 +75,7 @@ def convert(raw: str, name: str) -> Converted:
     return Converted(
         text,
         kind,
-        _first_of_each_key(front_meta + meta),
+        _first_of_each_key(_ordered(front_meta, meta)),
         tuple(front_dropped + dropped),
         headings,
     )
@@ -88,6 +88,10 @@ _META_KEYS = {
     "date": "date",
     "event_date": "date",
     "when": "date",
+    "day_&_time": "date",
+    "date_&_time": "date",
+    "date_and_time": "date",
+    "venue": "place",
     "published": "published",
     "pubdate": "published",
     "publish_date": "published",
@@ -165,6 +169,19 @@ def _clean_value(value: str) -> str:
     if len(value) >= 2 and value[0] == value[-1] == "'":
         return value[1:-1].replace("''", "'").strip()
     return value
+
+
+def _ordered(front_meta: list[MetaPair], meta: list[MetaPair]) -> list[MetaPair]:
+    """The front matter's pairs and the page's, the first of each key to win: the front
+    matter's, but for the title a Markdown page's own first-level heading gives, which
+    names the page better than a site template's `title:` (`Session Transcripts` on
+    every talk's page), where a second-level heading (`Listen to the Episode`) does not."""
+    headed = [("title", value) for key, value in meta if key == _H1_TITLE]
+    return headed + front_meta + [pair for pair in meta if pair[0] != _H1_TITLE]
+
+
+_H1_TITLE = "h1_title"
+"""The meta key of a Markdown page's first-level heading, before `_ordered` reads it."""
 
 
 def _first_of_each_key(pairs: list[MetaPair]) -> tuple[MetaPair, ...]:
@@ -834,7 +851,7 @@ def _convert_markdown(
         line = _markdown_inline(line)
         if line.strip() and not body_seen:
             if heading_level in (1, 2):
-                meta.append(("title", line.strip()))
+                meta.append((_H1_TITLE if heading_level == 1 else "title", line.strip()))
             body_seen = True
         if heading_level:
             headings.add(index + 1)

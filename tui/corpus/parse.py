@@ -47,10 +47,12 @@ from tui.corpus.model import (
 from tui.corpus.speakers import (
     HONORIFICS,
     ROLE_WORDS,
+    SPOKEN_WORDS,
     Label,
     People,
     Role,
     byline,
+    from_the_floor,
     parse_label,
     title_case,
 )
@@ -164,12 +166,12 @@ class _TurnDraft:
 
 
 def _strip_titles(name: str) -> str:
-    """`Russian Foreign Minister Sergey Lavrov` -> `Sergey Lavrov`."""
+    """`Russian Foreign Minister Sergey Lavrov` -> `Sergey Lavrov`; `As Erin` -> `Erin`."""
     tokens = name.split()
     kept: list[str] = []
     for token in reversed(tokens):
         word = token.casefold().strip(".,")
-        if word in ROLE_WORDS or word in HONORIFICS:
+        if word in ROLE_WORDS or word in HONORIFICS or word in SPOKEN_WORDS:
             break
         kept.append(token)
     return " ".join(reversed(kept[:4]))
@@ -278,7 +280,7 @@ _TITLE_CHARS = 30
 _LONGEST_TITLE = 400
 """A longer line is text, not a title."""
 _META_LINE = re.compile(
-    r"^(?:[*•-]\s+)?(?P<key>[^\W\d_][\w /-]{0,30}?)\s*:\s+(?P<value>\S.{0,300})$"
+    r"^(?:[*•-]\s+)?(?P<key>[^\W\d_][\w /&-]{0,30}?)\s*:\s+(?P<value>\S.{0,300})$"
 )
 """`* Speaker: Jane Doe`: a line of a list of what a page says about itself."""
 _MAX_META_LINES = 12
@@ -431,6 +433,14 @@ class _Parser:
                     state = "body"
                     below_title = True
                     continue
+                if self._meta_list(lines, number - 1, meta_lines):
+                    # `Welcome to SRCCON` / `Day & Time: ...` / `Room: Memorial`: the
+                    # line right above a page's list of what it is, is its title.
+                    if self._title_above(number):
+                        state = "body"
+                        below_title = True
+                    self.drop(number, stripped, "page metadata")
+                    continue
                 label = parse_label(stripped, self.people)
                 if (
                     label is not None
@@ -470,6 +480,19 @@ class _Parser:
                     continue
                 below_title = False
             yield number, stripped
+
+    def _title_above(self, number: int) -> bool:
+        """Whether the line above line `number`, put aside as above the title, is the
+        title: taken back as such."""
+        last = self.dropped[-1] if self.dropped else None
+        if self.head.title is not None or last is None or last.line != number - 1:
+            return False
+        if last.reason != "before title" or not self.head.above:
+            return False
+        self.dropped.pop()
+        self.head.above.pop()
+        self.head.title, self.head.title_line = last.text, last.line
+        return True
 
     def _meta_list(self, lines: list[str], start: int, meta_lines: set[int]) -> bool:
         """Whether `lines[start]` begins a list of `Key: value` lines below the title
@@ -1044,9 +1067,14 @@ def _assign_kinds(drafts: list[_TurnDraft], title_speaker: str | None) -> None:
                 or (asks and title_speaker is not None and draft.speaker != title_speaker)
             )
         )
-        if draft.closed and not asks and asked_by not in (None, draft.speaker):
-            # `[Audience member: Deadlock.]` after the speaker's `...a recipe for what?`
-            draft.kind = TurnKind.ANSWER
+        if (
+            (draft.closed or from_the_floor(draft.label))
+            and not asks
+            and (asked_by not in (None, draft.speaker) or _exclaims(draft))
+        ):
+            # `[Audience member: Deadlock.]` after the speaker's `...a recipe for what?`;
+            # `AUDIENCE: Whoo!`, a cheer from the floor.
+            draft.kind = TurnKind.STATEMENT if _exclaims(draft) else TurnKind.ANSWER
         elif role is Role.QUESTION or (asker and asks):
             draft.kind = TurnKind.QUESTION
             in_exchange = True
@@ -1075,6 +1103,10 @@ def _put_by_audience(draft: _TurnDraft) -> bool:
         and bool(draft.texts)
         and draft.texts[-1].rstrip(_CLOSING).endswith("?")
     )
+
+
+def _exclaims(draft: _TurnDraft) -> bool:
+    return bool(draft.texts) and draft.texts[-1].rstrip(_CLOSING).endswith("!")
 
 
 def _asks(draft: _TurnDraft) -> bool:

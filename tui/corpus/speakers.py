@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
@@ -421,7 +421,13 @@ _AUDIENCE = re.compile(
     r"(?:audience(?: member| question)?|questioner|участник|из зала)(?:[ _-]?(?:\d{1,3}|[A-Z]))?$",
     re.IGNORECASE,
 )
-"""`Audience member 2`, `Different audience member`: someone of the audience asks."""
+"""`Audience member 2`, `Different audience member`: someone of the audience."""
+
+
+def from_the_floor(label: str | None) -> bool:
+    """Whether a label is someone of the audience (`AUDIENCE:`, `Audience member 2:`),
+    who asks or only cheers, where `Q:` always asks."""
+    return label is not None and _AUDIENCE.match(label) is not None
 
 
 def _bare(token: str) -> str:
@@ -611,7 +617,7 @@ def _classify(raw: str, note: str | None, rest: str, known: People | None) -> La
         ):
             return None
     words = [_bare(token) for token in tokens]
-    if words[0] != "the" and words[0] in _TITLE_CASE_WORDS | _SPOKEN_WORDS:
+    if words[0] != "the" and words[0] in _TITLE_CASE_WORDS | SPOKEN_WORDS:
         return None  # `On Africa:`, `So Far:`: no name starts so
     if all(word in ROLE_WORDS or word in ("and", "for") for word in words):
         return Label(name, note, rest, "role:", Role.OFFICE)
@@ -971,16 +977,17 @@ class People:
     def canonical(self, name: str, surname: bool = False) -> str:
         """The fullest form of `name` this document gives: a surname or initials
         become the full name written elsewhere in the page or its labels."""
-        # One word is a surname in capitals (`DOE`) or after an honorific (`Mr.
-        # Smith`), as press offices print them; else rather a first name (`Maria`).
-        surname = surname or name.isupper()
+        # One word is a surname after an honorific (`Mr. Smith`), and rather one in
+        # capitals (`DOE`), as press offices print them, though a stenographer writes
+        # first names so too (`SARA:`); else rather a first name (`Maria`).
         key = f"{name}\0{surname}"
         known = self._canonical.get(key)
         if known is None:
-            known = self._canonical[key] = self._fullest(name, surname)
+            caps = not surname and name.isupper()
+            known = self._canonical[key] = self._fullest(name, surname or caps, caps)
         return known
 
-    def _fullest(self, name: str, is_surname: bool) -> str:
+    def _fullest(self, name: str, is_surname: bool, caps: bool = False) -> str:
         name = title_case(" ".join(name.split()))
         glued = _CAMEL.sub(" ", name)
         if glued != name and " " not in name and glued in self.context:
@@ -1004,10 +1011,17 @@ class People:
             if initial is None or _given_initial(form) in (None, initial)
         ]
         if not forms:
-            lookups = [self._in_context]
-            if " " not in name and (not is_surname or len(name) <= 3):
-                # Two or three capitals are as often a first name (`CB`) as a surname.
-                lookups.insert(len(lookups) if is_surname else 0, self._by_given_name)
+            lookups: list[Callable[[str], str | None]] = [self._in_context]
+            if " " not in name and (not is_surname or len(name) <= 3 or caps):
+                # Two or three capitals are as often a first name (`CB`) as a surname,
+                # and a stenographer writes first names so (`SARA:`, `KIM:`): one where
+                # the page writes the full name twice (a single mention, `the Kim
+                # Kardashians of the world`, names no speaker).
+                least = 2 if caps and len(name) > 2 else 1
+                lookups.insert(
+                    len(lookups) if is_surname else 0,
+                    lambda given: self._by_given_name(given, least=least),
+                )
             for lookup in lookups:
                 found = lookup(name)
                 if found:
@@ -1026,7 +1040,7 @@ class People:
         )
         return self.config.aliases.get(best.casefold(), best)
 
-    def _by_given_name(self, name: str) -> str | None:
+    def _by_given_name(self, name: str, least: int = 1) -> str | None:
         """The full name a one-word name is the first name of (`Maria` -> `Maria
         Lind`): the only such name among the labels, else the commonest in the page.
         Where the page writes no full name with that first name, one whose first name
@@ -1041,7 +1055,7 @@ class People:
             return forms.pop()
         if forms or len(name) < 2 or not self.context:
             return None
-        key = f"given:{name.casefold()}"
+        key = f"given:{name.casefold()}:{least}"
         if key not in self._found:
             counts = self._given_in_context(name, short=False)
             if not counts and len(name) >= _SHORT_FORM_CHARS:
@@ -1049,7 +1063,7 @@ class People:
                 if len(counts) > 1:
                     counts.clear()  # `Alex` of `Alexander Lee` or of `Alexis Ford`
             common = counts.most_common(1)
-            self._found[key] = common[0][0] if common else None
+            self._found[key] = common[0][0] if common and common[0][1] >= least else None
         return self._found[key]
 
     def _given_in_context(self, name: str, short: bool) -> Counter[str]:
@@ -1061,7 +1075,7 @@ class People:
             rf"(?<!{_LETTER_BEFORE})(?P<given>{given})[ \t]+(?:{UPPER}\.[ \t]+)?"
             rf"(?P<surname>(?:{_PARTICLE}[ \t]+)?{_NAME_TOKEN})(?![\w’'])"
         )
-        stop = ROLE_WORDS | _TITLE_CASE_WORDS | _NOT_NAMES | _SPOKEN_WORDS
+        stop = ROLE_WORDS | _TITLE_CASE_WORDS | _NOT_NAMES | SPOKEN_WORDS
         counts: Counter[str] = Counter()
         for match in pattern.finditer(self.context):
             surname = match["surname"].split()[-1]
@@ -1096,7 +1110,7 @@ class People:
             written = match["surname"]
             if not written[0].isupper():
                 continue  # `Will` of `I will`: a name has its capital
-            if given and not _is_word_of(given[0], ROLE_WORDS | HONORIFICS | _SPOKEN_WORDS):
+            if given and not _is_word_of(given[0], ROLE_WORDS | HONORIFICS | SPOKEN_WORDS):
                 counts[title_case(f"{' '.join(given)} {written}")] += 1
         return counts.most_common(1)[0][0] if counts else None
 
@@ -1124,7 +1138,7 @@ _CAMEL = re.compile(r"(?<=[a-zа-яё])(?=[A-ZА-ЯЁ])")
 """Where a glued name's second part starts: `AnnLee`."""
 _CONTRACTION = re.compile(r"\w+[’'](?:m|s|ve|re|ll|d|t)$")
 """`I’m`, `It’s`: speech before a name, never a first name (`O'Brien` is a name)."""
-_SPOKEN_WORDS = frozenset(
+SPOKEN_WORDS = frozenset(
     {
         "yeah",
         "yes",
@@ -1164,6 +1178,31 @@ _SPOKEN_WORDS = frozenset(
         "absolutely",
         "actually",
         "basically",
+        "like",
+        "as",
+        "hey",
+        "welcome",
+        "meet",
+        "with",
+        "from",
+        "for",
+        "to",
+        "at",
+        "by",
+        "of",
+        "or",
+        "than",
+        "that",
+        "what",
+        "who",
+        "how",
+        "why",
+        "where",
+        "let",
+        "ask",
+        "tell",
+        "said",
+        "says",
     }
 )
 """Words that start a sentence of speech right before a name (`Yeah Alex, so`): no
