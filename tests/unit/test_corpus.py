@@ -17,10 +17,10 @@ import yaml
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 SCORER = Path(__file__).resolve().parents[2] / "bench" / "score.py"
 
-TOTAL_FLOORS = {"dates": 96.5, "speakers": 97.4, "kinds": 64.5, "titles": 96.5}
+TOTAL_FLOORS = {"dates": 96.5, "speakers": 97.0, "kinds": 63.5, "titles": 96.5}
 """Over every development source. Sources added after the first floors brought the
 totals down though no source's figure fell: ethereum-pm (call notes, speakers added
-at 61.9%) and medford-meetings; changelog-podcasts came in at 96.9% speakers."""
+at 61.9%), medford-meetings, changelog-podcasts (96.9%) and talks-srccon (52.6%)."""
 CHROME_CEILING = 101
 """Lines of page furniture (of 956 the keys list) that may still reach the text."""
 SPEAKER_FLOORS = {
@@ -34,6 +34,7 @@ SPEAKER_FLOORS = {
     "nba-postgame-zh": 100.0,
     "nsc-briefings": 99.5,
     "parliament": 96.0,
+    "talks-srccon": 87.0,
     "un": 100.0,
     "whitehouse-briefings": 99.5,
 }
