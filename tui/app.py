@@ -40,7 +40,6 @@ from tui.messages import (
     StateWritten,
     ViewClosed,
     post_result,
-    post_results,
 )
 from tui.notebook import NotebookApp
 from tui.screens.kwic import KwicScreen
@@ -156,9 +155,6 @@ class DossierApp(NotebookApp):
         self.collector = IdleCollector()
         self._indexing = False
         """Whether the search index is being built (or about to be)."""
-        self._index_delivered_by: Worker[None] | None = None
-        """The worker that gave the search its index: an error after that is its
-        storing the index for the next start, not its building."""
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Paste) and not event.is_forwarded:
@@ -327,8 +323,7 @@ class DossierApp(NotebookApp):
         # Its own connection: a reload may read and write the cache meanwhile.
         cache = self.cache.handle() if self.cache is not None else None
         try:
-            # Searches start as soon as the index can answer, not once it is stored.
-            post_results(self, IndexReady, lambda ready: cached_index(self.library, cache, ready))
+            post_result(self, IndexReady, lambda: cached_index(self.library, cache))
         finally:
             if cache is not None:
                 cache.close()
@@ -339,20 +334,20 @@ class DossierApp(NotebookApp):
             return
         self._indexing = False
         self.main_screen.busy(None)
-        if message.error is not None and message.worker is self._index_delivered_by:
-            # The index searches; only storing it for the next start failed.
-            self.notify(
-                f"The search index could not be kept for the next start: {message.error}",
-                severity="warning",
-                timeout=10,
-            )
-        elif message.error is not None:
+        if message.error is not None:
             reason = f"could not build the search index: {message.error}"
             self.search_screen.failure = reason
             self.notify(reason, severity="error", timeout=10)
         elif message.value is not None:
             keep()
-            self._index_delivered_by = message.worker
+            if message.value.problem is not None:
+                # The index searches, in memory; it could not be kept on disk.
+                self.notify(
+                    "The search index could not be kept for the next start:"
+                    f" {message.value.problem}",
+                    severity="warning",
+                    timeout=10,
+                )
             self.search_screen.index = message.value
             self.kwic_screen.index = message.value
 

@@ -264,7 +264,7 @@ def _load(folder: Path, config: Config) -> Library:
 
 
 def _index(library: Library) -> SearchIndex:
-    """The library's search index, from the cache when it is there."""
+    """The library's search index, kept beside the cache and brought up to date."""
     from tui.corpus.search import cached_index
 
     cache = DocumentCache.for_folder(library.folder, library.config)
@@ -273,6 +273,8 @@ def _index(library: Library) -> SearchIndex:
     finally:
         cache.close()
     keep()
+    if index.problem is not None:
+        print(f"dossier: warning: search index not kept: {index.problem}", file=sys.stderr)
     return index
 
 

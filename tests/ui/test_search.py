@@ -339,14 +339,18 @@ async def test_the_index_is_built_when_the_first_frame_is_put_off(
 async def test_an_index_that_searches_but_cannot_be_kept_is_no_failure(
     make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Storing the index for the next start fails after the search has it: a warning
-    that says so, and the search goes on working."""
-    from tui.corpus.search import SearchIndex
+    """Keeping the index on disk for the next start fails: it is built in memory, a
+    warning says so, and the search goes on working."""
+    from tui.corpus import search
 
-    def broken(self: SearchIndex) -> bytes:
-        raise RuntimeError("cache full")
+    opened = search._opened
 
-    monkeypatch.setattr(SearchIndex, "encode", broken)
+    def broken(folder: Path | None, identity: str) -> object:
+        if folder is not None:
+            raise OSError("cache full")
+        return opened(folder, identity)
+
+    monkeypatch.setattr(search, "_opened", broken)
     app = make_app(load=True)  # through the cache, as `dossier` starts
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await pilot.press("s")

@@ -208,25 +208,25 @@ def test_a_change_to_dossier_yaml_is_taken_in_by_a_reload_without_parsing(corpus
     config = load_config()
     library = load(corpus, config)
     parsed_title = library.by_id(SEED).title
-    plain = library.signature()
+    plain = library.versions()
     assert [d.id for d in library.documents] == [SEED, "briefing"]
     corrections = corpus / "dossier.yaml"
     corrections.write_text(CORRECTIONS.replace("2020-11-22", "2021-11-22"), encoding="utf-8")
     assert reload(library) == "dossier.yaml changed"
     assert library.by_id(SEED).title == "Joint press conference in Baku"
     assert [d.id for d in library.documents] == ["briefing", SEED]  # sorted by the new date
-    corrected = library.signature()
-    assert corrected != plain  # the search index is built again
+    corrected = library.versions()
+    assert corrected != plain  # the corrected documents are indexed again
 
     corrections.write_text(CORRECTIONS.replace("Absheron", "Baku"), encoding="utf-8")
     assert reload(library) == "dossier.yaml changed"
     assert library.by_id(SEED).place == "Baku"
-    assert library.signature() not in (plain, corrected)
+    assert library.versions() not in (plain, corrected)
     assert reload(library) == "no changes"
 
     corrections.unlink()
     assert reload(library) == "dossier.yaml changed"
     # The cache kept the documents as parsed: without dossier.yaml they are as before.
     assert library.by_id(SEED).title == parsed_title
-    assert library.signature() == plain
+    assert library.versions() == plain
     assert load(corpus, config).by_id(SEED).title == parsed_title

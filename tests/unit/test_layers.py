@@ -45,31 +45,6 @@ def test_a_start_of_the_reader_imports_no_view_it_does_not_show() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_numpy_is_imported_to_build_an_index_not_to_read_one(tmp_path: Path) -> None:
-    """numpy counts and weighs a new index; a start that finds the index in the
-    cache (and a start of the reader, above) does without it."""
-    code = (
-        "import sys\n"
-        "from pathlib import Path\n"
-        "from tests.conftest import SEEDS\n"
-        "from tui.corpus.cache import DocumentCache\n"
-        "from tui.corpus.config import load_config\n"
-        "from tui.corpus.library import Library\n"
-        "from tui.corpus.search import cached_index\n"
-        "config = load_config()\n"
-        f"cache = DocumentCache(Path({str(tmp_path / 'c.sqlite3')!r}), SEEDS, config)\n"
-        "cached_index(Library.load(SEEDS, config, cache), cache)\n"
-        "print('numpy' in sys.modules)\n"
-    )
-    runs = [
-        subprocess.run(
-            [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True
-        ).stdout.strip()
-        for _ in range(2)
-    ]
-    assert runs == ["True", "False"], "built with numpy, then read back without it"
-
-
 def test_the_layer_contracts_hold() -> None:
     """import-linter's contracts in pyproject.toml: the corpus never imports Textual or
     the UI, widgets never import screens or pop-ups, messages and the document's data

@@ -16,12 +16,8 @@ parsed and not stored. One that can be neither written nor read switches itself
 off. Either way it says so once (`problem`), and loading goes on. The tables are
 made under the write lock, so that two first starts at once make them once.
 
-The search index of the whole library is kept too, as a few large buffers (see
-`SearchIndex.encode`) under the library's signature (`Library.signature`): any
-added, changed or removed file means another signature, and the index is built
-again. Each buffer is zlib-compressed (to a third: the index is read after the first
-frame, its buffers inflated in parallel), with a CRC-32 of the stored bytes checked
-before it is used.
+The search index lives beside the database, in a folder of its own
+(`index_folder`: see `tui.corpus.search`).
 
 Closing the cache checkpoints its write-ahead log into the file and empties it, so
 that no `-wal` and `-shm` files stay beside it once dossier quits; while another
@@ -38,9 +34,7 @@ import marshal
 import os
 import sqlite3
 import urllib.parse
-import zlib
 from collections.abc import Collection, Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -61,16 +55,12 @@ from tui.corpus.model import (
 
 log = logging.getLogger("dossier.cache")
 
-SCHEMA = 3
+SCHEMA = 4
 """The layout of the tables and of the encoded rows; bump when either changes."""
 _CHECKSUM_BYTES = 16
-MAX_INDEX_PART = 2**29
-"""Bytes in one buffer of the cached index: SQLite refuses blobs over 1 GB."""
-COMPRESSION = 1
-"""zlib's level for the index's buffers: the fastest, and within a fifth of the best."""
 WAL_LIMIT = 4 * 2**20
 """Bytes the write-ahead log is cut back to after a checkpoint while the cache is open
-(storing the index of a large library writes tens of MB through it)."""
+(storing the documents of a large library writes tens of MB through it)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,11 +260,7 @@ class DocumentCache:
             "CREATE TABLE files (path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER,"
             " doc_id TEXT, data BLOB, checksum BLOB, error TEXT)"
         )
-        db.execute("DROP TABLE IF EXISTS search_index")
-        db.execute(
-            "CREATE TABLE search_index (part TEXT PRIMARY KEY, signature TEXT,"
-            " data BLOB, checksum INTEGER)"
-        )
+        db.execute("DROP TABLE IF EXISTS search_index")  # where SCHEMA 3 kept the index
         db.execute("INSERT OR REPLACE INTO meta VALUES ('identity', ?)", (self.identity,))
 
     @staticmethod
@@ -426,65 +412,19 @@ class DocumentCache:
 
     # -- the search index ---------------------------------------------------------------
 
-    def index(self, signature: str) -> dict[str, bytes] | None:
-        """The parts of the search index stored for the library of `signature`, or None
-        when there is none, it is another library's, or a part fails its checksum."""
-        db = self._connect()
-        if db is None:
-            return None
+    def index_folder(self) -> Path | None:
+        """The folder of the search index, beside the cache file (`corpus-….index`): one
+        that is there, or one the cache's folder lets it make. None when there is none
+        and the folder cannot be made or written: the index is then made in memory."""
+        index = self.path.with_suffix(".index")
+        if index.is_dir():
+            return index
+        folder = self.path.parent
         try:
-            rows = db.execute("SELECT part, signature, data, checksum FROM search_index").fetchall()
-        except sqlite3.Error as error:
-            self._broken(error)
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
             return None
-        if not rows or any(row[1] != signature for row in rows):
-            return None
-        for part, _, data, checksum in rows:
-            if not isinstance(data, bytes) or zlib.crc32(data) != checksum:
-                log.warning(
-                    "cached search index part %r fails its checksum: building it again", part
-                )
-                return None
-        # The large parts inflated at once, in threads.
-        with ThreadPoolExecutor(thread_name_prefix="dossier-cache") as pool:
-            inflated = {part: pool.submit(zlib.decompress, data) for part, _, data, _ in rows}
-        parts: dict[str, bytes] = {}
-        for part, future in inflated.items():
-            try:
-                parts[part] = future.result()
-            except zlib.error as error:
-                log.warning(
-                    "cached search index part %r does not inflate (%s): building it again",
-                    part,
-                    error,
-                )
-                return None
-        return parts
-
-    def store_index(self, signature: str, parts: dict[str, bytes]) -> None:
-        """Keep `parts` as the search index of the library of `signature`, in place of
-        any other."""
-        db = self._writer()
-        if db is None:
-            return
-        with ThreadPoolExecutor(thread_name_prefix="dossier-cache") as pool:
-            compressed = {
-                part: pool.submit(zlib.compress, data, COMPRESSION) for part, data in parts.items()
-            }
-        packed = {part: future.result() for part, future in compressed.items()}
-        if any(len(data) > MAX_INDEX_PART for data in packed.values()):
-            log.warning("search index too large to cache: it is built at every start")
-            return
-        try:
-            with db:
-                db.execute("BEGIN IMMEDIATE")
-                db.execute("DELETE FROM search_index")
-                db.executemany(
-                    "INSERT INTO search_index VALUES (?, ?, ?, ?)",
-                    [(part, signature, data, zlib.crc32(data)) for part, data in packed.items()],
-                )
-        except sqlite3.Error as error:
-            self._broken(error)
+        return index if os.access(folder, os.W_OK) else None
 
     def _writer(self) -> sqlite3.Connection | None:
         """The database to write to; None when the cache is off or only read."""

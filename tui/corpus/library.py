@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import hashlib
 import logging
 import os
 import stat
@@ -299,17 +298,18 @@ class Library:
     def get(self, doc_id: str) -> Document | None:
         return self._by_id.get(doc_id)
 
-    def signature(self) -> str:
-        """A digest of which files the documents come from, as they were read: their
-        paths, sizes, modification times and ids, and dossier.yaml's content. The
-        cache's search index belongs to one signature (and the cache to one parser and
-        config)."""
-        digest = hashlib.blake2b(self.corrections.digest.encode(), digest_size=16)
-        for relative, (stamp, entry) in sorted(self._files.items()):
+    def versions(self) -> dict[str, str]:
+        """Each document's version, by id: the path, size and modification time of its
+        file, as read, and for a document dossier.yaml corrects, dossier.yaml's content.
+        The search index on disk holds one version of each document: another is
+        indexed again, alone."""
+        versions: dict[str, str] = {}
+        for relative, (stamp, entry) in self._files.items():
             if isinstance(entry, Document):
                 size, mtime = (stamp.size, stamp.mtime_ns) if stamp else (-1, -1)
-                digest.update(f"{relative}\0{size}\0{mtime}\0{entry.id}\n".encode())
-        return digest.hexdigest()
+                corrected = self.corrections.digest if relative in self._as_parsed else ""
+                versions[entry.id] = f"{relative}\0{size}\0{mtime}\0{corrected}"
+        return versions
 
     def stamp(self, relative: str) -> Stamp | None:
         known = self._files.get(relative)

@@ -1,44 +1,44 @@
-"""Typo-tolerant search over every paragraph of the corpus.
+"""Typo-tolerant search over every paragraph of the corpus, in tantivy.
 
-The index maps each word (folded: lower case, no accents) to the paragraphs it
-occurs in. A query word is looked up exactly, by prefix (as you type) and
-fuzzily: RapidFuzz compares it with the indexed words of about the same length
-(the vocabulary, not the paragraphs), so a keystroke never scans the corpus
-text. Paragraphs that contain a match for every query word are ranked by how
-well each word matched and how rare it is.
+Each paragraph is a row of a tantivy index: its words (folded by `fold`: lower
+case, no accents, `ё` as `е`), with positions for phrases, and what the filters
+read. The index is kept on disk beside the document cache, memory-mapped when
+opened, and brought up to date in place: a document added, changed or removed has
+its rows added or deleted, and nothing else is written (`cached_index`).
+
+A query word is looked up exactly, by prefix (as you type) and fuzzily: RapidFuzz
+compares it with the indexed words of about the same length (the vocabulary, read
+from tantivy's term dictionary, not the paragraphs), so a keystroke never scans the
+corpus text. Each variant becomes a term query boosted by its similarity; rows that
+hold a variant of every query word are ranked by the sum of the best variant's BM25
+weight for each.
 """
 
 from __future__ import annotations
 
 import bisect
 import datetime as dt
-import heapq
+import hashlib
 import logging
-import marshal
-import math
 import os
 import re
-import sys
+import shutil
 import time
-import zlib
-from array import array
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import import_module
-from itertools import count, pairwise, repeat
-from typing import TYPE_CHECKING, Any, NamedTuple
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+import tantivy
 
 from tui.corpus.config import Config
 from tui.corpus.letters import fold
-from tui.corpus.model import Document, Turn, TurnKind
-from tui.corpus.workers import process_pool
+from tui.corpus.model import Document, TurnKind
 
 if TYPE_CHECKING:
-    import numpy as np
-    from numpy.typing import NDArray
-
     from tui.corpus.cache import DocumentCache
     from tui.corpus.library import Library
 
@@ -266,58 +266,49 @@ class Answer:
     seconds: float
 
 
-@dataclass(slots=True)
-class _TermMatch:
-    """The indexed words a query word stands for, each with its similarity 0..1."""
+Variants = dict[str, float]
+"""The indexed words a query word stands for, each with its similarity 0..1."""
 
-    variants: dict[str, float] = field(default_factory=dict)
-    ids: frozenset[int] | None = None
-    """The entries holding any of the variants, once built (`SearchIndex._ids`)."""
-
-
-class _Posting:
-    """Where one word occurs: entry ids ascending with each entry's BM25 term weight,
-    and the entries where the word weighs most, for ranking large candidate sets.
-    Views of the encoded index's buffers (`SearchIndex.encode`), built or read from the cache."""
-
-    __slots__ = ("ids", "top", "weights")
-
-    def __init__(self, ids: Sequence[int], weights: Sequence[float], top: Sequence[int]) -> None:
-        self.ids = ids
-        self.weights = weights
-        self.top = top
-
-    def weight_of(self, entry_id: int) -> float:
-        position = bisect.bisect_left(self.ids, entry_id)
-        if position < len(self.ids) and self.ids[position] == entry_id:
-            return self.weights[position]
-        return 0.0
-
-
-IdSet = set[int] | frozenset[int]
-
-TOP_PER_WORD = 256
-"""Entries kept per word in weight order; large candidate sets are ranked from these."""
-IN_WORKERS = 20_000
-"""Entries (paragraphs, about 600 documents) from which the index is built in worker
-processes: below, starting them costs more than they save."""
-COUNT_CHUNK = 10_000
-"""Entries whose words one worker process counts at a time."""
-WEIGH_SHARES = 8
-"""Shares of the vocabulary per worker process, weighed one at a time."""
-BM25 = (1.2, 0.75)
-"""BM25's k1 (how soon more of a word stops counting) and b (how much an entry's
-length does)."""
-EXACT_RANKING_LIMIT = 800
-"""Up to this many candidates are all scored; above it, the best-weighted ones are."""
+INDEX_FORMAT = 1
+"""The fields of the on-disk index and what they hold; bump when either changes."""
+IDENTITY_FILE = "dossier-identity"
+"""The file in the index's folder naming the format, parser and config it was made by."""
+NO_DATE = dt.date.max.toordinal() + 1
+"""The date key of an undated paragraph: after every date, as in the sidebar."""
+BUILD_HEAP = 128_000_000
+"""Bytes tantivy's writer buffers before it writes a segment, building the whole index
+(in as many threads as there are cores, up to 4: each needs 15 MB at least)."""
+UPDATE_HEAP = 32_000_000
+"""The same, in one thread, for the few documents a change brings."""
+FEW_DOCUMENTS = 50
+"""Up to this many documents to index are an update, written by one thread."""
 MAX_PREFIX_VARIANTS = 8
 RECENT_TERMS = 16
+_PARAGRAPH, _HEAD = "paragraph", "document"
+"""The `role` of a row of the index: a paragraph, or the head of a document, which
+says which version of it the paragraphs are (`_held`)."""
 
 
-INDEX_FORMAT = (2, array("I").itemsize, array("f").itemsize, sys.byteorder)
-"""What the buffers of an encoded index hold; an index of another format is built again."""
-IndexParts = dict[str, bytes]
-"""An encoded index: `words` (marshal), `sizes`, `ids`, `weights`, `tops` (array buffers)."""
+def _number(text: str) -> int:
+    """A 64-bit number for `text` (a document's id or version), the same in every run."""
+    digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
+
+
+def _schema() -> tantivy.Schema:
+    """One row per paragraph: its folded words (positions kept, for phrases), what the
+    filters read, and where it is (its document's number, its index there); one row
+    per document: its number and version."""
+    builder = tantivy.SchemaBuilder()
+    builder.add_text_field("words", tokenizer_name="whitespace")
+    builder.add_text_field("role", tokenizer_name="raw", index_option="basic")
+    builder.add_integer_field("key", indexed=True, fast=True)
+    builder.add_integer_field("version", fast=True)
+    builder.add_integer_field("paragraph", fast=True)
+    builder.add_integer_field("date", indexed=True, fast=True)
+    for facet in ("speaker", "kind", "topics"):
+        builder.add_text_field(facet, tokenizer_name="raw", index_option="basic")
+    return builder.build()
 
 
 class SearchIndex:
@@ -325,41 +316,56 @@ class SearchIndex:
         self,
         documents: Sequence[Document],
         config: Config,
-        encoded: IndexParts | None = None,
-        *,
-        workers: int = 1,
+        folder: Path | None = None,
+        versions: Mapping[str, str] | None = None,
+        identity: str = "",
     ) -> None:
-        """The index of `documents`; its postings decoded from `encoded` (what `encode`
-        gave for the same documents, which raises ValueError if it does not fit), else
-        built from the text, with up to `workers` processes."""
+        """The index of `documents`, in tantivy: in memory, or on disk in `folder`,
+        memory-mapped. An index on disk is brought up to date in place: the rows of a
+        document whose version (`versions`, by id: `Library.versions`) differs from
+        the one indexed, or which is gone, are deleted; new versions are added. One of
+        another `identity` (the format, parser and parse-relevant config that made it),
+        or that does not open, is built again.
+        Raises OSError or ValueError when the folder cannot be written."""
         self.config = config
         self.entries: list[Entry] = []
         ordered = sorted(documents, key=lambda document: document.sort_key)
         self._doc_ranges: dict[str, range] = {}
-        turns: list[tuple[range, Turn]] = []
+        self._starts: dict[int, int] = {}
+        """The first entry id of each document, by its number (`_number`)."""
         for document in ordered:
             first = len(self.entries)
             date = document.date.value
-            for turn in document.turns:
-                start = len(self.entries)
-                self.entries.extend(
-                    Entry(
-                        document,
-                        paragraph.index,
-                        turn.index,
-                        turn.speaker,
-                        turn.kind,
-                        date,
-                        paragraph.topics,
-                        paragraph.text,
-                    )
-                    for paragraph in turn.paragraphs
+            self.entries.extend(
+                Entry(
+                    document,
+                    paragraph.index,
+                    turn.index,
+                    turn.speaker,
+                    turn.kind,
+                    date,
+                    paragraph.topics,
+                    paragraph.text,
                 )
-                turns.append((range(start, len(self.entries)), turn))
+                for turn in document.turns
+                for paragraph in turn.paragraphs
+            )
             self._doc_ranges[document.id] = range(first, len(self.entries))
-        self._encoded = encoded if encoded is not None else self._built(workers)
-        self._postings = _decoded(self._encoded, len(self.entries))
-        self.vocabulary = sorted(self._postings)
+            self._starts[_number(document.id)] = first
+        self._date_keys = [
+            entry.date.toordinal() if entry.date else NO_DATE for entry in self.entries
+        ]
+        """Entries follow the documents in date order: so do their date keys."""
+        self._index, held = _opened(folder, f"{INDEX_FORMAT}:{identity}")
+        self._index.config_reader("Manual")  # what this index holds is what it read
+        self._schema = self._index.schema
+        _synced(self._index, held, ordered, versions or {})
+        self._searcher = self._index.searcher()
+        frequencies = self._searcher.terms_with_prefix("words", "")
+        self._frequency = dict(frequencies)
+        """How many rows hold each indexed word (rows of documents since changed
+        included, until tantivy merges them away)."""
+        self.vocabulary = sorted(self._frequency)
         by_length: defaultdict[int, list[str]] = defaultdict(list)
         for word in self.vocabulary:
             by_length[len(word)].append(word)
@@ -367,54 +373,13 @@ class SearchIndex:
         self._spellings = self._alias_spellings(config)
         self._speaker_keys = self._speaker_search_keys(ordered, config)
         self._topics = [topic.name for topic in config.topics]
-        self._facets = self._facet_sets(turns)
-        self._recent: dict[str, _TermMatch] = {}
-        # Entries follow the documents in date order: a date range is a range of ids.
-        self._date_keys = [
-            entry.date.toordinal() if entry.date else dt.date.max.toordinal() + 1
-            for entry in self.entries
-        ]
+        self._recent: dict[str, Variants] = {}
+        self.problem: str | None = None
+        """Why the index is in memory rather than kept on disk, for the user
+        (`cached_index`); None when it is where it should be."""
         # Searches need RapidFuzz: imported with the index, in its thread, rather than
         # on the first keystroke (about 10 ms).
         import_module("rapidfuzz.process")
-
-    def _built(self, workers: int) -> IndexParts:
-        """The index of the entries' words, encoded. On a large corpus in `workers`
-        processes: each counts the words of a range of entries, in shares of the
-        vocabulary, then each joins and weighs the postings of a share."""
-        texts = [entry.text for entry in self.entries]
-        starts = range(0, len(texts), COUNT_CHUNK)
-        chunks = [texts[start : start + COUNT_CHUNK] for start in starts]
-        if workers < 2 or len(texts) < IN_WORKERS:
-            counted = list(map(_count_words, chunks, starts, repeat(1)))
-            lengths = b"".join(chunk_lengths for _, chunk_lengths in counted)
-            shares = [chunk_shares[0] for chunk_shares, _ in counted]
-            return _encoded(len(texts), [_weighed(len(texts), lengths, shares)])
-        count = WEIGH_SHARES * workers
-        with process_pool(workers) as pool:
-            counted = list(pool.map(_count_words, chunks, starts, repeat(count)))
-            lengths = b"".join(chunk_lengths for _, chunk_lengths in counted)
-            by_share = zip(*(shares for shares, _ in counted), strict=True)
-            return _encoded(
-                len(texts), pool.map(_weighed, repeat(len(texts)), repeat(lengths), by_share)
-            )
-
-    def encode(self) -> IndexParts:
-        """The postings as buffers, for the cache: read back in a fraction of the time
-        building them takes (see `__init__`)."""
-        return self._encoded
-
-    def _facet_sets(self, turns: list[tuple[range, Turn]]) -> dict[tuple[str, str], frozenset[int]]:
-        """Entry ids by kind, speaker and topic; a turn's entries are a range of ids."""
-        facets: defaultdict[tuple[str, str], set[int]] = defaultdict(set)
-        for ids, turn in turns:
-            facets[("kind", turn.kind.value)].update(ids)
-            if turn.speaker:
-                facets[("speaker", turn.speaker)].update(ids)
-        for entry_id, entry in enumerate(self.entries):
-            for topic in entry.topics:
-                facets[("topic", topic)].add(entry_id)
-        return {key: frozenset(ids) for key, ids in facets.items()}
 
     @staticmethod
     def _alias_spellings(config: Config) -> dict[str, set[str]]:
@@ -443,50 +408,27 @@ class SearchIndex:
 
     # -- lookup ----------------------------------------------------------------------
 
-    def weight(self, word: str, entry_id: int) -> float:
-        """The BM25 weight of a folded word in one entry (0 when absent)."""
-        posting = self._postings.get(word)
-        return posting.weight_of(entry_id) if posting else 0.0
-
-    def _term(self, term: str) -> _TermMatch:
-        """A query word's variants. Kept for the last few words (with their entries,
-        once built): as a query is typed, its earlier words repeat at every key."""
-        match = self._recent.pop(term, None)
-        if match is None:
-            match = self._match_term(term)
-        self._recent[term] = match
+    def _term(self, term: str) -> Variants:
+        """A query word's variants. Kept for the last few words: as a query is typed,
+        its earlier words repeat at every key."""
+        variants = self._recent.pop(term, None)
+        if variants is None:
+            variants = self._match_term(term)
+        self._recent[term] = variants
         while len(self._recent) > RECENT_TERMS:
             del self._recent[next(iter(self._recent))]
-        return match
+        return variants
 
-    def _reach(self, match: _TermMatch) -> int:
-        """How many entries hold a variant of `match`, at most."""
-        return sum(len(self._postings[word].ids) for word in match.variants)
-
-    def _ids(self, match: _TermMatch) -> frozenset[int]:
-        """The entries holding a variant of `match`; built once for a match kept."""
-        if match.ids is None:
-            match.ids = frozenset().union(*(self._postings[word].ids for word in match.variants))
-        return match.ids
-
-    def _within(self, match: _TermMatch, candidates: IdSet) -> IdSet:
-        """Those of `candidates` holding a variant of `match`: each variant's postings
-        walked against them, in C, rather than a set made of all the entries holding
-        one. For a common word that is hundreds of thousands (`the`: 316,111 of 10,000
-        documents, 8 ms to make, 48 ms the first time in a process)."""
-        if match.ids is not None:
-            return candidates.intersection(match.ids)
-        return frozenset().union(
-            *(candidates.intersection(self._postings[word].ids) for word in match.variants)
-        )
-
-    def _match_term(self, term: str) -> _TermMatch:
-        match = _TermMatch()
-        if term in self._postings:
-            match.variants[term] = 1.0
+    def _match_term(self, term: str) -> Variants:
+        """The words of the vocabulary `term` stands for: itself, its alias spellings,
+        the commonest words it starts, and (from 4 letters) the words RapidFuzz finds
+        about as long and spelt alike."""
+        variants: Variants = {}
+        if term in self._frequency:
+            variants[term] = 1.0
         for other in self._spellings.get(term, ()):
-            if other in self._postings:
-                match.variants[other] = 1.0
+            if other in self._frequency:
+                variants[other] = 1.0
         start = bisect.bisect_left(self.vocabulary, term)
         prefixed = []
         for word in self.vocabulary[start : start + 200]:
@@ -495,9 +437,9 @@ class SearchIndex:
             prefixed.append(word)
         # Longer words that start with what was typed, likely the word being typed:
         # the commonest few, so one typed letter does not stand for the dictionary.
-        prefixed.sort(key=lambda word: len(self._postings[word].ids), reverse=True)
+        prefixed.sort(key=self._frequency.__getitem__, reverse=True)
         for word in prefixed[: MAX_PREFIX_VARIANTS if len(term) > 1 else 0]:
-            match.variants.setdefault(word, 0.85 if len(term) >= 3 else 0.6)
+            variants.setdefault(word, 0.85 if len(term) >= 3 else 0.6)
         if len(term) >= 4:
             # Imported when a query first needs it: a start of the reader never does.
             from rapidfuzz import fuzz, process
@@ -514,8 +456,8 @@ class SearchIndex:
                 )
             found.sort(key=lambda item: item[1], reverse=True)
             for word, score, _ in found[:MAX_FUZZY_VARIANTS]:
-                match.variants.setdefault(word, 0.2 + 0.6 * (score - cutoff) / (100 - cutoff))
-        return match
+                variants.setdefault(word, 0.2 + 0.6 * (score - cutoff) / (100 - cutoff))
+        return variants
 
     def _speaker_matches(self, value: str) -> set[str]:
         needle = fold(value)
@@ -539,44 +481,128 @@ class SearchIndex:
 
         return {name for name in self._topics if fuzz.partial_ratio(needle, fold(name)) >= 80}
 
-    def _filtered(self, query: Query, hints: list[str]) -> set[int] | None:
-        """Entry ids allowed by the filters, or None when every entry is."""
-        if not query.has_filters:
-            return None
-        groups: list[set[int]] = []
+    def _filters(self, query: Query, hints: list[str]) -> list[tantivy.Query] | None:
+        """The tantivy queries of the query's filters (each to be met, adding nothing to
+        the score), or None when one of them allows nothing."""
+        schema = self._schema
+        filters: list[tantivy.Query] = []
+        allows_nothing = False
         if query.speaker:
             speakers = self._speaker_matches(query.speaker)
             if not speakers:
                 hints.append(f"no speaker matches {query.speaker!r}")
-            groups.append(set().union(*(self._facets[("speaker", s)] for s in speakers)))
+                allows_nothing = True
+            filters.append(tantivy.Query.term_set_query(schema, "speaker", sorted(speakers)))
         if query.topic:
             topics = self._topic_matches(query.topic)
             if not topics:
                 hints.append(f"no topic matches {query.topic!r}")
-            groups.append(
-                set().union(*(self._facets.get(("topic", t), frozenset()) for t in topics))
-            )
+                allows_nothing = True
+            filters.append(tantivy.Query.term_set_query(schema, "topics", sorted(topics)))
         if query.kind is not None:
-            groups.append(set(self._facets.get(("kind", query.kind.value), frozenset())))
+            filters.append(tantivy.Query.term_query(schema, "kind", query.kind.value))
         if query.doc:
             prefix = fold(query.doc)
-            ranges = [
-                r for doc_id, r in self._doc_ranges.items() if fold(doc_id).startswith(prefix)
+            keys = [
+                _number(doc_id) for doc_id in self._doc_ranges if fold(doc_id).startswith(prefix)
             ]
-            groups.append(set().union(*ranges))
+            allows_nothing |= not keys
+            filters.append(tantivy.Query.term_set_query(schema, "key", keys))
         if query.after is not None or query.before is not None:
-            low = bisect.bisect_left(self._date_keys, query.after.toordinal()) if query.after else 0
-            high = (
-                bisect.bisect_right(self._date_keys, query.before.toordinal())
-                if query.before
-                else bisect.bisect_left(self._date_keys, dt.date.max.toordinal() + 1)
+            low = query.after.toordinal() if query.after else 1
+            high = query.before.toordinal() if query.before else dt.date.max.toordinal()
+            filters.append(
+                tantivy.Query.range_query(schema, "date", tantivy.FieldType.Integer, low, high)
             )
-            groups.append(set(range(low, high)))
-        groups.sort(key=len)
-        allowed = groups[0]
-        for group in groups[1:]:
-            allowed = allowed.intersection(group)
-        return allowed
+        return None if allows_nothing else filters
+
+    def _words(self, words: Sequence[str]) -> tantivy.Query:
+        """Rows holding `words` in that order (a phrase), or the one word."""
+        if len(words) == 1:
+            return tantivy.Query.term_query(self._schema, "words", words[0])
+        return tantivy.Query.phrase_query(self._schema, "words", list(words))
+
+    def _query(
+        self,
+        query: Query,
+        matches: Sequence[Variants],
+        phrases: Sequence[str],
+        filters: Sequence[tantivy.Query],
+    ) -> tantivy.Query | None:
+        """Rows holding a variant of each query word (`matches`), each of `phrases` and
+        none of the excluded words, that pass `filters`; scored by the sum, over the
+        query words, of the BM25 weight of the best variant times its similarity, and 2
+        for each phrase. None when a query word stands for no indexed word."""
+        schema = self._schema
+        Query_, Occur = tantivy.Query, tantivy.Occur
+        clauses: list[tuple[tantivy.Occur, tantivy.Query]] = []
+        for variants in matches:
+            if not variants:
+                return None
+            best = Query_.disjunction_max_query(
+                [
+                    Query_.boost_query(Query_.term_query(schema, "words", word), similarity)
+                    for word, similarity in variants.items()
+                ]
+            )
+            clauses.append((Occur.Must, best))
+        for phrase in phrases:
+            clauses.append((Occur.Must, Query_.const_score_query(self._words(phrase.split()), 2.0)))
+        clauses += [(Occur.Must, Query_.const_score_query(f, 0.0)) for f in filters]
+        if not matches and not phrases:  # filters only: paragraphs, not heads
+            clauses.append((Occur.Must, Query_.term_query(schema, "role", _PARAGRAPH)))
+        for excluded in query.excluded:
+            for word in excluded.split():
+                clauses.append((Occur.MustNot, Query_.term_query(schema, "words", word)))
+        return Query_.boolean_query(clauses)
+
+    def _entry_ids(self, addresses: Sequence[tantivy.DocAddress]) -> list[int]:
+        """The entry ids of rows of the index, from their fast fields."""
+        keys = self._searcher.fast_field_values("key", list(addresses))
+        paragraphs = self._searcher.fast_field_values("paragraph", list(addresses))
+        return [
+            self._starts[int(key)] + int(paragraph)
+            for key, paragraph in zip(keys, paragraphs, strict=True)
+            if key is not None and paragraph is not None  # every paragraph's row has both
+        ]
+
+    def _all(self, found: tantivy.Query) -> list[int]:
+        """The entry ids of every row `found` matches, in corpus order."""
+        total = _count(self._searcher.search(found, 1, count=True))
+        if not total:
+            return []
+        hits = self._searcher.search(found, total, count=False).hits
+        return sorted(self._entry_ids([address for _, address in hits]))
+
+    def _first(self, found: tantivy.Query, limit: int) -> tuple[list[int], int]:
+        """The first `limit` entry ids (in corpus order) of the rows `found` matches, and
+        how many it matches. Taken by date from tantivy; of those of the last date
+        taken, all are read, as corpus order sorts a day's documents by id."""
+        result = self._searcher.search(
+            found, limit, count=True, order_by_field="date", order=tantivy.Order.Asc
+        )
+        total = _count(result)
+        if not result.hits:
+            return [], total
+        last: int = result.hits[-1][0]
+        earlier = [address for date, address in result.hits if date < last]
+        on_last = tantivy.Query.boolean_query(
+            [
+                (tantivy.Occur.Must, found),
+                (
+                    tantivy.Occur.Must,
+                    tantivy.Query.range_query(
+                        self._schema, "date", tantivy.FieldType.Integer, last, last
+                    ),
+                ),
+            ]
+        )
+        that_day = bisect.bisect_right(self._date_keys, last) - bisect.bisect_left(
+            self._date_keys, last
+        )
+        same_day = self._searcher.search(on_last, max(1, that_day), count=False).hits
+        ids = self._entry_ids(earlier + [address for _, address in same_day])
+        return sorted(ids)[:limit], total
 
     def search(self, text: str, limit: int = 50) -> Answer:
         started = time.perf_counter()
@@ -603,91 +629,49 @@ class SearchIndex:
                 hints.append("only exclusions: add a word or a filter to search for")
             return [], 0
         matches = [self._term(term) for term in query.terms]
-        candidates = self._matching(query, matches, self._filtered(query, hints))
+        filters = self._filters(query, hints)
+        found = None if filters is None else self._query(query, matches, query.phrases, filters)
+        if found is None:
+            return [], 0
         if not matches:
             # Filters and phrases only: corpus order.
-            top = heapq.nsmallest(limit, candidates)
+            top, total = self._first(found, limit)
             bonus = 2.0 * len(query.phrases)
-            return [self._result(e, bonus, frozenset(), query) for e in top], len(candidates)
-        pool = (
-            candidates
-            if len(candidates) <= EXACT_RANKING_LIMIT
-            else self._pool(matches, candidates, limit)
+            return [self._result(e, bonus, frozenset(), query) for e in top], total
+        result = self._searcher.search(found, limit, count=True)
+        scores = dict(
+            zip(
+                self._entry_ids([address for _, address in result.hits]),
+                (float(score) for score, _ in result.hits),
+                strict=True,
+            )
         )
-        scores = dict.fromkeys(pool, 2.0 * len(query.phrases))
-        for match in matches:
-            for entry_id, score in self._term_scores(match, pool).items():
-                scores[entry_id] += score
-        top = heapq.nlargest(limit, scores, key=lambda e: (scores[e], -e))
-        wanted = frozenset(word for match in matches for word in match.variants)
-        return [self._result(e, scores[e], wanted, query) for e in top], len(candidates)
-
-    def _matching(self, query: Query, matches: list[_TermMatch], candidates: IdSet | None) -> IdSet:
-        """Those of `candidates` (None: every entry) holding a variant of each of the
-        query's words (`matches`), each of its phrases and none of its excluded words."""
-        # Each query word must match: the entries of the rarest, then those of them that
-        # hold each other word, in C (set operations), never per paragraph.
-        for match in sorted(matches, key=self._reach):
-            candidates = self._ids(match) if candidates is None else self._within(match, candidates)
-        for phrase in query.phrases:
-            candidates = self._with_phrase(phrase, candidates)
-        if candidates is None:
-            candidates = set(range(len(self.entries)))
-        for excluded in query.excluded:
-            for word in excluded.split():
-                if word in self._postings:
-                    candidates = candidates.difference(self._postings[word].ids)
-        return candidates
+        top = sorted(scores, key=lambda e: (-scores[e], e))
+        wanted = frozenset(word for variants in matches for word in variants)
+        results = [self._result(e, scores[e], wanted, query) for e in top]
+        return results, _count(result)
 
     def hits_in(self, query: Query, doc_id: str) -> list[tuple[int, tuple[tuple[int, int], ...]]]:
         """Each paragraph of the document `doc_id` that `query` (an answer's) matches,
         in order, with where its hits are in its text: all of them, not only those a
         search listed, without searching the rest of the corpus."""
-        if query.is_empty:
+        if query.is_empty or doc_id not in self._doc_ranges:
             return []
-        within = frozenset(self._doc_ranges.get(doc_id, ()))
-        allowed = self._filtered(query, [])
         # The words of the query just answered are kept (`_term`); read, not touched,
         # as a search may be running in another thread.
         matches = [self._recent.get(term) or self._match_term(term) for term in query.terms]
-        found = self._matching(
-            query, matches, within if allowed is None else within.intersection(allowed)
-        )
-        wanted = frozenset(word for match in matches for word in match.variants)
+        filters = self._filters(query, [])
+        if filters is None:
+            return []
+        within = tantivy.Query.term_query(self._schema, "key", _number(doc_id))
+        found = self._query(query, matches, query.phrases, [*filters, within])
+        if found is None:
+            return []
+        wanted = frozenset(word for variants in matches for word in variants)
         return [
             (self.entries[entry_id].paragraph, tuple(self._text_spans(entry_id, wanted, query)))
-            for entry_id in sorted(found)
+            for entry_id in self._all(found)
         ]
-
-    def _term_scores(self, match: _TermMatch, pool: IdSet) -> dict[int, float]:
-        """For each entry of `pool`, the weight of its best variant of one query word.
-        A variant's postings are walked when shorter than the pool, else looked up."""
-        best: dict[int, float] = {}
-        for word, similarity in match.variants.items():
-            posting = self._postings[word]
-            if len(posting.ids) <= 8 * len(pool):
-                pairs = (
-                    (e, w) for e, w in zip(posting.ids, posting.weights, strict=True) if e in pool
-                )
-            else:
-                pairs = ((e, posting.weight_of(e)) for e in pool)
-            for entry_id, weight in pairs:
-                score = similarity * weight
-                if score > best.get(entry_id, 0.0):
-                    best[entry_id] = score
-        return best
-
-    def _pool(self, matches: list[_TermMatch], candidates: IdSet, limit: int) -> IdSet:
-        """Candidates worth scoring when there are too many to score all: those where a
-        query word weighs most. The best few are almost always among them."""
-        pool: set[int] = set()
-        for match in matches:
-            ranked = sorted(match.variants.items(), key=lambda item: item[1], reverse=True)
-            for word, _ in ranked[:4]:
-                pool.update(e for e in self._postings[word].top if e in candidates)
-        if len(pool) < limit:
-            pool.update(heapq.nsmallest(limit, candidates - pool))
-        return pool
 
     def phrase_entries(self, query: Query, hints: list[str]) -> list[int]:
         """Ids, in corpus order, of the entries that hold the query's words as one
@@ -695,23 +679,9 @@ class SearchIndex:
         phrase = " ".join([*query.phrases, *query.terms])
         if not phrase:
             return []
-        candidates = self._with_phrase(phrase, self._filtered(query, hints))
-        for excluded in query.excluded:
-            for word in excluded.split():
-                if word in self._postings:
-                    candidates = candidates.difference(self._postings[word].ids)
-        return sorted(candidates)
-
-    def _with_phrase(self, phrase: str, candidates: IdSet | None) -> IdSet:
-        """Entries holding the words of `phrase` in that order."""
-        for word in phrase.split():
-            posting = self._postings.get(word)
-            ids = posting.ids if posting else ()
-            candidates = set(ids) if candidates is None else candidates.intersection(ids)
-        if not candidates or " " not in phrase:
-            return candidates or set()  # one word: its posting list is the answer
-        patterns = _phrase_patterns(phrase)
-        return {e for e in candidates if _holds_phrase(self.entries[e].text, patterns)}
+        filters = self._filters(query, hints)
+        found = None if filters is None else self._query(query, [], [phrase], filters)
+        return [] if found is None else self._all(found)
 
     def _result(self, entry_id: int, score: float, wanted: frozenset[str], query: Query) -> Result:
         """Entry `entry_id` as a result: its snippet, with the query's `wanted` words
@@ -740,289 +710,139 @@ class SearchIndex:
         return spans
 
 
-_Buffers = tuple[bytes, bytes, bytes, bytes, bytes]
-"""Postings of some words, each word's in turn, as `array("I")` buffers: how many
-entries hold each word, their ids; how many of them hold it more than once, and for
-those their place among its entries and its count there."""
+def _count(result: tantivy.SearchResult) -> int:
+    """How many rows a search asked to count matched (the stub of tantivy 0.27 leaves
+    `count` out)."""
+    return int(result.count)  # type: ignore[attr-defined]
 
 
-@dataclass(frozen=True, slots=True)
-class _Joined:
-    """The postings of a share of the words over every range of entries."""
-
-    words: list[str]
-    sizes: NDArray[np.int64]
-    """How many entries hold each word."""
-    ids: NDArray[np.uint32]
-    """Those entries, word by word, each word's ascending."""
-    repeated: NDArray[np.int64]
-    """Where in `ids` a word occurs more than once in its entry,"""
-    times: NDArray[np.uint32]
-    """and how many times."""
-
-
-_Share = tuple[list[str], _Buffers]
-"""Some words with their postings."""
-
-
-def _count_words(texts: Sequence[str], first: int, shares: int) -> tuple[list[_Share], bytes]:
-    """The words of `texts`, the entries from id `first` on, in `shares` shares of the
-    vocabulary (by a hash of the word, the same in every process), each share's words
-    in the order first found, and each entry's length in words; in a worker process.
-    Each word becomes a number where it is found; numpy sorts the (word, entry) pairs
-    and counts the repeated ones, in a third less time than a count per entry."""
-    import numpy as np  # only building an index needs it
-
-    numbers: defaultdict[str, int] = defaultdict(count().__next__)
-    found, lengths = array("I"), array("I")
-    for text in texts:
-        text_words = folded_words(text)
-        found.extend(map(numbers.__getitem__, text_words))
-        lengths.append(len(text_words))
-    vocabulary = list(numbers)
-    entries = max(1, len(texts))
-    entry = np.repeat(np.arange(len(texts)), np.frombuffer(lengths, dtype=np.uint32))
-    pairs = np.frombuffer(found, dtype=np.uint32).astype(np.int64) * entries + entry
-    held, times = np.unique(pairs, return_counts=True)  # by word, then entry
-    word = held // entries
-    ids = (held - word * entries + first).astype(np.uint32)
-    sizes = np.bincount(word, minlength=len(vocabulary))
-    place = np.arange(len(held)) - np.concatenate(([0], np.cumsum(sizes)))[word]
-    repeated = times > 1
-    repeats = np.bincount(word[repeated], minlength=len(vocabulary))
-    share = np.fromiter(
-        (zlib.crc32(w.encode("utf-8", "surrogatepass")) % shares for w in vocabulary),
-        dtype=np.int64,
-        count=len(vocabulary),
-    )
-    in_share = share[word]
-    order = np.argsort(in_share, kind="stable")  # share by share, words in order
-    ids, place, times, repeated = ids[order], place[order], times[order], repeated[order]
-    result: list[_Share] = []
-    start = 0
-    for number, end in enumerate(np.cumsum(np.bincount(in_share, minlength=shares)).tolist()):
-        mine, again = np.flatnonzero(share == number), repeated[start:end]
-        buffers = (
-            sizes[mine].astype(np.uint32).tobytes(),
-            ids[start:end].tobytes(),
-            repeats[mine].astype(np.uint32).tobytes(),
-            place[start:end][again].astype(np.uint32).tobytes(),
-            times[start:end][again].astype(np.uint32).tobytes(),
-        )
-        result.append(([vocabulary[w] for w in mine.tolist()], buffers))
-        start = end
-    return result, lengths.tobytes()
+def _opened(folder: Path | None, identity: str) -> tuple[tantivy.Index, dict[int, int]]:
+    """The tantivy index in `folder` (None: a new one in memory), with what it holds
+    (`_held`). One made by another identity, or that does not open, is removed and
+    made afresh, with a log line."""
+    if folder is None:
+        return tantivy.Index(_schema()), {}
+    stamp = folder / IDENTITY_FILE
+    if folder.is_dir():
+        try:
+            found: str | None = stamp.read_text(encoding="utf-8")
+        except OSError:
+            found = None
+        if found == identity:
+            try:
+                index = tantivy.Index.open(str(folder))
+                return index, _held(index)
+            except (OSError, ValueError) as error:
+                log.warning("search index %s is corrupt (%s): rebuilding it", folder, error)
+        else:
+            log.info("search index %s was made by another parser or config: rebuilding it", folder)
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    index = tantivy.Index(_schema(), path=str(folder))
+    stamp.write_text(identity, encoding="utf-8")
+    return index, {}
 
 
-def _joined(parts: Iterable[_Share]) -> _Joined:
-    """The postings of consecutive ranges of entries as one: each (word, range) segment
-    moved, in numpy, next to the same word's segments of the earlier ranges."""
-    import numpy as np  # only building an index needs it
-
-    numbers: dict[str, int] = {}
-    segment_words: list[int] = []
-    buffers: list[_Buffers] = []
-    for words, part in parts:
-        segment_words.extend(numbers.setdefault(word, len(numbers)) for word in words)
-        buffers.append(part)
-    sizes, ids, repeats, places, times = (
-        np.frombuffer(b"".join(part[column] for part in buffers), dtype=np.uint32)
-        for column in range(5)
-    )
-    word = np.array(segment_words, dtype=np.int64)
-    order = np.argsort(word, kind="stable")  # segments word by word, ranges in order
-    lengths = sizes.astype(np.int64)
-    start_in_parts = np.concatenate(([0], np.cumsum(lengths)))[:-1]
-    start_joined = np.empty_like(start_in_parts)
-    start_joined[order] = np.concatenate(([0], np.cumsum(lengths[order])))[:-1]
-    source = np.repeat(start_in_parts[order] - start_joined[order], lengths[order])
-    return _Joined(
-        list(numbers),
-        np.bincount(word, weights=lengths, minlength=len(numbers)).astype(np.int64),
-        ids[source + np.arange(len(source))],
-        (np.repeat(start_joined, repeats.astype(np.int64)) + places).astype(np.int64),
-        times,
-    )
-
-
-@lru_cache(maxsize=1)
-def _norms(lengths: bytes) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
-    """BM25's length norm of each entry of `lengths` (words), and the weight of a word
-    met once in it before the word's idf. Kept for the next share a worker weighs."""
-    import numpy as np
-
-    k1, b = BM25
-    entry_lengths = np.frombuffer(lengths, dtype=np.uint32)
-    average = int(entry_lengths.sum(dtype=np.int64)) / max(1, len(entry_lengths))
-    norms = k1 * (1 - b + b * entry_lengths.astype(np.float64) / average)
-    return norms, (k1 + 1) / (1 + norms)
-
-
-def _weighed(
-    entries: int, lengths: bytes, parts: Iterable[_Share]
-) -> tuple[list[str], bytes, bytes, bytes, bytes]:
-    """BM25 weights of the postings of a share of the words, from `parts` (`_joined`),
-    in an index of `entries` entries of `lengths` (words): a word's weight in an entry
-    grows with its count, with diminishing returns, and a mention in a short entry
-    counts more than in a long one. Encoded as `SearchIndex.encode` keeps them: the
-    words, the sizes of each one's postings and top, and the ids, weights and tops; in
-    a worker process. In numpy, all the words' postings at once: on 10,000 documents
-    there are 18 million, 8 s of CPU a posting at a time, 1 s so."""
-    import numpy as np  # only building an index needs it
-
-    k1, _ = BM25
-    norms, once = _norms(lengths)
-    joined = _joined(parts)
-    words, sizes, ids, at, times = (
-        joined.words,
-        joined.sizes,
-        joined.ids,
-        joined.repeated,
-        joined.times,
-    )
-    starts = np.concatenate(([0], np.cumsum(sizes))).tolist()
-    # Each posting's idf, from math.log: the weights are the same to the bit as those
-    # a posting at a time gives (the index's tests compute them so).
-    idf = np.repeat([math.log(1 + entries / size) for size in sizes.tolist()], sizes)
-    weights = idf * once[ids]
-    # Where a word occurs more than once: idf * count * (k1 + 1) / (count + norm)
-    weights[at] = idf[at] * times * (k1 + 1) / (times + norms[ids[at]])
-    stored = weights.astype(np.float32)
-    tops = [_top(ids[a:b], stored[a:b]) for a, b in pairwise(starts)]
-    top_sizes = np.fromiter(map(len, tops), dtype=np.int64, count=len(tops))
-    pairs = np.column_stack((sizes, top_sizes)).astype(np.uint32)
-    return (
-        words,
-        pairs.tobytes(),
-        ids.tobytes(),
-        stored.tobytes(),
-        b"".join(t.tobytes() for t in tops),
-    )
-
-
-def _encoded(
-    entries: int, shares: Iterable[tuple[list[str], bytes, bytes, bytes, bytes]]
-) -> IndexParts:
-    """The shares of an index's words as one index (`SearchIndex.encode`)."""
-    words: list[str] = []
-    buffers: tuple[list[bytes], ...] = ([], [], [], [])
-    for share_words, *share_buffers in shares:
-        words.extend(share_words)
-        for kept, buffer in zip(buffers, share_buffers, strict=True):
-            kept.append(buffer)
-    sizes, ids, weights, tops = map(b"".join, buffers)
+def _held(index: tantivy.Index) -> dict[int, int]:
+    """The version of each document the index holds, by number: read from the heads."""
+    searcher = index.searcher()
+    most = searcher.doc_freq("role", _HEAD)  # deleted heads counted too: at most
+    if not most:
+        return {}
+    heads = tantivy.Query.term_query(index.schema, "role", _HEAD)
+    addresses = [address for _, address in searcher.search(heads, most, count=False).hits]
+    keys = searcher.fast_field_values("key", addresses)
+    versions = searcher.fast_field_values("version", addresses)
     return {
-        "words": marshal.dumps((INDEX_FORMAT, entries, words)),
-        "sizes": sizes,
-        "ids": ids,
-        "weights": weights,
-        "tops": tops,
+        key: version
+        for key, version in zip(keys, versions, strict=True)
+        if isinstance(key, int) and isinstance(version, int)
     }
 
 
-def _top(ids: NDArray[np.uint32], weights: NDArray[np.float32]) -> NDArray[np.uint32]:
-    """The TOP_PER_WORD entries of `ids` where the word weighs most (of equal weights,
-    the first), in id order."""
-    import numpy as np
-
-    if len(ids) <= TOP_PER_WORD:
-        return ids
-    least = np.partition(weights, len(weights) - TOP_PER_WORD)[len(weights) - TOP_PER_WORD]
-    heavier = np.flatnonzero(weights > least)
-    tied = np.flatnonzero(weights == least)[: TOP_PER_WORD - len(heavier)]
-    return ids[np.sort(np.concatenate((heavier, tied)))]
-
-
-def _decoded(parts: IndexParts, entries: int) -> dict[str, _Posting]:
-    """The postings of an encoded index of `entries` entries, as views of its buffers.
-    Raises ValueError when the parts are not such an index."""
-    try:
-        value: Any = marshal.loads(parts["words"])
-        form, count, words = value
-        sizes, ids, tops = (memoryview(parts[name]).cast("I") for name in ("sizes", "ids", "tops"))
-        weights = memoryview(parts["weights"]).cast("f")
-    except (KeyError, TypeError, ValueError, EOFError) as error:
-        raise ValueError(f"not an index: {error}") from None
-    if form != INDEX_FORMAT or count != entries:
-        raise ValueError(f"an index of format {form} and {count} entries")
-    if (
-        len(sizes) != 2 * len(words)
-        or sum(sizes[0::2]) != len(ids)
-        or len(weights) != len(ids)
-        or sum(sizes[1::2]) != len(tops)
-    ):
-        raise ValueError("index buffers of the wrong sizes")
-    postings: dict[str, _Posting] = {}
-    start = top_start = 0
-    for number, word in enumerate(words):
-        end, top_end = start + sizes[2 * number], top_start + sizes[2 * number + 1]
-        if end > start and ids[end - 1] >= entries:  # ids ascend: the last is the largest
-            raise ValueError(f"{word!r} occurs in entry {ids[end - 1]} of {entries}")
-        postings[word] = _Posting(ids[start:end], weights[start:end], tops[top_start:top_end])
-        start, top_start = end, top_end
-    return postings
+def _synced(
+    index: tantivy.Index,
+    held: Mapping[int, int],
+    documents: Sequence[Document],
+    versions: Mapping[str, str],
+) -> None:
+    """Bring `index`, which `held` these versions of documents, to `documents` in
+    `versions`: the rows of documents gone or changed deleted (by their number), those
+    of new versions added, in one commit."""
+    wanted = {_number(d.id): (d, _number(versions.get(d.id, ""))) for d in documents}
+    stale = [key for key, version in held.items() if wanted.get(key, (None, None))[1] != version]
+    fresh = [(d, version) for key, (d, version) in wanted.items() if held.get(key) != version]
+    if not stale and not fresh:
+        return
+    started = time.perf_counter()
+    if len(fresh) <= FEW_DOCUMENTS:
+        writer = index.writer(UPDATE_HEAP, 1)
+    else:
+        writer = index.writer(BUILD_HEAP, min(4, os.cpu_count() or 1))
+    for key in stale:
+        writer.delete_documents_by_term("key", key)
+    for document, version in fresh:
+        for row in _rows(document, version):
+            writer.add_document(row)
+    writer.commit()
+    writer.wait_merging_threads()
+    index.reload()
+    log.info(
+        "search index: %d documents written, %d removed or replaced, in %.2f s",
+        len(fresh),
+        len(stale),
+        time.perf_counter() - started,
+    )
 
 
-def cached_index(
-    library: Library,
-    cache: DocumentCache | None,
-    ready: Callable[[SearchIndex], object] = lambda index: None,
-) -> SearchIndex:
-    """The library's index: read from `cache` when it holds the index of these very
-    files (the same paths, sizes, modification times and ids, parsed the same way),
-    else built and stored there for the next start. It is handed to `ready` as soon as
-    it can search: before it is stored, which takes a second on 10,000 documents."""
-    key = library.signature()
-    encoded = cache.index(key) if cache is not None else None
-    if encoded is not None:
+def _rows(document: Document, version: int) -> Iterator[tantivy.Document]:
+    """The rows of `document` in the index: its head, then its paragraphs."""
+    key = _number(document.id)
+    head = tantivy.Document()
+    head.add_text("role", _HEAD)
+    head.add_integer("key", key)
+    head.add_integer("version", version)
+    yield head
+    date = document.date.value.toordinal() if document.date.value else NO_DATE
+    for turn in document.turns:
+        for paragraph in turn.paragraphs:
+            row = tantivy.Document()
+            row.add_text("role", _PARAGRAPH)
+            row.add_text("words", " ".join(folded_words(paragraph.text)))
+            row.add_integer("key", key)
+            row.add_integer("paragraph", paragraph.index)
+            row.add_integer("date", date)
+            row.add_text("kind", turn.kind.value)
+            if turn.speaker:
+                row.add_text("speaker", turn.speaker)
+            for topic in paragraph.topics:
+                row.add_text("topics", topic)
+            yield row
+
+
+def cached_index(library: Library, cache: DocumentCache | None) -> SearchIndex:
+    """The library's index: on disk beside `cache` (`DocumentCache.index_folder`),
+    opened memory-mapped and brought up to date in place. In memory when there is no
+    cache or its folder cannot be written; and when the index on disk cannot be made
+    or updated (another process writing it, a full disk), which `problem` says."""
+    folder = cache.index_folder() if cache is not None else None
+    problem = None
+    if cache is not None and folder is not None:
         try:
-            index = SearchIndex(library.documents, library.config, encoded)
-        except ValueError as error:
-            log.warning("cached search index unusable (%s): building it again", error)
-        else:
-            ready(index)
-            return index
-    index = SearchIndex(library.documents, library.config, workers=os.cpu_count() or 1)
-    ready(index)
-    if cache is not None:
-        cache.store_index(key, index.encode())
+            return SearchIndex(
+                library.documents, library.config, folder, library.versions(), cache.identity
+            )
+        except (OSError, ValueError) as error:
+            log.warning("search index %s cannot be kept (%s): building it in memory", folder, error)
+            problem = str(error)
+    index = SearchIndex(library.documents, library.config)
+    index.problem = problem
     return index
 
 
 def phrase_expression(phrase: str) -> str:
     """The words of `phrase` with anything but letters, digits and `_` between them."""
     return r"\W+".join(map(re.escape, phrase.split()))
-
-
-def _phrase_patterns(phrase: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The folded words of `phrase` as a phrase ending a word, in case and ignoring case
-    (`_holds_phrase`)."""
-    source = phrase_expression(phrase) + r"(?!\w)"
-    return re.compile(source), re.compile(source, re.IGNORECASE)
-
-
-def _holds_phrase(text: str, patterns: tuple[re.Pattern[str], re.Pattern[str]]) -> bool:
-    """Whether `text` holds the phrase of `patterns` as whole words, in any case and with
-    or without accents. The expressions start with a word, not with a lookbehind: looked
-    for by that word's letters first, in case in an ASCII text made lower case, they
-    take a fifth of the time. A text beyond ASCII is searched ignoring case, then
-    folded (4 microseconds a paragraph)."""
-    exact, caseless = patterns
-    if text.isascii():
-        return _at_word_start(exact, text.lower())
-    return _at_word_start(caseless, text) or _at_word_start(exact, fold(text))
-
-
-def _at_word_start(pattern: re.Pattern[str], text: str) -> bool:
-    """Whether `pattern` matches `text` where a word starts: not after a letter, a
-    digit or `_`."""
-    match = pattern.search(text)
-    while match is not None:
-        start = match.start()
-        if start == 0 or not _WORD.match(text, start - 1):
-            return True
-        match = pattern.search(text, start + 1)
-    return False
 
 
 def _phrase_spans(text: str, folded_text: str, phrase: str) -> list[tuple[int, int]]:

@@ -1,5 +1,5 @@
 """Worker processes for the work that is too slow for one core: parsing a large folder
-(`library.Loader`) and counting its words for the search index (`search.SearchIndex`)."""
+(`library.Loader`)."""
 
 from __future__ import annotations
 
