@@ -27,7 +27,7 @@ from functools import cache
 from pathlib import Path
 
 from tui.corpus.config import Config, load_config
-from tui.corpus.dates import DATELINE
+from tui.corpus.dates import match_dateline
 from tui.corpus.library import Library
 from tui.corpus.model import Document, TurnKind
 
@@ -228,7 +228,7 @@ def pools_from(documents: Sequence[Document]) -> Pools:
                 reported.extend(
                     _with_placeholders(text, main) if main else text
                     for text in texts
-                    if not DATELINE.match(text)
+                    if match_dateline(text) is None
                 )
             elif turn.kind is TurnKind.QUESTION:
                 questions.extend(texts)

@@ -10,6 +10,7 @@ article.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -230,14 +231,23 @@ _AGENCY = (
     rf"|[-–—]\s*{UPPER}[\w-]*(?:\s+{UPPER}[\w-]*){{0,2}}\.(?!\S))?\s*"
 )
 """`/TASS/.`, `(Reuters) -`, `— РИА Новости.`: the agency, then the article."""
-# "MOSCOW, April 4. /TASS/." or "LONDON, May 2 (Reuters) -", maybe with a year.
-DATELINE = re.compile(
-    rf"{_PLACE}{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>{_YEAR})\b)?{_AGENCY}"
-)
-# "МОСКВА, 4 апреля. /ТАСС/." or "LONDON, 2 May (Reuters) -"
-_DATELINE_DAY_FIRST = re.compile(
-    rf"{_PLACE}(?P<day>\d{{1,2}})\s+{_MONTH}(?!\w)(?:,?\s+(?P<year>{_YEAR}){_YEAR_WORD}(?!\w))?{_AGENCY}"
-)
+
+
+@functools.cache
+def _datelines() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The datelines, month first (`MOSCOW, April 4. /TASS/.`, `LONDON, May 2 (Reuters)
+    -`, maybe with a year) and day first (`МОСКВА, 4 апреля. /ТАСС/.`): made when a file
+    is first parsed, not at every start (their alternations take milliseconds)."""
+    return (
+        re.compile(
+            rf"{_PLACE}{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
+            rf"(?:,?\s+(?P<year>{_YEAR})\b)?{_AGENCY}"
+        ),
+        re.compile(
+            rf"{_PLACE}(?P<day>\d{{1,2}})\s+{_MONTH}(?!\w)"
+            rf"(?:,?\s+(?P<year>{_YEAR}){_YEAR_WORD}(?!\w))?{_AGENCY}"
+        ),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,7 +268,8 @@ class Dateline:
 
 def match_dateline(text: str) -> Dateline | None:
     """The dateline that `text` starts with, month or day first, in English or Russian."""
-    match = DATELINE.match(text) or _DATELINE_DAY_FIRST.match(text)
+    month_first, day_first = _datelines()
+    match = month_first.match(text) or day_first.match(text)
     if match is None:
         return None
     return Dateline(
@@ -339,13 +350,20 @@ _RELATIVE_OFFSET = {
     "вчера": 1,
 }
 """Days from the date a relative word names to the day it is said on."""
-_RELATIVE = re.compile(
-    rf"\b(?P<word>{_alternation(_RELATIVE_OFFSET)})\b[,\s]{{1,3}}"
-    rf"(?:(?:on\s+)?(?:{_alternation(_WEEKDAY_NUMBERS)})\.?,?\s+)?"
-    rf"(?:(?P<month_first>{_MONTH_WORD})\.?\s+(?P<day_after>\d{{1,2}})(?:st|nd|rd|th)?"
-    rf"|(?P<day>\d{{1,2}})(?:st|nd|rd|th|-?го)?\s+(?:of\s+)?(?P<month>{_MONTH_WORD}))(?!\w)",
-    re.IGNORECASE,
-)
+
+
+@functools.cache
+def _relative() -> re.Pattern[str]:
+    """`tomorrow, May 23rd`, `сегодня, 4 апреля`: made when first needed, as `_datelines`."""
+    return re.compile(
+        rf"\b(?P<word>{_alternation(_RELATIVE_OFFSET)})\b[,\s]{{1,3}}"
+        rf"(?:(?:on\s+)?(?:{_alternation(_WEEKDAY_NUMBERS)})\.?,?\s+)?"
+        rf"(?:(?P<month_first>{_MONTH_WORD})\.?\s+(?P<day_after>\d{{1,2}})(?:st|nd|rd|th)?"
+        rf"|(?P<day>\d{{1,2}})(?:st|nd|rd|th|-?го)?\s+(?:of\s+)?(?P<month>{_MONTH_WORD}))(?!\w)",
+        re.IGNORECASE,
+    )
+
+
 _NEAR_DAYS = 7
 """How far a publication date may be from the meeting it publishes."""
 
@@ -354,7 +372,7 @@ def said_on(text: str, published: dt.date) -> tuple[dt.date, str] | None:
     """The day words such as `tomorrow, May 23rd` or `сегодня, 4 апреля` are said on,
     with the phrase, when that day is within a week of `published` (the year comes
     from it): a page published on the 23rd may hold a call held the evening before."""
-    for match in _RELATIVE.finditer(text):
+    for match in _relative().finditer(text):
         month = match["month"] or match["month_first"]
         day = match["day"] or match["day_after"]
         offset = dt.timedelta(days=_RELATIVE_OFFSET[match["word"].lower()])

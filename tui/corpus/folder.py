@@ -15,10 +15,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tui.corpus import boilerplate
-from tui.corpus.dates import dates_in_path, find_dates, short_dates
-from tui.corpus.speakers import folder_people
-
 HEAD_CHARS = 4000
 """Of each page, the part read for the dates it writes: a meeting's date is near the top."""
 FILE_DATE_PAGES = 3
@@ -44,6 +40,10 @@ NO_FOLDER = Folder()
 def learn(pages: Sequence[tuple[str, str]]) -> Folder:
     """What `pages`, a sample of a folder's files as (file name, text read as the
     parser reads it), have in common."""
+    # The parser's modules, imported when a file is to be parsed, not at every start.
+    from tui.corpus import boilerplate
+    from tui.corpus.speakers import folder_people
+
     if len(pages) < boilerplate.MIN_FILES:
         return NO_FOLDER
     texts = [text for _, text in pages]
@@ -60,6 +60,8 @@ def _named_for_meetings(pages: Sequence[tuple[str, str]]) -> bool:
     """Whether the dates in the files' names are their meetings': not where
     FILE_DATE_PAGES pages or more write dates of their own other than the one in their
     name, and not one in four of those that write a date writes their name's."""
+    from tui.corpus.dates import dates_in_path, find_dates, short_dates
+
     agree = differ = 0
     for name, text in pages:
         named = {found.value for found in dates_in_path(name)}

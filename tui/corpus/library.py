@@ -24,7 +24,6 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from tui.corpus import boilerplate
 from tui.corpus.cache import (
     CachedFile,
     DocumentCache,
@@ -633,6 +632,8 @@ the largest files are not worth reading whole for it."""
 def learn_folder(paths: list[str], config: Config) -> Folder:
     """What a folder's files have in common (`tui.corpus.folder`), from an even sample
     of them read as the parser reads them. Unreadable files are passed over."""
+    from tui.corpus import boilerplate
+
     if len(paths) < boilerplate.MIN_FILES:
         return NO_FOLDER
     from tui.corpus.parse import page_text

@@ -18,7 +18,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
-from tui.corpus import notes_yaml
 from tui.corpus.safeyaml import FlowList, Plain, YamlError, dump, parse
 
 FORMAT_VERSION = 1
@@ -287,6 +286,8 @@ def _is_dossiers(layout: Layout, data: NotesData) -> bool:
 def _render_kept(data: NotesData, layout: Layout) -> tuple[str, NotesData] | None:
     """The text read with `data`'s changes made to it, and how it reads; None if it
     cannot be made or does not read back as `data`."""
+    from tui.corpus import notes_yaml  # ruamel.yaml: a tenth of the start, for saves only
+
     try:
         return _round_trip(data, layout)
     except notes_yaml.RoundTripError:
@@ -296,6 +297,8 @@ def _render_kept(data: NotesData, layout: Layout) -> tuple[str, NotesData] | Non
 def _round_trip(data: NotesData, layout: Layout) -> tuple[str, NotesData] | None:
     """`_render_kept`'s work: change the round-trip document of the text read (in place
     of parsing and dumping anew, which would lose what the user wrote) and check it."""
+    from tui.corpus import notes_yaml
+
     document = layout.document if layout.document is not None else notes_yaml.load(layout.text)
     layout.document = None  # changed below: the layout no longer describes it
     old = layout.entries
@@ -331,6 +334,8 @@ def _reads_as(again: NotesData, data: NotesData) -> bool:
 
 def _entry_document(note: Note) -> dict[str, object]:
     """`note` as the safe writer writes it, parsed with its quotes kept."""
+    from tui.corpus import notes_yaml
+
     return notes_yaml.entry(dump([_plain(note)]))
 
 
