@@ -23,14 +23,16 @@ def speakers(library: Library, doc_id: str) -> list[str | None]:
     return [turn.speaker for turn in library.by_id(doc_id).turns]
 
 
+@pytest.mark.parametrize("gaggles", [1, 4])
 def test_a_surname_is_the_person_another_page_of_the_folder_names(
-    tmp_path: Path, config: Config
+    tmp_path: Path, config: Config, gaggles: int
 ) -> None:
+    # Two pages are enough to name a person for each other.
     pages = {
         f"gaggle-{n}.txt": f"Press gaggle aboard Air Force One en route to city {n}\n\n"
         f"MS. PSAKI:  Hi, everyone.  Item {n}.\n\nQ    What about the trip?\n\n"
         "MS. PSAKI:  It is on.\n"
-        for n in range(4)
+        for n in range(gaggles)
     }
     pages["briefing.txt"] = (
         "Press briefing of the week in the briefing room, with questions\n\n"

@@ -15,6 +15,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+MIN_PAGES = 2
+"""Two pages can name a person for each other; what repeats as furniture takes more
+(`boilerplate.MIN_FILES`)."""
 HEAD_CHARS = 4000
 """Of each page, the part read for the dates it writes: a meeting's date is near the top."""
 FILE_DATE_PAGES = 3
@@ -44,12 +47,12 @@ def learn(pages: Sequence[tuple[str, str]]) -> Folder:
     from tui.corpus import boilerplate
     from tui.corpus.speakers import folder_people
 
-    if len(pages) < boilerplate.MIN_FILES:
+    if len(pages) < MIN_PAGES:
         return NO_FOLDER
     texts = [text for _, text in pages]
     names, holders = folder_people(line.strip() for text in texts for line in text.splitlines())
     return Folder(
-        boilerplate.learn(texts),
+        boilerplate.learn(texts) if len(texts) >= boilerplate.MIN_FILES else frozenset(),
         tuple(sorted(names.items())),
         tuple(sorted(holders.items())),
         _named_for_meetings(pages),

@@ -633,8 +633,9 @@ def learn_folder(paths: list[str], config: Config) -> Folder:
     """What a folder's files have in common (`tui.corpus.folder`), from an even sample
     of them read as the parser reads them. Unreadable files are passed over."""
     from tui.corpus import boilerplate
+    from tui.corpus.folder import MIN_PAGES
 
-    if len(paths) < boilerplate.MIN_FILES:
+    if len(paths) < MIN_PAGES:
         return NO_FOLDER
     from tui.corpus.parse import page_text
 
