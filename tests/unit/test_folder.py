@@ -118,3 +118,22 @@ def test_file_names_the_pages_bear_out_date_a_page(tmp_path: Path, config: Confi
     assert (date.value, date.source, date.confidence) == (
         dt.date(2021, 5, 7), "file name", Confidence.INFERRED,
     )  # fmt: skip
+
+
+def test_a_surname_label_is_the_full_name_the_folders_pages_write(
+    tmp_path: Path, config: Config
+) -> None:
+    pages = {
+        "remarks-1.txt": "Remarks by President Biden in a joint press statement\n\n"
+        "PRESIDENT BIDEN:  Good afternoon.\n\nHON. MEMBERS:  Hear, hear.\n",
+        "remarks-2.txt": "Remarks by the President on the economy, East Room\n\n"
+        "THE PRESIDENT:  Thank you. As Joe Biden said in the campaign, jobs come first.\n\n"
+        "Labour Members will enjoy this one, and the members too.\n",
+        "statement.txt": "Statement on the visit of President Joe Biden to Ottawa\n\n"
+        "The Prime Minister welcomed President Joe Biden.\n",
+    }
+    write(tmp_path / "speeches", pages)
+    library = Library.load(tmp_path, config)
+    # `Joe Biden`, written twice in the folder, names the label that gives `Biden` alone;
+    # `Labour Members`, written once, names no one.
+    assert speakers(library, "remarks-1") == ["Joe Biden", "Hon. Members"]

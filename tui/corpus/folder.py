@@ -50,7 +50,7 @@ def learn(pages: Sequence[tuple[str, str]]) -> Folder:
     if len(pages) < MIN_PAGES:
         return NO_FOLDER
     texts = [text for _, text in pages]
-    names, holders = folder_people(line.strip() for text in texts for line in text.splitlines())
+    names, holders = folder_people(texts)
     return Folder(
         boilerplate.learn(texts) if len(texts) >= boilerplate.MIN_FILES else frozenset(),
         tuple(sorted(names.items())),

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
@@ -1095,24 +1095,7 @@ class People:
         return self._found[surname]
 
     def _search_context(self, surname: str) -> str | None:
-        """The commonest `Given Surname` in the page, the surname in any case and spelled
-        as the page writes it (`McGuire` for a label's `MCGUIRE`)."""
-        pattern = re.compile(
-            rf"(?<!{_LETTER_BEFORE})(?P<given>{_GIVEN})(?P<surname>(?i:{re.escape(surname)}))(?![\w])"
-        )
-        counts: Counter[str] = Counter()
-        for match in pattern.finditer(self.context):
-            given = [
-                token
-                for token in match["given"].split()
-                if not _is_word_of(token, ROLE_WORDS | HONORIFICS) and not _CONTRACTION.match(token)
-            ]
-            written = match["surname"]
-            if not written[0].isupper():
-                continue  # `Will` of `I will`: a name has its capital
-            if given and not _is_word_of(given[0], ROLE_WORDS | HONORIFICS | SPOKEN_WORDS):
-                counts[title_case(f"{' '.join(given)} {written}")] += 1
-        return counts.most_common(1)[0][0] if counts else None
+        return full_name_in(self.context, surname)
 
     def _holder(self, office: str) -> str | None:
         """Who holds `office` on this page: `President Ann Ray` in its title or text."""
@@ -1369,27 +1352,61 @@ def byline(text: str) -> str | None:
     return None
 
 
-def folder_people(lines: Iterable[str]) -> tuple[dict[str, str], dict[str, str]]:
-    """From the labels among `lines` (a folder's pages): each surname's full name and
+def full_name_in(text: str, surname: str, least: int = 1) -> str | None:
+    """The commonest `Given Surname` in `text`, written `least` times or more, the
+    surname in any case and spelled as the text writes it (`McGuire` for a label's
+    `MCGUIRE`)."""
+    pattern = re.compile(
+        rf"(?<!{_LETTER_BEFORE})(?P<given>{_GIVEN})(?P<surname>(?i:{re.escape(surname)}))(?![\w])"
+    )
+    counts: Counter[str] = Counter()
+    for match in pattern.finditer(text):
+        given = [
+            token
+            for token in match["given"].split()
+            if not _is_word_of(token, ROLE_WORDS | HONORIFICS) and not _CONTRACTION.match(token)
+        ]
+        written = match["surname"]
+        if not written[0].isupper():
+            continue  # `Will` of `I will`: a name has its capital
+        if given and not _is_word_of(given[0], ROLE_WORDS | HONORIFICS | SPOKEN_WORDS):
+            counts[title_case(f"{' '.join(given)} {written}")] += 1
+    common = counts.most_common(1)
+    return common[0][0] if common and common[0][1] >= least else None
+
+
+def folder_people(texts: Sequence[str]) -> tuple[dict[str, str], dict[str, str]]:
+    """From the labels of `texts` (a folder's pages): each surname's full name and
     each office's holder, where the labels give only one (`Jane Doe`; `prime
-    minister` -> `Tom Hale` from `The Prime Minister (Mr. Tom Hale):`)."""
+    minister` -> `Tom Hale` from `The Prime Minister (Mr. Tom Hale):`). A surname the
+    labels give alone (`PRESIDENT BIDEN:`, `MS. PSAKI:`) is the full name the pages
+    write most (`Joe Biden`), where no page's own text gives one."""
     names: dict[str, set[str]] = {}
     holders: dict[str, set[str]] = {}
-    for line in lines:
-        if ":" not in line[:200]:
-            continue
-        label = parse_label(line)
-        if label is None:
-            continue
-        if label.role is Role.PERSON and label.style != "Speaker N:":
-            person = _person_tokens(label.name.split())
-            if len(person) >= 2:
-                full = title_case(" ".join(person))
-                names.setdefault(surname_of(full), set()).add(full)
-        elif label.role is Role.OFFICE and (named := asker_of(label.note)):
-            office = _office(label.name)
-            if office:
-                holders.setdefault(office, set()).add(title_case(named))
+    alone: set[str] = set()
+    for text in texts:
+        for line in text.splitlines():
+            if ":" not in line[:200]:
+                continue
+            label = parse_label(line.strip())
+            if label is None:
+                continue
+            if label.role is Role.PERSON and label.style != "Speaker N:":
+                person = _person_tokens(label.name.split())
+                if len(person) >= 2:
+                    full = title_case(" ".join(person))
+                    names.setdefault(surname_of(full), set()).add(full)
+                elif person and len(person) < len(label.name.split()):
+                    alone.add(surname_of(person[0]))  # after an honorific or an office
+            elif label.role is Role.OFFICE and (named := asker_of(label.note)):
+                office = _office(label.name)
+                if office:
+                    holders.setdefault(office, set()).add(title_case(named))
+    written = "\n".join(texts)
+    for surname in sorted(alone - names.keys()):
+        # Written twice at least: `Labour Members`, once, is no one's name.
+        if found := full_name_in(written, surname, least=2):
+            names[surname_of(found)] = {found}
     return (
         {surname: forms.pop() for surname, forms in names.items() if len(forms) == 1},
         {office: people.pop() for office, people in holders.items() if len(people) == 1},
