@@ -91,8 +91,12 @@ def _same_speaker(key: Turn, got: Turn) -> bool:
     names the asker only now and then (`Go ahead, Peter`), and keys that name askers
     from such hints would score guessing; so a question of the key matches a question
     of the parse whoever asks, and a named turn matches the same name whatever its kind
-    (the kinds figure counts kinds)."""
+    (the kinds figure counts kinds). A key is written from its document alone: where
+    that gives a surname only (`Cameron`), the full name another page of the folder
+    gives (`David Cameron`) is the same person, as the parser is to find it."""
     if key[0] == "question" and got[0] == "question":
+        return True
+    if key[1] and " " not in key[1] and got[1].endswith(" " + key[1]):
         return True
     return (bool(key[1]) and key[1] == got[1]) or key[2] == got[2]
 

@@ -112,3 +112,16 @@ def test_the_seeds_scored_as_a_source_are_exact(tmp_path: Path) -> None:
     wrong[0] = ["statement", "Someone Else"]
     (tmp_path / "keys" / "seeds.yaml").write_text(yaml.safe_dump(key), encoding="utf-8")
     assert scorer.score(tmp_path)["totals"]["development"]["speakers"] < 100.0
+
+
+def test_a_keys_surname_is_met_by_the_full_name_and_by_nothing_else() -> None:
+    """A key names a speaker from its document alone: `Cameron` where that document
+    gives no more is met by the `David Cameron` another page of the folder gives; not
+    by another name, nor a first name by a name that begins with it."""
+    same = _scorer()._same_speaker
+    cameron = ("statement", "cameron", "cameron")
+    assert same(cameron, ("answer", "david cameron", "david cameron"))
+    assert not same(cameron, ("answer", "cameron diaz", "cameron diaz"))
+    assert not same(cameron, ("answer", "tony blair", "tony blair"))
+    kim = ("statement", "kim", "kim")
+    assert not same(kim, ("statement", "kimberly jones", "kimberly jones"))
