@@ -1352,14 +1352,24 @@ def byline(text: str) -> str | None:
     return None
 
 
-def full_name_in(text: str, surname: str, least: int = 1) -> str | None:
-    """The commonest `Given Surname` in `text`, written `least` times or more, the
-    surname in any case and spelled as the text writes it (`McGuire` for a label's
-    `MCGUIRE`)."""
-    pattern = re.compile(
-        rf"(?<!{_LETTER_BEFORE})(?P<given>{_GIVEN})(?P<surname>(?i:{re.escape(surname)}))(?![\w])"
+def full_name_in(text: str, surname: str) -> str | None:
+    """The commonest `Given Surname` in `text`, the surname in any case and spelled as
+    the text writes it (`McGuire` for a label's `MCGUIRE`)."""
+    return full_names_in(text, [surname]).get(surname_of(surname))
+
+
+def full_names_in(text: str, surnames: Iterable[str], least: int = 1) -> dict[str, str]:
+    """`full_name_in` for each of `surnames` at once, in one pass over `text`, by
+    `surname_of`; only those written `least` times or more."""
+    wanted = "|".join(
+        re.escape(surname) for surname in sorted(set(surnames), key=len, reverse=True)
     )
-    counts: Counter[str] = Counter()
+    if not wanted:
+        return {}
+    pattern = re.compile(
+        rf"(?<!{_LETTER_BEFORE})(?P<given>{_GIVEN})(?P<surname>(?i:{wanted}))(?![\w])"
+    )
+    counts: dict[str, Counter[str]] = {}
     for match in pattern.finditer(text):
         given = [
             token
@@ -1370,9 +1380,14 @@ def full_name_in(text: str, surname: str, least: int = 1) -> str | None:
         if not written[0].isupper():
             continue  # `Will` of `I will`: a name has its capital
         if given and not _is_word_of(given[0], ROLE_WORDS | HONORIFICS | SPOKEN_WORDS):
-            counts[title_case(f"{' '.join(given)} {written}")] += 1
-    common = counts.most_common(1)
-    return common[0][0] if common and common[0][1] >= least else None
+            full = title_case(f"{' '.join(given)} {written}")
+            counts.setdefault(surname_of(written), Counter())[full] += 1
+    found = {}
+    for surname, forms in counts.items():
+        ((full, times),) = forms.most_common(1)
+        if times >= least:
+            found[surname] = full
+    return found
 
 
 def folder_people(texts: Sequence[str]) -> tuple[dict[str, str], dict[str, str]]:
@@ -1402,11 +1417,9 @@ def folder_people(texts: Sequence[str]) -> tuple[dict[str, str], dict[str, str]]
                 office = _office(label.name)
                 if office:
                     holders.setdefault(office, set()).add(title_case(named))
-    written = "\n".join(texts)
-    for surname in sorted(alone - names.keys()):
-        # Written twice at least: `Labour Members`, once, is no one's name.
-        if found := full_name_in(written, surname, least=2):
-            names[surname_of(found)] = {found}
+    # Written twice at least: `Labour Members`, once, is no one's name.
+    for surname, found in full_names_in("\n".join(texts), alone - names.keys(), least=2).items():
+        names[surname] = {found}
     return (
         {surname: forms.pop() for surname, forms in names.items() if len(forms) == 1},
         {office: people.pop() for office, people in holders.items() if len(people) == 1},
