@@ -1057,33 +1057,31 @@ class People:
             return None
         key = f"given:{name.casefold()}:{least}"
         if key not in self._found:
-            counts = self._given_in_context(name, short=False)
-            if not counts and len(name) >= _SHORT_FORM_CHARS:
-                counts = self._given_in_context(name, short=True)
-                if len(counts) > 1:
-                    counts.clear()  # `Alex` of `Alexander Lee` or of `Alexis Ford`
+            counts, longer = self._given_in_context(name)
+            if not counts and len(name) >= _SHORT_FORM_CHARS and len(longer) == 1:
+                counts = longer  # not `Alex` of `Alexander Lee` or of `Alexis Ford`
             common = counts.most_common(1)
             self._found[key] = common[0][0] if common and common[0][1] >= least else None
         return self._found[key]
 
-    def _given_in_context(self, name: str, short: bool) -> Counter[str]:
-        """How often the page writes each full name whose first name is `name`, or
-        begins with it (`short`): `Maria Lind`, `Trenton Van Epps`."""
+    def _given_in_context(self, name: str) -> tuple[Counter[str], Counter[str]]:
+        """How often the page writes each full name whose first name is `name` (`Maria
+        Lind`), and each whose first name begins with it (`Trenton Van Epps`)."""
         variants = "|".join(map(re.escape, {name, name.upper(), name.capitalize()}))
-        given = rf"(?:{variants})[^\W\d_]{{1,{_SHORT_FORM_LONGER}}}" if short else f"(?:{variants})"
         pattern = re.compile(
-            rf"(?<!{_LETTER_BEFORE})(?P<given>{given})[ \t]+(?:{UPPER}\.[ \t]+)?"
-            rf"(?P<surname>(?:{_PARTICLE}[ \t]+)?{_NAME_TOKEN})(?![\w’'])"
+            rf"(?<!{_LETTER_BEFORE})(?P<given>(?:{variants})(?P<more>[^\W\d_]{{0,{_SHORT_FORM_LONGER}}}))"
+            rf"[ \t]+(?:{UPPER}\.[ \t]+)?(?P<surname>(?:{_PARTICLE}[ \t]+)?{_NAME_TOKEN})(?![\w’'])"
         )
         stop = ROLE_WORDS | _TITLE_CASE_WORDS | _NOT_NAMES | SPOKEN_WORDS
-        counts: Counter[str] = Counter()
+        exact: Counter[str] = Counter()
+        longer: Counter[str] = Counter()
         for match in pattern.finditer(self.context):
             surname = match["surname"].split()[-1]
             # A word the page also writes in lower case is a word (`Danny Alright,
             # thanks`), not a surname.
             if not _is_word_of(surname, stop) and not self._lower(surname):
-                counts[f"{match['given']} {match['surname']}"] += 1
-        return counts
+                (longer if match["more"] else exact)[f"{match['given']} {match['surname']}"] += 1
+        return exact, longer
 
     def _in_context(self, name: str) -> str | None:
         """The commonest full form of a surname in the page: `Jane Doe` for `DOE`."""
