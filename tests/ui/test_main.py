@@ -564,3 +564,24 @@ async def test_the_cursor_is_brighter_while_the_reader_has_the_keys(make_app: Ap
         await pilot.press("tab")  # the sidebar has the keys again
         await pilot.pause()
         assert cursor_bar() == away
+
+
+async def test_a_date_that_is_no_meetings_is_marked_in_the_list(
+    make_app: AppFactory, tmp_path: Path
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "2021-05-03-briefing.txt").write_text(
+        "Press Briefing, May 3, 2021\n\nMS. PSAKI: Good afternoon.\n", encoding="utf-8"
+    )
+    (corpus / "interview.md").write_text(
+        "---\ntitle: An interview\npublished: 2020-04-20\n---\n\nQ: Why?\n\nA: Because.\n",
+        encoding="utf-8",
+    )
+    app = make_app(corpus=corpus)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        sidebar = app.screen.query_one(Sidebar)
+        lines = [sidebar.render_line(y).text for y in range(sidebar.size.height)]
+        assert any("2021-05-03 " in line and "?" not in line for line in lines), lines
+        assert any("2020-04-20?" in line for line in lines), lines

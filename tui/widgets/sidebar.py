@@ -20,7 +20,7 @@ from textual.strip import Strip
 from textual.timer import Timer
 from textual.widget import Widget
 
-from tui.corpus.model import Document
+from tui.corpus.model import Confidence, Document
 from tui.messages import DocumentSelected
 
 
@@ -188,7 +188,9 @@ class Sidebar(ScrollView, can_focus=True):
                 group = doc_group
                 self._lines.append(_Line(_Part.GROUP, -1, group))
             self._first_line.append(len(self._lines))
-            date = doc.date.iso or NO_DATE
+            # A date that is no meeting's (a publication, file or scrape date) says so.
+            scraped = doc.date.confidence is Confidence.SCRAPED
+            date = (f"{doc.date.iso}?" if scraped else doc.date.iso) or NO_DATE
             self._lines.append(_Line(_Part.DATE, row, date, doc.place or ""))
             self._lines.append(_Line(_Part.TITLE, row))
         self._cache.clear()
