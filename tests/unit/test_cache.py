@@ -25,7 +25,7 @@ from tui.corpus import search as search_module
 from tui.corpus.cache import DocumentCache, default_cache_path
 from tui.corpus.config import Config, Topic, load_config
 from tui.corpus.library import Library, Loader
-from tui.corpus.model import Document
+from tui.corpus.model import Document, Summary
 from tui.corpus.search import SearchIndex, cached_index
 
 
@@ -115,6 +115,102 @@ def test_added_and_deleted_files(corpus: Path, tmp_path: Path, parsed: list[str]
     assert parsed == ["new"]
     assert again.get("001_1233152ec4a1af33") is None
     same(again, cold(corpus, config))
+
+
+@pytest.fixture
+def decoded(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The ids of the documents decoded from the cache's rows, in order."""
+    calls: list[str] = []
+    real = cache_module.decode_document
+
+    def counting(data: bytes, path: Path) -> Document:
+        document = real(data, path)
+        calls.append(document.id)
+        return document
+
+    monkeypatch.setattr(cache_module, "decode_document", counting)
+    return calls
+
+
+def summaries(library: Library) -> list[Summary]:
+    """What the list shows, as the documents (decoded or parsed) make it."""
+    return [Summary.of(document) for document in library.documents]
+
+
+def test_a_warm_start_decodes_no_document_before_one_is_opened(
+    corpus: Path, tmp_path: Path, parsed: list[str], decoded: list[str]
+) -> None:
+    config = load_config()
+    first = load(corpus, config, tmp_path / "c.sqlite3")
+    expected = summaries(cold(corpus, config))
+    parsed.clear()
+    decoded.clear()
+    again = load(corpus, config, tmp_path / "c.sqlite3")
+    assert (parsed, decoded) == ([], []), "listed from the summaries alone"
+    assert list(again.summaries) == expected
+    document = again.by_id("003_17535f2944fa9c05")
+    assert decoded == ["003_17535f2944fa9c05"], "the one opened, and no other"
+    assert parsed == []
+    assert document == first.by_id("003_17535f2944fa9c05")
+
+
+def test_dossier_list_decodes_no_document(corpus: Path, decoded: list[str]) -> None:
+    assert main(["list", "--json", "--corpus", str(corpus)]) == 0
+    decoded.clear()
+    assert main(["list", "--json", "--corpus", str(corpus)]) == 0
+    assert decoded == []
+
+
+def test_the_documents_decoded_last_are_kept_and_no_more(
+    corpus: Path, tmp_path: Path, decoded: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(library_module, "RECENT_DOCUMENTS", 2)
+    config = load_config()
+    load(corpus, config, tmp_path / "c.sqlite3")
+    library = load(corpus, config, tmp_path / "c.sqlite3")
+    first, second, third = (summary.id for summary in library.summaries[:3])
+    decoded.clear()
+    kept = library.by_id(first)
+    assert library.by_id(first) is kept, "kept: not decoded again"
+    library.by_id(second)
+    assert decoded == [first, second]
+    library.by_id(third)  # the third pushes the first out
+    library.by_id(second)
+    assert decoded == [first, second, third], "the second was kept"
+    assert library.by_id(first) == kept
+    assert decoded == [first, second, third, first], "the first was not"
+
+
+def test_the_summaries_follow_changed_added_deleted_and_damaged_rows(
+    corpus: Path, tmp_path: Path, parsed: list[str]
+) -> None:
+    import sqlite3
+
+    config = load_config()
+    cache_file = tmp_path / "c.sqlite3"
+    before = load(corpus, config, cache_file).summary("003_17535f2944fa9c05")
+    target = corpus / "003_17535f2944fa9c05.txt"
+    text = target.read_text(encoding="utf-8")
+    touch(target, text.replace("Lavrov", "Lavrov-Lavrov", 1).replace("Moscow", "Kazan"))
+    shutil.copy(corpus / "000_0f3248e6ed0e14b7.txt", corpus / "new.txt")
+    (corpus / "001_1233152ec4a1af33.txt").unlink()
+    load(corpus, config, cache_file)
+    with sqlite3.connect(cache_file) as db:
+        db.execute(
+            "UPDATE files SET data = ? WHERE doc_id = '002_06cc93c8d13a39f8'",
+            (b"\x00not marshal at all",),
+        )
+    expected = summaries(cold(corpus, config))
+    parsed.clear()
+    again = load(corpus, config, cache_file)
+    assert parsed == []
+    assert list(again.summaries) == expected
+    assert summaries(again) == expected, "each decoded document is as its summary says"
+    assert parsed == ["002_06cc93c8d13a39f8"]
+    assert again.summary("003_17535f2944fa9c05") != before
+    listed = DocumentCache(cache_file, corpus, config).files()
+    stored = [listed[path.name].summary for path in corpus.iterdir() if path.name != "empty.txt"]
+    assert sorted(stored, key=lambda summary: summary.sort_key if summary else ()) == expected
 
 
 @pytest.mark.parametrize("damage", ["garbage", "truncated"])
