@@ -208,7 +208,7 @@ def test_the_summaries_follow_changed_added_deleted_and_damaged_rows(
     assert summaries(again) == expected, "each decoded document is as its summary says"
     assert parsed == ["002_06cc93c8d13a39f8"]
     assert again.summary("003_17535f2944fa9c05") != before
-    listed = DocumentCache(cache_file, corpus, config).files()
+    listed = dict(DocumentCache(cache_file, corpus, config).files())
     stored = [listed[path.name].summary for path in corpus.iterdir() if path.name != "empty.txt"]
     assert sorted(stored, key=lambda summary: summary.sort_key if summary else ()) == expected
 
@@ -433,7 +433,7 @@ def test_a_first_start_waits_for_another_making_the_cache(tmp_path: Path) -> Non
         holder.wait()
     assert cache.problem is None and len(library.documents) == 5
     again = DocumentCache(cache_file, SEEDS, config)
-    assert len(again.files()) == 5 and again.problem is None
+    assert len(dict(again.files())) == 5 and again.problem is None
     again.close()
 
 
@@ -468,7 +468,7 @@ def test_cold_starts_at_once_make_one_cache_and_keep_it(tmp_path: Path) -> None:
             start.join(timeout=120)
         assert answers == [(5, None, "")] * 3, f"attempt {attempt}"
         cache = DocumentCache(cache_file, SEEDS, load_config())
-        assert len(cache.files()) == 5 and cache.problem is None
+        assert len(dict(cache.files())) == 5 and cache.problem is None
         cache.close()
 
 
@@ -717,7 +717,7 @@ def test_the_reader_leaves_no_wal_files(
     assert cache_file.stat().st_size > 0
     assert beside(cache_file) == []
     cache = DocumentCache(cache_file, corpus, load_config())
-    assert len(cache.files()) == len(list(corpus.iterdir())), "all of it in the file"
+    assert len(dict(cache.files())) == len(list(corpus.iterdir())), "all of it in the file"
     cache.close()
 
 
@@ -788,7 +788,7 @@ def test_a_read_only_cache_does_not_checkpoint(
     load(corpus, config, cache_file)
     monkeypatch.setattr(DocumentCache, "_writable", lambda self: False)
     cache = DocumentCache(cache_file, corpus, config)
-    assert len(cache.files()) > 0 and cache.problem is not None
+    assert len(dict(cache.files())) > 0 and cache.problem is not None
     statements: list[str] = []
     cache._db = Recording(cache._db, statements)  # type: ignore[assignment]
     cache.close()
@@ -796,7 +796,7 @@ def test_a_read_only_cache_does_not_checkpoint(
     assert not any("checkpoint" in statement for statement in statements)
     monkeypatch.undo()
     writable = DocumentCache(cache_file, corpus, config)
-    writable.files()
+    dict(writable.files())
     writable._db = Recording(writable._db, statements)  # type: ignore[assignment]
     writable.close()
     assert any("wal_checkpoint(TRUNCATE)" in statement for statement in statements)
@@ -822,7 +822,7 @@ def test_the_cache_is_at_most_twice_the_corpus(tmp_path: Path) -> None:
     cache_file = default_cache_path(corpus)
     cache = DocumentCache(cache_file, corpus, load_config())
     index = cache.index_folder()
-    assert len(cache.files()) == 50 and index is not None and index.is_dir()
+    assert len(dict(cache.files())) == 50 and index is not None and index.is_dir()
     cache.close()
     corpus_bytes = sum(path.stat().st_size for path in corpus.iterdir())
     index_bytes = sum(path.stat().st_size for path in index.iterdir())

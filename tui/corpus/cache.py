@@ -36,7 +36,7 @@ import marshal
 import os
 import sqlite3
 import urllib.parse
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -352,30 +352,31 @@ class DocumentCache:
 
     # -- documents --------------------------------------------------------------------
 
-    def files(self) -> dict[str, CachedFile]:
+    def files(self) -> Iterator[tuple[str, CachedFile]]:
         """Every cached file by relative path, with its summary but without its document
-        (`data` None): what says whether the file changed, and what the list shows."""
+        (`data` None): what says whether the file changed, and what the list shows. As
+        they are read, so that the first can be listed at once; the rows after an error
+        reading the database are left out (the caller parses those files)."""
         db = self._connect()
         if db is None:
-            return {}
+            return
         try:
-            rows = db.execute(
+            for path, size, mtime_ns, doc_id, error_text, *summary in db.execute(
                 "SELECT path, size, mtime_ns, doc_id, error, title, date, date_source,"
                 " date_confidence, place, source_kind, turns, questions, paragraphs FROM files"
-            ).fetchall()
+            ):
+                yield (
+                    path,
+                    CachedFile(
+                        Stamp(size, mtime_ns),
+                        doc_id,
+                        None,
+                        error_text,
+                        None if error_text is not None else _summary(doc_id, summary),
+                    ),
+                )
         except sqlite3.Error as error:
             self._broken(error)
-            return {}
-        return {
-            path: CachedFile(
-                Stamp(size, mtime_ns),
-                doc_id,
-                None,
-                error_text,
-                None if error_text is not None else _summary(doc_id, summary),
-            )
-            for path, size, mtime_ns, doc_id, error_text, *summary in rows
-        }
 
     def document(self, path: str, stamp: Stamp, doc_id: str) -> Document | None:
         """The cached document of `path` (relative to `folder`), if it is of the file

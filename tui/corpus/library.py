@@ -649,16 +649,19 @@ class Loader:
         document is decoded when asked for), else parsed (what the walk found not to
         be a file is never opened); None where what came so far should be handed on
         before a long wait."""
-        cached = self.cache.files() if self.cache is not None and wanted else {}
         served: set[str] = set()
+        readable: dict[str, tuple[str, str]] = {}
+        """Relative path -> (full path, id), of the files to look for in the cache."""
         for path, relative, doc_id, reason in wanted:
-            stamp = stamps[relative]
-            if reason is not None:
+            if reason is None:
+                readable[relative] = (path, doc_id)
+            else:
                 served.add(relative)
-                yield relative, stamp, FileError(Path(path), doc_id, reason)
-                continue
-            row = cached.get(relative)
-            if stamp is None or row is None or row.stamp != stamp or row.doc_id != doc_id:
+                yield relative, stamps[relative], FileError(Path(path), doc_id, reason)
+        for relative, row in self.cache.files() if self.cache is not None and readable else ():
+            path, doc_id = readable.get(relative, ("", ""))
+            stamp = stamps.get(relative)
+            if not path or stamp is None or row.stamp != stamp or row.doc_id != doc_id:
                 continue
             served.add(relative)
             if row.summary is not None:
