@@ -579,6 +579,20 @@ def test_the_second_start_reads_the_index_from_the_cache(
     assert all(answers(second)), "every query finds something on the seeds"
 
 
+def test_an_index_on_disk_opens_without_decoding_a_document(
+    corpus: Path, tmp_path: Path, decoded: list[str]
+) -> None:
+    config = load_config()
+    first = index_of(corpus, config, tmp_path / "c.sqlite3")
+    expected = answers(first)
+    decoded.clear()
+    second = index_of(corpus, config, tmp_path / "c.sqlite3")
+    assert decoded == [], "its paragraphs are read from their documents when shown"
+    results = second.search("Karabakh").results
+    assert results and set(decoded) == {result.entry.document.id for result in results}
+    assert answers(second) == expected
+
+
 @pytest.mark.parametrize("change", ["changed", "added", "deleted"])
 def test_a_changed_file_is_indexed_again_alone(
     corpus: Path, tmp_path: Path, builds: list[str], change: str
