@@ -536,7 +536,7 @@ class DossierApp(NotebookApp):
             return None
         self.main_screen.keep_place()
         if self._folder_read and self.loading is None:
-            self.reading.keep_documents(lambda doc_id: self.library.get(doc_id) is not None)
+            self.reading.keep_documents(lambda doc_id: self.library.summary(doc_id) is not None)
         version = self.reading.version
         if version == self._state_version and not force:
             return None
