@@ -744,9 +744,7 @@ class Entries(Sequence[Entry]):
     def __getitem__(self, at: int | slice) -> Entry | list[Entry]:
         if isinstance(at, slice):
             return [self._index.entry(entry_id) for entry_id in range(self._size)[at]]
-        if not 0 <= at < self._size:
-            raise IndexError(at)
-        return self._index.entry(at)
+        return self._index.entry(range(self._size)[at])
 
 
 def _listing(
