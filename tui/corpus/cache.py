@@ -136,7 +136,7 @@ def decode_document(data: bytes, path: Path) -> Document:
         EventDate(
             dt.date.fromordinal(ordinal) if ordinal is not None else None,
             source,
-            Confidence(confidence),
+            _CONFIDENCES[confidence],
         ),
         place,
         source_kind,
@@ -171,7 +171,10 @@ class CachedFile:
     """What the list shows of the document; None for a file that is not one."""
 
 
-_DECODE_ERRORS = (ValueError, TypeError, EOFError, IndexError, OverflowError)
+_DECODE_ERRORS = (ValueError, TypeError, EOFError, IndexError, OverflowError, KeyError)
+_CONFIDENCES = {level.value: level for level in Confidence}
+"""Each confidence by its value: a lookup here costs a tenth of calling the enum, once
+per row of a start."""
 
 
 class DocumentCache:
@@ -498,7 +501,7 @@ def _summary(doc_id: str, columns: list[Any]) -> Summary:
         EventDate(
             dt.date.fromordinal(ordinal) if ordinal is not None else None,
             source,
-            Confidence(confidence),
+            _CONFIDENCES[confidence],
         ),
         place,
         source_kind,
