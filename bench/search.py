@@ -31,7 +31,7 @@ from bench._common import percentile
 from bench.gen_corpus import generate
 from tui.corpus.config import load_config
 from tui.corpus.library import Library
-from tui.corpus.search import SearchIndex, fuzzy_cutoff, words
+from tui.corpus.search import Result, SearchIndex, fuzzy_cutoff, words
 
 QUERIES = [
     "Karabah settlement",
@@ -76,6 +76,11 @@ def bm25(paragraph_words: list[list[str]]) -> list[dict[str, float]]:
         }
         for counts, length in zip(counted, lengths, strict=True)
     ]
+
+
+def where(result: Result) -> tuple[str, int]:
+    """A result's paragraph: its document's id and its index there."""
+    return result.entry.document.id, result.entry.paragraph
 
 
 def brute_force(weights: list[dict[str, float]], query: str) -> tuple[set[int], list[int]]:
@@ -158,14 +163,17 @@ def run(docs: int, seed: int) -> None:
     brute: list[float] = []
     recalls: list[float] = []
     overlaps: list[float] = []
-    position_of = {id(entry): position for position, entry in enumerate(index.entries)}
+    position_of = {
+        (entry.document.id, entry.paragraph): position
+        for position, entry in enumerate(index.entries)
+    }
     for query in plain:
         started = time.perf_counter()
         expected, expected_top = brute_force(weights, query)
         brute.append((time.perf_counter() - started) * 1000)
         everything = index.search(query, limit=len(texts)).results
-        ours = {position_of[id(result.entry)] for result in everything}
-        ours_top = {position_of[id(result.entry)] for result in everything[:BRUTE_LIMIT]}
+        ours = {position_of[where(result)] for result in everything}
+        ours_top = {position_of[where(result)] for result in everything[:BRUTE_LIMIT]}
         recalls.append(len(ours & expected) / max(1, len(expected)))
         overlaps.append(len(ours_top & set(expected_top)) / max(1, len(expected_top)))
     ours_full = [index.search(q, limit=50).seconds * 1000 for q in plain]

@@ -435,7 +435,7 @@ class DossierApp(NotebookApp):
             if ids is not None:
                 self.open_compare(*ids)
 
-        self.push_screen(ComparePicker(self.library.documents), picked)
+        self.push_screen(ComparePicker(self.library.summaries), picked)
 
     @on(Sidebar.CompareRequested)
     def _compare_marked(self, message: Sidebar.CompareRequested) -> None:
@@ -468,7 +468,7 @@ class DossierApp(NotebookApp):
         elif name == "speakers" and not self.is_screen_installed(name):
             from tui.screens.speakers import SpeakersScreen
 
-            self.install_screen(SpeakersScreen(self.library.documents), name)
+            self.install_screen(SpeakersScreen(tuple(self.library.documents)), name)
         if self.screen is not self.get_screen(name):
             await self.push_screen(name)
         if name == "kwic":
@@ -536,7 +536,7 @@ class DossierApp(NotebookApp):
             return None
         self.main_screen.keep_place()
         if self._folder_read and self.loading is None:
-            self.reading.keep_documents(lambda doc_id: self.library.get(doc_id) is not None)
+            self.reading.keep_documents(lambda doc_id: self.library.summary(doc_id) is not None)
         version = self.reading.version
         if version == self._state_version and not force:
             return None

@@ -324,15 +324,23 @@ def _guarded(run: Callable[[argparse.Namespace], int], args: argparse.Namespace)
 
 
 def _run_command(args: argparse.Namespace) -> int:
-    config, corpus = _settings(args)
+    config, folder = _settings(args)
     if args.command == "check":
-        folder = args.dir or corpus
+        folder = args.dir or folder
         if folder_problem(folder) is not None:
             raise UsageError(f"not a folder: {folder}")
-        library = _load(folder, config)
+    library = _load(folder, config)
+    try:
+        return _command(library, args)
+    finally:
+        library.close()  # its connection to the cache, opened to decode documents
+
+
+def _command(library: Library, args: argparse.Namespace) -> int:
+    config = library.config
+    if args.command == "check":
         _warn(config)
         return _check(library, args.json, args.summary)
-    library = _load(corpus, config)
     _warn(config, library)
     if args.command == "list":
         return _list(library, args.json)
@@ -367,7 +375,9 @@ def _run_tui(args: argparse.Namespace) -> int:
     # huge file, is read by the app, which lists the documents as they come.
     # `--compare` needs its two at once.
     read_now = bool(args.compare) or small_folder(corpus)
-    library = Library.load(corpus, config, cache) if read_now else Library(corpus, config)
+    library = (
+        Library.load(corpus, config, cache) if read_now else Library(corpus, config, cache=cache)
+    )
     compare = tuple(_document(library, doc_id).id for doc_id in args.compare or ())
     notes = NotesStore(_notes_path(args, config))
     notes.load()
@@ -384,6 +394,7 @@ def _run_tui(args: argparse.Namespace) -> int:
         load=not read_now,
         state=None if state_disabled(args.no_state) else StateFile(state_path()),
     ).run()
+    library.close()
     cache.close()
     return EXIT_OK
 
@@ -392,15 +403,15 @@ def _list(library: Library, as_json: bool) -> int:
     from tui.corpus.export import list_entry
 
     if as_json:
-        _print_json([list_entry(document) for document in library.documents])
+        _print_json([list_entry(summary) for summary in library.summaries])
     else:
-        for document in library.documents:
+        for summary in library.summaries:
             print(
-                f"{document.date.iso or 'undated':10}  {(document.place or '-'):12.12}  "
-                f"{len(document.turns):3} turns {document.questions:2} q  {document.id}  "
-                f"{document.short_title[:60]}"
+                f"{summary.date.iso or 'undated':10}  {(summary.place or '-'):12.12}  "
+                f"{summary.turns:3} turns {summary.questions:2} q  {summary.id}  "
+                f"{summary.short_title[:60]}"
             )
-    return EXIT_OK if library.documents else EXIT_NOTHING
+    return EXIT_OK if library.summaries else EXIT_NOTHING
 
 
 def _show(library: Library, doc_id: str, as_json: bool) -> int:
@@ -456,7 +467,7 @@ def _document(library: Library, doc_id: str) -> Document:
     document = library.get(doc_id)
     if document is not None:
         return document
-    matches = [d.id for d in library.documents if d.id.startswith(doc_id)] if doc_id else []
+    matches = [d.id for d in library.summaries if d.id.startswith(doc_id)] if doc_id else []
     if len(matches) == 1:
         return library.by_id(matches[0])
     if matches:

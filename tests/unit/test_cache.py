@@ -25,7 +25,7 @@ from tui.corpus import search as search_module
 from tui.corpus.cache import DocumentCache, default_cache_path
 from tui.corpus.config import Config, Topic, load_config
 from tui.corpus.library import Library, Loader
-from tui.corpus.model import Document
+from tui.corpus.model import Document, Summary
 from tui.corpus.search import SearchIndex, cached_index
 
 
@@ -117,6 +117,102 @@ def test_added_and_deleted_files(corpus: Path, tmp_path: Path, parsed: list[str]
     same(again, cold(corpus, config))
 
 
+@pytest.fixture
+def decoded(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The ids of the documents decoded from the cache's rows, in order."""
+    calls: list[str] = []
+    real = cache_module.decode_document
+
+    def counting(data: bytes, path: Path) -> Document:
+        document = real(data, path)
+        calls.append(document.id)
+        return document
+
+    monkeypatch.setattr(cache_module, "decode_document", counting)
+    return calls
+
+
+def summaries(library: Library) -> list[Summary]:
+    """What the list shows, as the documents (decoded or parsed) make it."""
+    return [Summary.of(document) for document in library.documents]
+
+
+def test_a_warm_start_decodes_no_document_before_one_is_opened(
+    corpus: Path, tmp_path: Path, parsed: list[str], decoded: list[str]
+) -> None:
+    config = load_config()
+    first = load(corpus, config, tmp_path / "c.sqlite3")
+    expected = summaries(cold(corpus, config))
+    parsed.clear()
+    decoded.clear()
+    again = load(corpus, config, tmp_path / "c.sqlite3")
+    assert (parsed, decoded) == ([], []), "listed from the summaries alone"
+    assert list(again.summaries) == expected
+    document = again.by_id("003_17535f2944fa9c05")
+    assert decoded == ["003_17535f2944fa9c05"], "the one opened, and no other"
+    assert parsed == []
+    assert document == first.by_id("003_17535f2944fa9c05")
+
+
+def test_dossier_list_decodes_no_document(corpus: Path, decoded: list[str]) -> None:
+    assert main(["list", "--json", "--corpus", str(corpus)]) == 0
+    decoded.clear()
+    assert main(["list", "--json", "--corpus", str(corpus)]) == 0
+    assert decoded == []
+
+
+def test_the_documents_decoded_last_are_kept_and_no_more(
+    corpus: Path, tmp_path: Path, decoded: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(library_module, "RECENT_DOCUMENTS", 2)
+    config = load_config()
+    load(corpus, config, tmp_path / "c.sqlite3")
+    library = load(corpus, config, tmp_path / "c.sqlite3")
+    first, second, third = (summary.id for summary in library.summaries[:3])
+    decoded.clear()
+    kept = library.by_id(first)
+    assert library.by_id(first) is kept, "kept: not decoded again"
+    library.by_id(second)
+    assert decoded == [first, second]
+    library.by_id(third)  # the third pushes the first out
+    library.by_id(second)
+    assert decoded == [first, second, third], "the second was kept"
+    assert library.by_id(first) == kept
+    assert decoded == [first, second, third, first], "the first was not"
+
+
+def test_the_summaries_follow_changed_added_deleted_and_damaged_rows(
+    corpus: Path, tmp_path: Path, parsed: list[str]
+) -> None:
+    import sqlite3
+
+    config = load_config()
+    cache_file = tmp_path / "c.sqlite3"
+    before = load(corpus, config, cache_file).summary("003_17535f2944fa9c05")
+    target = corpus / "003_17535f2944fa9c05.txt"
+    text = target.read_text(encoding="utf-8")
+    touch(target, text.replace("Lavrov", "Lavrov-Lavrov", 1).replace("Moscow", "Kazan"))
+    shutil.copy(corpus / "000_0f3248e6ed0e14b7.txt", corpus / "new.txt")
+    (corpus / "001_1233152ec4a1af33.txt").unlink()
+    load(corpus, config, cache_file)
+    with sqlite3.connect(cache_file) as db:
+        db.execute(
+            "UPDATE files SET data = ? WHERE doc_id = '002_06cc93c8d13a39f8'",
+            (b"\x00not marshal at all",),
+        )
+    expected = summaries(cold(corpus, config))
+    parsed.clear()
+    again = load(corpus, config, cache_file)
+    assert parsed == []
+    assert list(again.summaries) == expected
+    assert summaries(again) == expected, "each decoded document is as its summary says"
+    assert parsed == ["002_06cc93c8d13a39f8"]
+    assert again.summary("003_17535f2944fa9c05") != before
+    listed = dict(DocumentCache(cache_file, corpus, config).files())
+    stored = [listed[path.name].summary for path in corpus.iterdir() if path.name != "empty.txt"]
+    assert sorted(stored, key=lambda summary: summary.sort_key if summary else ()) == expected
+
+
 @pytest.mark.parametrize("damage", ["garbage", "truncated"])
 def test_a_corrupt_cache_is_rebuilt(
     corpus: Path, tmp_path: Path, parsed: list[str], damage: str, caplog: pytest.LogCaptureFixture
@@ -154,8 +250,14 @@ def test_a_row_that_fails_its_checksum_is_parsed_again(
         )
     parsed.clear()
     again = load(corpus, config, cache_file)
-    assert parsed == ["002_06cc93c8d13a39f8"]
+    assert parsed == [], "the list is read from the row's columns: the document is not decoded"
+    again.by_id("002_06cc93c8d13a39f8")
+    assert parsed == ["002_06cc93c8d13a39f8"], "decoded when asked for: parsed again"
     same(again, cold(corpus, config))
+    again.close()
+    parsed.clear()
+    load(corpus, config, cache_file).by_id("002_06cc93c8d13a39f8")
+    assert parsed == [], "the row parsed again is stored"
 
 
 def test_a_parser_version_bump_parses_and_indexes_everything(
@@ -331,7 +433,7 @@ def test_a_first_start_waits_for_another_making_the_cache(tmp_path: Path) -> Non
         holder.wait()
     assert cache.problem is None and len(library.documents) == 5
     again = DocumentCache(cache_file, SEEDS, config)
-    assert len(again.files()) == 5 and again.problem is None
+    assert len(dict(again.files())) == 5 and again.problem is None
     again.close()
 
 
@@ -366,7 +468,7 @@ def test_cold_starts_at_once_make_one_cache_and_keep_it(tmp_path: Path) -> None:
             start.join(timeout=120)
         assert answers == [(5, None, "")] * 3, f"attempt {attempt}"
         cache = DocumentCache(cache_file, SEEDS, load_config())
-        assert len(cache.files()) == 5 and cache.problem is None
+        assert len(dict(cache.files())) == 5 and cache.problem is None
         cache.close()
 
 
@@ -475,6 +577,20 @@ def test_the_second_start_reads_the_index_from_the_cache(
     assert second.vocabulary == first.vocabulary
     assert answers(second) == answers(first)
     assert all(answers(second)), "every query finds something on the seeds"
+
+
+def test_an_index_on_disk_opens_without_decoding_a_document(
+    corpus: Path, tmp_path: Path, decoded: list[str]
+) -> None:
+    config = load_config()
+    first = index_of(corpus, config, tmp_path / "c.sqlite3")
+    expected = answers(first)
+    decoded.clear()
+    second = index_of(corpus, config, tmp_path / "c.sqlite3")
+    assert decoded == [], "its paragraphs are read from their documents when shown"
+    results = second.search("Karabakh").results
+    assert results and set(decoded) == {result.entry.document.id for result in results}
+    assert answers(second) == expected
 
 
 @pytest.mark.parametrize("change", ["changed", "added", "deleted"])
@@ -615,7 +731,7 @@ def test_the_reader_leaves_no_wal_files(
     assert cache_file.stat().st_size > 0
     assert beside(cache_file) == []
     cache = DocumentCache(cache_file, corpus, load_config())
-    assert len(cache.files()) == len(list(corpus.iterdir())), "all of it in the file"
+    assert len(dict(cache.files())) == len(list(corpus.iterdir())), "all of it in the file"
     cache.close()
 
 
@@ -686,7 +802,7 @@ def test_a_read_only_cache_does_not_checkpoint(
     load(corpus, config, cache_file)
     monkeypatch.setattr(DocumentCache, "_writable", lambda self: False)
     cache = DocumentCache(cache_file, corpus, config)
-    assert len(cache.files()) > 0 and cache.problem is not None
+    assert len(dict(cache.files())) > 0 and cache.problem is not None
     statements: list[str] = []
     cache._db = Recording(cache._db, statements)  # type: ignore[assignment]
     cache.close()
@@ -694,7 +810,7 @@ def test_a_read_only_cache_does_not_checkpoint(
     assert not any("checkpoint" in statement for statement in statements)
     monkeypatch.undo()
     writable = DocumentCache(cache_file, corpus, config)
-    writable.files()
+    dict(writable.files())
     writable._db = Recording(writable._db, statements)  # type: ignore[assignment]
     writable.close()
     assert any("wal_checkpoint(TRUNCATE)" in statement for statement in statements)
@@ -720,7 +836,7 @@ def test_the_cache_is_at_most_twice_the_corpus(tmp_path: Path) -> None:
     cache_file = default_cache_path(corpus)
     cache = DocumentCache(cache_file, corpus, load_config())
     index = cache.index_folder()
-    assert len(cache.files()) == 50 and index is not None and index.is_dir()
+    assert len(dict(cache.files())) == 50 and index is not None and index.is_dir()
     cache.close()
     corpus_bytes = sum(path.stat().st_size for path in corpus.iterdir())
     index_bytes = sum(path.stat().st_size for path in index.iterdir())

@@ -8,7 +8,9 @@ fingerprint); when any of them differs every row is dropped.
 
 Rows hold `marshal` bytes of plain tuples with a BLAKE2 checksum over them (not
 compressed: inflating them would add a third to a warm start): a row whose checksum
-does not match is never decoded, and a database SQLite finds
+does not match is never decoded. Beside them, in columns of their own, each row holds
+what the list of documents shows (`Summary`: title, date, place, counts), so that a
+start lists the folder without decoding any document. A database SQLite finds
 corrupt is dropped and started afresh, with a log line. A cache that cannot be
 written (a read-only folder or file, another process holding the write lock for
 long) is opened read-only: what it holds for unchanged files serves, the rest is
@@ -34,7 +36,7 @@ import marshal
 import os
 import sqlite3
 import urllib.parse
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -49,13 +51,14 @@ from tui.corpus.model import (
     Dropped,
     EventDate,
     Paragraph,
+    Summary,
     Turn,
     TurnKind,
 )
 
 log = logging.getLogger("dossier.cache")
 
-SCHEMA = 4
+SCHEMA = 5
 """The layout of the tables and of the encoded rows; bump when either changes."""
 _CHECKSUM_BYTES = 16
 WAL_LIMIT = 4 * 2**20
@@ -133,7 +136,7 @@ def decode_document(data: bytes, path: Path) -> Document:
         EventDate(
             dt.date.fromordinal(ordinal) if ordinal is not None else None,
             source,
-            Confidence(confidence),
+            _CONFIDENCES[confidence],
         ),
         place,
         source_kind,
@@ -164,9 +167,14 @@ class CachedFile:
     """encode_document's bytes; None for a file that is not a document, and in
     what `DocumentCache.files` returns."""
     error: str | None
+    summary: Summary | None = None
+    """What the list shows of the document; None for a file that is not one."""
 
 
-_DECODE_ERRORS = (ValueError, TypeError, EOFError, IndexError, OverflowError)
+_DECODE_ERRORS = (ValueError, TypeError, EOFError, IndexError, OverflowError, KeyError)
+_CONFIDENCES = {level.value: level for level in Confidence}
+"""Each confidence by its value: a lookup here costs a tenth of calling the enum, once
+per row of a start."""
 
 
 class DocumentCache:
@@ -258,7 +266,9 @@ class DocumentCache:
         db.execute("DROP TABLE IF EXISTS files")
         db.execute(
             "CREATE TABLE files (path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER,"
-            " doc_id TEXT, data BLOB, checksum BLOB, error TEXT)"
+            " doc_id TEXT, data BLOB, checksum BLOB, error TEXT, title TEXT, date INTEGER,"
+            " date_source TEXT, date_confidence TEXT, place TEXT, source_kind TEXT,"
+            " turns INTEGER, questions INTEGER, paragraphs INTEGER)"
         )
         db.execute("DROP TABLE IF EXISTS search_index")  # where SCHEMA 3 kept the index
         db.execute("INSERT OR REPLACE INTO meta VALUES ('identity', ?)", (self.identity,))
@@ -345,51 +355,67 @@ class DocumentCache:
 
     # -- documents --------------------------------------------------------------------
 
-    def files(self) -> dict[str, CachedFile]:
-        """Every cached file by relative path, without its document (`data` None):
-        what says whether the file changed."""
-        db = self._connect()
-        if db is None:
-            return {}
-        try:
-            rows = db.execute("SELECT path, size, mtime_ns, doc_id, error FROM files").fetchall()
-        except sqlite3.Error as error:
-            self._broken(error)
-            return {}
-        return {
-            path: CachedFile(Stamp(size, mtime_ns), doc_id, None, error_text)
-            for path, size, mtime_ns, doc_id, error_text in rows
-        }
-
-    def documents(self, paths: Collection[str]) -> Iterator[tuple[str, Document]]:
-        """The cached documents of `paths` (relative to `folder`), as they are read.
-        A row that fails its checksum or does not decode is left out, and so is
-        everything after an error reading the database: the caller parses those."""
+    def files(self) -> Iterator[tuple[str, CachedFile]]:
+        """Every cached file by relative path, with its summary but without its document
+        (`data` None): what says whether the file changed, and what the list shows. As
+        they are read, so that the first can be listed at once; the rows after an error
+        reading the database are left out (the caller parses those files)."""
         db = self._connect()
         if db is None:
             return
         try:
-            for path, data, checksum in db.execute(
-                "SELECT path, data, checksum FROM files WHERE data IS NOT NULL"
+            for path, size, mtime_ns, doc_id, error_text, *summary in db.execute(
+                "SELECT path, size, mtime_ns, doc_id, error, title, date, date_source,"
+                " date_confidence, place, source_kind, turns, questions, paragraphs FROM files"
             ):
-                if path not in paths:
-                    continue
-                if checksum != _checksum(data):
-                    log.warning("cache row for %s fails its checksum: parsing it again", path)
-                    continue
-                try:
-                    yield path, decode_document(data, self.folder / path)
-                except _DECODE_ERRORS as error:
-                    log.warning(
-                        "cache row for %s does not decode (%s): parsing it again", path, error
-                    )
+                yield (
+                    path,
+                    CachedFile(
+                        Stamp(size, mtime_ns),
+                        doc_id,
+                        None,
+                        error_text,
+                        None if error_text is not None else _summary(doc_id, summary),
+                    ),
+                )
         except sqlite3.Error as error:
             self._broken(error)
 
-    def store(self, rows: Iterable[tuple[str, CachedFile]]) -> None:
+    def document(self, path: str, stamp: Stamp, doc_id: str) -> Document | None:
+        """The cached document of `path` (relative to `folder`), if it is of the file
+        as `stamp` says and has the id `doc_id`. None when there is none, or its row
+        fails its checksum or does not decode, or the database cannot be read: the
+        caller parses the file again."""
+        db = self._connect()
+        if db is None:
+            return None
+        try:
+            row = db.execute(
+                "SELECT data, checksum FROM files WHERE path = ? AND size = ? AND mtime_ns = ?"
+                " AND doc_id = ? AND data IS NOT NULL",
+                (path, stamp.size, stamp.mtime_ns, doc_id),
+            ).fetchone()
+        except sqlite3.Error as error:
+            self._broken(error)
+            return None
+        if row is None:
+            return None
+        data, checksum = row
+        if checksum != _checksum(data):
+            log.warning("cache row for %s fails its checksum: parsing it again", path)
+            return None
+        try:
+            document = decode_document(data, self.folder / path)
+        except _DECODE_ERRORS as error:
+            log.warning("cache row for %s does not decode (%s): parsing it again", path, error)
+            return None
+        return document if document.id == doc_id else None
+
+    def store(self, rows: Iterable[tuple[str, CachedFile]]) -> bool:
+        """Write `rows`; whether they were written."""
         db = self._writer()
         if db is None:
-            return
+            return False
         values = [
             (
                 path,
@@ -399,10 +425,13 @@ class DocumentCache:
                 row.data,
                 _checksum(row.data) if row.data is not None else None,
                 row.error,
+                *_summary_columns(row.summary),
             )
             for path, row in rows
         ]
-        self._write(db, "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)", values)
+        return self._write(
+            db, f"INSERT OR REPLACE INTO files VALUES ({', '.join('?' * 16)})", values
+        )
 
     def forget(self, paths: Iterable[str]) -> None:
         """Drop the rows of files that are gone."""
@@ -431,15 +460,55 @@ class DocumentCache:
         db = self._connect()
         return None if self._read_only else db
 
-    def _write(self, db: sqlite3.Connection, statement: str, rows: list[tuple[Any, ...]]) -> None:
+    def _write(self, db: sqlite3.Connection, statement: str, rows: list[tuple[Any, ...]]) -> bool:
         """`statement` for every row, in one transaction (the write lock taken at once:
-        a write begun as a read may find another process wrote meanwhile)."""
+        a write begun as a read may find another process wrote meanwhile); whether it
+        was written."""
         try:
             with db:
                 db.execute("BEGIN IMMEDIATE")
                 db.executemany(statement, rows)
         except sqlite3.Error as error:
             self._broken(error)
+            return False
+        return True
+
+
+def _summary_columns(summary: Summary | None) -> tuple[object, ...]:
+    """The columns of the files table that hold `summary` (None: all NULL)."""
+    if summary is None:
+        return (None,) * 9
+    date = summary.date
+    return (
+        summary.title,
+        date.value.toordinal() if date.value else None,
+        date.source,
+        date.confidence.value,
+        summary.place,
+        summary.source_kind,
+        summary.turns,
+        summary.questions,
+        summary.paragraphs,
+    )
+
+
+def _summary(doc_id: str, columns: list[Any]) -> Summary:
+    """The inverse of `_summary_columns`."""
+    title, ordinal, source, confidence, place, source_kind, turns, questions, paragraphs = columns
+    return Summary(
+        doc_id,
+        title,
+        EventDate(
+            dt.date.fromordinal(ordinal) if ordinal is not None else None,
+            source,
+            _CONFIDENCES[confidence],
+        ),
+        place,
+        source_kind,
+        turns,
+        questions,
+        paragraphs,
+    )
 
 
 def _corrupt(error: sqlite3.Error) -> bool:

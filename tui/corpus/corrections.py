@@ -29,7 +29,7 @@ from pathlib import Path
 from tui.corpus.cache import Stamp
 from tui.corpus.clean import folded_line
 from tui.corpus.files import FileRefused, read_capped
-from tui.corpus.model import Confidence, Document, EventDate, Turn
+from tui.corpus.model import Confidence, Document, EventDate, Summary, Turn
 from tui.corpus.safeyaml import MAX_BYTES, Parsed, Plain, YamlError, parse
 
 CORRECTIONS_FILE = "dossier.yaml"
@@ -99,18 +99,21 @@ class Corrections:
         fixes = self.documents.get(document.id, ())
         if not fixes and not self.speakers:
             return document
-        date, title, place = document.date, document.title, document.place
-        for fix in fixes:
-            if fix.field == "date":
-                date = EventDate(dt.date.fromisoformat(fix.value), fix.source, Confidence.EXACT)
-            elif fix.field == "title":
-                title = fix.value
-            else:
-                place = fix.value
         turns = self._named(document.turns)
         if not fixes and turns is document.turns:
             return document
+        date, title, place = _fixed(fixes, document.date, document.title, document.place)
         return replace(document, date=date, title=title, place=place, turns=turns)
+
+    def apply_to_summary(self, summary: Summary) -> Summary:
+        """What the list shows of a document, as corrected: what `apply` makes of the
+        document's date, title and place (speakers are not listed). The very same one
+        when nothing applies."""
+        fixes = self.documents.get(summary.id, ())
+        if not fixes:
+            return summary
+        date, title, place = _fixed(fixes, summary.date, summary.title, summary.place)
+        return replace(summary, date=date, title=title, place=place)
 
     def _named(self, turns: tuple[Turn, ...]) -> tuple[Turn, ...]:
         """The turns with the speakers dossier.yaml gives their labels; the very same
@@ -136,6 +139,20 @@ class Corrections:
             if fix is not None:
                 speakers.setdefault(fix.line, fix)
         return (*self.documents.get(document.id, ()), *speakers.values())
+
+
+def _fixed(
+    fixes: tuple[Correction, ...], date: EventDate, title: str, place: str | None
+) -> tuple[EventDate, str, str | None]:
+    """A document's date, title and place, with `fixes` (its own corrections) applied."""
+    for fix in fixes:
+        if fix.field == "date":
+            date = EventDate(dt.date.fromisoformat(fix.value), fix.source, Confidence.EXACT)
+        elif fix.field == "title":
+            title = fix.value
+        else:
+            place = fix.value
+    return date, title, place
 
 
 NO_CORRECTIONS = Corrections()

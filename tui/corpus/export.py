@@ -12,21 +12,21 @@ from tui.corpus.anchor import AnchorStatus, Placement, place
 from tui.corpus.cite import citation_line
 from tui.corpus.corrections import CORRECTIONS_FILE, Correction, Corrections, printed_label
 from tui.corpus.library import FileError, Library
-from tui.corpus.model import Confidence, Document
+from tui.corpus.model import Confidence, Document, Summary
 from tui.corpus.notes import SECTIONS, Kind, Note, now
 
 JSON = dict[str, Any]
 
 
-def list_entry(document: Document) -> JSON:
+def list_entry(summary: Summary) -> JSON:
     return {
-        "id": document.id,
-        "title": document.title,
-        "date": document.date.iso,
-        "place": document.place,
-        "source_kind": document.source_kind,
-        "turns": len(document.turns),
-        "questions": document.questions,
+        "id": summary.id,
+        "title": summary.title,
+        "date": summary.date.iso,
+        "place": summary.place,
+        "source_kind": summary.source_kind,
+        "turns": summary.turns,
+        "questions": summary.questions,
     }
 
 
@@ -403,10 +403,11 @@ def notes_markdown(placed: Sequence[tuple[Note, Placement]], library: Library) -
         f"{_count(notes, 'note')} and {_count(len(placed) - notes, 'bookmark')}, "
         f"exported {now()[:10]}.",
     ]
-    for document in library.documents:
-        entries = sorted(by_doc.get(document.id, ()), key=lambda e: (e[1].paragraph, e[0].created))
+    for summary in library.summaries:
+        entries = sorted(by_doc.get(summary.id, ()), key=lambda e: (e[1].paragraph, e[0].created))
         if not entries:
             continue
+        document = library.by_id(summary.id)
         facts = " · ".join(filter(None, [document.date.iso or "undated", document.place]))
         lines += ["", f"## {facts}: {document.title}", "", f"`{document.id}`"]
         for note, where in entries:

@@ -36,6 +36,16 @@ def split_title_tail(title: str) -> tuple[str, str | None, str | None]:
     return head, None, title[date.start : date.end]
 
 
+def short_title(title: str) -> str:
+    """The title without its trailing place and date, nor a leading `Someone’s`."""
+    title = split_title_tail(title)[0]
+    match = _POSSESSIVE.match(title)
+    if match and match.end() < len(title):
+        title = title[match.end() :]
+        title = title[0].upper() + title[1:]
+    return title
+
+
 class TurnKind(StrEnum):
     STATEMENT = "statement"
     QUESTION = "question"
@@ -125,13 +135,7 @@ class Document:
 
     @property
     def short_title(self) -> str:
-        """The title without its trailing place and date, nor a leading `Someone’s`."""
-        title = split_title_tail(self.title)[0]
-        match = _POSSESSIVE.match(title)
-        if match and match.end() < len(title):
-            title = title[match.end() :]
-            title = title[0].upper() + title[1:]
-        return title
+        return short_title(self.title)
 
     @property
     def speakers(self) -> tuple[str, ...]:
@@ -151,6 +155,42 @@ class Document:
             if turn.paragraphs and turn.paragraphs[-1].index >= paragraph_index:
                 return turn
         raise IndexError(paragraph_index)
+
+    @property
+    def sort_key(self) -> tuple[dt.date, str]:
+        return (self.date.value or dt.date.max, self.id)
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """What the list of documents shows of one (the sidebar, `dossier list`): kept in
+    the cache beside the document, so that listing a folder decodes none."""
+
+    id: str
+    title: str
+    date: EventDate
+    place: str | None
+    source_kind: str
+    turns: int
+    questions: int
+    paragraphs: int
+
+    @classmethod
+    def of(cls, document: Document) -> Summary:
+        return cls(
+            document.id,
+            document.title,
+            document.date,
+            document.place,
+            document.source_kind,
+            len(document.turns),
+            document.questions,
+            len(document.paragraphs),
+        )
+
+    @property
+    def short_title(self) -> str:
+        return short_title(self.title)
 
     @property
     def sort_key(self) -> tuple[dt.date, str]:

@@ -24,23 +24,23 @@ import os
 import re
 import shutil
 import time
-from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import import_module
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, overload
 
 import tantivy
 
 from tui.corpus.config import Config
 from tui.corpus.letters import fold
-from tui.corpus.model import Document, TurnKind
+from tui.corpus.library import Documents, Library
+from tui.corpus.model import Document, Summary, TurnKind
 
 if TYPE_CHECKING:
     from tui.corpus.cache import DocumentCache
-    from tui.corpus.library import Library
 
 log = logging.getLogger("dossier.search")
 
@@ -328,38 +328,33 @@ class SearchIndex:
         or that does not open, is built again.
         Raises OSError or ValueError when the folder cannot be written."""
         self.config = config
-        self.entries: list[Entry] = []
-        ordered = sorted(documents, key=lambda document: document.sort_key)
+        summaries, self._document = _listing(documents)
+        ordered = sorted(summaries, key=lambda summary: summary.sort_key)
+        self._ids: list[str] = []
+        """The documents' ids, in corpus order."""
+        self._firsts: list[int] = []
+        """The first entry id of each of them: entry ids count the paragraphs of the
+        corpus in order, each document's from its first."""
         self._doc_ranges: dict[str, range] = {}
         self._starts: dict[int, int] = {}
         """The first entry id of each document, by its number (`_number`)."""
-        for document in ordered:
-            first = len(self.entries)
-            date = document.date.value
-            self.entries.extend(
-                Entry(
-                    document,
-                    paragraph.index,
-                    turn.index,
-                    turn.speaker,
-                    turn.kind,
-                    date,
-                    paragraph.topics,
-                    paragraph.text,
-                )
-                for turn in document.turns
-                for paragraph in turn.paragraphs
-            )
-            self._doc_ranges[document.id] = range(first, len(self.entries))
-            self._starts[_number(document.id)] = first
-        self._date_keys = [
-            entry.date.toordinal() if entry.date else NO_DATE for entry in self.entries
-        ]
-        """Entries follow the documents in date order: so do their date keys."""
+        self._on_day: Counter[int] = Counter()
+        """Entries by date key."""
+        first = 0
+        for summary in ordered:
+            self._ids.append(summary.id)
+            self._firsts.append(first)
+            self._doc_ranges[summary.id] = range(first, first + summary.paragraphs)
+            self._starts[_number(summary.id)] = first
+            date = summary.date.value
+            self._on_day[date.toordinal() if date else NO_DATE] += summary.paragraphs
+            first += summary.paragraphs
+        self.entries = Entries(self, first)
+        """Every paragraph of the corpus, each read from its document when asked for."""
         self._index, held = _opened(folder, f"{INDEX_FORMAT}:{identity}")
         self._index.config_reader("Manual")  # what this index holds is what it read
         self._schema = self._index.schema
-        _synced(self._index, held, ordered, versions or {})
+        _synced(self._index, held, ordered, self._document, versions or {})
         self._searcher = self._index.searcher()
         frequencies = self._searcher.terms_with_prefix("words", "")
         self._frequency = dict(frequencies)
@@ -371,7 +366,9 @@ class SearchIndex:
             by_length[len(word)].append(word)
         self._by_length = dict(by_length)
         self._spellings = self._alias_spellings(config)
-        self._speaker_keys = self._speaker_search_keys(ordered, config)
+        self._speaker_keys = self._speaker_search_keys(
+            [speaker for speaker, _ in self._searcher.terms_with_prefix("speaker", "")], config
+        )
         self._topics = [topic.name for topic in config.topics]
         self._recent: dict[str, Variants] = {}
         self.problem: str | None = None
@@ -398,13 +395,36 @@ class SearchIndex:
         return dict(spellings)
 
     @staticmethod
-    def _speaker_search_keys(documents: Sequence[Document], config: Config) -> dict[str, str]:
-        keys: dict[str, str] = {}
-        for document in documents:
-            for speaker in document.speakers:
-                if speaker not in keys:
-                    keys[speaker] = " | ".join(fold(name) for name in config.aliases_of(speaker))
-        return keys
+    def _speaker_search_keys(speakers: Sequence[str], config: Config) -> dict[str, str]:
+        """What a `speaker:` filter is matched against, for each speaker indexed."""
+        return {
+            speaker: " | ".join(fold(name) for name in config.aliases_of(speaker))
+            for speaker in speakers
+        }
+
+    def entry(self, entry_id: int) -> Entry:
+        """The paragraph `entry_id` of the corpus, from its document (decoded if it is
+        not among the recent ones). Raises KeyError if the document is gone, or has
+        fewer paragraphs than when it was indexed."""
+        at = bisect.bisect_right(self._firsts, entry_id) - 1
+        document = self._document(self._ids[at])
+        if document is None:
+            raise KeyError(self._ids[at])
+        offset = entry_id - self._firsts[at]
+        if offset >= len(document.paragraphs):  # changed since it was indexed
+            raise KeyError(self._ids[at])
+        paragraph = document.paragraphs[offset]
+        turn = document.turn_of_paragraph(paragraph.index)
+        return Entry(
+            document,
+            paragraph.index,
+            turn.index,
+            turn.speaker,
+            turn.kind,
+            document.date.value,
+            paragraph.topics,
+            paragraph.text,
+        )
 
     # -- lookup ----------------------------------------------------------------------
 
@@ -597,10 +617,7 @@ class SearchIndex:
                 ),
             ]
         )
-        that_day = bisect.bisect_right(self._date_keys, last) - bisect.bisect_left(
-            self._date_keys, last
-        )
-        same_day = self._searcher.search(on_last, max(1, that_day), count=False).hits
+        same_day = self._searcher.search(on_last, max(1, self._on_day[last]), count=False).hits
         ids = self._entry_ids(earlier + [address for _, address in same_day])
         return sorted(ids)[:limit], total
 
@@ -669,8 +686,8 @@ class SearchIndex:
             return []
         wanted = frozenset(word for variants in matches for word in variants)
         return [
-            (self.entries[entry_id].paragraph, tuple(self._text_spans(entry_id, wanted, query)))
-            for entry_id in self._all(found)
+            (entry.paragraph, tuple(self._text_spans(entry.text, wanted, query)))
+            for entry in map(self.entry, self._all(found))
         ]
 
     def phrase_entries(self, query: Query, hints: list[str]) -> list[int]:
@@ -686,8 +703,8 @@ class SearchIndex:
     def _result(self, entry_id: int, score: float, wanted: frozenset[str], query: Query) -> Result:
         """Entry `entry_id` as a result: its snippet, with the query's `wanted` words
         (every variant of every term) and phrases marked."""
-        entry = self.entries[entry_id]
-        text_spans = self._text_spans(entry_id, wanted, query)
+        entry = self.entry(entry_id)
+        text_spans = self._text_spans(entry.text, wanted, query)
         snippet, offset = _snippet(entry.text, text_spans)
         spans = tuple(
             (start - offset, end - offset)
@@ -696,11 +713,8 @@ class SearchIndex:
         )
         return Result(entry, score, snippet, spans, tuple(text_spans))
 
-    def _text_spans(
-        self, entry_id: int, wanted: frozenset[str], query: Query
-    ) -> list[tuple[int, int]]:
-        """Where the `wanted` words and the query's phrases are in the entry's text."""
-        text = self.entries[entry_id].text
+    def _text_spans(self, text: str, wanted: frozenset[str], query: Query) -> list[tuple[int, int]]:
+        """Where the `wanted` words and the query's phrases are in a paragraph's text."""
         spans = word_spans(text, wanted)
         if query.phrases:
             folded_text = fold(text)
@@ -708,6 +722,40 @@ class SearchIndex:
                 spans.extend(_phrase_spans(text, folded_text, phrase))
         spans.sort()
         return spans
+
+
+class Entries(Sequence[Entry]):
+    """An index's paragraphs, in corpus order, each made when it is read
+    (`SearchIndex.entry`)."""
+
+    __slots__ = ("_index", "_size")
+
+    def __init__(self, index: SearchIndex, size: int) -> None:
+        self._index = index
+        self._size = size
+
+    def __len__(self) -> int:
+        return self._size
+
+    @overload
+    def __getitem__(self, at: int) -> Entry: ...
+    @overload
+    def __getitem__(self, at: slice) -> list[Entry]: ...
+    def __getitem__(self, at: int | slice) -> Entry | list[Entry]:
+        if isinstance(at, slice):
+            return [self._index.entry(entry_id) for entry_id in range(self._size)[at]]
+        return self._index.entry(range(self._size)[at])
+
+
+def _listing(
+    documents: Sequence[Document],
+) -> tuple[Sequence[Summary], Callable[[str], Document | None]]:
+    """What the index reads of `documents`: their summaries, and a way to each one by
+    id. A library's (`Documents`) are listed without decoding any, and decoded one at a
+    time when the index needs one."""
+    if isinstance(documents, Documents):
+        return documents.summaries, documents.get
+    return [Summary.of(d) for d in documents], {d.id: d for d in documents}.get
 
 
 def _count(result: tantivy.SearchResult) -> int:
@@ -763,13 +811,14 @@ def _held(index: tantivy.Index) -> dict[int, int]:
 def _synced(
     index: tantivy.Index,
     held: Mapping[int, int],
-    documents: Sequence[Document],
+    documents: Sequence[Summary],
+    document: Callable[[str], Document | None],
     versions: Mapping[str, str],
 ) -> None:
     """Bring `index`, which `held` these versions of documents, to `documents` in
     `versions`: the rows of documents gone or changed deleted (by their number), those
-    of new versions added, in one commit."""
-    wanted = {_number(d.id): (d, _number(versions.get(d.id, ""))) for d in documents}
+    of new versions added (each `document` read for them), in one commit."""
+    wanted = {_number(d.id): (d.id, _number(versions.get(d.id, ""))) for d in documents}
     stale = [key for key, version in held.items() if wanted.get(key, (None, None))[1] != version]
     fresh = [(d, version) for key, (d, version) in wanted.items() if held.get(key) != version]
     if not stale and not fresh:
@@ -781,8 +830,9 @@ def _synced(
         writer = index.writer(BUILD_HEAP, min(4, os.cpu_count() or 1))
     for key in stale:
         writer.delete_documents_by_term("key", key)
-    for document, version in fresh:
-        for row in _rows(document, version):
+    for doc_id, version in fresh:
+        found = document(doc_id)
+        for row in _rows(found, version) if found is not None else ():
             writer.add_document(row)
     writer.commit()
     writer.wait_merging_threads()

@@ -170,7 +170,8 @@ class DocumentView(ScrollView, can_focus=False):
             self.refresh()
             return
         page = self._pages.get(document.id)
-        if page is None or page.document is not document:  # new, or the file changed
+        # New, or the file changed (a document decoded again is equal, not the same).
+        if page is None or page.document != document:
             page = self._pages[document.id] = Page(document, self.matcher)
             while len(self._pages) > PAGES_KEPT:
                 self._pages.popitem(last=False)

@@ -18,7 +18,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.corpus.compare import Alignment, Pair, Side, align
-from tui.corpus.model import Document
+from tui.corpus.model import Document, Summary
 from tui.corpus.topics import TopicMatcher
 from tui.messages import PairsAligned, post_result
 from tui.screens.fit import FitsTerminal
@@ -205,7 +205,7 @@ class CompareScreen(FitsTerminal[None]):
         # By position, as `compare` gives them.
         panes[0].view.open(marked)
         if current is not None and current.id != marked.id:
-            panes[1].view.open(current)
+            panes[1].view.open(by_id(current.id))
 
     def on_screen_suspend(self) -> None:
         self._watch_marks()
@@ -427,7 +427,7 @@ class CompareScreen(FitsTerminal[None]):
         self.dismiss()
 
 
-def _short(document: Document) -> str:
+def _short(document: Document | Summary) -> str:
     return " ".join(filter(None, [document.date.iso or "no date", document.place]))
 
 
@@ -442,7 +442,7 @@ class ComparePicker(ModalScreen[tuple[str, str] | None], FitsTerminal[tuple[str,
         Binding("k", "move('cursor_up')", "Previous meeting", show=False),
     ]
 
-    def __init__(self, documents: Sequence[Document]) -> None:
+    def __init__(self, documents: Sequence[Summary]) -> None:
         super().__init__()
         self.documents = tuple(documents)
         self.first: str | None = None
@@ -484,7 +484,7 @@ class ComparePicker(ModalScreen[tuple[str, str] | None], FitsTerminal[tuple[str,
         self.dismiss(None)
 
 
-def _option(document: Document) -> Content:
+def _option(document: Summary) -> Content:
     title = document.short_title
     if len(title) > OPTION_TITLE:
         title = title[: OPTION_TITLE - 1].rstrip() + "…"

@@ -71,7 +71,7 @@ class MainScreen(FitsTerminal[None]):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
-            yield Sidebar(self.library.documents, start_on=self.reading.current, id="sidebar")
+            yield Sidebar(self.library.summaries, start_on=self.reading.current, id="sidebar")
             yield Reader(
                 self.library.matcher,
                 saved_place=self._saved_place,
@@ -132,10 +132,10 @@ class MainScreen(FitsTerminal[None]):
         self._list_timer = None
         self._listed_at = time.monotonic()
         sidebar = self.query_one(Sidebar)
-        sidebar.show_documents(self.library.documents)
+        sidebar.show_documents(self.library.summaries)
         reader = self.query_one(Reader)
         shown = reader.document
-        if shown is not None and self.library.get(shown.id) is not shown:
+        if shown is not None and self.library.get(shown.id) != shown:
             # Changed on disk (a reload), or gone: show what is there now.
             reader.document = self.library.get(shown.id)
         if reader.document is None:

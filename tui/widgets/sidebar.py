@@ -20,7 +20,7 @@ from textual.strip import Strip
 from textual.timer import Timer
 from textual.widget import Widget
 
-from tui.corpus.model import Confidence, Document
+from tui.corpus.model import Confidence, Summary
 from tui.messages import DocumentSelected
 
 
@@ -120,7 +120,7 @@ class Sidebar(ScrollView, can_focus=True):
 
     def __init__(
         self,
-        documents: tuple[Document, ...],
+        documents: tuple[Summary, ...],
         *,
         start_on: str | None = None,
         name: str | None = None,
@@ -129,7 +129,7 @@ class Sidebar(ScrollView, can_focus=True):
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self._documents = documents
-        self._order: list[Document] = []
+        self._order: list[Summary] = []
         self._lines: list[_Line] = []
         self._first_line: list[int] = []
         """Line number of each row's date line."""
@@ -159,12 +159,12 @@ class Sidebar(ScrollView, can_focus=True):
         return len(self._order)
 
     @property
-    def order(self) -> tuple[Document, ...]:
+    def order(self) -> tuple[Summary, ...]:
         """The documents as listed."""
         return tuple(self._order)
 
     @property
-    def current(self) -> Document | None:
+    def current(self) -> Summary | None:
         return self._order[self.cursor] if self._order else None
 
     def _start_row(self) -> int:
@@ -196,7 +196,7 @@ class Sidebar(ScrollView, can_focus=True):
         self._cache.clear()
         self.virtual_size = Size(self.size.width, len(self._lines))
 
-    def show_documents(self, documents: tuple[Document, ...]) -> None:
+    def show_documents(self, documents: tuple[Summary, ...]) -> None:
         """List `documents` instead (more came in, or a reload changed them): the same
         document stays under the cursor, at the same height on screen."""
         if documents is self._documents:

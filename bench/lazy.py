@@ -1,0 +1,160 @@
+"""A warm start at scale: what it costs to list the folder, draw the first frame, open a
+document and search, once the cache is filled.
+
+    python bench/lazy.py (--corpus DIR | --docs N) [--runs 3] [--opens 40]
+
+With HOME and XDG_* in a temporary folder, it fills the cache with one `dossier list
+--json` (timed: the cold start), then measures, each in a fresh process:
+
+- warm `dossier list --json`: wall time (median of --runs) and peak RSS;
+- first usable frame: `python -m tui --corpus DIR` in an 80x24 pty until a sidebar
+  date shows (median of --runs);
+- in one process: `Library.load` through the warm cache, then opening --opens
+  documents spread over the list (`Library.get`, each the first time), then the search
+  index opened beside the cache (`cached_index`) and the queries of search.py typed a
+  letter at a time (p50/p95 per keystroke), with the peak RSS after each step.
+
+Run it from a checkout of another version (`git archive main | tar -x -C DIR`) to
+compare: it measures the `tui/` next to it. Prints figures; never asserts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench._common import DOSSIER, ROOT, Target, isolated_env, measure, percentile
+from bench.gen_corpus import generate
+
+ISO_DATE = re.compile(r"\b(?:1[89]|2\d)\d\d-[01]\d-[0-3]\d\b")
+
+IN_PROCESS = """
+import json, resource, sys, time
+sys.path.insert(0, sys.argv[1])
+from bench.search import QUERIES, keystrokes
+from tui.corpus.cache import DocumentCache
+from tui.corpus.config import load_config
+from tui.corpus.library import Library
+from tui.corpus.search import cached_index
+
+def peak():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+folder, opens = sys.argv[2], int(sys.argv[3])
+config = load_config()
+cache = DocumentCache.for_folder(__import__("pathlib").Path(folder), config)
+started = time.perf_counter()
+library = Library.load(cache.folder, config, cache)
+figures = {"load_s": time.perf_counter() - started, "load_peak_mb": peak()}
+listed = getattr(library, "summaries", library.documents)
+ids = [listed[i * len(listed) // opens].id for i in range(opens)]
+times = []
+for doc_id in ids:
+    started = time.perf_counter()
+    library.get(doc_id)
+    times.append((time.perf_counter() - started) * 1000)
+figures["open_ms"] = sorted(times)
+figures["open_peak_mb"] = peak()
+started = time.perf_counter()
+index = cached_index(library, cache)
+figures["index_s"] = time.perf_counter() - started
+figures["index_peak_mb"] = peak()
+keys = []
+for query in QUERIES:
+    for prefix in keystrokes(query):
+        started = time.perf_counter()
+        index.search(prefix)
+        keys.append((time.perf_counter() - started) * 1000)
+figures["keys_ms"] = sorted(keys)
+figures["search_peak_mb"] = peak()
+cache.close()
+print(json.dumps(figures))
+"""
+
+
+def timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of `command`, its output dropped."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        sys.exit(f"{' '.join(command)} failed")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def run(folder: Path, runs: int, opens: int) -> None:
+    with tempfile.TemporaryDirectory(prefix="dossier-lazy-") as temp:
+        env = isolated_env(Path(temp), TERM="xterm-256color", COLUMNS="80", LINES="24")
+        env.pop("NO_COLOR", None)
+        listing = [*DOSSIER, "list", "--json", "--corpus", str(folder)]
+        cold, cold_peak = timed(listing, env)
+        print(f"cold dossier list --json: {cold:.2f} s, peak {cold_peak:.0f} MB")
+        warm = [timed(listing, env) for _ in range(runs)]
+        print(
+            f"warm dossier list --json: median {statistics.median(s for s, _ in warm):.2f} s, "
+            f"peak {max(mb for _, mb in warm):.0f} MB"
+        )
+        target = Target("dossier", [*DOSSIER, "--corpus", str(folder)], ISO_DATE)
+        frames = [measure(target, env, 60.0).seconds for _ in range(runs)]
+        shown = [seconds * 1000 for seconds in frames if seconds is not None]
+        print(
+            f"first frame (pty, warm): median {statistics.median(shown):.0f} ms "
+            f"of {len(shown)} runs"
+            if shown
+            else "first frame: never shown"
+        )
+        for start in ("index built", "index on disk"):
+            output = subprocess.run(
+                [sys.executable, "-P", "-c", IN_PROCESS, str(ROOT), str(folder), str(opens)],
+                env=env,
+                check=True,
+                capture_output=True,
+                text=True,
+            ).stdout
+            figures = json.loads(output.splitlines()[-1])
+            opened = figures["open_ms"]
+            keys = figures["keys_ms"]
+            print(
+                f"in one process, {start}: Library.load {figures['load_s']:.2f} s "
+                f"(peak {figures['load_peak_mb']:.0f} MB); "
+                f"opening a document p50 {percentile(opened, 0.5):.2f} ms, "
+                f"max {opened[-1]:.2f} ms (peak {figures['open_peak_mb']:.0f} MB); "
+                f"index ready {figures['index_s']:.2f} s "
+                f"(peak {figures['index_peak_mb']:.0f} MB); "
+                f"search per key p50 {percentile(keys, 0.5):.1f} ms, "
+                f"p95 {percentile(keys, 0.95):.1f} ms (peak {figures['search_peak_mb']:.0f} MB)"
+            )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    where = parser.add_mutually_exclusive_group(required=True)
+    where.add_argument("--corpus", type=Path, metavar="DIR")
+    where.add_argument("--docs", type=int, metavar="N", help="generate N documents")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--opens", type=int, default=40)
+    args = parser.parse_args()
+    print(f"dossier at {ROOT}")
+    if args.corpus is not None:
+        run(args.corpus.resolve(), args.runs, args.opens)
+        return 0
+    with tempfile.TemporaryDirectory(prefix="dossier-lazy-corpus-") as temp:
+        folder = Path(temp)
+        generate(folder, args.docs)
+        run(folder, args.runs, args.opens)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
