@@ -3,10 +3,14 @@ searching the corpus again: the same as a search narrowed to that document."""
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
 from tui.corpus.library import Library
-from tui.corpus.search import SearchIndex
+from tui.corpus.search import SearchIndex, parse_query
+from tui.corpus.study import concordance
 
 QUERIES = [
     "Kerry",
@@ -45,3 +49,23 @@ def test_the_hits_in_a_document_are_those_a_search_of_it_finds(
 
 def test_no_hits_in_a_document_that_is_not_there(index: SearchIndex) -> None:
     assert index.hits_in(index.search("Kerry").query, "no-such-document") == []
+
+
+def test_a_search_passes_over_a_document_gone_since_it_was_indexed(
+    tmp_path: Path, seeds: Library
+) -> None:
+    """While `r` makes the index anew, the old one may still name a removed file's
+    paragraphs: a search, the hits of a result and a concordance pass over them."""
+    corpus = tmp_path / "seeds"
+    shutil.copytree(seeds.folder, corpus)
+    library = Library.load(corpus, seeds.config)
+    index = SearchIndex(library.documents, seeds.config)
+    before = {result.entry.document.id for result in index.search("Karabakh").results}
+    gone = sorted(before)[0]
+    relative = next(p.name for p in corpus.iterdir() if p.stem == gone)
+    (corpus / relative).unlink()
+    library.remove([relative])
+    after = {result.entry.document.id for result in index.search("Karabakh").results}
+    assert after == before - {gone}
+    assert index.hits_in(parse_query("Karabakh"), gone) == []
+    assert concordance(index, "Karabakh").lines

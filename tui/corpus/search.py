@@ -25,7 +25,7 @@ import re
 import shutil
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import import_module
@@ -654,7 +654,8 @@ class SearchIndex:
             # Filters and phrases only: corpus order.
             top, total = self._first(found, limit)
             bonus = 2.0 * len(query.phrases)
-            return [self._result(e, bonus, frozenset(), query) for e in top], total
+            found_top = self.present(top)
+            return [self._result(entry, bonus, frozenset(), query) for _, entry in found_top], total
         result = self._searcher.search(found, limit, count=True)
         scores = dict(
             zip(
@@ -665,7 +666,10 @@ class SearchIndex:
         )
         top = sorted(scores, key=lambda e: (-scores[e], e))
         wanted = frozenset(word for variants in matches for word in variants)
-        results = [self._result(e, scores[e], wanted, query) for e in top]
+        results = [
+            self._result(entry, scores[entry_id], wanted, query)
+            for entry_id, entry in self.present(top)
+        ]
         return results, _count(result)
 
     def hits_in(self, query: Query, doc_id: str) -> list[tuple[int, tuple[tuple[int, int], ...]]]:
@@ -687,7 +691,7 @@ class SearchIndex:
         wanted = frozenset(word for variants in matches for word in variants)
         return [
             (entry.paragraph, tuple(self._text_spans(entry.text, wanted, query)))
-            for entry in map(self.entry, self._all(found))
+            for _, entry in self.present(self._all(found))
         ]
 
     def phrase_entries(self, query: Query, hints: list[str]) -> list[int]:
@@ -700,10 +704,18 @@ class SearchIndex:
         found = None if filters is None else self._query(query, [], [phrase], filters)
         return [] if found is None else self._all(found)
 
-    def _result(self, entry_id: int, score: float, wanted: frozenset[str], query: Query) -> Result:
-        """Entry `entry_id` as a result: its snippet, with the query's `wanted` words
-        (every variant of every term) and phrases marked."""
-        entry = self.entry(entry_id)
+    def present(self, entry_ids: Iterable[int]) -> Iterator[tuple[int, Entry]]:
+        """Each of `entry_ids` with its entry, where its document is still as it was
+        indexed: while a reload (`r`) makes the index anew, one may be gone or shorter."""
+        for entry_id in entry_ids:
+            try:
+                yield entry_id, self.entry(entry_id)
+            except KeyError:
+                continue
+
+    def _result(self, entry: Entry, score: float, wanted: frozenset[str], query: Query) -> Result:
+        """`entry` as a result: its snippet, with the query's `wanted` words (every
+        variant of every term) and phrases marked."""
         text_spans = self._text_spans(entry.text, wanted, query)
         snippet, offset = _snippet(entry.text, text_spans)
         spans = tuple(

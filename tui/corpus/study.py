@@ -147,11 +147,10 @@ def iter_concordance(
     )
     lines: list[KwicLine] = []
     entry_ids = index.phrase_entries(query, hints)
-    for position, entry_id in enumerate(entry_ids):
+    for position, (_, entry) in enumerate(index.present(entry_ids)):
         if position == FIRST_ENTRIES:
             seconds = time.perf_counter() - started
             yield Concordance(term, tuple(lines), tuple(hints), seconds, complete=False)
-        entry = index.entries[entry_id]
         body = entry.text
         spans = [match.span() for match in pattern.finditer(body)]
         if not spans and len(fold(body)) == len(body):
