@@ -128,16 +128,11 @@ def decode_document(data: bytes, path: Path) -> Document:
     of another shape."""
     value: Any = marshal.loads(data)
     doc_id, title, date, place, source_kind, layout, turns, dropped, warnings = value
-    ordinal, source, confidence = date
     return Document(
         doc_id,
         path,
         title,
-        EventDate(
-            dt.date.fromordinal(ordinal) if ordinal is not None else None,
-            source,
-            _CONFIDENCES[confidence],
-        ),
+        _event_date(*date),
         place,
         source_kind,
         layout,
@@ -492,17 +487,22 @@ def _summary_columns(summary: Summary | None) -> tuple[object, ...]:
     )
 
 
+def _event_date(ordinal: int | None, source: str, confidence: str) -> EventDate:
+    """A date as a row stores it (`encode_document`, `_summary_columns`)."""
+    return EventDate(
+        dt.date.fromordinal(ordinal) if ordinal is not None else None,
+        source,
+        _CONFIDENCES[confidence],
+    )
+
+
 def _summary(doc_id: str, columns: list[Any]) -> Summary:
     """The inverse of `_summary_columns`."""
     title, ordinal, source, confidence, place, source_kind, turns, questions, paragraphs = columns
     return Summary(
         doc_id,
         title,
-        EventDate(
-            dt.date.fromordinal(ordinal) if ordinal is not None else None,
-            source,
-            _CONFIDENCES[confidence],
-        ),
+        _event_date(ordinal, source, confidence),
         place,
         source_kind,
         turns,
