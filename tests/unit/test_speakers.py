@@ -949,3 +949,38 @@ def test_the_line_above_a_pages_list_of_what_it_is_is_its_title(
     assert reasons["Room: Memorial"] == "page metadata"
     texts = [p.text for t in document.turns for p in t.paragraphs]
     assert len(texts) == 1 and "Welcome to Minneapolis." in texts[0]
+
+
+def test_an_interview_sets_its_questions_in_bold_or_italics(
+    config: Config, matcher: TopicMatcher
+) -> None:
+    document = parse(
+        "# An interview with Jane Doe, the new director of the museum\n\n"
+        "She took the post in May. We met her in her office.\n\n"
+        "**Why did you take the post?**\n\n"
+        "Because the collection deserves it.\n\n"
+        "And because the city asked me.\n\n"
+        "*What comes first? The roof, or the catalogue?*\n\n"
+        "The roof. A museum that leaks loses its pictures.\n\n"
+        "**Thank you.**\n",
+        config,
+        matcher,
+        name="interview.md",
+    )
+    assert turns(document) == [
+        ("statement", "Jane Doe"),
+        ("question", None),
+        ("answer", "Jane Doe"),
+        ("question", None),
+        ("answer", "Jane Doe"),
+        ("statement", None),
+    ]
+    # One question set apart makes no interview: bold is also how a page stresses.
+    one = parse(
+        "# A speech by Jane Doe at the museum's opening\n\n"
+        "Friends, welcome.\n\n**Who would have thought it?**\n\nWe did.\n",
+        config,
+        matcher,
+        name="speech.md",
+    )
+    assert {t[0] for t in turns(one)} == {"statement"}

@@ -34,6 +34,9 @@ class Converted:
     headings: frozenset[int] = frozenset()
     """The lines of the text that are headings or code in the markup: never a speaker's
     label."""
+    emphasised: frozenset[int] = frozenset()
+    """The lines the markup sets in bold or italics whole: how an interview without
+    labels sets its questions apart."""
 
 
 def convert(raw: str, name: str) -> Converted:
@@ -68,8 +71,9 @@ def convert(raw: str, name: str) -> Converted:
         text, dropped = _convert_captions(lines, kind)
         meta = []
     headings: frozenset[int] = frozenset()
+    emphasised: frozenset[int] = frozenset()
     if kind == "markdown":
-        text, meta, dropped, headings = _convert_markdown(lines)
+        text, meta, dropped, headings, emphasised = _convert_markdown(lines)
     elif kind not in ("html", "srt", "vtt"):
         meta, dropped = [], []
     return Converted(
@@ -78,6 +82,7 @@ def convert(raw: str, name: str) -> Converted:
         _first_of_each_key(_ordered(front_meta, meta)),
         tuple(front_dropped + dropped),
         headings,
+        emphasised,
     )
 
 
@@ -733,6 +738,8 @@ _MD_LINK = re.compile(rf"\[(?P<text>[^\[\]\n]*)\](?:{_MD_TARGET}|\[[^\[\]\n]*\])
 # Emphasis only between a delimiter run that opens a word and one that closes it, with no
 # delimiter of its kind inside: `2*3*4`, `snake_case` and `* list item` stay as they are,
 # and each attempt stops at the next delimiter, so a line is read in linear time.
+_MD_WHOLE_EMPHASIS = re.compile(r"^\s*(\*{1,3}|_{1,3})[^\s*_].*[^\s\\]\1\s*$")
+"""A line in bold or italics from its first word to its last (`*Why now?*`)."""
 _MD_STARS = re.compile(r"(?<![\\\w*])(\*{1,3})(?=[^\s*])([^*\n]*?[^\s*\\])\1(?![\w*])")
 _MD_UNDERSCORES = re.compile(r"(?<![\\\w_])(_{1,3})(?=[^\s_])([^_\n]*?[^\s_\\])\1(?![\w_])")
 _MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
@@ -793,11 +800,12 @@ def _html_block(lines: list[str], start: int, out: list[str], dropped: list[Drop
 
 def _convert_markdown(
     lines: list[str],
-) -> tuple[str, list[MetaPair], list[DroppedText], frozenset[int]]:
+) -> tuple[str, list[MetaPair], list[DroppedText], frozenset[int], frozenset[int]]:
     """Markup off, line for line: the text keeps the file's line numbers. Also the
-    numbers of the heading lines."""
+    numbers of the heading lines and of the lines set in bold or italics whole."""
     out: list[str] = []
     headings: set[int] = set()
+    emphasised: set[int] = set()
     meta: list[MetaPair] = []
     dropped: list[DroppedText] = []
     body_seen = False
@@ -848,6 +856,8 @@ def _convert_markdown(
             for image in _MD_IMAGE.finditer(line):
                 dropped.append((index + 1, image["alt"] or image["target"], "markdown image"))
             line = _MD_IMAGE.sub("", line)
+        if not heading_level and _MD_WHOLE_EMPHASIS.match(line):
+            emphasised.add(index + 1)
         line = _markdown_inline(line)
         if line.strip() and not body_seen:
             if heading_level in (1, 2):
@@ -856,7 +866,7 @@ def _convert_markdown(
         if heading_level:
             headings.add(index + 1)
         out.append(line)
-    return "\n".join(out), meta, dropped, frozenset(headings)
+    return "\n".join(out), meta, dropped, frozenset(headings), frozenset(emphasised)
 
 
 # --- captions ----------------------------------------------------------------------------

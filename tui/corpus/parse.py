@@ -15,7 +15,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from tui.corpus.clean import MAX_LINE_CHARS, clean_line, clean_text, split_long_line
@@ -114,10 +114,11 @@ _TITLE_SPEAKER = re.compile(
     r"briefing|lecture|replies|news conference|press conference)",
 )
 _TITLE_BY_SPEAKER = re.compile(
-    r"\b(?i:remarks|statement|speech|address|interview|briefing|lecture|comments|"
-    r"press conference|news conference)\s+(?:by|of)\s+"
-    rf"(?P<who>(?:{UPPER}[\w.’'-]*\s+){{0,6}}{UPPER}[\w’'-]+)",
+    r"\b(?:(?i:remarks|statement|speech|address|interview|briefing|lecture|comments|"
+    r"press conference|news conference)\s+(?:by|of)|(?i:interview|conversation|q\s?&\s?a)\s+with)"
+    rf"\s+(?P<who>(?:{UPPER}[\w.’'-]*\s+){{0,6}}{UPPER}[\w’'-]+)",
 )
+"""`Remarks by Jane Doe`, `An interview with Jane Doe`: whose page it is."""
 
 # --- reported speech in articles -------------------------------------------------
 
@@ -149,6 +150,8 @@ class _Block:
     line: int
     text: str
     label: Label | None = None
+    emphasised: bool = False
+    """Set in bold or italics whole, as an interview without labels sets its questions."""
 
 
 @dataclass(slots=True)
@@ -196,7 +199,7 @@ def page_text(raw: str, name: str) -> Converted:
     if converted.format != "text":  # entities may decode to controls
         text = clean_text(text)
     meta = tuple((key, clean_line(value)) for key, value in converted.meta)
-    return Converted(text, converted.format, meta, converted.dropped, converted.headings)
+    return replace(converted, text=text, meta=meta)
 
 
 # --- the parser --------------------------------------------------------------------
@@ -320,6 +323,8 @@ class _Parser:
         self.source_format = "text"
         self.headings: frozenset[int] = frozenset()
         """Lines the markup makes headings: no label starts there."""
+        self.emphasised: frozenset[int] = frozenset()
+        """Lines the markup sets in bold or italics whole."""
 
     def drop(self, line: int, text: str, reason: str) -> None:
         if text.strip():
@@ -329,6 +334,7 @@ class _Parser:
         converted = page_text(raw, self.path.name)
         self.source_format = converted.format
         self.headings = converted.headings
+        self.emphasised = converted.emphasised
         self.meta = dict(converted.meta)
         for line, dropped, reason in converted.dropped:
             self.drop(line, dropped, reason)
@@ -577,7 +583,7 @@ class _Parser:
             if current is not None and wrapped is False:
                 wrapped = _wrap_width(line for _, line in body)
             if current is None or not _continues(previous, text, wrapped or None):
-                current = _Block(number, text)
+                current = _Block(number, text, emphasised=number in self.emphasised)
                 blocks.append(current)
             else:
                 current.text = f"{current.text} {text}".strip()
@@ -592,6 +598,8 @@ class _Parser:
         drafts: list[_TurnDraft] = []
         main_person = title_speaker
         speech_by = None if labelled else self._speech_by(blocks, title_speaker)
+        # An interview without labels that sets its questions in bold or italics.
+        interview = not labelled and sum(map(_asked_in_emphasis, blocks)) >= _INTERVIEW_QUESTIONS
         answers_unlabelled = title_speaker is not None and not any(
             block.label and self.people.speaker(block.label) == title_speaker for block in blocks
         )
@@ -635,6 +643,22 @@ class _Parser:
                         _TurnDraft(title_speaker, None, None, TurnKind.STATEMENT, role=Role.PERSON)
                     )
                 drafts[-1].texts.append(block.text)
+                continue
+            if interview:
+                if _asked_in_emphasis(block):
+                    drafts.append(
+                        _TurnDraft(None, None, None, TurnKind.QUESTION, [block.text], Role.QUESTION)
+                    )
+                elif block.emphasised:  # the interviewer's `Thank you.`
+                    drafts.append(_TurnDraft(None, None, None, TurnKind.STATEMENT, [block.text]))
+                elif drafts and drafts[-1].role is Role.PERSON:
+                    drafts[-1].texts.append(block.text)
+                else:
+                    drafts.append(
+                        _TurnDraft(
+                            speech_by, None, None, TurnKind.STATEMENT, [block.text], Role.PERSON
+                        )
+                    )
                 continue
             speaker: str | None
             if speech_by is not None:
@@ -1092,6 +1116,14 @@ def _assign_kinds(drafts: list[_TurnDraft], title_speaker: str | None) -> None:
 
 _CLOSING = " \"'”’»)]"
 """What may close a question after its mark."""
+
+
+def _asked_in_emphasis(block: _Block) -> bool:
+    return block.emphasised and block.label is None and "?" in block.text
+
+
+_INTERVIEW_QUESTIONS = 2
+"""Questions in bold or italics that make a page without labels an interview."""
 
 
 def _put_by_audience(draft: _TurnDraft) -> bool:
