@@ -967,8 +967,9 @@ def test_an_interview_sets_its_questions_in_bold_or_italics(
         matcher,
         name="interview.md",
     )
+    # The introduction, before the first question, is the interviewer's.
     assert turns(document) == [
-        ("statement", "Jane Doe"),
+        ("statement", None),
         ("question", None),
         ("answer", "Jane Doe"),
         ("question", None),
@@ -984,3 +985,27 @@ def test_an_interview_sets_its_questions_in_bold_or_italics(
         name="speech.md",
     )
     assert {t[0] for t in turns(one)} == {"statement"}
+
+
+def test_an_interview_page_sets_its_questions_in_strong_or_em(
+    config: Config, matcher: TopicMatcher
+) -> None:
+    document = parse(
+        "<html><head><title>An interview with Jane Doe</title></head><body>"
+        "<h1>An interview with Jane Doe</h1>"
+        "<p>She took the post in May.</p>"
+        "<p><strong>Why did you take the post?</strong></p>"
+        "<p>Because the collection <em>deserves</em> it.</p>"
+        "<p><em>What comes first?</em> <b>The roof?</b></p>"
+        "<p>The roof.</p></body></html>",
+        config,
+        matcher,
+        name="interview.html",
+    )
+    assert turns(document) == [
+        ("statement", None),
+        ("question", None),
+        ("answer", "Jane Doe"),
+        ("question", None),
+        ("answer", "Jane Doe"),
+    ]

@@ -62,16 +62,16 @@ def convert(raw: str, name: str) -> Converted:
     kind = _format(name, text, front is not None)
     if not lines and kind in ("srt", "vtt", "markdown"):
         lines = text.split("\n")
+    headings: frozenset[int] = frozenset()
+    emphasised: frozenset[int] = frozenset()
     if kind == "html":
         # The page's text is new lines: the front matter's have no number in it.
         front_dropped = [(0, line, reason) for _, line, reason in front_dropped]
-        text, meta, dropped = _convert_html(text)
+        text, meta, dropped, emphasised = _convert_html(text)
     elif kind in ("srt", "vtt"):
         front_dropped = [(0, line, reason) for _, line, reason in front_dropped]
         text, dropped = _convert_captions(lines, kind)
         meta = []
-    headings: frozenset[int] = frozenset()
-    emphasised: frozenset[int] = frozenset()
     if kind == "markdown":
         text, meta, dropped, headings, emphasised = _convert_markdown(lines)
     elif kind not in ("html", "srt", "vtt"):
@@ -321,6 +321,7 @@ _HIDDEN = frozenset(
 """Elements whose content is code, controls or media fallback, never text to read (the
 title goes to meta)."""
 _TEXT_ONLY = frozenset({"title", "button", "select", "textarea"})
+_EMPHASIS = ("b", "strong", "em", "i")
 """Hidden elements that never hold a block: one still open when a block starts was left
 unclosed, and is closed so that it does not hide the rest of the page."""
 _CHROME = frozenset({"nav", "aside"})
@@ -369,13 +370,24 @@ class _Paragraphs:
 
     def __init__(self) -> None:
         self.done: list[str] = []
+        self.emphasised: set[int] = set()
+        """Paragraphs (by position in `done`) whose words are all in bold or italics."""
         self._lines: list[str] = []
         self._pieces: list[str] = []
+        self._marked = False
+        """Whether the paragraph has words in bold or italics, and (`_plain`) outside."""
+        self._plain = False
 
-    def add(self, text: str) -> None:
+    def add(self, text: str, emphasised: bool = False) -> None:
         self._pieces.append(text)
+        if text.strip():
+            if emphasised:
+                self._marked = True
+            else:
+                self._plain = True
 
     def add_preformatted(self, text: str) -> None:
+        self._plain = self._plain or bool(text.strip())
         first, *rest = text.split("\n")
         self._pieces.append(first)
         for piece in rest:
@@ -397,8 +409,11 @@ class _Paragraphs:
         if line:
             self._lines.append(line)
         if self._lines:
+            if self._marked and not self._plain:
+                self.emphasised.add(len(self.done))
             self.done.append("\n".join(self._lines))
             self._lines.clear()
+        self._marked = self._plain = False
 
 
 @dataclass(slots=True)
@@ -552,7 +567,7 @@ class _HtmlReader(HTMLParser):
         if self._pre:
             sink.add_preformatted(data)
         else:
-            sink.add(data)
+            sink.add(data, any(self._open.get(tag) for tag in _EMPHASIS))
 
     def _start_hidden(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if self._hidden > 1:  # inside an SVG or a template: not the page's
@@ -713,12 +728,20 @@ def _furniture(attrs: list[tuple[str, str | None]]) -> str | None:
     return None
 
 
-def _convert_html(page: str) -> tuple[str, list[MetaPair], list[DroppedText]]:
+def _convert_html(page: str) -> tuple[str, list[MetaPair], list[DroppedText], frozenset[int]]:
+    """The page's text, metadata and dropped lines, and the numbers of the lines that
+    begin a paragraph set in bold or italics whole."""
     reader = _HtmlReader()
     reader.read(page)
     title = reader.article_h1 or reader.first_h1 or reader.title
     meta = [("title", title)] if title else []
-    return "\n\n".join(reader.text.done), meta + reader.meta, reader.dropped
+    emphasised: set[int] = set()
+    line = 1
+    for position, paragraph in enumerate(reader.text.done):
+        if position in reader.text.emphasised:
+            emphasised.add(line)
+        line += paragraph.count("\n") + 2
+    return "\n\n".join(reader.text.done), meta + reader.meta, reader.dropped, frozenset(emphasised)
 
 
 # --- Markdown ----------------------------------------------------------------------------
@@ -784,7 +807,7 @@ def _html_block(lines: list[str], start: int, out: list[str], dropped: list[Drop
     end = start
     while end + 1 < len(lines) and lines[end + 1].strip():
         end += 1
-    text, _, block_dropped = _convert_html("\n".join(lines[start : end + 1]))
+    text, _, block_dropped, _ = _convert_html("\n".join(lines[start : end + 1]))
     dropped.extend((start + 1, line, reason) for _, line, reason in block_dropped)
     paragraphs = [paragraph for paragraph in text.split("\n\n") if paragraph.strip()]
     room = end - start + 1

@@ -114,11 +114,15 @@ _TITLE_SPEAKER = re.compile(
     r"briefing|lecture|replies|news conference|press conference)",
 )
 _TITLE_BY_SPEAKER = re.compile(
-    r"\b(?:(?i:remarks|statement|speech|address|interview|briefing|lecture|comments|"
-    r"press conference|news conference)\s+(?:by|of)|(?i:interview|conversation|q\s?&\s?a)\s+with)"
-    rf"\s+(?P<who>(?:{UPPER}[\w.’'-]*\s+){{0,6}}{UPPER}[\w’'-]+)",
+    r"\b(?i:remarks|statement|speech|address|interview|briefing|lecture|comments|"
+    r"press conference|news conference)\s+(?:by|of)\s+"
+    rf"(?P<who>(?:{UPPER}[\w.’'-]*\s+){{0,6}}{UPPER}[\w’'-]+)",
 )
-"""`Remarks by Jane Doe`, `An interview with Jane Doe`: whose page it is."""
+_INTERVIEWEE = re.compile(
+    r"\b(?i:interview|conversation|q\s?&\s?a)\s+with\s+"
+    rf"(?P<who>(?:{UPPER}[\w.’'-]*\s+){{0,6}}{UPPER}[\w’'-]+)",
+)
+"""`An interview with Jane Doe`: who answers; the host opens, so not the title's speaker."""
 
 # --- reported speech in articles -------------------------------------------------
 
@@ -600,6 +604,7 @@ class _Parser:
         speech_by = None if labelled else self._speech_by(blocks, title_speaker)
         # An interview without labels that sets its questions in bold or italics.
         interview = not labelled and sum(map(_asked_in_emphasis, blocks)) >= _INTERVIEW_QUESTIONS
+        answers_by = speech_by or (self._interviewee() if interview else None)
         answers_unlabelled = title_speaker is not None and not any(
             block.label and self.people.speaker(block.label) == title_speaker for block in blocks
         )
@@ -649,14 +654,21 @@ class _Parser:
                     drafts.append(
                         _TurnDraft(None, None, None, TurnKind.QUESTION, [block.text], Role.QUESTION)
                     )
-                elif block.emphasised:  # the interviewer's `Thank you.`
-                    drafts.append(_TurnDraft(None, None, None, TurnKind.STATEMENT, [block.text]))
+                elif block.emphasised or not any(d.role is Role.QUESTION for d in drafts):
+                    # The interviewer's `Thank you.`, and the introduction before the
+                    # first question.
+                    if drafts and drafts[-1].role is None and drafts[-1].speaker is None:
+                        drafts[-1].texts.append(block.text)
+                    else:
+                        drafts.append(
+                            _TurnDraft(None, None, None, TurnKind.STATEMENT, [block.text])
+                        )
                 elif drafts and drafts[-1].role is Role.PERSON:
                     drafts[-1].texts.append(block.text)
                 else:
                     drafts.append(
                         _TurnDraft(
-                            speech_by, None, None, TurnKind.STATEMENT, [block.text], Role.PERSON
+                            answers_by, None, None, TurnKind.STATEMENT, [block.text], Role.PERSON
                         )
                     )
                 continue
@@ -676,6 +688,11 @@ class _Parser:
         _name_self_introduced(drafts)
         _assign_kinds(drafts, title_speaker)
         return drafts, styles
+
+    def _interviewee(self) -> str | None:
+        """Who an interview's title says answers (`An interview with Jane Doe`)."""
+        found = _INTERVIEWEE.search(self.head.title or "")
+        return self.people.canonical(_strip_titles(found["who"])) if found else None
 
     def _speech_by(self, blocks: list[_Block], title_speaker: str | None) -> str | None:
         """Who gives the speech an unlabelled page holds, if its heading says so: a
