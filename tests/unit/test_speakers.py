@@ -951,6 +951,16 @@ def test_the_line_above_a_pages_list_of_what_it_is_is_its_title(
     assert len(texts) == 1 and "Welcome to Minneapolis." in texts[0]
 
 
+INTERVIEW = [
+    ("statement", None),  # the introduction, before the first question: the interviewer's
+    ("question", None),
+    ("answer", "Jane Doe"),
+    ("question", None),
+    ("answer", "Jane Doe"),
+]
+"""The interview of Jane Doe as the Markdown and HTML pages below write it."""
+
+
 def test_an_interview_sets_its_questions_in_bold_or_italics(
     config: Config, matcher: TopicMatcher
 ) -> None:
@@ -967,15 +977,7 @@ def test_an_interview_sets_its_questions_in_bold_or_italics(
         matcher,
         name="interview.md",
     )
-    # The introduction, before the first question, is the interviewer's.
-    assert turns(document) == [
-        ("statement", None),
-        ("question", None),
-        ("answer", "Jane Doe"),
-        ("question", None),
-        ("answer", "Jane Doe"),
-        ("statement", None),
-    ]
+    assert turns(document) == [*INTERVIEW, ("statement", None)]
     # One question set apart makes no interview: bold is also how a page stresses.
     one = parse(
         "# A speech by Jane Doe at the museum's opening\n\n"
@@ -1002,10 +1004,4 @@ def test_an_interview_page_sets_its_questions_in_strong_or_em(
         matcher,
         name="interview.html",
     )
-    assert turns(document) == [
-        ("statement", None),
-        ("question", None),
-        ("answer", "Jane Doe"),
-        ("question", None),
-        ("answer", "Jane Doe"),
-    ]
+    assert turns(document) == INTERVIEW

@@ -321,9 +321,10 @@ _HIDDEN = frozenset(
 """Elements whose content is code, controls or media fallback, never text to read (the
 title goes to meta)."""
 _TEXT_ONLY = frozenset({"title", "button", "select", "textarea"})
-_EMPHASIS = ("b", "strong", "em", "i")
 """Hidden elements that never hold a block: one still open when a block starts was left
 unclosed, and is closed so that it does not hide the rest of the page."""
+_EMPHASIS = ("b", "strong", "em", "i")
+"""Elements that set words in bold or italics: a paragraph wholly in them is set apart."""
 _CHROME = frozenset({"nav", "aside"})
 _PAGE_CHROME = frozenset({"header", "footer"})
 """Chrome when they belong to the page, not to an article or section: an article's own

@@ -612,7 +612,7 @@ class Loader:
             elif (
                 known[1].id != doc_id
                 or stamp != known[0]
-                or (stamp is None and isinstance(known[1], Document))
+                or (stamp is None and isinstance(known[1], Summary))
             ):
                 changed.append(relative)
             else:

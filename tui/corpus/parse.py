@@ -443,7 +443,7 @@ class _Parser:
                     state = "body"
                     below_title = True
                     continue
-                if self._meta_list(lines, number - 1, meta_lines):
+                if number in meta_lines or self._meta_list(lines, number - 1, meta_lines):
                     # `Welcome to SRCCON` / `Day & Time: ...` / `Room: Memorial`: the
                     # line right above a page's list of what it is, is its title.
                     if self._title_above(number):
@@ -515,7 +515,7 @@ class _Parser:
             if match is None or match["value"].rstrip()[-1:] in _SAID_END:
                 break
             found.append((known_meta_key(match["key"]), match["value"].strip()))
-        else:
+        if len(found) > _MAX_META_LINES:
             return False  # a long run of `Key: value` is no list of metadata
         if not found or (start + len(found) < len(lines) and lines[start + len(found)].strip()):
             return False  # the list ends at a blank line
@@ -605,6 +605,8 @@ class _Parser:
         # An interview without labels that sets its questions in bold or italics.
         interview = not labelled and sum(map(_asked_in_emphasis, blocks)) >= _INTERVIEW_QUESTIONS
         answers_by = speech_by or (self._interviewee() if interview else None)
+        asked = False
+        """In an interview, whether its first question has come."""
         answers_unlabelled = title_speaker is not None and not any(
             block.label and self.people.speaker(block.label) == title_speaker for block in blocks
         )
@@ -650,27 +652,7 @@ class _Parser:
                 drafts[-1].texts.append(block.text)
                 continue
             if interview:
-                if _asked_in_emphasis(block):
-                    drafts.append(
-                        _TurnDraft(None, None, None, TurnKind.QUESTION, [block.text], Role.QUESTION)
-                    )
-                elif block.emphasised or not any(d.role is Role.QUESTION for d in drafts):
-                    # The interviewer's `Thank you.`, and the introduction before the
-                    # first question.
-                    if drafts and drafts[-1].role is None and drafts[-1].speaker is None:
-                        drafts[-1].texts.append(block.text)
-                    else:
-                        drafts.append(
-                            _TurnDraft(None, None, None, TurnKind.STATEMENT, [block.text])
-                        )
-                elif drafts and drafts[-1].role is Role.PERSON:
-                    drafts[-1].texts.append(block.text)
-                else:
-                    drafts.append(
-                        _TurnDraft(
-                            answers_by, None, None, TurnKind.STATEMENT, [block.text], Role.PERSON
-                        )
-                    )
+                asked = _interview_block(drafts, block, answers_by, asked)
                 continue
             speaker: str | None
             if speech_by is not None:
@@ -1108,14 +1090,15 @@ def _assign_kinds(drafts: list[_TurnDraft], title_speaker: str | None) -> None:
                 or (asks and title_speaker is not None and draft.speaker != title_speaker)
             )
         )
+        exclaims = _ends_in(draft, "!")
         if (
             (draft.closed or from_the_floor(draft.label))
             and not asks
-            and (asked_by not in (None, draft.speaker) or _exclaims(draft))
+            and (asked_by not in (None, draft.speaker) or exclaims)
         ):
             # `[Audience member: Deadlock.]` after the speaker's `...a recipe for what?`;
             # `AUDIENCE: Whoo!`, a cheer from the floor.
-            draft.kind = TurnKind.STATEMENT if _exclaims(draft) else TurnKind.ANSWER
+            draft.kind = TurnKind.STATEMENT if exclaims else TurnKind.ANSWER
         elif role is Role.QUESTION or (asker and asks):
             draft.kind = TurnKind.QUESTION
             in_exchange = True
@@ -1135,6 +1118,31 @@ _CLOSING = " \"'”’»)]"
 """What may close a question after its mark."""
 
 
+def _interview_block(
+    drafts: list[_TurnDraft], block: _Block, answers_by: str | None, asked: bool
+) -> bool:
+    """Add `block` of an interview without labels to `drafts`: a question in bold or
+    italics, the interviewer's; the plain paragraphs after it, `answers_by`'s answer.
+    Whether a question has come, with this block."""
+    if _asked_in_emphasis(block):
+        drafts.append(_TurnDraft(None, None, None, TurnKind.QUESTION, [block.text], Role.QUESTION))
+        return True
+    last = drafts[-1] if drafts else None
+    if block.emphasised or not asked:
+        # The interviewer's `Thank you.`, and the introduction before the first question.
+        if last and last.kind is TurnKind.STATEMENT and last.role is None and last.speaker is None:
+            last.texts.append(block.text)
+        else:
+            drafts.append(_TurnDraft(None, None, None, TurnKind.STATEMENT, [block.text]))
+    elif last and last.role is Role.PERSON:
+        last.texts.append(block.text)
+    else:
+        drafts.append(
+            _TurnDraft(answers_by, None, None, TurnKind.STATEMENT, [block.text], Role.PERSON)
+        )
+    return asked
+
+
 def _asked_in_emphasis(block: _Block) -> bool:
     return block.emphasised and block.label is None and "?" in block.text
 
@@ -1146,16 +1154,12 @@ _INTERVIEW_QUESTIONS = 2
 def _put_by_audience(draft: _TurnDraft) -> bool:
     """Whether `draft` is a whole question from someone unnamed (`Q: What about
     batch verification?`): what follows unlabelled is no more of it."""
-    return (
-        draft.role is Role.QUESTION
-        and draft.speaker is None
-        and bool(draft.texts)
-        and draft.texts[-1].rstrip(_CLOSING).endswith("?")
-    )
+    return draft.role is Role.QUESTION and draft.speaker is None and _ends_in(draft, "?")
 
 
-def _exclaims(draft: _TurnDraft) -> bool:
-    return bool(draft.texts) and draft.texts[-1].rstrip(_CLOSING).endswith("!")
+def _ends_in(draft: _TurnDraft, mark: str) -> bool:
+    """Whether the draft's words end in `mark` (`?`, `!`), quotes and brackets aside."""
+    return bool(draft.texts) and draft.texts[-1].rstrip(_CLOSING).endswith(mark)
 
 
 def _asks(draft: _TurnDraft) -> bool:

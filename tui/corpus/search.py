@@ -335,7 +335,6 @@ class SearchIndex:
         self._firsts: list[int] = []
         """The first entry id of each of them: entry ids count the paragraphs of the
         corpus in order, each document's from its first."""
-        self._doc_ranges: dict[str, range] = {}
         self._starts: dict[int, int] = {}
         """The first entry id of each document, by its number (`_number`)."""
         self._on_day: Counter[int] = Counter()
@@ -344,7 +343,6 @@ class SearchIndex:
         for summary in ordered:
             self._ids.append(summary.id)
             self._firsts.append(first)
-            self._doc_ranges[summary.id] = range(first, first + summary.paragraphs)
             self._starts[_number(summary.id)] = first
             date = summary.date.value
             self._on_day[date.toordinal() if date else NO_DATE] += summary.paragraphs
@@ -523,9 +521,7 @@ class SearchIndex:
             filters.append(tantivy.Query.term_query(schema, "kind", query.kind.value))
         if query.doc:
             prefix = fold(query.doc)
-            keys = [
-                _number(doc_id) for doc_id in self._doc_ranges if fold(doc_id).startswith(prefix)
-            ]
+            keys = [_number(doc_id) for doc_id in self._ids if fold(doc_id).startswith(prefix)]
             allows_nothing |= not keys
             filters.append(tantivy.Query.term_set_query(schema, "key", keys))
         if query.after is not None or query.before is not None:
@@ -676,7 +672,7 @@ class SearchIndex:
         """Each paragraph of the document `doc_id` that `query` (an answer's) matches,
         in order, with where its hits are in its text: all of them, not only those a
         search listed, without searching the rest of the corpus."""
-        if query.is_empty or doc_id not in self._doc_ranges:
+        if query.is_empty or _number(doc_id) not in self._starts:
             return []
         # The words of the query just answered are kept (`_term`); read, not touched,
         # as a search may be running in another thread.

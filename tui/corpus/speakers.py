@@ -1089,11 +1089,8 @@ class People:
         if len(surname) < 2 or not self.context:
             return None
         if surname not in self._found:
-            self._found[surname] = self._search_context(surname)
+            self._found[surname] = full_names_in(self.context, [surname]).get(surname_of(surname))
         return self._found[surname]
-
-    def _search_context(self, surname: str) -> str | None:
-        return full_name_in(self.context, surname)
 
     def _holder(self, office: str) -> str | None:
         """Who holds `office` on this page: `President Ann Ray` in its title or text."""
@@ -1350,15 +1347,10 @@ def byline(text: str) -> str | None:
     return None
 
 
-def full_name_in(text: str, surname: str) -> str | None:
-    """The commonest `Given Surname` in `text`, the surname in any case and spelled as
-    the text writes it (`McGuire` for a label's `MCGUIRE`)."""
-    return full_names_in(text, [surname]).get(surname_of(surname))
-
-
 def full_names_in(text: str, surnames: Iterable[str], least: int = 1) -> dict[str, str]:
-    """`full_name_in` for each of `surnames` at once, in one pass over `text`, by
-    `surname_of`; only those written `least` times or more."""
+    """The commonest `Given Surname` in `text` of each of `surnames` (by `surname_of`),
+    in one pass: the surname in any case and spelled as the text writes it (`McGuire`
+    for a label's `MCGUIRE`), written `least` times or more."""
     wanted = "|".join(
         re.escape(surname) for surname in sorted(set(surnames), key=len, reverse=True)
     )

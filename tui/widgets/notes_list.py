@@ -63,7 +63,7 @@ class NoteRow:
 
 
 def note_rows(placed: Iterable[tuple[Note, Placement]], library: Library) -> list[NoteRow]:
-    order = {document.id: number for number, document in enumerate(library.documents)}
+    order = {summary.id: number for number, summary in enumerate(library.summaries)}
     return [
         NoteRow(note, where, library.get(note.anchor.doc), order.get(note.anchor.doc, len(order)))
         for note, where in placed
