@@ -12,6 +12,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from tests.ui.conftest import SIZES, AppFactory, is_current, reader_view
+from tui.corpus.model import TurnKind
 from tui.widgets.reader import Reader
 
 Call = tuple[tuple[Region, ...], dict[str, Any]]
@@ -69,3 +70,59 @@ async def test_a_cursor_move_that_does_not_scroll_repaints_two_bars_and_the_stat
         # line of its own height: no layout.
         assert not calls[reader]
         assert calls[status] and not any(options.get("layout") for _, options in calls[status])
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_the_next_find_hit_in_the_same_paragraph_repaints_the_two_hits_alone(
+    make_app: AppFactory, size: tuple[int, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("tab", "slash", *"the", "enter")
+        await pilot.pause()
+        view = reader_view(app)
+        reader = app.main_screen.query_one(Reader)
+        first, second = reader.hits[reader.hit], reader.hits[reader.hit + 1]
+        assert first.paragraph == second.paragraph == reader.paragraph
+        scrolled = view.scroll_y
+        calls = spy_on_refresh(monkeypatch, view)
+
+        await pilot.press("n")
+        await pilot.pause()
+
+        assert reader.hits[reader.hit] == second and view.scroll_y == scrolled
+        regions = [region for region_list, _ in calls for region in region_list]
+        # Each hit's three letters change style, and nothing else on their lines: a
+        # run of columns no wider than the word and the gap that joins two runs.
+        assert regions and len({region.y for region in regions}) <= 2
+        assert all(region.height == 1 for region in regions)
+        assert sum(region.width for region in regions) <= 2 * len("the") + 8
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_a_plain_line_is_two_style_changes(
+    make_app: AppFactory, size: tuple[int, int]
+) -> None:
+    """What a scroll writes is a style change per segment of each line: a line of a
+    plain paragraph is its margin and bar, then its text with the fill after it."""
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("tab")
+        await pilot.pause()
+        view = reader_view(app)
+        reader = app.main_screen.query_one(Reader)
+        document = reader.document
+        assert document is not None
+        paragraph = next(
+            p.index
+            for turn in document.turns
+            if turn.kind in (TurnKind.STATEMENT, TurnKind.ANSWER)
+            for p in turn.paragraphs
+            if p.index != reader.paragraph
+        )
+        row = view.paragraph_top(paragraph) - int(view.scroll_y)
+        assert 0 <= row < view.scrollable_content_region.height
+        segments = list(view.render_line(row))
+        assert len(segments) == 2, segments
+        assert segments[0].text.strip() == ""
+        assert segments[1].text.endswith(" ") and segments[1].text.strip()

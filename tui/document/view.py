@@ -16,6 +16,7 @@ from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual.content import Content
@@ -36,7 +37,7 @@ from tui.document.content import (
     paragraph_content,
 )
 from tui.document.marks import NO_MARKS, Hit, ParagraphMarks
-from tui.document.page import INDENT, MARGIN, Block, Layer, Marker, Page, Part
+from tui.document.page import MARGIN, Block, Layer, Marker, Page, Part
 
 HIT_STYLE = "reverse"
 CURRENT_HIT_STYLE = "reverse bold underline"
@@ -47,6 +48,8 @@ _NOTE_INDENT = 4
 QUESTION_BAR = "▌"
 CURRENT_BAR = "█"
 DASHED_BAR = "╏"
+_NEAR = 8
+"""Changed columns of a line fewer than this apart are repainted as one run."""
 
 
 def _rebased(strip: Strip, shift: int) -> Strip:
@@ -64,11 +67,12 @@ def _plain(segment: Segment) -> bool:
     """Whether the segment has no selection offsets and no lines or reversal that
     would show on a blank."""
     style = segment.style
-    return (
-        style is not None
-        and not (style.underline or style.strike or style.reverse or style.overline)
-        and "offset" not in style.meta
-    )
+    return style is not None and not _shows_on_blank(style) and "offset" not in style.meta
+
+
+def _shows_on_blank(style: Style) -> bool:
+    """Whether `style` draws anything on a space: a line or reversal."""
+    return bool(style.underline or style.strike or style.reverse or style.overline)
 
 
 def _compact(segments: Iterable[Segment], blank: Style, width: int) -> Strip:
@@ -77,7 +81,7 @@ def _compact(segments: Iterable[Segment], blank: Style, width: int) -> Strip:
     text (margins, the space after a bar, the fill) that show only the background
     take the style of a plain neighbour on the same background (the bar), or else
     `blank` (the view's background alone) where they are on it; then segments of one
-    style are joined."""
+    style are joined, and blanks beside the text taken into it."""
     line = list(segments)
     for n, segment in enumerate(line):
         text, style, control = segment
@@ -97,7 +101,76 @@ def _compact(segments: Iterable[Segment], blank: Style, width: int) -> Strip:
         else:
             if style.bgcolor == blank.bgcolor:
                 line[n] = Segment(text, blank, control)
-    return Strip(line, width).simplify()
+    return Strip(_into_text(Strip(line, width).simplify()), width)
+
+
+def _into_text(strip: Strip) -> list[Segment]:
+    """The strip's blanks after its text (the fill, the margin) taken into the text's
+    last segment where they look the same in its style: each segment costs a style
+    change, and the text's segments cannot join their neighbours for the selection
+    offsets they carry. A click past the text selects to its end, as before."""
+    line: list[Segment] = []
+    for segment in strip:
+        if line and _blank(segment) and _takes_blanks(line[-1], segment):
+            line[-1] = Segment(line[-1].text + segment.text, line[-1].style)
+            continue
+        line.append(segment)
+    return line
+
+
+def _blank(segment: Segment) -> bool:
+    return _plain(segment) and not segment.text.strip() and segment.control is None
+
+
+def _takes_blanks(text: Segment, blank: Segment) -> bool:
+    """Whether `blank` drawn in `text`'s style looks as it does in its own: `text`
+    carries selection offsets, draws no lines or reversal, on the same background."""
+    style = text.style
+    return (
+        style is not None
+        and text.control is None
+        and "offset" in style.meta
+        and not _shows_on_blank(style)
+        and blank.style is not None
+        and style.bgcolor == blank.style.bgcolor
+    )
+
+
+def _changed_columns(was: Strip, now: Strip) -> list[tuple[int, int]]:
+    """The runs of columns `[start, end)` that `now` shows otherwise than `was`
+    (selection offsets aside); runs closer than `_NEAR` columns are one, as moving the
+    terminal's cursor costs about as much as writing what lies between."""
+    old, new = _cells(was), _cells(now)
+    if len(old) != len(new):
+        return [(0, max(len(old), len(new)))]
+    runs: list[list[int]] = []
+    for x, (before, after) in enumerate(zip(old, new, strict=True)):
+        if before == after:
+            continue
+        if runs and x - runs[-1][1] < _NEAR:
+            runs[-1][1] = x + 1
+        else:
+            runs.append([x, x + 1])
+    # A wide character is repainted whole.
+    for run in runs:
+        while run[0] > 0 and new[run[0]][0] == "":
+            run[0] -= 1
+        while run[1] < len(new) and new[run[1]][0] == "":
+            run[1] += 1
+    return [(start, end) for start, end in runs]
+
+
+def _cells(strip: Strip) -> list[tuple[str, Style | None]]:
+    """Each column of `strip`: its character (`""` for the second column of a wide
+    one) and style, without selection offsets."""
+    cells: list[tuple[str, Style | None]] = []
+    for text, style, _ in strip:
+        look = None if style is None else style.clear_meta_and_links()
+        for character in text:
+            cells.append((character, look))
+            if cell_len(character) == 2:
+                cells.append(("", look))
+    return cells
 
 
 def _offset(lines: list[str], x: int, y: int) -> int:
@@ -244,9 +317,10 @@ class DocumentView(ScrollView, can_focus=False):
     def _redraw_paragraphs(self, paragraphs: Iterable[int]) -> None:
         """Draw these paragraphs again, what is shown on them having changed but not
         their height, and repaint of their lines in view only those drawn otherwise
-        now; of a line whose text is as it was, only its margin and bar. What Textual
-        writes to the terminal is what is repainted: a cursor move that scrolls
-        nothing writes two bars, not two paragraphs, let alone the view."""
+        now, and of such a line only the columns that changed. What Textual writes to
+        the terminal is what is repainted: a cursor move that scrolls nothing writes
+        two bars, not two paragraphs, let alone the view; a find hit made current, the
+        hit's words."""
         page = self.page
         if page is None:
             return
@@ -257,7 +331,6 @@ class DocumentView(ScrollView, can_focus=False):
         if page.width != view.width or not page.starts:
             return  # the next frame draws the page at this width, whole
         top = int(self.scroll_y)
-        lead = MARGIN + INDENT[Part.PARAGRAPH][0]
         for index in indices:
             number = page.of_paragraph[index]
             block = page.blocks[number]
@@ -272,8 +345,8 @@ class DocumentView(ScrollView, can_focus=False):
             for row, (was, now) in enumerate(zip(old, new, strict=True)):
                 if was == now or not 0 <= start + row < view.height:
                     continue
-                same_text = was.crop(lead) == now.crop(lead)
-                self.refresh(Region(0, start + row, lead if same_text else view.width, 1))
+                for first, end in _changed_columns(was, now):
+                    self.refresh(Region(first, start + row, end - first, 1))
 
     def show_marks(self, marks: dict[int, ParagraphMarks]) -> None:
         """Draw bookmarks and notes; a paragraph's notes take lines under it."""
