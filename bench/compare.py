@@ -19,8 +19,9 @@
    meeting shows) and in the compare view (from the second `c` until both panes show
    their meeting's header: at 80x24 the panes had no room for more). Each run opens
    meetings not opened before (the reader keeps the pages it drew). The first of each
-   is shown apart: the first comparison composes the compare view, the later ones are
-   shown in it. The cursor rests `--rest` seconds (0.5) on the right meeting before
+   is shown apart: the first mark composes the compare view, hidden, and the first
+   comparison shows it for the first time; the later ones are shown in it again. The
+   cursor rests `--rest` seconds (0.5) on the right meeting before
    the second `c`: past PREPARE_AFTER (tui/screens/compare.py) the hidden compare view
    has opened the two meetings by then; `--rest 0.1` times a `c` pressed before.
    Target: the compare view within 1.5x of the reader.
@@ -279,8 +280,8 @@ def large(runs: int, rest: float = 0.5) -> None:
                     time.sleep(0.3)
             finally:
                 _common._stop(pid, master)
-            # The first of each apart: a warm-up, and the first comparison composes the
-            # compare view, which the later ones are shown in.
+            # The first of each apart: a warm-up, and the first comparison shows the
+            # compare view for the first time (composed when the first mark was set).
             (first_reader, *reader), (first_compare, *compare) = reader, compare
             ratio = statistics.median(compare) / statistics.median(reader)
             print(
@@ -290,7 +291,7 @@ def large(runs: int, rest: float = 0.5) -> None:
             print(f"  compare view  {_figures(compare)}   {ratio:.2f}x the reader")
             print(
                 f"  the first of each: reader {first_reader * 1000:.1f} ms, compare view "
-                f"{first_compare * 1000:.1f} ms (composed then)"
+                f"{first_compare * 1000:.1f} ms (its first showing)"
             )
 
 

@@ -51,6 +51,9 @@ from tui.widgets.sidebar import Sidebar
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
+    from tui.corpus.model import Document
+    from tui.screens.compare import CompareScreen
+
 STYLE_FILES = ("app.tcss", "sidebar.tcss", "reader.tcss")
 """The styles of the main screen; each other screen names its own (`FitsTerminal.STYLES`)."""
 STUDY_VIEWS = ("timeline", "kwic", "speakers")
@@ -441,21 +444,39 @@ class DossierApp(NotebookApp):
     def _compare_marked(self, message: Sidebar.CompareRequested) -> None:
         self.open_compare(message.left, message.right)
 
+    @on(Sidebar.Marked)
+    def _compose_compare(self, message: Sidebar.Marked) -> None:
+        """A meeting is marked to compare: the compare view is made and composed now,
+        hidden, so that the first comparison is shown as fast as the later ones (the
+        view's widgets, their styles and its compose were half the time to show it)."""
+        if self.is_screen_installed("compare"):
+            return
+        document = self.library.by_id(message.document)
+        screen = self._compare_screen(document, document)
+        # Textual 8.2.8 has no public way to compose a screen before it is shown:
+        # push_screen registers it first, as here, then shows it.
+        self._register(self, screen)
+
     def open_compare(self, left_id: str, right_id: str) -> None:
         """Show the two documents side by side, in place of any comparison open before."""
+        left, right = self.library.by_id(left_id), self.library.by_id(right_id)
+        screen = self._compare_screen(left, right)
+        screen.compare(left, right)
+        if screen not in self.screen_stack:
+            self.push_screen(screen)
+
+    def _compare_screen(self, left: Document, right: Document) -> CompareScreen:
+        """The compare view, made once (on `left` and `right`) and kept: a later
+        comparison is shown in it, not composed anew."""
         from tui.screens.compare import CompareScreen
 
-        left, right = self.library.by_id(left_id), self.library.by_id(right_id)
-        # Made once and kept: a later comparison is shown in it, not composed anew.
         if not self.is_screen_installed("compare"):
             made = CompareScreen(left, right, self.library.matcher)
             self.install_screen(made, "compare")
             made.follow_marks(self.main_screen, self.library.get)
         screen = self.get_screen("compare")
         assert isinstance(screen, CompareScreen)
-        screen.compare(left, right)
-        if screen not in self.screen_stack:
-            self.push_screen(screen)
+        return screen
 
     async def action_study(self, name: str) -> None:
         """Open a study view; each is built on first use and kept, with its place."""

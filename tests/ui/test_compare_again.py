@@ -271,6 +271,28 @@ async def test_the_marked_meetings_are_opened_while_the_view_is_hidden(
         assert shown(screen) == expected[0]
 
 
+@pytest.mark.parametrize("size", SIZES)
+async def test_the_first_mark_composes_the_view_hidden(
+    make_app: AppFactory, size: tuple[int, int]
+) -> None:
+    """Marking the first meeting makes and composes the compare view out of sight,
+    pairing nothing; the first `c` after it shows the two meetings exactly as a view
+    made for them would, in that same view."""
+    expected = await fresh(make_app, size, D004, D000)  # the two oldest
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("g", "c")
+        await pilot.pause(0.1)
+        assert isinstance(app.screen, MainScreen), "still hidden"
+        screen = app.get_screen("compare")
+        assert isinstance(screen, CompareScreen)
+        assert len(screen.query(ComparePane)) == 2, "composed"
+        assert screen.alignment is None and not screen.workers, "nothing paired yet"
+        await pilot.press("j", "c")
+        assert await settled(pilot) is screen
+        assert shown(screen) == expected[0]
+
+
 async def test_meetings_other_than_the_ones_opened_ahead(make_app: AppFactory) -> None:
     """`c` pressed on another meeting than the one opened ahead (or before the cursor
     rested): the view shows the two asked for."""

@@ -110,9 +110,16 @@ class CompareScreen(FitsTerminal[None]):
         alignment = align(left, right, self.matcher) if small else None
         self.set_reactive(CompareScreen.alignment, alignment)
 
+    @property
+    def _asked(self) -> bool:
+        """Whether the view is shown or about to be; not while it is composed hidden
+        (the app composes it once a meeting is marked), when nothing is compared yet."""
+        return self in self.app.screen_stack
+
     def compose(self) -> ComposeResult:
         left, right = self.documents
-        self._align_in_line()
+        if self._asked:
+            self._align_in_line()
         yield ChunkFlow(
             self._summary(self.alignment), max_lines=SUMMARY_LINES, id="compare-summary"
         )
@@ -126,7 +133,7 @@ class CompareScreen(FitsTerminal[None]):
         self.pane(Side.LEFT).focus()
         self._fold_headers()
         self._update_status()
-        if self.alignment is None:
+        if self.alignment is None and self._asked:
             self.call_after_refresh(self._align, *self.documents)
 
     def compare(self, left: Document, right: Document) -> None:
@@ -142,7 +149,7 @@ class CompareScreen(FitsTerminal[None]):
         self._header_choice = None
         self.set_reactive(CompareScreen.pair, -1)
         self.set_reactive(CompareScreen.sync, True)
-        self._showing = self not in self.app.screen_stack
+        self._showing = not self._asked
         self._watch_marks()
         panes = list(self.query(ComparePane))
         if not panes:  # not composed yet: compose and mount do all of it
@@ -195,7 +202,7 @@ class CompareScreen(FitsTerminal[None]):
     def _prepare(self) -> None:
         self._preparing = None
         panes = list(self.query(ComparePane))
-        if self._marks is None or self in self.app.screen_stack or len(panes) != 2:
+        if self._marks is None or self._asked or len(panes) != 2:
             return
         sidebar, by_id = self._marks
         marked = by_id(sidebar.marked) if sidebar.marked is not None else None

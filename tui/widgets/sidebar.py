@@ -115,6 +115,12 @@ class Sidebar(ScrollView, can_focus=True):
         left: str
         right: str
 
+    @dataclass
+    class Marked(Message):
+        """A document marked to compare with the next one `c` is pressed on."""
+
+        document: str
+
     class RecentRequested(Message):
         """List the meetings read last."""
 
@@ -412,6 +418,7 @@ class Sidebar(ScrollView, can_focus=True):
             return
         if self.marked is None:
             self.marked = current.id
+            self.post_message(self.Marked(current.id))
             self.notify(
                 f"Marked {current.date.iso or 'undated'} {current.place or ''} for comparison. "
                 "Move to another meeting and press c again to compare them (c here unmarks).",
