@@ -271,13 +271,15 @@ async def test_the_marked_meetings_are_opened_while_the_view_is_hidden(
         assert shown(screen) == expected[0]
 
 
+@pytest.mark.parametrize("rest", [False, True], ids=["c at once", "c after a rest"])
 @pytest.mark.parametrize("size", SIZES)
 async def test_the_first_mark_composes_the_view_hidden(
-    make_app: AppFactory, size: tuple[int, int]
+    make_app: AppFactory, size: tuple[int, int], rest: bool
 ) -> None:
     """Marking the first meeting makes and composes the compare view out of sight,
-    pairing nothing; the first `c` after it shows the two meetings exactly as a view
-    made for them would, in that same view."""
+    pairing nothing; once the cursor rests the view is styled and opens the two
+    meetings, still hidden. The first `c` shows them exactly as a view made for them
+    would, in that same view."""
     expected = await fresh(make_app, size, D004, D000)  # the two oldest
     app = make_app()
     async with app.run_test(size=size) as pilot:
@@ -288,9 +290,14 @@ async def test_the_first_mark_composes_the_view_hidden(
         assert isinstance(screen, CompareScreen)
         assert len(screen.query(ComparePane)) == 2, "composed"
         assert screen.alignment is None and not screen.workers, "nothing paired yet"
-        await pilot.press("j", "c")
+        await pilot.press("j")
+        if rest:
+            await pilot.pause(PREPARE_AFTER + 0.2)
+            panes = list(screen.query(ComparePane))
+            assert [pane.view.document.id for pane in panes if pane.view.document] == [D004, D000]
+        await pilot.press("c")
         assert await settled(pilot) is screen
-        assert shown(screen) == expected[0]
+        assert (shown(screen), app.export_screenshot()) == expected
 
 
 async def test_meetings_other_than_the_ones_opened_ahead(make_app: AppFactory) -> None:

@@ -209,6 +209,12 @@ class CompareScreen(FitsTerminal[None]):
         current = sidebar.current
         if marked is None:  # unmarked, or gone with a reload
             return
+        if self._styled is None:
+            # Never shown: styled now as it will be, which its first showing then skips
+            # (and which would drop the lines the panes draw next).
+            self._set_width_class()
+            self._fit(*self.app.size)
+            self.update_node_styles(animate=False)
         # By position, as `compare` gives them.
         panes[0].view.open(marked)
         if current is not None and current.id != marked.id:
