@@ -489,7 +489,7 @@ class DossierApp(NotebookApp):
         elif name == "speakers" and not self.is_screen_installed(name):
             from tui.screens.speakers import SpeakersScreen
 
-            self.install_screen(SpeakersScreen(tuple(self.library.documents)), name)
+            self.install_screen(SpeakersScreen(self.library), name)
         if self.screen is not self.get_screen(name):
             await self.push_screen(name)
         if name == "kwic":

@@ -573,7 +573,7 @@ def _marked(snippet: str, spans: Sequence[Sequence[int]]) -> str:
 def _timeline(library: Library, as_json: bool) -> int:
     from tui.corpus.study import timeline
 
-    table = timeline(library.documents, [topic.name for topic in library.config.topics])
+    table = timeline(library.tallies(), [topic.name for topic in library.config.topics])
     if as_json:
         _print_json(table.as_json())
         return EXIT_OK
@@ -611,7 +611,7 @@ def _kwic(library: Library, args: argparse.Namespace) -> int:
 def _speakers(library: Library, as_json: bool) -> int:
     from tui.corpus.study import speakers
 
-    everyone = speakers(library.documents)
+    everyone = speakers(tallies for _, tallies in library.tallies())
     if as_json:
         _print_json([speaker.as_json() for speaker in everyone])
     else:

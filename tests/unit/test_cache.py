@@ -4,29 +4,39 @@ corrupt, old, made for another config or not writable is never trusted nor fatal
 from __future__ import annotations
 
 import io
+import json
 import logging
 import multiprocessing
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from tests.conftest import SEEDS
+from tests.conftest import REPO, SEEDS
 from tui.cli import main
 from tui.corpus import cache as cache_module
 from tui.corpus import library as library_module
 from tui.corpus import search as search_module
 from tui.corpus.cache import DocumentCache, default_cache_path
 from tui.corpus.config import Config, Topic, load_config
-from tui.corpus.library import Library, Loader
-from tui.corpus.model import Document, Summary
+from tui.corpus.library import Library, Loader, read_document
+from tui.corpus.model import Document, Summary, Tallies
 from tui.corpus.search import SearchIndex, cached_index
+from tui.corpus.topics import TopicMatcher
+
+CONFIG = load_config()
+MATCHER = TopicMatcher(CONFIG.topics)
+CORPUS_FILES = sorted(p for p in (REPO / "tests/corpus/docs").rglob("*") if p.is_file())
 
 
 @pytest.fixture
@@ -842,3 +852,77 @@ def test_the_cache_is_at_most_twice_the_corpus(tmp_path: Path) -> None:
     index_bytes = sum(path.stat().st_size for path in index.iterdir())
     print(f"cache {(cache_file.stat().st_size + index_bytes) / corpus_bytes:.2f} x the corpus")
     assert cache_file.stat().st_size + index_bytes <= CACHE_TIMES_CORPUS * corpus_bytes
+
+
+def counted(library: Library) -> list[tuple[str, Tallies]]:
+    """Each document's tallies counted from the document itself, in list order."""
+    return [(document.id, Tallies.of(document)) for document in library.documents]
+
+
+def test_the_study_views_count_from_the_cache_without_decoding(
+    corpus: Path, tmp_path: Path, parsed: list[str], decoded: list[str]
+) -> None:
+    config = load_config()
+    load(corpus, config, tmp_path / "c.sqlite3")
+    expected = counted(cold(corpus, config))
+    parsed.clear()
+    decoded.clear()
+    cache = DocumentCache(tmp_path / "c.sqlite3", corpus, config)
+    again = Library.load(corpus, config, cache)
+    tallies = again.tallies()
+    assert (parsed, decoded) == ([], []), "the timeline and speakers decode nothing"
+    assert [(summary.id, found) for summary, found in tallies] == expected
+    assert any(found.speakers and found.topics for _, found in tallies)
+    # A changed file, and one whose stored tallies do not decode: counted anew.
+    changed = corpus / "003_17535f2944fa9c05.txt"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n\nSergey Lavrov: Syria.\n", "utf-8")
+    with sqlite3.connect(tmp_path / "c.sqlite3") as db:
+        db.execute("UPDATE files SET tallies = '[1' WHERE doc_id = '000_0f3248e6ed0e14b7'")
+    fresh = counted(cold(corpus, config))
+    assert fresh != expected
+    again = Library.load(corpus, config, cache)
+    assert [(summary.id, found) for summary, found in again.tallies()] == fresh
+    cache.close()
+
+
+def test_tallies_the_cache_holds_for_another_version_of_a_file_are_not_used(
+    corpus: Path, tmp_path: Path
+) -> None:
+    """A cache that cannot be written keeps the tallies of a file as it was: the file as
+    it is now is counted."""
+    config = load_config()
+    cache_file = tmp_path / "c.sqlite3"
+    load(corpus, config, cache_file)
+    changed = corpus / "003_17535f2944fa9c05.txt"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n\nSergey Lavrov: Syria.\n", "utf-8")
+    with read_only(cache_file):
+        again = load(corpus, config, cache_file)
+        assert [(summary.id, found) for summary, found in again.tallies()] == counted(
+            cold(corpus, config)
+        )
+
+
+def test_named_speakers_in_dossier_yaml_count_anew(corpus: Path, tmp_path: Path) -> None:
+    """dossier.yaml names a speaker by the label as printed, which tallies do not keep:
+    while it names any, the tallies are counted from the corrected documents."""
+    config = load_config()
+    load(corpus, config, tmp_path / "c.sqlite3")
+    (corpus / "dossier.yaml").write_text("speakers:\n  Sergey Lavrov: S. V. Lavrov\n", "utf-8")
+    again = load(corpus, config, tmp_path / "c.sqlite3")
+    tallies = again.tallies()
+    assert [(summary.id, found) for summary, found in tallies] == counted(again)
+    assert "S. V. Lavrov" in {part.name for _, found in tallies for part in found.speakers}
+
+
+@given(st.sampled_from(CORPUS_FILES))
+@settings(max_examples=25, deadline=None)
+def test_tallies_read_back_as_written(path: Path) -> None:
+    document = read_document(path, path.stem, CONFIG, MATCHER)
+    tallies = Tallies.of(document)
+    assert Tallies.from_plain(json.loads(json.dumps(tallies.as_plain()))) == tallies
+    assert sum(part.turns for part in tallies.speakers) == sum(
+        1 for turn in document.turns if turn.speaker
+    )
+    assert dict(tallies.topics) == dict(
+        Counter(topic for paragraph in document.paragraphs for topic in paragraph.topics)
+    )

@@ -13,7 +13,7 @@ from tui.corpus import study
 from tui.corpus.config import load_config
 from tui.corpus.library import Library
 from tui.corpus.search import SearchIndex
-from tui.corpus.study import concordance, sort_lines, speakers, timeline
+from tui.corpus.study import concordance, first_mention, sort_lines, speakers, timeline
 from tui.corpus.syntax import KwicOrder
 
 LIBRARY = Library.load(SEEDS, load_config())
@@ -31,17 +31,19 @@ def plain_count(pattern: str) -> int:
 
 
 def test_timeline_karabakh_everywhere_coronavirus_only_in_2020() -> None:
-    table = timeline(LIBRARY.documents, TOPICS)
+    table = timeline(LIBRARY.tallies(), TOPICS)
     dates = [d.date.iso for d in table.meetings]
     assert dates == ["2016-07-12", "2017-03-06", "2017-04-04", "2020-08-26", "2020-11-21"]
     row = dict(zip(table.topics, table.counts, strict=True))
     assert row["Nagorno-Karabakh"] == (6, 5, 6, 5, 10)
     assert [n > 0 for n in row["Coronavirus"]] == [False, False, False, True, True]
     assert row["Syria"] == (8, 1, 0, 0, 0)
-    first = table.first_mention(TOPICS.index("Coronavirus"), 3)
+    covid = LIBRARY.by_id(table.meetings[3].id)
+    first = first_mention(covid, "Coronavirus")
     assert first is not None
-    assert "Coronavirus" in table.meetings[3].paragraphs[first].topics
-    assert table.first_mention(TOPICS.index("Coronavirus"), 0) is None
+    assert "Coronavirus" in covid.paragraphs[first].topics
+    assert all("Coronavirus" not in p.topics for p in covid.paragraphs[:first])
+    assert first_mention(LIBRARY.by_id(table.meetings[0].id), "Coronavirus") is None
 
 
 def test_kwic_karabakh_matches_a_plain_count_with_dates_and_speakers() -> None:
@@ -82,7 +84,7 @@ def test_kwic_phrases_filters_and_sorting() -> None:
 
 
 def test_speakers_with_turns_meetings_and_topics() -> None:
-    everyone = speakers(LIBRARY.documents)
+    everyone = speakers(tallies for _, tallies in LIBRARY.tallies())
     assert [s.name for s in everyone] == ["Sergey Lavrov"]
     lavrov = everyone[0]
     assert (lavrov.turns, lavrov.meetings) == (19, 5)

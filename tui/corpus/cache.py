@@ -10,7 +10,8 @@ Rows hold `marshal` bytes of plain tuples with a BLAKE2 checksum over them (not
 compressed: inflating them would add a third to a warm start): a row whose checksum
 does not match is never decoded. Beside them, in columns of their own, each row holds
 what the list of documents shows (`Summary`: title, date, place, counts), so that a
-start lists the folder without decoding any document. A database SQLite finds
+start lists the folder without decoding any document, and what the study views count
+(`Tallies`, as JSON), so that the timeline and the speakers view decode none either. A database SQLite finds
 corrupt is dropped and started afresh, with a log line. A cache that cannot be
 written (a read-only folder or file, another process holding the write lock for
 long) is opened read-only: what it holds for unchanged files serves, the rest is
@@ -31,6 +32,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import logging
 import marshal
 import os
@@ -52,13 +54,14 @@ from tui.corpus.model import (
     EventDate,
     Paragraph,
     Summary,
+    Tallies,
     Turn,
     TurnKind,
 )
 
 log = logging.getLogger("dossier.cache")
 
-SCHEMA = 5
+SCHEMA = 6
 """The layout of the tables and of the encoded rows; bump when either changes."""
 _CHECKSUM_BYTES = 16
 WAL_LIMIT = 4 * 2**20
@@ -164,6 +167,9 @@ class CachedFile:
     error: str | None
     summary: Summary | None = None
     """What the list shows of the document; None for a file that is not one."""
+    tallies: Tallies | None = None
+    """What the study views count in the document; None for a file that is not one,
+    and in what `DocumentCache.files` returns."""
 
 
 _DECODE_ERRORS = (ValueError, TypeError, EOFError, IndexError, OverflowError, KeyError)
@@ -263,7 +269,7 @@ class DocumentCache:
             "CREATE TABLE files (path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER,"
             " doc_id TEXT, data BLOB, checksum BLOB, error TEXT, title TEXT, date INTEGER,"
             " date_source TEXT, date_confidence TEXT, place TEXT, source_kind TEXT,"
-            " turns INTEGER, questions INTEGER, paragraphs INTEGER)"
+            " turns INTEGER, questions INTEGER, paragraphs INTEGER, tallies TEXT)"
         )
         db.execute("DROP TABLE IF EXISTS search_index")  # where SCHEMA 3 kept the index
         db.execute("INSERT OR REPLACE INTO meta VALUES ('identity', ?)", (self.identity,))
@@ -376,6 +382,26 @@ class DocumentCache:
         except sqlite3.Error as error:
             self._broken(error)
 
+    def tallies(self) -> Iterator[tuple[str, Stamp, str, Tallies]]:
+        """Every cached document's tallies, with its file's path, stamp and id as
+        stored; a row whose tallies do not decode is left out (the caller counts that
+        document itself), and so are the rows after an error reading the database."""
+        db = self._connect()
+        if db is None:
+            return
+        try:
+            for path, size, mtime_ns, doc_id, text in db.execute(
+                "SELECT path, size, mtime_ns, doc_id, tallies FROM files WHERE tallies IS NOT NULL"
+            ):
+                try:
+                    tallies = Tallies.from_plain(json.loads(text))
+                except _DECODE_ERRORS as error:  # JSONDecodeError is a ValueError
+                    log.warning("cache tallies of %s do not decode (%s)", path, error)
+                    continue
+                yield path, Stamp(size, mtime_ns), doc_id, tallies
+        except sqlite3.Error as error:
+            self._broken(error)
+
     def document(self, path: str, stamp: Stamp, doc_id: str) -> Document | None:
         """The cached document of `path` (relative to `folder`), if it is of the file
         as `stamp` says and has the id `doc_id`. None when there is none, or its row
@@ -421,11 +447,12 @@ class DocumentCache:
                 _checksum(row.data) if row.data is not None else None,
                 row.error,
                 *_summary_columns(row.summary),
+                None if row.tallies is None else json.dumps(row.tallies.as_plain()),
             )
             for path, row in rows
         ]
         return self._write(
-            db, f"INSERT OR REPLACE INTO files VALUES ({', '.join('?' * 16)})", values
+            db, f"INSERT OR REPLACE INTO files VALUES ({', '.join('?' * 17)})", values
         )
 
     def forget(self, paths: Iterable[str]) -> None:

@@ -45,7 +45,7 @@ from tui.corpus.corrections import CORRECTIONS_FILE, NO_CORRECTIONS, Corrections
 from tui.corpus.files import kind_of
 from tui.corpus.folder import NO_FOLDER, Folder
 from tui.corpus.folder import learn as learn_from
-from tui.corpus.model import Document, Summary
+from tui.corpus.model import Document, Summary, Tallies
 from tui.corpus.topics import TopicMatcher
 from tui.corpus.workers import process_pool
 
@@ -367,6 +367,32 @@ class Library:
                     self._recent.popitem(last=False)
             return document
 
+    def tallies(self) -> list[tuple[Summary, Tallies]]:
+        """Each document's tallies, in list order: as the cache holds them for the file
+        as listed, or else counted from the document (decoded). While dossier.yaml
+        names speakers they are all counted anew: its names are given by label, which
+        tallies do not keep."""
+        stored: dict[str, tuple[Stamp, str, Tallies]] = {}
+        if self.cache is not None and not self.corrections.speakers:
+            with self._lock:
+                if self._cache is None:
+                    self._cache = self.cache.handle()
+                stored = {
+                    path: (stamp, doc_id, tallies)
+                    for path, stamp, doc_id, tallies in self._cache.tallies()
+                }
+        counted: list[tuple[Summary, Tallies]] = []
+        for summary in self.summaries:
+            relative = self._ids[summary.id]
+            found = stored.get(relative)
+            if found is not None and (found[0], found[1]) == (self._files[relative][0], summary.id):
+                counted.append((summary, found[2]))
+                continue
+            document = self.get(summary.id)
+            if document is not None:
+                counted.append((summary, Tallies.of(document)))
+        return counted
+
     def summary(self, doc_id: str) -> Summary | None:
         relative = self._ids.get(doc_id)
         listed = self._files[relative][1] if relative is not None else None
@@ -396,11 +422,10 @@ class Library:
         if data is None:
             return None
         document = decode_document(data, path)
-        summary = Summary.of(document)
         if not (
             stamp is not None
             and self._cache is not None
-            and self._cache.store([(relative, CachedFile(stamp, doc_id, data, None, summary))])
+            and self._cache.store([(relative, _row(stamp, doc_id, data, document))])
         ):
             self._held[relative] = document
         return document
@@ -706,8 +731,7 @@ class Loader:
                 else FileError(file, doc_id, reason or "")
             )
             if cacheable and stamp is not None:
-                summary = Summary.of(entry) if isinstance(entry, Document) else None
-                rows.append((relative, CachedFile(stamp, doc_id, data, reason, summary)))
+                rows.append((relative, _row(stamp, doc_id, data, entry)))
                 if len(rows) >= STORE_ROWS:
                     self._store(rows)
             yield relative, stamp, entry
@@ -741,6 +765,13 @@ class Loader:
                 [items[start : start + CHUNK] for start in range(0, len(items), CHUNK)],
             ):
                 yield from parsed
+
+
+def _row(stamp: Stamp, doc_id: str, data: bytes | None, entry: Document | FileError) -> CachedFile:
+    """The cache's row for a file parsed into `entry` (encoded as `data`)."""
+    if isinstance(entry, FileError):
+        return CachedFile(stamp, doc_id, None, entry.reason)
+    return CachedFile(stamp, doc_id, data, None, Summary.of(entry), Tallies.of(entry))
 
 
 Parsed = tuple[bytes | None, str | None, bool]

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 from tui.corpus.dates import find_dates
 from tui.corpus.letters import UPPER
@@ -195,3 +196,80 @@ class Summary:
     @property
     def sort_key(self) -> tuple[dt.date, str]:
         return (self.date.value or dt.date.max, self.id)
+
+
+Counts = tuple[tuple[str, int], ...]
+"""Counts by name (a topic's paragraphs), most first, then by name; none of 0."""
+
+
+def _counts(counter: dict[str, int]) -> Counts:
+    return tuple(sorted(counter.items(), key=lambda item: (-item[1], item[0])))
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerTally:
+    """One speaker's part of a document."""
+
+    name: str
+    turns: int
+    paragraphs: int
+    topics: Counts
+    """Their paragraphs on each topic."""
+
+
+@dataclass(frozen=True, slots=True)
+class Tallies:
+    """What the study views count in a document: its paragraphs on each topic (the
+    timeline) and each named speaker's part (the speakers view). Kept in the cache
+    beside the summary, so that those views decode no document."""
+
+    topics: Counts
+    speakers: tuple[SpeakerTally, ...]
+    """In order of first turn."""
+
+    @classmethod
+    def of(cls, document: Document) -> Tallies:
+        topics: dict[str, int] = {}
+        parts: dict[str, tuple[int, int, dict[str, int]]] = {}
+        for turn in document.turns:
+            said: dict[str, int] | None = None
+            if turn.speaker:
+                turns, paragraphs, said = parts.get(turn.speaker, (0, 0, {}))
+                parts[turn.speaker] = (turns + 1, paragraphs + len(turn.paragraphs), said)
+            for paragraph in turn.paragraphs:
+                for topic in paragraph.topics:
+                    topics[topic] = topics.get(topic, 0) + 1
+                    if said is not None:
+                        said[topic] = said.get(topic, 0) + 1
+        speakers = tuple(
+            SpeakerTally(name, turns, paragraphs, _counts(said))
+            for name, (turns, paragraphs, said) in parts.items()
+        )
+        return cls(_counts(topics), speakers)
+
+    def as_plain(self) -> list[object]:
+        """The tallies as lists, strings and numbers (the cache stores them as JSON)."""
+        return [
+            [list(count) for count in self.topics],
+            [
+                [part.name, part.turns, part.paragraphs, [list(count) for count in part.topics]]
+                for part in self.speakers
+            ],
+        ]
+
+    @classmethod
+    def from_plain(cls, plain: list[Any]) -> Tallies:
+        """The inverse of `as_plain`; raises ValueError, TypeError or IndexError when
+        `plain` is not its form."""
+        topics, speakers = plain
+        return cls(
+            _plain_counts(topics),
+            tuple(
+                SpeakerTally(str(name), int(turns), int(paragraphs), _plain_counts(said))
+                for name, turns, paragraphs, said in speakers
+            ),
+        )
+
+
+def _plain_counts(plain: list[Any]) -> Counts:
+    return tuple((str(name), int(count)) for name, count in plain)

@@ -1,7 +1,8 @@
 """Views across the whole corpus: topics over time, a concordance, the speakers.
 
-Each is plain data built from the corpus (and the search index for the
-concordance), shown by a screen and printed by the CLI from the same functions.
+Each is plain data built from the corpus (the timeline and the speakers from each
+document's `Tallies`, which the cache keeps; the concordance from the search index),
+shown by a screen and printed by the CLI from the same functions.
 """
 
 from __future__ import annotations
@@ -9,11 +10,11 @@ from __future__ import annotations
 import re
 import time
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from tui.corpus.letters import fold
-from tui.corpus.model import Document, Turn
+from tui.corpus.model import Document, Summary, Tallies, Turn
 from tui.corpus.search import Entry, SearchIndex, parse_query, phrase_expression
 from tui.corpus.syntax import KwicOrder
 
@@ -24,14 +25,9 @@ CONTEXT_CHARS = 60
 @dataclass(frozen=True, slots=True)
 class Timeline:
     topics: tuple[str, ...]
-    meetings: tuple[Document, ...]
+    meetings: tuple[Summary, ...]
     counts: tuple[tuple[int, ...], ...]
     """Per topic, per meeting: paragraphs tagged with the topic."""
-
-    def first_mention(self, topic: int, meeting: int) -> int | None:
-        """The index of the meeting's first paragraph on the topic."""
-        name = self.topics[topic]
-        return next((p.index for p in self.meetings[meeting].paragraphs if name in p.topics), None)
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -41,15 +37,17 @@ class Timeline:
         }
 
 
-def timeline(documents: Sequence[Document], topics: Sequence[str]) -> Timeline:
+def timeline(meetings: Sequence[tuple[Summary, Tallies]], topics: Sequence[str]) -> Timeline:
     """How many paragraphs of each meeting (in date order) are on each topic."""
-    meetings = tuple(sorted(documents, key=lambda document: document.sort_key))
-    per_meeting = [
-        Counter(topic for paragraph in document.paragraphs for topic in paragraph.topics)
-        for document in meetings
-    ]
-    counts = tuple(tuple(counter[topic] for counter in per_meeting) for topic in topics)
-    return Timeline(tuple(topics), meetings, counts)
+    ordered = sorted(meetings, key=lambda meeting: meeting[0].sort_key)
+    per_meeting = [dict(tallies.topics) for _, tallies in ordered]
+    counts = tuple(tuple(counted.get(topic, 0) for counted in per_meeting) for topic in topics)
+    return Timeline(tuple(topics), tuple(summary for summary, _ in ordered), counts)
+
+
+def first_mention(document: Document, topic: str) -> int | None:
+    """The index of the document's first paragraph on the topic."""
+    return next((p.index for p in document.paragraphs if topic in p.topics), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,34 +190,41 @@ class Speaker:
         }
 
 
-def speakers(documents: Sequence[Document]) -> list[Speaker]:
-    """Everyone who speaks in the corpus, most turns first."""
+def speakers(meetings: Iterable[Tallies]) -> list[Speaker]:
+    """Everyone who speaks in the corpus, most turns first; of their topics the most
+    frequent (ties by name)."""
     turns: Counter[str] = Counter()
     paragraphs: Counter[str] = Counter()
-    meetings: dict[str, set[str]] = {}
+    attended: Counter[str] = Counter()
     topics: dict[str, Counter[str]] = {}
-    for document in documents:
-        for turn in document.turns:
-            if not turn.speaker:
-                continue
-            turns[turn.speaker] += 1
-            paragraphs[turn.speaker] += len(turn.paragraphs)
-            meetings.setdefault(turn.speaker, set()).add(document.id)
-            counter = topics.setdefault(turn.speaker, Counter())
-            counter.update(topic for p in turn.paragraphs for topic in p.topics)
+    for tallies in meetings:
+        for part in tallies.speakers:
+            turns[part.name] += part.turns
+            paragraphs[part.name] += part.paragraphs
+            attended[part.name] += 1
+            topics.setdefault(part.name, Counter()).update(dict(part.topics))
     return [
         Speaker(
             name,
             count,
-            len(meetings[name]),
+            attended[name],
             paragraphs[name],
-            tuple(topic for topic, _ in topics[name].most_common(3)),
+            _most(topics[name], 3),
         )
         for name, count in sorted(turns.items(), key=lambda item: (-item[1], item[0]))
     ]
 
 
-def turns_of(documents: Sequence[Document], name: str) -> list[tuple[Document, Turn]]:
-    """Every turn of one speaker, meetings in date order."""
+def _most(counter: Counter[str], n: int) -> tuple[str, ...]:
+    """The `n` names counted most, most first, ties by name."""
+    return tuple(name for name, _ in sorted(counter.items(), key=lambda i: (-i[1], i[0]))[:n])
+
+
+def speaks_in(tallies: Tallies, name: str) -> bool:
+    return any(part.name == name for part in tallies.speakers)
+
+
+def turns_of(documents: Iterable[Document], name: str) -> list[tuple[Document, Turn]]:
+    """Every turn of one speaker in `documents`, meetings in date order."""
     ordered = sorted(documents, key=lambda document: document.sort_key)
     return [(d, turn) for d in ordered for turn in d.turns if turn.speaker == name]

@@ -10,8 +10,9 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.widgets import Static
 
+from tui.corpus.library import Library
 from tui.corpus.model import Document, Turn
-from tui.corpus.study import Speaker, speakers, turns_of
+from tui.corpus.study import Speaker, speakers, speaks_in, turns_of
 from tui.messages import ParagraphChosen
 from tui.screens.fit import FitsTerminal
 from tui.screens.view import close_view
@@ -55,10 +56,11 @@ class SpeakersScreen(FitsTerminal[None]):
         Binding("escape", "back", "Back", id="speakers_back"),
     ]
 
-    def __init__(self, documents: tuple[Document, ...]) -> None:
+    def __init__(self, library: Library) -> None:
         super().__init__()
-        self.documents = documents
-        self.everyone = speakers(documents)
+        self.library = library
+        self.meetings = library.tallies()
+        self.everyone = speakers(tallies for _, tallies in self.meetings)
         self.speaker: Speaker | None = None
         """Whose turns are listed; None while the speakers are."""
         self.turns: list[tuple[Document, Turn]] = []
@@ -96,7 +98,14 @@ class SpeakersScreen(FitsTerminal[None]):
         if self.speaker is None:
             self._speaker_row = message.row
             self.speaker = self.everyone[message.row]
-            self.turns = turns_of(self.documents, self.speaker.name)
+            name = self.speaker.name
+            # Only the meetings they speak in are decoded.
+            documents = (
+                self.library.get(summary.id)
+                for summary, tallies in self.meetings
+                if speaks_in(tallies, name)
+            )
+            self.turns = turns_of(filter(None, documents), name)
             self.query_one("#speakers-status", Static).update(
                 Content.assemble(
                     (self.speaker.name, "bold"),

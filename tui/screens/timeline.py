@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from tui.corpus.library import Library
-from tui.corpus.study import timeline
+from tui.corpus.study import first_mention, timeline
 from tui.messages import ParagraphChosen
 from tui.screens.fit import FitsTerminal
 from tui.screens.view import close_view
@@ -38,7 +38,7 @@ class TimelineScreen(FitsTerminal[None]):
     def __init__(self, library: Library) -> None:
         super().__init__()
         self.library = library
-        self.table = timeline(library.documents, [topic.name for topic in library.config.topics])
+        self.table = timeline(library.tallies(), [topic.name for topic in library.config.topics])
 
     def compose(self) -> ComposeResult:
         matcher = self.library.matcher
@@ -80,12 +80,13 @@ class TimelineScreen(FitsTerminal[None]):
 
     @on(TimelineGrid.Chosen)
     def _open(self, message: TimelineGrid.Chosen) -> None:
-        paragraph = self.table.first_mention(message.topic, message.meeting)
+        meeting = self.table.meetings[message.meeting]
+        topic = self.table.topics[message.topic]
+        document = self.library.get(meeting.id)
+        paragraph = first_mention(document, topic) if document is not None else None
         if paragraph is None:
             self.notify("This meeting does not mention the topic", timeout=2)
             return
-        meeting = self.table.meetings[message.meeting]
-        topic = self.table.topics[message.topic]
         self.post_message(ParagraphChosen(meeting.id, paragraph, (), topic))
 
     def action_close(self) -> None:
