@@ -926,3 +926,44 @@ def test_tallies_read_back_as_written(path: Path) -> None:
     assert dict(tallies.topics) == dict(
         Counter(topic for paragraph in document.paragraphs for topic in paragraph.topics)
     )
+
+
+def test_a_start_lists_what_the_cache_holds_before_reading_the_folder(
+    corpus: Path, tmp_path: Path, parsed: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first batches of a start come from the cache alone; the walk of the folder
+    after them finds what changed since (here one file changed, one added, one gone),
+    and the library ends as a cold load makes it."""
+    config = load_config()
+    load(corpus, config, tmp_path / "c.sqlite3")
+    parsed.clear()
+    touch(corpus / "003_17535f2944fa9c05.txt", "Sergey Lavrov: Syria.\n")
+    shutil.copy(corpus / "000_0f3248e6ed0e14b7.txt", corpus / "new.txt")
+    (corpus / "001_1233152ec4a1af33.txt").unlink()
+    stamped: list[str] = []
+    real_stamp = library_module._stamp
+
+    def stamp(path: str) -> object:
+        stamped.append(path)
+        return real_stamp(path)
+
+    monkeypatch.setattr(library_module, "_stamp", stamp)
+    cache = DocumentCache(tmp_path / "c.sqlite3", corpus, config)
+    library = Library(corpus, config, cache=cache)
+    loader = Loader(library, cache)
+    batches = loader.batches()
+    first = next(batches)
+    assert stamped == [] and parsed == [], "listed before the folder is read"
+    assert {relative for relative, _, _ in first.entries} == {
+        path.name for path in corpus.iterdir() if path.name != "new.txt"
+    } | {"001_1233152ec4a1af33.txt"}
+    library.add(first)
+    for batch in batches:
+        library.add(batch)
+    library.remove(loader.changes.removed)
+    cache.close()
+    assert loader.changes.new == ("new.txt",)
+    assert loader.changes.changed == ("003_17535f2944fa9c05.txt",)
+    assert loader.changes.removed == ("001_1233152ec4a1af33.txt",)
+    assert sorted(parsed) == ["003_17535f2944fa9c05", "new"]
+    same(library, cold(corpus, config))

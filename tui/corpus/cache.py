@@ -382,6 +382,17 @@ class DocumentCache:
         except sqlite3.Error as error:
             self._broken(error)
 
+    def count(self) -> int:
+        """How many files the cache holds (0 when it cannot be read)."""
+        db = self._connect()
+        if db is None:
+            return 0
+        try:
+            return int(db.execute("SELECT count(*) FROM files").fetchone()[0])
+        except sqlite3.Error as error:
+            self._broken(error)
+            return 0
+
     def tallies(self) -> Iterator[tuple[str, Stamp, str, Tallies]]:
         """Every cached document's tallies, with its file's path, stamp and id as
         stored; a row whose tallies do not decode is left out (the caller counts that
