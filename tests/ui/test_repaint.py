@@ -8,11 +8,14 @@ from typing import Any
 
 import pytest
 from textual.geometry import Region
+from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Static
 
 from tests.ui.conftest import SIZES, AppFactory, is_current, reader_view
+from tui.app import DossierApp
 from tui.corpus.model import TurnKind
+from tui.widgets.document import DocumentView
 from tui.widgets.reader import Reader
 
 Call = tuple[tuple[Region, ...], dict[str, Any]]
@@ -31,16 +34,22 @@ def spy_on_refresh(monkeypatch: pytest.MonkeyPatch, widget: Widget) -> list[Call
     return calls
 
 
+async def in_reader(pilot: Pilot[None], *keys: str) -> tuple[DocumentView, Reader]:
+    """The reader's view and the reader, after Tab and `keys`."""
+    await pilot.press("tab", *keys)
+    await pilot.pause()
+    app = pilot.app
+    assert isinstance(app, DossierApp)
+    return reader_view(app), app.main_screen.query_one(Reader)
+
+
 @pytest.mark.parametrize("size", SIZES)
 async def test_a_cursor_move_that_does_not_scroll_repaints_two_bars_and_the_status(
     make_app: AppFactory, size: tuple[int, int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     app = make_app()
     async with app.run_test(size=size) as pilot:
-        await pilot.press("tab")
-        await pilot.pause()
-        view = reader_view(app)
-        reader = app.main_screen.query_one(Reader)
+        view, reader = await in_reader(pilot)
         status = reader.query_one("#reader-status", Static)
         assert reader.paragraph == 0 and view.page is not None
         # The next paragraph starts in view: `j` moves the cursor, not the text.
@@ -78,10 +87,7 @@ async def test_the_next_find_hit_in_the_same_paragraph_repaints_the_two_hits_alo
 ) -> None:
     app = make_app()
     async with app.run_test(size=size) as pilot:
-        await pilot.press("tab", "slash", *"the", "enter")
-        await pilot.pause()
-        view = reader_view(app)
-        reader = app.main_screen.query_one(Reader)
+        view, reader = await in_reader(pilot, "slash", *"the", "enter")
         first, second = reader.hits[reader.hit], reader.hits[reader.hit + 1]
         assert first.paragraph == second.paragraph == reader.paragraph
         scrolled = view.scroll_y
@@ -107,10 +113,7 @@ async def test_a_plain_line_is_two_style_changes(
     plain paragraph is its margin and bar, then its text with the fill after it."""
     app = make_app()
     async with app.run_test(size=size) as pilot:
-        await pilot.press("tab")
-        await pilot.pause()
-        view = reader_view(app)
-        reader = app.main_screen.query_one(Reader)
+        view, reader = await in_reader(pilot)
         document = reader.document
         assert document is not None
         paragraph = next(
