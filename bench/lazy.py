@@ -12,7 +12,9 @@ With HOME and XDG_* in a temporary folder, it fills the cache with one `dossier 
 - in one process: `Library.load` through the warm cache, then opening --opens
   documents spread over the list (`Library.get`, each the first time), then the search
   index opened beside the cache (`cached_index`) and the queries of search.py typed a
-  letter at a time (p50/p95 per keystroke), with the peak RSS after each step.
+  letter at a time (p50/p95 per keystroke), the phrase `"of the"` (median of 3), then
+  the study views' tallies read from the cache and the timeline and speakers counted
+  from them, with the peak RSS after each step.
 
 Run it from a checkout of another version (`git archive main | tar -x -C DIR`) to
 compare: it measures the `tui/` next to it. Prints figures; never asserts.
@@ -46,6 +48,7 @@ from tui.corpus.cache import DocumentCache
 from tui.corpus.config import load_config
 from tui.corpus.library import Library
 from tui.corpus.search import cached_index
+from tui.corpus.study import speakers, timeline
 
 def peak():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -77,6 +80,21 @@ for query in QUERIES:
         keys.append((time.perf_counter() - started) * 1000)
 figures["keys_ms"] = sorted(keys)
 figures["search_peak_mb"] = peak()
+phrase = []
+for _ in range(3):
+    started = time.perf_counter()
+    answer = index.search('"of the"')
+    phrase.append((time.perf_counter() - started) * 1000)
+figures["phrase_ms"] = sorted(phrase)
+figures["phrase_total"] = answer.total
+started = time.perf_counter()
+tallies = library.tallies()
+figures["tallies_s"] = time.perf_counter() - started
+started = time.perf_counter()
+timeline(tallies, [topic.name for topic in config.topics])
+speakers(counts for _, counts in tallies)
+figures["views_s"] = time.perf_counter() - started
+figures["views_peak_mb"] = peak()
 cache.close()
 print(json.dumps(figures))
 """
@@ -133,7 +151,11 @@ def run(folder: Path, runs: int, opens: int) -> None:
                 f"index ready {figures['index_s']:.2f} s "
                 f"(peak {figures['index_peak_mb']:.0f} MB); "
                 f"search per key p50 {percentile(keys, 0.5):.1f} ms, "
-                f"p95 {percentile(keys, 0.95):.1f} ms (peak {figures['search_peak_mb']:.0f} MB)"
+                f"p95 {percentile(keys, 0.95):.1f} ms (peak {figures['search_peak_mb']:.0f} MB); "
+                f'"of the" median {percentile(figures["phrase_ms"], 0.5):.0f} ms '
+                f"({figures['phrase_total']:,} paragraphs); "
+                f"tallies read {figures['tallies_s']:.2f} s, timeline and speakers from them "
+                f"{figures['views_s']:.2f} s (peak {figures['views_peak_mb']:.0f} MB)"
             )
 
 
