@@ -14,7 +14,9 @@ With HOME and XDG_* in a temporary folder, it fills the cache with one `dossier 
   index opened beside the cache (`cached_index`) and the queries of search.py typed a
   letter at a time (p50/p95 per keystroke), the phrase `"of the"` (median of 3), then
   the study views' tallies read from the cache and the timeline and speakers counted
-  from them, with the peak RSS after each step.
+  from them, with the peak RSS after each step; last, as `r` after one file changed
+  (the first listed: a question is added to it), the folder read again and the index
+  brought up to date. Run on a generated corpus, or on a copy: it writes to a file.
 
 Run it from a checkout of another version (`git archive main | tar -x -C DIR`) to
 compare: it measures the `tui/` next to it. Prints figures; never asserts.
@@ -46,7 +48,7 @@ sys.path.insert(0, sys.argv[1])
 from bench.search import QUERIES, keystrokes
 from tui.corpus.cache import DocumentCache
 from tui.corpus.config import load_config
-from tui.corpus.library import Library
+from tui.corpus.library import Library, Loader
 from tui.corpus.search import cached_index
 from tui.corpus.study import speakers, timeline
 
@@ -95,6 +97,16 @@ timeline(tallies, [topic.name for topic in config.topics])
 speakers(counts for _, counts in tallies)
 figures["views_s"] = time.perf_counter() - started
 figures["views_peak_mb"] = peak()
+changed = library.by_id(listed[0].id).path
+changed.write_text(changed.read_text(encoding="utf-8") + "\\n\\nQuestion: And Karabakh?\\n", "utf-8")
+started = time.perf_counter()
+loader = Loader(library, cache)
+for batch in loader.batches():
+    library.add(batch)
+library.remove(loader.changes.removed)
+figures["reload_s"] = time.perf_counter() - started
+cached_index(library, cache)
+figures["reindex_s"] = time.perf_counter() - started
 cache.close()
 print(json.dumps(figures))
 """
@@ -155,7 +167,9 @@ def run(folder: Path, runs: int, opens: int) -> None:
                 f'"of the" median {percentile(figures["phrase_ms"], 0.5):.0f} ms '
                 f"({figures['phrase_total']:,} paragraphs); "
                 f"tallies read {figures['tallies_s']:.2f} s, timeline and speakers from them "
-                f"{figures['views_s']:.2f} s (peak {figures['views_peak_mb']:.0f} MB)"
+                f"{figures['views_s']:.2f} s (peak {figures['views_peak_mb']:.0f} MB); "
+                f"one file changed: read again in {figures['reload_s']:.2f} s, "
+                f"the index current {figures['reindex_s']:.2f} s after the start (as `r`)"
             )
 
 
