@@ -14,7 +14,8 @@ With HOME and XDG_* in a temporary folder, it fills the cache with one `dossier 
   index opened beside the cache (`cached_index`) and the queries of search.py typed a
   letter at a time (p50/p95 per keystroke), the phrase `"of the"` (median of 3), then
   the study views' tallies read from the cache and the timeline and speakers counted
-  from them, with the peak RSS after each step; last, as `r` after one file changed
+  from them, the concordance of `Karabakh` (its first lines, then all), with the peak
+  RSS after each step; last, as `r` after one file changed
   (the first listed: a question is added to it), the folder read again and the index
   brought up to date. Run on a generated corpus, or on a copy: it writes to a file.
 
@@ -50,7 +51,7 @@ from tui.corpus.cache import DocumentCache
 from tui.corpus.config import load_config
 from tui.corpus.library import Library, Loader
 from tui.corpus.search import cached_index
-from tui.corpus.study import speakers, timeline
+from tui.corpus.study import iter_concordance, speakers, timeline
 
 def peak():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -97,6 +98,17 @@ timeline(tallies, [topic.name for topic in config.topics])
 speakers(counts for _, counts in tallies)
 figures["views_s"] = time.perf_counter() - started
 figures["views_peak_mb"] = peak()
+started = time.perf_counter()
+parts = iter_concordance(index, "Karabakh")
+first = next(parts)
+figures["kwic_first_s"] = time.perf_counter() - started
+figures["kwic_first_lines"] = len(first.lines)
+whole = first
+for whole in parts:
+    pass
+figures["kwic_s"] = time.perf_counter() - started
+figures["kwic_lines"] = len(whole.lines)
+figures["kwic_peak_mb"] = peak()
 changed = library.by_id(listed[0].id).path
 changed.write_text(changed.read_text(encoding="utf-8") + "\\n\\nQuestion: And Karabakh?\\n", "utf-8")
 started = time.perf_counter()
@@ -168,6 +180,9 @@ def run(folder: Path, runs: int, opens: int) -> None:
                 f"({figures['phrase_total']:,} paragraphs); "
                 f"tallies read {figures['tallies_s']:.2f} s, timeline and speakers from them "
                 f"{figures['views_s']:.2f} s (peak {figures['views_peak_mb']:.0f} MB); "
+                f"concordance of Karabakh: first {figures['kwic_first_lines']:,} lines in "
+                f"{figures['kwic_first_s']:.2f} s, all {figures['kwic_lines']:,} in "
+                f"{figures['kwic_s']:.1f} s (peak {figures['kwic_peak_mb']:.0f} MB); "
                 f"one file changed: read again in {figures['reload_s']:.2f} s, "
                 f"the index current {figures['reindex_s']:.2f} s after the start (as `r`)"
             )
