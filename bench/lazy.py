@@ -8,11 +8,14 @@ With HOME and XDG_* in a temporary folder, it fills the cache with one `dossier 
 
 - warm `dossier list --json`: wall time (median of --runs) and peak RSS;
 - first usable frame: `python -m tui --corpus DIR` in an 80x24 pty until a sidebar
-  date shows (median of --runs);
+  date shows (median of --runs), and for reference a bare Textual app's (`bare_app.py`,
+  as `startup.py` runs it);
 - in one process: `Library.load` through the warm cache, then opening --opens
   documents spread over the list (`Library.get`, each the first time), then the search
   index opened beside the cache (`cached_index`) and the queries of search.py typed a
-  letter at a time (p50/p95 per keystroke), the phrase `"of the"` (median of 3), then
+  letter at a time (p50/p95 per keystroke), the phrase `"of the"` (median of 3); for
+  reference the same index queried by tantivy alone (each word a fuzzy prefix query,
+  no filters, no ranking of dossier's) and its count of `"of the"`; then
   the study views' tallies read from the cache and the timeline and speakers counted
   from them, the concordance of `Karabakh` (its first lines, then all), with the peak
   RSS after each step; last, as `r` after one file changed
@@ -39,16 +42,19 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench._common import DOSSIER, ROOT, Target, isolated_env, measure, percentile
+from bench.bare_app import MARKER as BARE_MARKER
 from bench.gen_corpus import generate
 
 ISO_DATE = re.compile(r"\b(?:1[89]|2\d)\d\d-[01]\d-[0-3]\d\b")
 
 IN_PROCESS = """
-import json, resource, sys, time
+import json, re, resource, sys, time
+import tantivy
 sys.path.insert(0, sys.argv[1])
 from bench.search import QUERIES, keystrokes
 from tui.corpus.cache import DocumentCache
 from tui.corpus.config import load_config
+from tui.corpus.letters import fold
 from tui.corpus.library import Library, Loader
 from tui.corpus.search import cached_index
 from tui.corpus.study import iter_concordance, speakers, timeline
@@ -90,6 +96,29 @@ for _ in range(3):
     phrase.append((time.perf_counter() - started) * 1000)
 figures["phrase_ms"] = sorted(phrase)
 figures["phrase_total"] = answer.total
+# The engine's own query time, for reference: the same index opened by tantivy alone,
+# each word of each keystroke's text a fuzzy prefix query (distance 1), no filters.
+raw_index = tantivy.Index.open(str(cache.index_folder()))
+schema = raw_index.schema
+raw = raw_index.searcher()
+raw_keys = []
+for query in QUERIES:
+    for prefix in keystrokes(query):
+        words = [word for word in re.findall(r"[\\w:]+", fold(prefix)) if ":" not in word]
+        if not words:
+            continue
+        started = time.perf_counter()
+        clauses = [
+            (tantivy.Occur.Should, tantivy.Query.fuzzy_term_query(schema, "words", w, 1, True, True))
+            for w in words
+        ]
+        raw.search(tantivy.Query.boolean_query(clauses), 50)
+        raw_keys.append((time.perf_counter() - started) * 1000)
+figures["raw_keys_ms"] = sorted(raw_keys)
+started = time.perf_counter()
+counted = raw.search(tantivy.Query.phrase_query(schema, "words", ["of", "the"]), 50, count=True)
+figures["raw_phrase_ms"] = (time.perf_counter() - started) * 1000
+figures["raw_phrase_total"] = counted.count
 started = time.perf_counter()
 tallies = library.tallies()
 figures["tallies_s"] = time.perf_counter() - started
@@ -147,15 +176,20 @@ def run(folder: Path, runs: int, opens: int) -> None:
             f"warm dossier list --json: median {statistics.median(s for s, _ in warm):.2f} s, "
             f"peak {max(mb for _, mb in warm):.0f} MB"
         )
-        target = Target("dossier", [*DOSSIER, "--corpus", str(folder)], ISO_DATE)
-        frames = [measure(target, env, 60.0).seconds for _ in range(runs)]
-        shown = [seconds * 1000 for seconds in frames if seconds is not None]
-        print(
-            f"first frame (pty, warm): median {statistics.median(shown):.0f} ms "
-            f"of {len(shown)} runs"
-            if shown
-            else "first frame: never shown"
+        bare = Target(
+            "bare Textual app",
+            [sys.executable, str(ROOT / "bench" / "bare_app.py")],
+            re.compile(re.escape(BARE_MARKER)),
         )
+        for target in (Target("dossier", [*DOSSIER, "--corpus", str(folder)], ISO_DATE), bare):
+            frames = [measure(target, env, 60.0).seconds for _ in range(runs)]
+            shown = [seconds * 1000 for seconds in frames if seconds is not None]
+            print(
+                f"first frame (pty, warm), {target.name}: median {statistics.median(shown):.0f} ms "
+                f"of {len(shown)} runs"
+                if shown
+                else f"first frame, {target.name}: never shown"
+            )
         for start in ("index built", "index on disk"):
             output = subprocess.run(
                 [sys.executable, "-P", "-c", IN_PROCESS, str(ROOT), str(folder), str(opens)],
@@ -178,6 +212,10 @@ def run(folder: Path, runs: int, opens: int) -> None:
                 f"p95 {percentile(keys, 0.95):.1f} ms (peak {figures['search_peak_mb']:.0f} MB); "
                 f'"of the" median {percentile(figures["phrase_ms"], 0.5):.0f} ms '
                 f"({figures['phrase_total']:,} paragraphs); "
+                f"tantivy alone per key p50 {percentile(figures['raw_keys_ms'], 0.5):.1f} ms, "
+                f"p95 {percentile(figures['raw_keys_ms'], 0.95):.1f} ms, "
+                f'"of the" {figures["raw_phrase_ms"]:.0f} ms '
+                f"({figures['raw_phrase_total']:,} paragraphs); "
                 f"tallies read {figures['tallies_s']:.2f} s, timeline and speakers from them "
                 f"{figures['views_s']:.2f} s (peak {figures['views_peak_mb']:.0f} MB); "
                 f"concordance of Karabakh: first {figures['kwic_first_lines']:,} lines in "

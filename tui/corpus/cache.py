@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 import json
 import logging
 import marshal
@@ -64,6 +65,8 @@ log = logging.getLogger("dossier.cache")
 SCHEMA = 6
 """The layout of the tables and of the encoded rows; bump when either changes."""
 _CHECKSUM_BYTES = 16
+_LOOKUPS = 500
+"""Paths looked up in one statement (SQLite allows 999 parameters or more)."""
 WAL_LIMIT = 4 * 2**20
 """Bytes the write-ahead log is cut back to after a checkpoint while the cache is open
 (storing the documents of a large library writes tens of MB through it)."""
@@ -356,19 +359,29 @@ class DocumentCache:
 
     # -- documents --------------------------------------------------------------------
 
-    def files(self) -> Iterator[tuple[str, CachedFile]]:
-        """Every cached file by relative path, with its summary but without its document
-        (`data` None): what says whether the file changed, and what the list shows. As
-        they are read, so that the first can be listed at once; the rows after an error
-        reading the database are left out (the caller parses those files)."""
+    def files(self, paths: Iterable[str] | None = None) -> Iterator[tuple[str, CachedFile]]:
+        """Every cached file by relative path (or those of `paths`: looked up one by
+        one, not found among all), with its summary but without its document (`data`
+        None): what says whether the file changed, and what the list shows. As they are
+        read, so that the first can be listed at once; the rows after an error reading
+        the database are left out (the caller parses those files)."""
         db = self._connect()
         if db is None:
             return
+        select = (
+            "SELECT path, size, mtime_ns, doc_id, error, title, date, date_source,"
+            " date_confidence, place, source_kind, turns, questions, paragraphs FROM files"
+        )
+        if paths is None:
+            rows: Iterable[tuple[Any, ...]] = db.execute(select)
+        else:
+            wanted = list(paths)
+            rows = itertools.chain.from_iterable(
+                db.execute(f"{select} WHERE path IN ({', '.join('?' * len(chunk))})", chunk)
+                for chunk in (wanted[at : at + _LOOKUPS] for at in range(0, len(wanted), _LOOKUPS))
+            )
         try:
-            for path, size, mtime_ns, doc_id, error_text, *summary in db.execute(
-                "SELECT path, size, mtime_ns, doc_id, error, title, date, date_source,"
-                " date_confidence, place, source_kind, turns, questions, paragraphs FROM files"
-            ):
+            for path, size, mtime_ns, doc_id, error_text, *summary in rows:
                 yield (
                     path,
                     CachedFile(

@@ -728,7 +728,7 @@ class Loader:
                 served.add(relative)
                 yield relative, stamps[relative], FileError(Path(path), doc_id, reason)
         for relative, row in (
-            self.cache.files() if self.cache is not None and readable and look else ()
+            self.cache.files(readable) if self.cache is not None and readable and look else ()
         ):
             path, doc_id = readable.get(relative, ("", ""))
             stamp = stamps.get(relative)
