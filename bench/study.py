@@ -119,11 +119,11 @@ def measure(library: Library, runs: int, notes: Path) -> None:
     index = SearchIndex(library.documents, library.config)
     topics = [topic.name for topic in library.config.topics]
     print(f"\n{len(library.documents):,} documents")
-    tallies = library.tallies()
+    tallies = list(library.tallies())
     for name, action in (
-        ("tallies()", library.tallies),
+        ("tallies()", lambda: list(library.tallies())),
         ("timeline()", lambda: timeline(tallies, topics)),
-        ("speakers()", lambda: speakers(counts for _, counts in tallies)),
+        ("speakers()", lambda: speakers(tallies)),
         ("concordance()", lambda: concordance(index, "Karabakh")),
     ):
         print(f"  {name:<16}{figures(timed(action, runs))}")

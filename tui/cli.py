@@ -611,7 +611,7 @@ def _kwic(library: Library, args: argparse.Namespace) -> int:
 def _speakers(library: Library, as_json: bool) -> int:
     from tui.corpus.study import speakers
 
-    everyone = speakers(tallies for _, tallies in library.tallies())
+    everyone = speakers(library.tallies())
     if as_json:
         _print_json([speaker.as_json() for speaker in everyone])
     else:

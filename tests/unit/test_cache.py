@@ -854,9 +854,16 @@ def test_the_cache_is_at_most_twice_the_corpus(tmp_path: Path) -> None:
     assert cache_file.stat().st_size + index_bytes <= CACHE_TIMES_CORPUS * corpus_bytes
 
 
-def counted(library: Library) -> list[tuple[str, Tallies]]:
-    """Each document's tallies counted from the document itself, in list order."""
-    return [(document.id, Tallies.of(document)) for document in library.documents]
+def counted(library: Library) -> dict[str, Tallies]:
+    """Each document's tallies counted from the document itself, by id."""
+    return {document.id: Tallies.of(document) for document in library.documents}
+
+
+def tallied(library: Library) -> dict[str, Tallies]:
+    """Each document's tallies as the library gives them, by id: each once."""
+    given = [(summary.id, tallies) for summary, tallies in library.tallies()]
+    assert len(given) == len({doc_id for doc_id, _ in given}) == len(library.summaries)
+    return dict(given)
 
 
 def test_the_study_views_count_from_the_cache_without_decoding(
@@ -869,10 +876,10 @@ def test_the_study_views_count_from_the_cache_without_decoding(
     decoded.clear()
     cache = DocumentCache(tmp_path / "c.sqlite3", corpus, config)
     again = Library.load(corpus, config, cache)
-    tallies = again.tallies()
+    tallies = tallied(again)
     assert (parsed, decoded) == ([], []), "the timeline and speakers decode nothing"
-    assert [(summary.id, found) for summary, found in tallies] == expected
-    assert any(found.speakers and found.topics for _, found in tallies)
+    assert tallies == expected
+    assert any(found.speakers and found.topics for found in tallies.values())
     # A changed file, and one whose stored tallies do not decode: counted anew.
     changed = corpus / "003_17535f2944fa9c05.txt"
     changed.write_text(changed.read_text(encoding="utf-8") + "\n\nSergey Lavrov: Syria.\n", "utf-8")
@@ -881,7 +888,7 @@ def test_the_study_views_count_from_the_cache_without_decoding(
     fresh = counted(cold(corpus, config))
     assert fresh != expected
     again = Library.load(corpus, config, cache)
-    assert [(summary.id, found) for summary, found in again.tallies()] == fresh
+    assert tallied(again) == fresh
     cache.close()
 
 
@@ -897,9 +904,7 @@ def test_tallies_the_cache_holds_for_another_version_of_a_file_are_not_used(
     changed.write_text(changed.read_text(encoding="utf-8") + "\n\nSergey Lavrov: Syria.\n", "utf-8")
     with read_only(cache_file):
         again = load(corpus, config, cache_file)
-        assert [(summary.id, found) for summary, found in again.tallies()] == counted(
-            cold(corpus, config)
-        )
+        assert tallied(again) == counted(cold(corpus, config))
 
 
 def test_named_speakers_in_dossier_yaml_count_anew(corpus: Path, tmp_path: Path) -> None:
@@ -909,9 +914,9 @@ def test_named_speakers_in_dossier_yaml_count_anew(corpus: Path, tmp_path: Path)
     load(corpus, config, tmp_path / "c.sqlite3")
     (corpus / "dossier.yaml").write_text("speakers:\n  Sergey Lavrov: S. V. Lavrov\n", "utf-8")
     again = load(corpus, config, tmp_path / "c.sqlite3")
-    tallies = again.tallies()
-    assert [(summary.id, found) for summary, found in tallies] == counted(again)
-    assert "S. V. Lavrov" in {part.name for _, found in tallies for part in found.speakers}
+    tallies = tallied(again)
+    assert tallies == counted(again)
+    assert "S. V. Lavrov" in {part.name for found in tallies.values() for part in found.speakers}
 
 
 @given(st.sampled_from(CORPUS_FILES))

@@ -84,10 +84,11 @@ def test_kwic_phrases_filters_and_sorting() -> None:
 
 
 def test_speakers_with_turns_meetings_and_topics() -> None:
-    everyone = speakers(tallies for _, tallies in LIBRARY.tallies())
+    everyone = speakers(LIBRARY.tallies())
     assert [s.name for s in everyone] == ["Sergey Lavrov"]
     lavrov = everyone[0]
     assert (lavrov.turns, lavrov.meetings) == (19, 5)
+    assert sorted(lavrov.documents) == sorted(summary.id for summary in LIBRARY.summaries)
     assert lavrov.top_topics[0] == "Nagorno-Karabakh"
 
 

@@ -367,31 +367,29 @@ class Library:
                     self._recent.popitem(last=False)
             return document
 
-    def tallies(self) -> list[tuple[Summary, Tallies]]:
-        """Each document's tallies, in list order: as the cache holds them for the file
-        as listed, or else counted from the document (decoded). While dossier.yaml
-        names speakers they are all counted anew: its names are given by label, which
-        tallies do not keep."""
-        stored: dict[str, tuple[Stamp, str, Tallies]] = {}
+    def tallies(self) -> Iterator[tuple[Summary, Tallies]]:
+        """Each document's tallies, in no order: as the cache holds them for the file as
+        listed (read through a connection of its own, one row at a time), or else
+        counted from the document (decoded). While dossier.yaml names speakers they are
+        all counted anew: its names are given by label, which tallies do not keep."""
+        counted: set[str] = set()
         if self.cache is not None and not self.corrections.speakers:
-            with self._lock:
-                if self._cache is None:
-                    self._cache = self.cache.handle()
-                stored = {
-                    path: (stamp, doc_id, tallies)
-                    for path, stamp, doc_id, tallies in self._cache.tallies()
-                }
-        counted: list[tuple[Summary, Tallies]] = []
+            cache = self.cache.handle()
+            try:
+                for relative, stamp, doc_id, tallies in cache.tallies():
+                    known = self._files.get(relative)
+                    if known is not None and known[0] == stamp:
+                        summary = known[1]
+                        if isinstance(summary, Summary) and summary.id == doc_id:
+                            counted.add(relative)
+                            yield summary, tallies
+            finally:
+                cache.close()
         for summary in self.summaries:
-            relative = self._ids[summary.id]
-            found = stored.get(relative)
-            if found is not None and (found[0], found[1]) == (self._files[relative][0], summary.id):
-                counted.append((summary, found[2]))
-                continue
-            document = self.get(summary.id)
-            if document is not None:
-                counted.append((summary, Tallies.of(document)))
-        return counted
+            if self._ids[summary.id] not in counted:
+                document = self.get(summary.id)
+                if document is not None:
+                    yield summary, Tallies.of(document)
 
     def summary(self, doc_id: str) -> Summary | None:
         relative = self._ids.get(doc_id)

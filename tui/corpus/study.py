@@ -11,7 +11,7 @@ import re
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from tui.corpus.letters import fold
 from tui.corpus.model import Document, Summary, Tallies, Turn
@@ -37,12 +37,17 @@ class Timeline:
         }
 
 
-def timeline(meetings: Sequence[tuple[Summary, Tallies]], topics: Sequence[str]) -> Timeline:
+def timeline(meetings: Iterable[tuple[Summary, Tallies]], topics: Sequence[str]) -> Timeline:
     """How many paragraphs of each meeting (in date order) are on each topic."""
-    ordered = sorted(meetings, key=lambda meeting: meeting[0].sort_key)
-    per_meeting = [dict(tallies.topics) for _, tallies in ordered]
-    counts = tuple(tuple(counted.get(topic, 0) for counted in per_meeting) for topic in topics)
-    return Timeline(tuple(topics), tuple(summary for summary, _ in ordered), counts)
+    rows = sorted(
+        (
+            (summary, tuple(dict(tallies.topics).get(topic, 0) for topic in topics))
+            for summary, tallies in meetings
+        ),
+        key=lambda row: row[0].sort_key,
+    )
+    counts = tuple(tuple(counted[at] for _, counted in rows) for at in range(len(topics)))
+    return Timeline(tuple(topics), tuple(summary for summary, _ in rows), counts)
 
 
 def first_mention(document: Document, topic: str) -> int | None:
@@ -179,6 +184,8 @@ class Speaker:
     paragraphs: int
     top_topics: tuple[str, ...]
     """Their most frequent topics, most first (at most three)."""
+    documents: tuple[str, ...] = field(default=(), compare=False, repr=False)
+    """The ids of the meetings they speak in."""
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -190,26 +197,27 @@ class Speaker:
         }
 
 
-def speakers(meetings: Iterable[Tallies]) -> list[Speaker]:
+def speakers(meetings: Iterable[tuple[Summary, Tallies]]) -> list[Speaker]:
     """Everyone who speaks in the corpus, most turns first; of their topics the most
     frequent (ties by name)."""
     turns: Counter[str] = Counter()
     paragraphs: Counter[str] = Counter()
-    attended: Counter[str] = Counter()
+    attended: dict[str, list[str]] = {}
     topics: dict[str, Counter[str]] = {}
-    for tallies in meetings:
+    for summary, tallies in meetings:
         for part in tallies.speakers:
             turns[part.name] += part.turns
             paragraphs[part.name] += part.paragraphs
-            attended[part.name] += 1
+            attended.setdefault(part.name, []).append(summary.id)
             topics.setdefault(part.name, Counter()).update(dict(part.topics))
     return [
         Speaker(
             name,
             count,
-            attended[name],
+            len(attended[name]),
             paragraphs[name],
             _most(topics[name], 3),
+            tuple(attended[name]),
         )
         for name, count in sorted(turns.items(), key=lambda item: (-item[1], item[0]))
     ]
@@ -218,10 +226,6 @@ def speakers(meetings: Iterable[Tallies]) -> list[Speaker]:
 def _most(counter: Counter[str], n: int) -> tuple[str, ...]:
     """The `n` names counted most, most first, ties by name."""
     return tuple(name for name, _ in sorted(counter.items(), key=lambda i: (-i[1], i[0]))[:n])
-
-
-def speaks_in(tallies: Tallies, name: str) -> bool:
-    return any(part.name == name for part in tallies.speakers)
 
 
 def turns_of(documents: Iterable[Document], name: str) -> list[tuple[Document, Turn]]:

@@ -12,7 +12,7 @@ from textual.widgets import Static
 
 from tui.corpus.library import Library
 from tui.corpus.model import Document, Turn
-from tui.corpus.study import Speaker, speakers, speaks_in, turns_of
+from tui.corpus.study import Speaker, speakers, turns_of
 from tui.messages import ParagraphChosen
 from tui.screens.fit import FitsTerminal
 from tui.screens.view import close_view
@@ -59,8 +59,7 @@ class SpeakersScreen(FitsTerminal[None]):
     def __init__(self, library: Library) -> None:
         super().__init__()
         self.library = library
-        self.meetings = library.tallies()
-        self.everyone = speakers(tallies for _, tallies in self.meetings)
+        self.everyone = speakers(library.tallies())
         self.speaker: Speaker | None = None
         """Whose turns are listed; None while the speakers are."""
         self.turns: list[tuple[Document, Turn]] = []
@@ -98,14 +97,9 @@ class SpeakersScreen(FitsTerminal[None]):
         if self.speaker is None:
             self._speaker_row = message.row
             self.speaker = self.everyone[message.row]
-            name = self.speaker.name
             # Only the meetings they speak in are decoded.
-            documents = (
-                self.library.get(summary.id)
-                for summary, tallies in self.meetings
-                if speaks_in(tallies, name)
-            )
-            self.turns = turns_of(filter(None, documents), name)
+            documents = (self.library.get(doc_id) for doc_id in self.speaker.documents)
+            self.turns = turns_of(filter(None, documents), self.speaker.name)
             self.query_one("#speakers-status", Static).update(
                 Content.assemble(
                     (self.speaker.name, "bold"),
