@@ -599,10 +599,10 @@ def _kwic(library: Library, args: argparse.Namespace) -> int:
         _print_json([line.as_json() for line in lines])
     else:
         for line in lines:
-            who = (line.speaker or line.document.turns[line.turn].kind.value)[:16]
+            who = (line.speaker or line.kind.value)[:16]
             print(
-                f"{line.document.date.iso or 'undated':10} {who:16} {line.left:>{args.width}} "
-                f"{line.match} {line.right:<{args.width}} {line.document.id} ¶{line.paragraph}"
+                f"{line.date or 'undated':10} {who:16} {line.left:>{args.width}} "
+                f"{line.match} {line.right:<{args.width}} {line.doc_id} ¶{line.paragraph}"
             )
         print(f"{counted(len(lines), 'occurrence')} of “{found.term}”", file=sys.stderr)
     return EXIT_OK if lines else EXIT_NOTHING

@@ -12,6 +12,7 @@ from tui.cli import main
 from tui.corpus import study
 from tui.corpus.config import load_config
 from tui.corpus.library import Library
+from tui.corpus.model import Document
 from tui.corpus.search import SearchIndex
 from tui.corpus.study import concordance, first_mention, sort_lines, speakers, timeline
 from tui.corpus.syntax import KwicOrder
@@ -50,13 +51,17 @@ def test_kwic_karabakh_matches_a_plain_count_with_dates_and_speakers() -> None:
     found = concordance(INDEX, "Karabakh")
     assert len(found.lines) == plain_count(r"(?<!\w)Karabakh(?!\w)") == 18
     assert all(line.match == "Karabakh" for line in found.lines)
-    dates = [line.document.date.iso for line in found.lines]
+    dates = [line.date for line in found.lines]
     assert dates == sorted(dates), "corpus order"
     for line in found.lines:
-        paragraph = line.document.paragraphs[line.paragraph]
+        document = LIBRARY.by_id(line.doc_id)
+        assert line.date == document.date.iso
+        paragraph = document.paragraphs[line.paragraph]
         assert line.left + line.match + line.right in paragraph.text
-        turn = line.document.turn_of_paragraph(line.paragraph)
-        assert (line.turn, line.speaker) == (turn.index, turn.speaker)
+        turn = document.turn_of_paragraph(line.paragraph)
+        assert (line.turn, line.speaker, line.kind) == (turn.index, turn.speaker, turn.kind)
+    # A line keeps what it shows, never the document (every one a common word is in).
+    assert not any(isinstance(kept, Document) for line in found.lines for kept in line.place)
     speakers_seen = {line.speaker for line in found.lines}
     assert speakers_seen == {"Sergey Lavrov", None}, "answers by Lavrov, questions unnamed"
 
@@ -67,7 +72,7 @@ def test_kwic_phrases_filters_and_sorting() -> None:
     ]
     lavrov_2020 = concordance(INDEX, "Karabakh speaker:lavrov year:2020").lines
     assert lavrov_2020 and all(
-        line.speaker == "Sergey Lavrov" and line.document.date.iso.startswith("2020")  # type: ignore[union-attr]
+        line.speaker == "Sergey Lavrov" and str(line.date).startswith("2020")
         for line in lavrov_2020
     )
     assert len(concordance(INDEX, "Karabakh -settlement").lines) < 18

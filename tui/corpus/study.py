@@ -7,14 +7,16 @@ shown by a screen and printed by the CLI from the same functions.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from tui.corpus.letters import fold
-from tui.corpus.model import Document, Summary, Tallies, Turn
+from tui.corpus.model import Document, Summary, Tallies, Turn, TurnKind
 from tui.corpus.search import Entry, SearchIndex, parse_query, phrase_expression
 from tui.corpus.syntax import KwicOrder
 
@@ -55,49 +57,84 @@ def first_mention(document: Document, topic: str) -> int | None:
     return next((p.index for p in document.paragraphs if topic in p.topics), None)
 
 
+class Place(NamedTuple):
+    """A paragraph the concordance found words in: what its lines show of it, and not
+    its document, which a word found in most meetings would keep every one of in
+    memory (4 GB for 625,000 lines in 100,000 meetings)."""
+
+    doc_id: str
+    date: dt.date | None
+    paragraph: int
+    turn: int
+    speaker: str | None
+    kind: TurnKind
+    text: str
+
+    @classmethod
+    def of(cls, entry: Entry) -> Place:
+        return cls(
+            entry.document.id,
+            entry.date,
+            entry.paragraph,
+            entry.turn,
+            entry.speaker,
+            entry.kind,
+            entry.text,
+        )
+
+
 @dataclass(frozen=True, slots=True)
 class KwicLine:
-    """One occurrence: the paragraph's entry in the index and where the match is. The
-    context is cut from the text when it is asked for, so that a word found 100,000
-    times costs 100,000 small records, not 300,000 strings."""
+    """One occurrence: the paragraph it is in and where the match is. The context is
+    cut from the text when it is asked for, so that a word found 100,000 times costs
+    100,000 small records, not 300,000 strings."""
 
-    entry: Entry
+    place: Place
     start: int
     end: int
     context: int
 
     @property
-    def document(self) -> Document:
-        return self.entry.document
+    def doc_id(self) -> str:
+        return self.place.doc_id
+
+    @property
+    def date(self) -> str | None:
+        """The meeting's date, ISO."""
+        return self.place.date.isoformat() if self.place.date else None
 
     @property
     def paragraph(self) -> int:
-        return self.entry.paragraph
+        return self.place.paragraph
 
     @property
     def turn(self) -> int:
-        return self.entry.turn
+        return self.place.turn
 
     @property
     def speaker(self) -> str | None:
-        return self.entry.speaker
+        return self.place.speaker
+
+    @property
+    def kind(self) -> TurnKind:
+        return self.place.kind
 
     @property
     def left(self) -> str:
-        return self.entry.text[max(0, self.start - self.context) : self.start]
+        return self.place.text[max(0, self.start - self.context) : self.start]
 
     @property
     def match(self) -> str:
-        return self.entry.text[self.start : self.end]
+        return self.place.text[self.start : self.end]
 
     @property
     def right(self) -> str:
-        return self.entry.text[self.end : self.end + self.context]
+        return self.place.text[self.end : self.end + self.context]
 
     def as_json(self) -> dict[str, object]:
         return {
-            "doc": self.document.id,
-            "date": self.document.date.iso,
+            "doc": self.doc_id,
+            "date": self.date,
             "paragraph": self.paragraph,
             "turn": self.turn,
             "speaker": self.speaker,
@@ -160,7 +197,9 @@ def iter_concordance(
             # Accented spellings (`Mammadyarov` in `Mammadyarov's`, `é`): fold() keeps
             # lengths here, so offsets in the folded text are offsets in the text.
             spans = [match.span() for match in pattern.finditer(fold(body))]
-        lines.extend(KwicLine(entry, start, end, context) for start, end in spans)
+        if spans:
+            place = Place.of(entry)
+            lines.extend(KwicLine(place, start, end, context) for start, end in spans)
     yield Concordance(term, tuple(lines), tuple(hints), time.perf_counter() - started)
 
 

@@ -37,9 +37,9 @@ PLACEHOLDER = 'a word or "a phrase", with filters: speaker: topic: kind: year: Â
 
 def kwic_row(line: KwicLine, width: int) -> Content:
     """Date and speaker, then the match at a fixed column between its contexts."""
-    date = line.document.date.iso or "undated"
+    date = line.date or "undated"
     who_cells = 16 if width >= 90 else 0
-    who = fit(line.speaker or line.document.turns[line.turn].kind.value, who_cells - 1)
+    who = fit(line.speaker or line.kind.value, who_cells - 1)
     room = max(10, width - 11 - who_cells - len(line.match) - 2)
     left = line.left[-(room // 2) :].rjust(room // 2)
     right = line.right[: room - room // 2]
@@ -217,7 +217,7 @@ class KwicScreen(IndexQueryScreen):
         line = self.lines[rows.cursor]
         self._query.remember(self._query.value)
         hit = Hit(line.paragraph, line.start, line.start + len(line.match))
-        self.post_message(ParagraphChosen(line.document.id, line.paragraph, (hit,)))
+        self.post_message(ParagraphChosen(line.doc_id, line.paragraph, (hit,)))
 
     @on(RowList.Chosen)
     def _chosen(self) -> None:
