@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from tui.corpus.clean import BinaryFileError, clean_line, clean_text, decode
 from tui.corpus.config import load_config
+from tui.corpus.letters import accented, fold
 from tui.corpus.parse import parse_text
 from tui.corpus.safeyaml import YamlError, parse
 from tui.corpus.topics import Span, TopicMatcher
@@ -184,3 +185,20 @@ def test_yaml_reader_returns_strings_for_every_scalar(mapping: dict[str, str]) -
     assert isinstance(data, dict)
     for key, value in data.items():
         assert value is None or isinstance(value, str), (key, value)
+
+
+@given(st.text(max_size=30))
+def test_a_name_written_with_accents_or_without_matches_itself(text: str) -> None:
+    assert re.fullmatch(accented(text), text)
+
+
+@given(st.text(alphabet=st.characters(min_codepoint=0x41, max_codepoint=0x24F), max_size=20))
+def test_a_name_matches_its_letters_written_without_accents(text: str) -> None:
+    """Each letter that folds to one plain Latin letter may be written as that letter,
+    in its case (`Péter` as `Peter`); no other text matches."""
+    plain = "".join(
+        f if len(f := fold(c)) == 1 and f.isascii() and c.isalpha() else c for c in text
+    )
+    plain = "".join(p.upper() if c.isupper() else p for c, p in zip(text, plain, strict=True))
+    assert re.fullmatch(accented(text), plain)
+    assert re.fullmatch(accented(plain), text)

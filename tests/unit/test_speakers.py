@@ -780,6 +780,32 @@ def test_a_short_first_name_is_the_one_full_name_it_begins(
     ]  # fmt: skip
 
 
+def test_a_first_name_is_the_full_name_written_with_accents_or_without(
+    config: Config, matcher: TopicMatcher
+) -> None:
+    """Notes label people by first name without the accents the attendee list gives
+    (`Peter`, `Péter Szilágyi`; `Pawel`, `Paweł Bylica`), or with them (`Zoë`, `Zoe
+    Baird`)."""
+    document = parse(
+        "# Core Devs Meeting 12\n\n"
+        "Peter: At some point there was a bug in both clients, was there not?\n\n"
+        "Pawel: That was the case before the fork.\n\n"
+        "Zoë: And the tests?\n\n"
+        "Peter: They follow.\n\n"
+        "Pawel: I agree, we do not need to support that.\n\n"
+        "Zoë: Then it is settled.\n\n"
+        "## Attendees\n\n"
+        "Paweł Bylica (cpp-ethereum), Péter Szilágyi (geth), Zoe Baird (tests)\n",
+        config,
+        matcher,
+        name="acd-12.md",
+    )
+    assert [t[1] for t in turns(document) if t[1]] == [
+        "Péter Szilágyi", "Paweł Bylica", "Zoe Baird", "Péter Szilágyi", "Paweł Bylica",
+        "Zoe Baird",
+    ]  # fmt: skip
+
+
 TALK = (
     "# Are We There Yet?\n\n"
     "* **Speaker: Rich Hickey**\n"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -36,3 +37,30 @@ def fold(text: str) -> str:
         return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold()).replace("и\u0306", "й")
     return _COMBINING.sub("", decomposed).translate(_UNACCENTED)
+
+
+@functools.cache
+def _accented_forms() -> dict[str, str]:
+    """Each plain Latin letter, in either case, with the letters that fold to it in the
+    same case (`e`: `eéèêë…`)."""
+    forms: dict[str, str] = {}
+    for code in range(0x41, 0x250):
+        letter = chr(code)
+        plain = fold(letter)
+        if letter.isalpha() and len(plain) == 1 and plain.isascii():
+            key = plain.upper() if letter.isupper() else plain
+            forms[key] = forms.get(key, key) + (letter if letter != key else "")
+    return forms
+
+
+def accented(text: str) -> str:
+    """A regular expression for `text` written with or without accents: `Peter`
+    matches `Péter`, `Pawel` matches `Paweł`, and the other way round."""
+    forms_of = _accented_forms()
+    parts = []
+    for letter in text:
+        plain = fold(letter)
+        key = plain.upper() if letter.isupper() else plain
+        forms = forms_of.get(key) if len(plain) == 1 else None
+        parts.append(f"[{forms}]" if forms and len(forms) > 1 else re.escape(letter))
+    return "".join(parts)

@@ -19,7 +19,7 @@ from enum import StrEnum
 
 from tui.corpus.config import Config
 from tui.corpus.dates import MONTHS
-from tui.corpus.letters import UPPER, fold
+from tui.corpus.letters import UPPER, accented, fold
 
 
 class Role(StrEnum):
@@ -1067,7 +1067,8 @@ class People:
     def _given_in_context(self, name: str) -> tuple[Counter[str], Counter[str]]:
         """How often the page writes each full name whose first name is `name` (`Maria
         Lind`), and each whose first name begins with it (`Trenton Van Epps`)."""
-        variants = "|".join(map(re.escape, {name, name.upper(), name.capitalize()}))
+        # Written with accents or without (`Peter`, `Péter Szilágyi`).
+        variants = "|".join(map(accented, {name, name.upper(), name.capitalize()}))
         pattern = re.compile(
             rf"(?<!{_LETTER_BEFORE})(?P<given>(?:{variants})(?P<more>[^\W\d_]{{0,{_SHORT_FORM_LONGER}}}))"
             rf"[ \t]+(?:{UPPER}\.[ \t]+)?(?P<surname>(?:{_PARTICLE}[ \t]+)?{_NAME_TOKEN})(?![\w’'])"
