@@ -806,6 +806,32 @@ def test_a_first_name_is_the_full_name_written_with_accents_or_without(
     ]  # fmt: skip
 
 
+def test_one_person_called_by_one_name_among_full_name_labels(
+    config: Config, matcher: TopicMatcher
+) -> None:
+    """A podcast labels its guests by full name but one by a nickname, which its host
+    says aloud (`Next, Kitze`): that one-word label is a speaker too. A one-word
+    label the page never writes as a name (`Flashback:`) stays part of the turn."""
+    page = (
+        "**Kevin Ball:** Hello, everybody! {intro}\n\n"
+        "**{guest}:** No, I'm just a vlogger.\n\n"
+        "**Mike Grabowski:** Hello, everyone.\n\n"
+        "**Kevin Ball:** So, state management?\n\n"
+        "**{guest}:** I gave a talk about it.\n\n"
+        "**Mike Grabowski:** Me too.\n"
+    )
+    named = page.format(intro="Next, Kitze, the founder of React Academy.", guest="Kitze")
+    document = parse(named, config, matcher, name="js-party-72.md")
+    assert [t[1] for t in turns(document)] == [
+        "Kevin Ball", "Kitze", "Mike Grabowski", "Kevin Ball", "Kitze", "Mike Grabowski",
+    ]  # fmt: skip
+    unnamed = page.format(intro="Our guest is late.", guest="Flashback")
+    document = parse(unnamed, config, matcher, name="js-party-73.md")
+    assert [t[1] for t in turns(document)] == [
+        "Kevin Ball", "Mike Grabowski", "Kevin Ball", "Mike Grabowski",
+    ]  # fmt: skip
+
+
 TALK = (
     "# Are We There Yet?\n\n"
     "* **Speaker: Rich Hickey**\n"

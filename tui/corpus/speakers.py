@@ -855,7 +855,13 @@ class People:
             # A page of one-word labels: a name that speaks once (`Lion: Hey, Lion
             # here`) is a label too, where the page names that person elsewhere.
             recurring |= {word for word in counts if word not in recurring and self._named(word)}
-        if len(recurring) >= 2 and not recurring <= self.label_words:
+            enough = len(recurring) >= 2
+        else:
+            # A page of full-name labels that calls one person by one name (`Kitze:`
+            # among `Kevin Ball:`), where it names them elsewhere too (`Next, Kitze`).
+            recurring = {word for word in recurring if self._named(word)}
+            enough = len(self.full) >= 2 and bool(recurring)
+        if enough and not recurring <= self.label_words:
             self.label_words |= recurring
             learned = True
         # A name alone on its line, the words below it (`Tom`, then what Tom says).
