@@ -458,7 +458,8 @@ class Library:
         errors_changed = False
         added: list[Summary] = []
         for relative, stamp, entry in batch.entries:
-            errors_changed |= self._drop(relative)
+            if relative in self._files:  # a new version (a start adds 100,000 new ones)
+                errors_changed |= self._drop(relative)
             listed: Listed
             if isinstance(entry, Document):
                 self._held[relative] = entry
