@@ -373,7 +373,11 @@ class DocumentCache:
             " date_confidence, place, source_kind, turns, questions, paragraphs FROM files"
         )
         if paths is None:
-            rows: Iterable[tuple[Any, ...]] = db.execute(select)
+            # In the list's order (`Summary.sort_key`: undated last, then by id), which
+            # the library then takes as it comes, sorting nothing.
+            rows: Iterable[tuple[Any, ...]] = db.execute(
+                f"{select} ORDER BY date IS NULL, date, doc_id"
+            )
         else:
             wanted = list(paths)
             rows = itertools.chain.from_iterable(

@@ -474,7 +474,10 @@ class Library:
                 self._ids[listed.id] = relative
             else:
                 errors_changed = True
-        if len(added) > len(self._sorted) // 16:  # putting one in place: 20 sorted again
+        keys = [_sort_key(summary) for summary in added]
+        if keys == sorted(keys) and (not self._sorted or keys[:1] >= [_sort_key(self._sorted[-1])]):
+            self._sorted += added  # in order after the rest: the cache lists them so
+        elif len(added) > len(self._sorted) // 16:  # putting one in place: 20 sorted again
             self._sorted += added
             self._sorted.sort(key=_sort_key)
         else:
