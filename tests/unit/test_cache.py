@@ -1002,3 +1002,23 @@ def test_a_reload_reads_the_cache_rows_of_the_changed_files_alone(
             ["001_1233152ec4a1af33.txt", "gone.txt"]
         )
     ] == ["001_1233152ec4a1af33.txt"]
+
+
+def test_a_start_reads_the_list_from_an_index_in_its_order(corpus: Path, tmp_path: Path) -> None:
+    """The rows hold the documents: a start reads what the list shows from an index
+    alone, in the list's order (by date, undated last, then by id), and sorts nothing."""
+    config = load_config()
+    cache = DocumentCache(tmp_path / "c.sqlite3", corpus, config)
+    library = Library.load(corpus, config, cache)
+    listed = [row.summary for _, row in cache.files() if row.summary is not None]
+    assert listed == list(library.summaries) == sorted(listed, key=lambda s: s.sort_key)
+    with sqlite3.connect(tmp_path / "c.sqlite3") as db:
+        plan = " ".join(
+            str(step)
+            for step in db.execute(
+                f"EXPLAIN QUERY PLAN SELECT {cache_module._SUMMARY_COLUMNS} FROM files"
+                f" ORDER BY {cache_module._LIST_ORDER}"
+            )
+        )
+    cache.close()
+    assert "COVERING INDEX files_listed" in plan
