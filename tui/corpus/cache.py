@@ -39,7 +39,7 @@ import marshal
 import os
 import sqlite3
 import urllib.parse
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -366,82 +366,59 @@ class DocumentCache:
         None): what says whether the file changed, and what the list shows. As they are
         read, so that the first can be listed at once; the rows after an error reading
         the database are left out (the caller parses those files)."""
-        db = self._connect()
-        if db is None:
-            return
         select = f"SELECT {_SUMMARY_COLUMNS} FROM files"
         if paths is None:
             # In the list's order, which the library takes as it comes, sorting nothing.
-            rows: Iterable[tuple[Any, ...]] = db.execute(f"{select} ORDER BY {_LIST_ORDER}")
+            rows = self._rows(f"{select} ORDER BY {_LIST_ORDER}")
         else:
             wanted = list(paths)
             rows = itertools.chain.from_iterable(
-                db.execute(f"{select} WHERE path IN ({', '.join('?' * len(chunk))})", chunk)
+                self._rows(f"{select} WHERE path IN ({', '.join('?' * len(chunk))})", chunk)
                 for chunk in (wanted[at : at + _LOOKUPS] for at in range(0, len(wanted), _LOOKUPS))
             )
-        try:
-            for path, size, mtime_ns, doc_id, error_text, *summary in rows:
-                yield (
-                    path,
-                    CachedFile(
-                        Stamp(size, mtime_ns),
-                        doc_id,
-                        None,
-                        error_text,
-                        None if error_text is not None else _summary(doc_id, summary),
-                    ),
-                )
-        except sqlite3.Error as error:
-            self._broken(error)
+        for path, size, mtime_ns, doc_id, error_text, *summary in rows:
+            yield (
+                path,
+                CachedFile(
+                    Stamp(size, mtime_ns),
+                    doc_id,
+                    None,
+                    error_text,
+                    None if error_text is not None else _summary(doc_id, summary),
+                ),
+            )
 
     def count(self) -> int:
         """How many files the cache holds (0 when it cannot be read)."""
-        db = self._connect()
-        if db is None:
-            return 0
-        try:
-            return int(db.execute("SELECT count(*) FROM files").fetchone()[0])
-        except sqlite3.Error as error:
-            self._broken(error)
-            return 0
+        return int(next(self._rows("SELECT count(*) FROM files"), (0,))[0])
 
     def tallies(self) -> Iterator[tuple[str, Stamp, str, Tallies]]:
         """Every cached document's tallies, with its file's path, stamp and id as
         stored; a row whose tallies do not decode is left out (the caller counts that
         document itself), and so are the rows after an error reading the database."""
-        db = self._connect()
-        if db is None:
-            return
-        try:
-            for path, size, mtime_ns, doc_id, text in db.execute(
-                "SELECT path, size, mtime_ns, doc_id, tallies FROM files WHERE tallies IS NOT NULL"
-            ):
-                try:
-                    tallies = Tallies.from_plain(json.loads(text))
-                except _DECODE_ERRORS as error:  # JSONDecodeError is a ValueError
-                    log.warning("cache tallies of %s do not decode (%s)", path, error)
-                    continue
-                yield path, Stamp(size, mtime_ns), doc_id, tallies
-        except sqlite3.Error as error:
-            self._broken(error)
+        for path, size, mtime_ns, doc_id, text in self._rows(
+            "SELECT path, size, mtime_ns, doc_id, tallies FROM files WHERE tallies IS NOT NULL"
+        ):
+            try:
+                tallies = Tallies.from_plain(json.loads(text))
+            except _DECODE_ERRORS as error:  # JSONDecodeError is a ValueError
+                log.warning("cache tallies of %s do not decode (%s)", path, error)
+                continue
+            yield path, Stamp(size, mtime_ns), doc_id, tallies
 
     def document(self, path: str, stamp: Stamp, doc_id: str) -> Document | None:
         """The cached document of `path` (relative to `folder`), if it is of the file
         as `stamp` says and has the id `doc_id`. None when there is none, or its row
         fails its checksum or does not decode, or the database cannot be read: the
         caller parses the file again."""
-        db = self._connect()
-        if db is None:
-            return None
-        try:
-            row = db.execute(
+        row = next(
+            self._rows(
                 "SELECT data, checksum FROM files WHERE path = ? AND size = ? AND mtime_ns = ?"
                 " AND doc_id = ? AND data IS NOT NULL",
                 (path, stamp.size, stamp.mtime_ns, doc_id),
-            ).fetchone()
-        except sqlite3.Error as error:
-            self._broken(error)
-            return None
+            ),
+            None,
+        )
         if row is None:
             return None
         data, checksum = row
@@ -454,6 +431,17 @@ class DocumentCache:
             log.warning("cache row for %s does not decode (%s): parsing it again", path, error)
             return None
         return document if document.id == doc_id else None
+
+    def _rows(self, statement: str, parameters: Sequence[object] = ()) -> Iterator[Any]:
+        """The rows `statement` reads, as they come; none once the database cannot be
+        read (`_broken` says so), and none when the cache is off."""
+        db = self._connect()
+        if db is None:
+            return
+        try:
+            yield from db.execute(statement, parameters)
+        except sqlite3.Error as error:
+            self._broken(error)
 
     def store(self, rows: Iterable[tuple[str, CachedFile]]) -> bool:
         """Write `rows`; whether they were written."""

@@ -623,10 +623,11 @@ class Loader:
         folder = library.folder
         listed = dict(library._files)
         """What the library holds, and what this load has handed on of the cache."""
-        first = not listed and self.cache is not None
+        first = False
         if not listed and self.cache is not None:
             # A start: what the cache lists first, then the folder's stamps say what
             # changed since (the walk and stamps of 100,000 files took 0.4 s).
+            first = True
             yield from self._batched(self._listed(self.cache, listed), 0, self.cache.count())
         files = _ids(folder)
         self._folders = _by_folder(files)
@@ -672,15 +673,17 @@ class Loader:
         self, cache: DocumentCache, listed: dict[str, tuple[Stamp | None, Listed]]
     ) -> Iterator[tuple[str, Stamp | None, Entry]]:
         """Every file `cache` holds, as it was when stored (kept in `listed`)."""
-        folder = self.library.folder
         for relative, row in cache.files():
-            entry: Listed = (
-                row.summary
-                if row.summary is not None
-                else FileError(Path(folder, relative), row.doc_id, row.error or "")
-            )
+            entry = self._entry(relative, row)
             listed[relative] = (row.stamp, entry)
             yield relative, row.stamp, entry
+
+    def _entry(self, relative: str, row: CachedFile) -> Listed:
+        """What the cache's row of the file `relative` lists: its summary, or why it is
+        no document."""
+        if row.summary is not None:
+            return row.summary
+        return FileError(Path(self.library.folder, relative), row.doc_id, row.error or "")
 
     def _batched(
         self, items: Iterator[tuple[str, Stamp | None, Entry] | None], done: int, total: int
@@ -737,10 +740,7 @@ class Loader:
             if not path or stamp is None or row.stamp != stamp or row.doc_id != doc_id:
                 continue
             served.add(relative)
-            if row.summary is not None:
-                yield relative, stamp, row.summary
-            else:
-                yield relative, stamp, FileError(Path(path), doc_id, row.error or "")
+            yield relative, stamp, self._entry(relative, row)
         # Smallest first, so that one huge file holds up nothing else; before each
         # large one, whatever was read is handed on.
         to_parse = sorted(
