@@ -17,7 +17,7 @@ import yaml
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 SCORER = Path(__file__).resolve().parents[2] / "bench" / "score.py"
 
-TOTAL_FLOORS = {"dates": 96.5, "speakers": 97.0, "kinds": 63.5, "titles": 96.5}
+TOTAL_FLOORS = {"dates": 96.5, "speakers": 98.0, "kinds": 63.5, "titles": 96.5}
 """Over every development source. Sources added after the first floors brought the
 totals down though no source's figure fell: ethereum-pm (call notes, speakers added
 at 61.9%), medford-meetings, changelog-podcasts (96.9%) and talks-srccon (52.6%)."""
@@ -29,7 +29,7 @@ SPEAKER_FLOORS = {
     "debates": 99.0,
     "medford-meetings": 99.5,
     "changelog-podcasts": 97.0,
-    "ethereum-pm": 80.0,
+    "ethereum-pm": 91.0,
     "kremlin": 95.0,
     "nba-postgame-zh": 100.0,
     "nsc-briefings": 99.5,

@@ -1057,3 +1057,59 @@ def test_an_interview_page_sets_its_questions_in_strong_or_em(
         name="interview.html",
     )
     assert turns(document) == INTERVIEW
+
+
+def test_a_name_alone_on_its_line_once_among_such_labels(
+    config: Config, matcher: TopicMatcher
+) -> None:
+    """Call notes put each speaker's name alone on a line above what they said, the
+    full name the first time (`Paul Hauner`) and the first name after (`Paul`). A
+    name alone once is a label where the page names that person elsewhere (the list
+    of who took part); a line alone once that the page names nowhere else (`Next
+    Steps`) is no one."""
+    document = parse(
+        "# Implementers' Call 3\n\n"
+        "**Mikhail Kalinin**\n\n* Welcome to the call.\n\n"
+        "**Paul Hauner**\n\n* Lighthouse is ready.\n\n"
+        "**Dustin Brody**\n\n* Nimbus is ready too.\n\n"
+        "**Mikhail**\n\n* Good. Anything else?\n\n"
+        "**Paul**\n\n* Errors on that endpoint stop nothing.\n\n"
+        "**Next Steps**\n\n* Devnet on Monday.\n\n"
+        "**Paul**\n\n* We log them.\n\n"
+        "**Mikhail**\n\n* Thanks all.\n\n"
+        "## Attendees\n\n- Mikhail Kalinin\n- Paul Hauner (Lighthouse)\n- Dustin Brody (Nimbus)\n",
+        config,
+        matcher,
+        name="merge-implementers-03.md",
+    )
+    assert [t[1] for t in turns(document) if t[1]] == [
+        "Mikhail Kalinin", "Paul Hauner", "Dustin Brody", "Mikhail Kalinin", "Paul Hauner",
+        "Paul Hauner", "Mikhail Kalinin",
+    ]  # fmt: skip
+    assert "Next Steps" in [p.text for p in document.paragraphs]
+
+
+def test_a_one_word_label_once_is_a_name_the_page_writes_with_accents(
+    config: Config, matcher: TopicMatcher
+) -> None:
+    """Among one-word labels, one that speaks once (`Pawel:`) is a speaker where the
+    page names that person, with accents or without (`Paweł Bylica`); a first name
+    resolves to a full name with a middle name (`Martin Holst Swende`)."""
+    document = parse(
+        "# Core Devs Meeting 12\n\n"
+        "Martin: Should hard forks depend on each other?\n\n"
+        "Arkadiy: The pre-compiles can be empty.\n\n"
+        "Pawel: That was the case before the fork.\n\n"
+        "Martin: Then we keep it.\n\n"
+        "Arkadiy: Agreed.\n\n"
+        "## Attendees\n\n"
+        "Arkadiy Paronyan (Parity), Martin Holst Swende (geth/security), "
+        "Paweł Bylica (cpp-ethereum)\n",
+        config,
+        matcher,
+        name="acd-12.md",
+    )
+    assert [t[1] for t in turns(document) if t[1]] == [
+        "Martin Holst Swende", "Arkadiy Paronyan", "Paweł Bylica", "Martin Holst Swende",
+        "Arkadiy Paronyan",
+    ]  # fmt: skip

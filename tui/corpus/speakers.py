@@ -842,7 +842,7 @@ class People:
                 and _NAME_LINE.match(line)
                 and _bare(line) not in _NOT_NAMES
             ):
-                alone[line.strip("* ").casefold()] += 1
+                alone[line.strip("* ")] += 1
                 continue
             if ":" not in line[:_ONE_WORD_CHARS]:
                 continue  # most lines: no colon near their start, no one-word label
@@ -865,7 +865,15 @@ class People:
             self.label_words |= recurring
             learned = True
         # A name alone on its line, the words below it (`Tom`, then what Tom says).
-        recurring = {name for name, count in alone.items() if count >= 2}
+        recurring = {name.casefold() for name, count in alone.items() if count >= 2}
+        if len(recurring) >= 2 or self.label_lines:
+            # Among such names, one alone once (`Dustin Brody`, then `Dustin`) where
+            # the page names that person elsewhere too (a list of who took part).
+            recurring |= {
+                name.casefold()
+                for name, count in alone.items()
+                if count == 1 and self._named(name, besides=1)
+            }
         if len(recurring) >= 2 and not recurring <= self.label_lines:
             self.label_lines |= recurring
             learned = True
@@ -881,18 +889,19 @@ class People:
             for end, after in self._occurrences(lower)
         )
 
-    def _named(self, word: str) -> bool:
-        """Whether the page writes `word` as a name somewhere other than before a colon:
-        with its capital, as a word of its own (`thank you Adrian`, `* Saulius`)."""
-        written = word.capitalize()
-        return any(
-            (start == 0 or not _is_name_char(self.context[start - 1]))
-            and not _is_name_char(after)
-            and self.context[end:].lstrip(" ")[:1] != ":"
-            for start, end, after in (
-                (end - len(written), end, after) for end, after in self._occurrences(written)
-            )
-        )
+    def _named(self, name: str, besides: int = 0) -> bool:
+        """Whether the page writes `name` as a name more than `besides` times other
+        than before a colon: with its capitals, as words of their own, with accents or
+        without (`thank you Adrian`, `* Saulius`, `Paweł` for `pawel`)."""
+        written = " ".join(word[:1].upper() + word[1:] for word in name.split())
+        pattern = re.compile(rf"(?<![\w’'-]){accented(written)}(?![\w’'-])")
+        times = 0
+        for match in pattern.finditer(self.context):
+            if self.context[match.end() :].lstrip(" ")[:1] != ":":
+                times += 1
+                if times > besides:
+                    return True
+        return False
 
     def _occurrences(self, text: str) -> Iterator[tuple[int, str]]:
         """Where each occurrence of `text` in the context ends, and the character there."""
@@ -1077,17 +1086,28 @@ class People:
         variants = "|".join(map(accented, {name, name.upper(), name.capitalize()}))
         pattern = re.compile(
             rf"(?<!{_LETTER_BEFORE})(?P<given>(?:{variants})(?P<more>[^\W\d_]{{0,{_SHORT_FORM_LONGER}}}))"
-            rf"[ \t]+(?:{UPPER}\.[ \t]+)?(?P<surname>(?:{_PARTICLE}[ \t]+)?{_NAME_TOKEN})(?![\w’'])"
+            rf"[ \t]+(?:{UPPER}\.[ \t]+)?"
+            rf"(?P<surname>(?:{_NAME_TOKEN}[ \t]+)?(?:{_PARTICLE}[ \t]+)?{_NAME_TOKEN})(?![\w’'])"
         )
         stop = ROLE_WORDS | _TITLE_CASE_WORDS | _NOT_NAMES | SPOKEN_WORDS
         exact: Counter[str] = Counter()
         longer: Counter[str] = Counter()
         for match in pattern.finditer(self.context):
-            surname = match["surname"].split()[-1]
-            # A word the page also writes in lower case is a word (`Danny Alright,
-            # thanks`), not a surname.
-            if not _is_word_of(surname, stop) and not self._lower(surname):
-                (longer if match["more"] else exact)[f"{match['given']} {match['surname']}"] += 1
+            # A middle name too (`Martin Holst Swende`). A word the page also writes in
+            # lower case is a word (`Danny Alright, thanks`), not a name: the name
+            # ends before it.
+            words: list[str] = []
+            for word in match["surname"].split():
+                if re.fullmatch(_PARTICLE, word):
+                    words.append(word)
+                elif _is_word_of(word, stop) or self._lower(word):
+                    break
+                else:
+                    words.append(word)
+            while words and re.fullmatch(_PARTICLE, words[-1]):
+                words.pop()
+            if words:
+                (longer if match["more"] else exact)[f"{match['given']} {' '.join(words)}"] += 1
         return exact, longer
 
     def _in_context(self, name: str) -> str | None:
