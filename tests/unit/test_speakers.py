@@ -1113,3 +1113,28 @@ def test_a_one_word_label_once_is_a_name_the_page_writes_with_accents(
         "Martin Holst Swende", "Arkadiy Paronyan", "Paweł Bylica", "Martin Holst Swende",
         "Arkadiy Paronyan",
     ]  # fmt: skip
+
+
+def test_a_one_word_label_misspelt_by_a_letter_is_the_name_the_page_writes(
+    config: Config, matcher: TopicMatcher
+) -> None:
+    """Notes typed live spell one label two ways (`Paritosh:`, `Parithosh:`): the form
+    the page also writes as a name (in the list of who took part) is the person. Two
+    short names a letter apart (`Dana`, `Dan`) stay two people."""
+    page = (
+        "# Eth2 Call 70\n\n"
+        "Danny: Where are we at with the devnet?\n\n"
+        "Paritosh: We had a config error in the beginning.\n\n"
+        "Parithosh: Another thing: lighthouse lost peers.\n\n"
+        "Dana: And the tests?\n\n"
+        "Dan: They follow.\n\n"
+        "Danny: Thanks.\n\n"
+        "Parithosh: One more thing.\n\n"
+        "Dana: Good.\n\n"
+        "Dan: Bye.\n\n"
+        "## Attendees\n\n* Danny\n* Paritosh\n* Dana\n* Dan\n"
+    )
+    document = parse(page, config, matcher, name="eth2-call-70.md")
+    assert [t[1] for t in turns(document) if t[1]] == [
+        "Danny", "Paritosh", "Paritosh", "Dana", "Dan", "Danny", "Paritosh", "Dana", "Dan",
+    ]  # fmt: skip

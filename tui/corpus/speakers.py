@@ -766,6 +766,18 @@ _CLIPPED_SHORTEST = 5
 """A shorter label (`LEE`, `Q`) may be a label of its own: never taken for clipped."""
 
 
+_MISSPELT_SHORTEST = 6
+"""A shorter one-word label is a name of its own a letter away (`Dana`, `Dan`)."""
+
+
+def _one_letter_apart(one: str, other: str) -> bool:
+    """Whether `one` and `other` differ by one letter left out of the longer."""
+    if abs(len(one) - len(other)) != 1:
+        return False
+    short, long = sorted((one, other), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
 class People:
     """The people one document names, and the one name each label resolves to.
 
@@ -891,17 +903,22 @@ class People:
 
     def _named(self, name: str, besides: int = 0) -> bool:
         """Whether the page writes `name` as a name more than `besides` times other
-        than before a colon: with its capitals, as words of their own, with accents or
-        without (`thank you Adrian`, `* Saulius`, `Paweł` for `pawel`)."""
+        than before a colon."""
+        return self._times_named(name, besides + 1) > besides
+
+    def _times_named(self, name: str, enough: int | None = None) -> int:
+        """How often the page writes `name` as a name other than before a colon (up to
+        `enough`): with its capitals, as words of their own, with accents or without
+        (`thank you Adrian`, `* Saulius`, `Paweł` for `pawel`)."""
         written = " ".join(word[:1].upper() + word[1:] for word in name.split())
         pattern = re.compile(rf"(?<![\w’'-]){accented(written)}(?![\w’'-])")
         times = 0
         for match in pattern.finditer(self.context):
             if self.context[match.end() :].lstrip(" ")[:1] != ":":
                 times += 1
-                if times > besides:
-                    return True
-        return False
+                if times == enough:
+                    break
+        return times
 
     def _occurrences(self, text: str) -> Iterator[tuple[int, str]]:
         """Where each occurrence of `text` in the context ends, and the character there."""
@@ -1047,13 +1064,26 @@ class People:
         if known and _given_initial(name) in (None, _given_initial(known)):
             forms = [known]  # the page gives no more; another page of its folder does
         if not forms:
-            return name
+            return self._misspelled(name) or name
         # The form most spelled out; of those, the one the page writes most (`Tim Beiko`,
         # not its one misprint `Trim Beiko`), then the longest.
         best = max(
             forms, key=lambda form: (_spelled_out(form), self.context.count(form), len(form))
         )
         return self.config.aliases.get(best.casefold(), best)
+
+    def _misspelled(self, name: str) -> str | None:
+        """The one-word label of this page that `name`, another, misspells by a letter
+        too many or too few (`Parithosh` of `Paritosh`), where the page writes that one
+        as a name more often (in the list of who took part); None if none."""
+        folded = name.casefold()
+        if " " in name or len(folded) < _MISSPELT_SHORTEST or folded not in self.label_words:
+            return None
+        times = self._times_named(name)
+        for word in self.label_words:
+            if _one_letter_apart(word, folded) and self._times_named(word) > times:
+                return self._fullest(word.capitalize(), False)
+        return None
 
     def _by_given_name(self, name: str, least: int = 1) -> str | None:
         """The full name a one-word name is the first name of (`Maria` -> `Maria
