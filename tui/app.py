@@ -35,6 +35,7 @@ from tui.log import log, open_log
 from tui.messages import (
     DocumentsLoaded,
     FolderRead,
+    IndexOpened,
     IndexReady,
     ParagraphChosen,
     StateWritten,
@@ -158,6 +159,8 @@ class DossierApp(NotebookApp):
         self.collector = IdleCollector()
         self._indexing = False
         """Whether the search index is being built (or about to be)."""
+        self._opening: bool = False
+        """Whether the index on disk is being opened as it is, before the folder is read."""
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Paste) and not event.is_forwarded:
@@ -265,6 +268,9 @@ class DossierApp(NotebookApp):
         self.loading = (batch.done, batch.total)
         self.main_screen.documents_changed(batch.done, batch.total)
         self._waiting(f"loading {batch.done:,} of {batch.total:,} documents…")
+        if batch.listed and self.cache is not None and self.search_screen.index is None:
+            self._opening = True
+            self._open_index()
 
     def _loaded(self, changes: Changes | None, reload: bool = False) -> None:
         """The folder is read: the whole corpus is there for the index, the notes and
@@ -294,6 +300,15 @@ class DossierApp(NotebookApp):
             self.notify(self.cache.problem, severity="warning", timeout=10)
         if changes is not None:
             self._notes_changed(save=False)
+        if not reload and changes is not None and not changes.any and self._opening:
+            # The index opened as it was (or being opened) holds the folder as it is.
+            if self.search_screen.index is not None:
+                self.main_screen.busy(None)
+            return
+        self._opening = False
+        self._start_index()
+
+    def _start_index(self) -> None:
         self._waiting("indexing…")
         if self.load_on_start:  # a large folder: the index takes seconds
             count = len(self.library.documents)
@@ -330,6 +345,33 @@ class DossierApp(NotebookApp):
         finally:
             if cache is not None:
                 cache.close()
+
+    @work(thread=True, exclusive=True, group="index", exit_on_error=False)
+    def _open_index(self) -> None:
+        from tui.corpus.search import current_index  # the first frame did without it
+
+        assert self.cache is not None
+        cache = self.cache.handle()
+        try:
+            post_result(self, IndexOpened, lambda: current_index(self.library, cache))
+        finally:
+            cache.close()
+
+    @on(IndexOpened)
+    def _index_opened(self, message: IndexOpened) -> None:
+        if message.stale or not self._opening:  # the folder changed: the index is built
+            return
+        if message.value is None:
+            # Not current, or it failed (logged): built once the folder is read.
+            self._opening = False
+            if self.loading is None:  # the folder is read, and changed nothing
+                self._start_index()
+            return
+        keep()
+        if self.loading is None:
+            self.main_screen.busy(None)
+        self.search_screen.index = message.value
+        self.kwic_screen.index = message.value
 
     @on(IndexReady)
     def _index_ready(self, message: IndexReady) -> None:

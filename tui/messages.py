@@ -164,6 +164,12 @@ class IndexReady(WorkDone["SearchIndex"]):
 
 
 @dataclass(kw_only=True)
+class IndexOpened(WorkDone["SearchIndex | None"]):
+    """At a start, the index on disk as it is, if it holds what the cache listed (None
+    if not): it answers while the walk of the folder says whether anything changed."""
+
+
+@dataclass(kw_only=True)
 class StateWritten(WorkDone[None]):
     """The state file (reading places, past queries) was written."""
 

@@ -57,7 +57,8 @@ def make_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppFactory:
         notes.load()
         if load:
             cache = DocumentCache.for_folder(corpus, config)
-            return DossierApp(Library(corpus, config), config, notes, cache=cache, load=True)
+            library = Library(corpus, config, cache=cache)
+            return DossierApp(library, config, notes, cache=cache, load=True)
         return DossierApp(Library.load(corpus, config), config, notes)
 
     return make

@@ -4,6 +4,7 @@ reloads, and the year and month jumps of the list."""
 from __future__ import annotations
 
 import shutil
+import threading
 import time
 from pathlib import Path
 
@@ -124,6 +125,51 @@ async def test_r_picks_up_new_changed_and_deleted_files(
         assert app.library.by_id("000_0f3248e6ed0e14b7").paragraphs[-1].text == "Yes."
         answer = app.search_screen.index
         assert answer is not None and answer.search("One more").results
+
+
+@pytest.mark.parametrize("changed", [False, True], ids=["unchanged", "changed"])
+async def test_a_warm_start_searches_before_the_folder_is_walked(
+    make_app: AppFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, changed: bool
+) -> None:
+    """The index kept on disk answers as soon as the cache has listed the documents,
+    while the walk of the folder (held back here) says what changed; a file changed
+    since then is indexed again once the walk has found it."""
+    folder = tmp_path / "corpus"
+    shutil.copytree(SEEDS, folder)
+    app = make_app(corpus=folder, load=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: loaded(app))
+    walked = threading.Event()
+    real_ids = library_module._ids
+
+    def held_back(top: str) -> object:
+        walked.wait(20)
+        return real_ids(top)
+
+    monkeypatch.setattr(library_module, "_ids", held_back)
+    if changed:
+        seed = folder / "000_0f3248e6ed0e14b7.txt"
+        seed.write_text(
+            seed.read_text(encoding="utf-8") + "\nQuestion: Zanzibar?\n\nSergey Lavrov: No.\n",
+            encoding="utf-8",
+        )
+    app = make_app(corpus=folder, load=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: app.search_screen.index is not None)
+        opened = app.search_screen.index
+        assert app.loading is not None, "the folder was walked before the index opened"
+        assert opened is not None and opened.search("karabakh").results
+        assert not opened.search("zanzibar").results
+        walked.set()
+        await until(pilot, lambda: app.loading is None)
+        if changed:
+            await until(pilot, lambda: app.search_screen.index is not opened)
+            index = app.search_screen.index
+            assert index is not None and index.search("zanzibar").results
+        else:
+            await pilot.pause(0.3)
+            assert app.search_screen.index is opened  # nothing changed: kept
+        await until(pilot, lambda: not app.main_screen.has_class("-loading"))
 
 
 async def test_a_long_list_scrolls_up_and_down_only(make_app: AppFactory, generated: Path) -> None:

@@ -31,7 +31,7 @@ from tui.corpus.cache import DocumentCache, default_cache_path
 from tui.corpus.config import Config, Topic, load_config
 from tui.corpus.library import Library, Loader, read_document
 from tui.corpus.model import Document, Summary, Tallies
-from tui.corpus.search import SearchIndex, cached_index
+from tui.corpus.search import SearchIndex, cached_index, current_index
 from tui.corpus.topics import TopicMatcher
 
 CONFIG = load_config()
@@ -629,6 +629,37 @@ def test_a_changed_file_is_indexed_again_alone(
     builds.clear()
     index_of(corpus, config, tmp_path / "c.sqlite3")
     assert builds == [], "the updated index serves the next start"
+
+
+def test_an_index_is_opened_as_it_is_only_where_it_holds_the_library(
+    corpus: Path, tmp_path: Path, builds: list[str]
+) -> None:
+    """What a start searches with before the folder is walked: the index on disk if it
+    holds every document in the version listed, else nothing, and nothing written."""
+    config = load_config()
+    cache_file = tmp_path / "c.sqlite3"
+
+    def current() -> SearchIndex | None:
+        cache = DocumentCache(cache_file, corpus, config)
+        try:
+            return current_index(Library.load(corpus, config, cache), cache)
+        finally:
+            cache.close()
+
+    assert current() is None, "no index yet"
+    assert not cache_file.with_suffix(".index").exists(), "none made"
+    index_of(corpus, config, cache_file)
+    builds.clear()
+    opened = current()
+    assert opened is not None and opened.search("Karabakh").results
+    assert builds == []
+    seed = corpus / "003_17535f2944fa9c05.txt"
+    touch(seed, seed.read_text(encoding="utf-8").replace("Karabakh", "Zyzzyva"))
+    assert current() is None, "a changed file: the index is not current"
+    assert builds == [], "and it is not brought up to date"
+    (cache_file.with_suffix(".index") / search_module.IDENTITY_FILE).write_text("other")
+    assert current() is None, "made by another parser: left for the build to replace"
+    assert (cache_file.with_suffix(".index") / "meta.json").exists()
 
 
 @pytest.mark.parametrize("damage", ["meta", "segment", "identity"])

@@ -233,6 +233,9 @@ class Batch:
     """dossier.yaml as read again (changed, new or gone), to apply from now on."""
     stored: tuple[str, ...] = ()
     """Files parsed in this load (in this batch or before) that the cache now holds."""
+    listed: bool = False
+    """Whether this batch ends what the cache listed at a start, before the walk of the
+    folder says what changed since."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,6 +247,11 @@ class Changes:
     removed: tuple[str, ...]
     corrections: bool = False
     """Whether dossier.yaml was read again (changed, new or gone)."""
+
+    @property
+    def any(self) -> bool:
+        """Whether anything changed."""
+        return bool(self.new or self.changed or self.removed or self.corrections)
 
     def describe(self) -> str:
         """`3 new, 1 changed, 2 removed, dossier.yaml changed`, or `no changes`."""
@@ -436,7 +444,8 @@ class Library:
         indexed again, alone."""
         versions: dict[str, str] = {}
         named = bool(self.corrections.speakers)
-        for relative, (stamp, entry) in self._files.items():
+        # Taken whole first: a start's index reads them while the walk's batches come.
+        for relative, (stamp, entry) in tuple(self._files.items()):
             if isinstance(entry, Summary):
                 size, mtime = (stamp.size, stamp.mtime_ns) if stamp else (-1, -1)
                 corrected = self.corrections.digest if named or relative in self._as_parsed else ""
@@ -628,7 +637,9 @@ class Loader:
             # A start: what the cache lists first, then the folder's stamps say what
             # changed since (the walk and stamps of 100,000 files took 0.4 s).
             first = True
-            yield from self._batched(self._listed(self.cache, listed), 0, self.cache.count())
+            yield from self._batched(
+                self._listed(self.cache, listed), 0, self.cache.count(), listed=True
+            )
         files = _ids(folder)
         self._folders = _by_folder(files)
         total = len(files)
@@ -686,10 +697,16 @@ class Loader:
         return FileError(Path(self.library.folder, relative), row.doc_id, row.error or "")
 
     def _batched(
-        self, items: Iterator[tuple[str, Stamp | None, Entry] | None], done: int, total: int
+        self,
+        items: Iterator[tuple[str, Stamp | None, Entry] | None],
+        done: int,
+        total: int,
+        *,
+        listed: bool = False,
     ) -> Iterator[Batch]:
         """`items` in batches: the first a screenful, then what came each BATCH_SECONDS
-        (and at each None); the last one even if empty, when all are done."""
+        (and at each None); the last one even if empty, when all are done, or when they
+        are the cache's list (`listed`, which it says)."""
         pending: list[tuple[str, Stamp | None, Entry]] = []
         last = time.monotonic()
         first = True
@@ -706,13 +723,18 @@ class Loader:
                 yield self._batch(pending, done, total)
                 pending = []
                 last = time.monotonic()
-        if pending or done == total or self._stored:
-            yield self._batch(pending, done, total)
+        if pending or done == total or self._stored or listed:
+            yield self._batch(pending, done, total, listed=listed)
 
     def _batch(
-        self, pending: list[tuple[str, Stamp | None, Entry]], done: int, total: int
+        self,
+        pending: list[tuple[str, Stamp | None, Entry]],
+        done: int,
+        total: int,
+        *,
+        listed: bool = False,
     ) -> Batch:
-        batch = Batch(tuple(pending), done, total, stored=tuple(self._stored))
+        batch = Batch(tuple(pending), done, total, stored=tuple(self._stored), listed=listed)
         self._stored.clear()
         return batch
 

@@ -319,6 +319,8 @@ class SearchIndex:
         folder: Path | None = None,
         versions: Mapping[str, str] | None = None,
         identity: str = "",
+        *,
+        update: bool = True,
     ) -> None:
         """The index of `documents`, in tantivy: in memory, or on disk in `folder`,
         memory-mapped. An index on disk is brought up to date in place: the rows of a
@@ -326,7 +328,8 @@ class SearchIndex:
         the one indexed, or which is gone, are deleted; new versions are added. One of
         another `identity` (the format, parser and parse-relevant config that made it),
         or that does not open, is built again.
-        Raises OSError or ValueError when the folder cannot be written."""
+        Raises OSError or ValueError when the folder cannot be written, and NotCurrent
+        when it holds other versions than `versions` and `update` is False."""
         self.config = config
         summaries, self._document = _listing(documents)
         ordered = sorted(summaries, key=lambda summary: summary.sort_key)
@@ -349,10 +352,13 @@ class SearchIndex:
             first += summary.paragraphs
         self.entries = Entries(self, first)
         """Every paragraph of the corpus, each read from its document when asked for."""
-        self._index, held = _opened(folder, f"{INDEX_FORMAT}:{identity}")
+        self._index, held = _opened(folder, f"{INDEX_FORMAT}:{identity}", make=update)
         self._index.config_reader("Manual")  # what this index holds is what it read
         self._schema = self._index.schema
-        _synced(self._index, held, ordered, self._document, versions or {})
+        stale, fresh = _differences(held, ordered, versions or {})
+        if (stale or fresh) and not update:
+            raise NotCurrent(f"{len(stale)} stale and {len(fresh)} new documents")
+        _synced(self._index, stale, fresh, self._document)
         self._searcher = self._index.searcher()
         frequencies = self._searcher.terms_with_prefix("words", "")
         self._frequency = dict(frequencies)
@@ -772,10 +778,16 @@ def _count(result: tantivy.SearchResult) -> int:
     return int(result.count)  # type: ignore[attr-defined]
 
 
-def _opened(folder: Path | None, identity: str) -> tuple[tantivy.Index, dict[int, int]]:
+class NotCurrent(Exception):
+    """The index on disk is not the one wanted, and was not to be made or updated."""
+
+
+def _opened(
+    folder: Path | None, identity: str, *, make: bool = True
+) -> tuple[tantivy.Index, dict[int, int]]:
     """The tantivy index in `folder` (None: a new one in memory), with what it holds
     (`_held`). One made by another identity, or that does not open, is removed and
-    made afresh, with a log line."""
+    made afresh, with a log line; unless not to `make` one (NotCurrent)."""
     if folder is None:
         return tantivy.Index(_schema()), {}
     stamp = folder / IDENTITY_FILE
@@ -789,10 +801,16 @@ def _opened(folder: Path | None, identity: str) -> tuple[tantivy.Index, dict[int
                 index = tantivy.Index.open(str(folder))
                 return index, _held(index)
             except (OSError, ValueError) as error:
+                if not make:
+                    raise NotCurrent(f"it does not open: {error}") from error
                 log.warning("search index %s is corrupt (%s): rebuilding it", folder, error)
         else:
+            if not make:
+                raise NotCurrent("it was made by another parser or config")
             log.info("search index %s was made by another parser or config: rebuilding it", folder)
         shutil.rmtree(folder)
+    elif not make:
+        raise NotCurrent("there is none")
     folder.mkdir(parents=True)
     index = tantivy.Index(_schema(), path=str(folder))
     stamp.write_text(identity, encoding="utf-8")
@@ -816,19 +834,27 @@ def _held(index: tantivy.Index) -> dict[int, int]:
     }
 
 
-def _synced(
-    index: tantivy.Index,
-    held: Mapping[int, int],
-    documents: Sequence[Summary],
-    document: Callable[[str], Document | None],
-    versions: Mapping[str, str],
-) -> None:
-    """Bring `index`, which `held` these versions of documents, to `documents` in
-    `versions`: the rows of documents gone or changed deleted (by their number), those
-    of new versions added (each `document` read for them), in one commit."""
+def _differences(
+    held: Mapping[int, int], documents: Sequence[Summary], versions: Mapping[str, str]
+) -> tuple[list[int], list[tuple[str, int]]]:
+    """What an index that `held` these versions of documents lacks to hold `documents`
+    in `versions`: the documents (by number) gone or changed, and the (id, version) of
+    each to add."""
     wanted = {_number(d.id): (d.id, _number(versions.get(d.id, ""))) for d in documents}
     stale = [key for key, version in held.items() if wanted.get(key, (None, None))[1] != version]
     fresh = [(d, version) for key, (d, version) in wanted.items() if held.get(key) != version]
+    return stale, fresh
+
+
+def _synced(
+    index: tantivy.Index,
+    stale: Sequence[int],
+    fresh: Sequence[tuple[str, int]],
+    document: Callable[[str], Document | None],
+) -> None:
+    """Bring `index` up to date (`_differences`): the rows of documents gone or
+    changed deleted (by their number), those of new versions added (each `document`
+    read for them), in one commit."""
     if not stale and not fresh:
         return
     started = time.perf_counter()
@@ -876,6 +902,27 @@ def _rows(document: Document, version: int) -> Iterator[tantivy.Document]:
             for topic in paragraph.topics:
                 row.add_text("topics", topic)
             yield row
+
+
+def current_index(library: Library, cache: DocumentCache) -> SearchIndex | None:
+    """The index on disk beside `cache`, if it holds the library as it is, opened
+    memory-mapped and neither made nor changed; else None. What a start searches with
+    while the walk of the folder says whether anything changed."""
+    folder = cache.index_folder()
+    if folder is None:
+        return None
+    try:
+        return SearchIndex(
+            library.documents,
+            library.config,
+            folder,
+            library.versions(),
+            cache.identity,
+            update=False,
+        )
+    except (NotCurrent, OSError, ValueError) as reason:
+        log.info("search index %s not opened before the folder is read: %s", folder, reason)
+        return None
 
 
 def cached_index(library: Library, cache: DocumentCache | None) -> SearchIndex:
