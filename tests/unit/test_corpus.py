@@ -21,15 +21,17 @@ TOTAL_FLOORS = {"dates": 96.5, "speakers": 98.0, "kinds": 63.5, "titles": 96.5}
 """Over every development source. Sources added after the first floors brought the
 totals down though no source's figure fell: ethereum-pm (call notes, speakers added
 at 61.9%), medford-meetings, changelog-podcasts (96.9%) and talks-srccon (52.6%)."""
-CHROME_CEILING = 101
-"""Lines of page furniture (of 956 the keys list) that may still reach the text."""
+CHROME_CEILING = 104
+"""Lines of page furniture (of 1,117 the keys list) that may still reach the text:
+bitcoin-talks brought 102 more lines and 18 leaked, 3 after autolinks were read."""
 SPEAKER_FLOORS = {
     "a11y-rules": 99.0,
+    "bitcoin-talks": 96.0,
     "captions": 96.0,
     "debates": 99.0,
     "medford-meetings": 99.5,
     "changelog-podcasts": 97.0,
-    "ethereum-pm": 91.0,
+    "ethereum-pm": 92.0,
     "kremlin": 95.0,
     "nba-postgame-zh": 100.0,
     "nsc-briefings": 99.5,

@@ -669,3 +669,24 @@ def test_an_entity_in_markdown_never_reaches_the_parser_as_a_control(
     text = document.paragraphs[0].text
     assert "\x1b" not in text and "\u202e" not in text
     assert "⟨RLO⟩evil" in text
+
+
+def test_a_markdown_autolink_shows_its_address_and_alone_is_a_link_line(
+    config: Config, matcher: TopicMatcher
+) -> None:
+    """`<https://…>` and `<jane@example.org>` are CommonMark autolinks: their address
+    is shown in a sentence, and a line of one alone (the talk's video or slides) is
+    dropped as a link, as a bare address is."""
+    converted = convert("Slides at <https://example.org/s> or ask <jane@example.org>.\n", "a.md")
+    assert converted.text.strip() == "Slides at https://example.org/s or ask jane@example.org."
+    document = parse_text(
+        "talk",
+        Path("talk.md"),
+        "# A talk\n\n<https://twitter.com/kanzure/status/1>\n\nMy name is David. I talk.\n",
+        config,
+        matcher,
+    )
+    assert [p.text for p in document.paragraphs] == ["My name is David. I talk."]
+    assert ("https://twitter.com/kanzure/status/1", "link") in {
+        (d.text, d.reason) for d in document.dropped
+    }

@@ -1138,3 +1138,60 @@ def test_a_one_word_label_misspelt_by_a_letter_is_the_name_the_page_writes(
     assert [t[1] for t in turns(document) if t[1]] == [
         "Danny", "Paritosh", "Paritosh", "Dana", "Dan", "Danny", "Paritosh", "Dana", "Dan",
     ]  # fmt: skip
+
+
+def test_handles_in_lower_case_label_people(config: Config, matcher: TopicMatcher) -> None:
+    """A meetup transcript labels people by their chat handles (`gmaxwell:`, `sipa:`)
+    among `Q:` and `A:`: each is a speaker under the handle as printed, named in prose
+    too (`which gmaxwell came up with`). A word in lower case before a colon that the
+    page writes as often elsewhere (`step:`) labels no one, nor does one on a page
+    without other labels."""
+    page = (
+        "# bip151\n\n"
+        "The fingerprint-free authentication, which gmaxwell came up with, is the step "
+        "that matters. Each step is small; the step after it is smaller.\n\n"
+        "Q: How many peers are SPV nodes connected to?\n\n"
+        "A: Usually eight.\n\n"
+        "sipa: I think there were two proposals.\n\n"
+        "gmaxwell: I would like to clarify.\n\n"
+        "step: one, then two.\n\n"
+        "Q: Is there a code impossible to encrypt?\n\n"
+        "gmaxwell: Not that I know of.\n\n"
+        "step: three.\n"
+    )
+    document = parse(page, config, matcher, name="bip151.md")
+    assert [t for t in turns(document) if t[1]] == [
+        ("answer", "sipa"), ("answer", "gmaxwell"), ("answer", "gmaxwell"),
+    ]  # fmt: skip
+    texts = [p.text for p in document.paragraphs]
+    assert "step: one, then two." in texts
+    alone = parse(
+        "gmaxwell: I would like to clarify.\n\ngmaxwell: And one more thing.\n",
+        config,
+        matcher,
+        name="log.md",
+    )
+    assert [t[1] for t in turns(alone)] == [None]
+
+
+def test_a_named_person_who_asks_where_a_marks_the_answers_is_no_answerer(
+    config: Config, matcher: TopicMatcher
+) -> None:
+    """Among `Q:` and `A:`, a named person's question (`WT: How certain…?`) is a
+    question, and the `A:` after it is not theirs."""
+    document = parse(
+        "# Socratic Seminar 3\n\n"
+        "Q: Could this be combined with PSBT?\n\n"
+        "A: PSBT at its core is simple.\n\n"
+        "WT: How certain are the developers that the behaviour is as you expect?\n\n"
+        "A: Very certain, for two reasons.\n\n"
+        "Q: Are there any big surprises?\n\n"
+        "A: Not really.\n",
+        config,
+        matcher,
+        name="seminar.md",
+    )
+    assert turns(document) == [
+        ("question", None), ("answer", None), ("question", "WT"), ("answer", None),
+        ("question", None), ("answer", None),
+    ]  # fmt: skip

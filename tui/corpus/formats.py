@@ -773,9 +773,15 @@ _MD_INLINE_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
 """An HTML tag within a Markdown line (`<br/>`, `<em>`): markup, as a browser shows it."""
 
 
+_MD_AUTOLINK = re.compile(
+    r"<((?:[A-Za-z][A-Za-z0-9+.-]{1,31}:|www\.)[^\s<>]*|[^\s<>@]+@[^\s<>@]+)>"
+)
+"""An autolink (`<https://example.org>`, `<jane@example.org>`): its address, shown."""
+
+
 def _markdown_inline(line: str) -> str:
     if "<" in line:
-        line = _MD_INLINE_TAG.sub(" ", line)
+        line = _MD_INLINE_TAG.sub(" ", _MD_AUTOLINK.sub(r"\1", line))
     if "&" in line:
         line = html.unescape(line)
     if "[" in line:

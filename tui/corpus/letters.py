@@ -62,5 +62,7 @@ def accented(text: str) -> str:
         plain = fold(letter)
         key = plain.upper() if letter.isupper() else plain
         forms = forms_of.get(key) if len(plain) == 1 else None
+        if forms and letter not in forms:  # beyond the accented Latin letters: `Ⓡ`
+            forms += re.escape(letter)
         parts.append(f"[{forms}]" if forms and len(forms) > 1 else re.escape(letter))
     return "".join(parts)

@@ -1071,6 +1071,9 @@ def _assign_kinds(drafts: list[_TurnDraft], title_speaker: str | None) -> None:
     questioners = _questioners(drafts, title_speaker)
     # A host under their own name later (`TOM HALE, HOST:`, then `HALE:`).
     questioners |= {d.speaker for d in drafts if d.role is Role.HOST and d.speaker}
+    # Where `A:` marks the answers, a named person who asks is one more questioner
+    # (`WT: How certain are…?` among `Q:` and `A:`), not who answers.
+    marked = any(d.role is Role.ANSWER for d in drafts)
     answerer = title_speaker
     in_exchange = False
     asked_by: str | None = None
@@ -1107,6 +1110,9 @@ def _assign_kinds(drafts: list[_TurnDraft], title_speaker: str | None) -> None:
         elif role is Role.ANSWER:
             draft.kind = TurnKind.ANSWER
             draft.speaker = draft.speaker or answerer
+        elif marked and asks:
+            draft.kind = TurnKind.QUESTION
+            in_exchange = True
         else:
             replies = asked_by is not None and asked_by != draft.speaker
             draft.kind = TurnKind.ANSWER if in_exchange or replies else TurnKind.STATEMENT

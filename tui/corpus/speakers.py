@@ -598,6 +598,8 @@ def _classify(raw: str, note: str | None, rest: str, known: People | None) -> La
     if folded in ANSWER_WORDS:
         style = "Q:/A:" if folded == "a" else "Question:/Answer:"
         return Label(name, note, rest, style, Role.ANSWER)
+    if known is not None and name in known.handles:
+        return Label(name, note, rest, "handle:", Role.PERSON)
     if folded in _NOT_NAMES or folded in MONTHS or folded.startswith(("http", "www")):
         return None
     if folded in HOST_WORDS:
@@ -734,13 +736,28 @@ _GIVEN = rf"(?:{UPPER}\.[ \t]?|{UPPER}[\w’'-]+[ \t]+(?:{UPPER}\.[ \t]+)?)"
 
 def title_case(name: str) -> str:
     """`JANE DOE` -> `Jane Doe`, `TANAKA Yuki` -> `Tanaka Yuki`, `MR.` -> `Mr.`;
-    initials (`J.`) as they are."""
+    initials as they are (`J.`, `WT`: two or three capitals without a vowel)."""
     return " ".join(
         "-".join(part.capitalize() for part in token.split("-"))
-        if token.isupper() and len(token.strip(".")) > 1
+        if token.isupper() and len(token.strip(".")) > 1 and not _initials_only(token)
         else token
         for token in name.split()
     )
+
+
+def _initials_only(token: str) -> bool:
+    """`WT`, `JFK`: initials run together, where `LEE`, `MR` and `JR` are words."""
+    bare = token.strip(".")
+    return (
+        len(bare) <= 3
+        and bare.isalpha()
+        and not any(letter in "AEIOUY" for letter in bare)
+        and bare.casefold() not in _ABBREVIATED
+    )
+
+
+_ABBREVIATED = frozenset({"mr", "mrs", "ms", "dr", "jr", "sr", "st", "hr"})
+"""Words in capitals without a vowel that are no initials."""
 
 
 def surname_of(name: str) -> str:
@@ -761,6 +778,9 @@ _WORD_END = frozenset(" \n\t,;:!?")
 def _is_name_char(char: str) -> bool:
     return char.isalnum() or char in "’'-_"
 
+
+_HANDLE_SHORTEST = 3
+"""A shorter label in lower case (`re:`, `ps:`) is no handle."""
 
 _CLIPPED_SHORTEST = 5
 """A shorter label (`LEE`, `Q`) may be a label of its own: never taken for clipped."""
@@ -817,6 +837,8 @@ class People:
         """Names (case folded) that stand alone on a line above each of their turns."""
         self.label_words: set[str] = set()
         """One-word names (case folded) that this page uses as speaker labels."""
+        self.handles: set[str] = set()
+        """Handles in lower case (`gmaxwell`) that this page uses as speaker labels."""
         self._canonical: dict[str, str] = {}
         """Name -> its fullest form, until a new form is learned."""
         self._found: dict[str, str | None] = {}
@@ -848,6 +870,8 @@ class People:
         Whether any were new."""
         counts: Counter[str] = Counter()
         alone: Counter[str] = Counter()
+        lowered: set[str] = set()
+        """One-word labels printed in lower case (`gmaxwell:`)."""
         for line in lines:
             if (
                 len(line) <= _NAME_LINE_CHARS
@@ -861,7 +885,9 @@ class People:
             match = _ONE_WORD_LABEL.match(line)
             if match and _bare(match[1]) not in _NOT_NAMES and _bare(match[1]) not in MONTHS:
                 counts[match[1].casefold()] += 1
-        learned = False
+                if match[1][0].islower():
+                    lowered.add(match[1])
+        learned = self._learn_handles(lowered, counts)
         recurring = {word for word, count in counts.items() if count >= 2}
         if len(recurring) >= 2 or self.label_words:
             # A page of one-word labels: a name that speaks once (`Lion: Hey, Lion
@@ -891,6 +917,26 @@ class People:
             learned = True
         return learned
 
+    def _learn_handles(self, lowered: set[str], counts: Counter[str]) -> bool:
+        """Take the handles in lower case that label people in chat logs and their
+        transcripts (`gmaxwell:`, `sipa:`): one-word labels the page writes less often
+        elsewhere than before their colon (a word, `step:`, is written more), on a page
+        with labels of other kinds (`Q:`), where one of them labels two turns or more.
+        Whether any were new."""
+        handles = {
+            word
+            for word in lowered
+            if len(word) >= _HANDLE_SHORTEST
+            and word.casefold() not in _NOT_HANDLES
+            and (times := counts[word.casefold()])
+            > self._times_written(re.escape(word), times, re.IGNORECASE)
+        }
+        if not self.labels or not any(counts[word.casefold()] >= 2 for word in handles):
+            return False
+        new = handles - self.handles
+        self.handles |= new
+        return bool(new)
+
     def _lower(self, word: str) -> bool:
         """Whether the page writes `word` in lower case somewhere, among words (not in a
         link such as `patreon.com/steenhout`)."""
@@ -911,9 +957,13 @@ class People:
         `enough`): with its capitals, as words of their own, with accents or without
         (`thank you Adrian`, `* Saulius`, `Paweł` for `pawel`)."""
         written = " ".join(word[:1].upper() + word[1:] for word in name.split())
-        pattern = re.compile(rf"(?<![\w’'-]){accented(written)}(?![\w’'-])")
+        return self._times_written(accented(written), enough)
+
+    def _times_written(self, pattern: str, enough: int | None, flags: int = 0) -> int:
+        """How often the page writes what `pattern` matches as words of their own other
+        than before a colon (up to `enough`)."""
         times = 0
-        for match in pattern.finditer(self.context):
+        for match in re.finditer(rf"(?<![\w’'-]){pattern}(?![\w’'-])", self.context, flags):
             if self.context[match.end() :].lstrip(" ")[:1] != ":":
                 times += 1
                 if times == enough:
@@ -996,7 +1046,7 @@ class People:
                 else None
             )
             return holder or title_case(label.name)
-        if label.style == "Speaker N:":
+        if label.style in ("Speaker N:", "handle:"):
             return label.name
         tokens = label.name.split()
         person = " ".join(_person_tokens(tokens)) or label.name
@@ -1274,6 +1324,10 @@ _TITLE_CASE_WORDS = frozenset(
 )
 """Words a title capitalises (`Remarks by Vice President Cole During a Tour`) that
 end a name."""
+_NOT_HANDLES = (
+    _NOT_NAMES | SPOKEN_WORDS | _TITLE_CASE_WORDS | ROLE_WORDS | QUESTION_WORDS | HOST_WORDS
+)
+"""Words a label in lower case may be that name no one (`note:`, `update:`, `host:`)."""
 
 
 def _spelled_out(form: str) -> int:
