@@ -30,6 +30,9 @@ if TYPE_CHECKING:
 
 LIST_EVERY = 0.5
 """Seconds between two listings of the documents while they are being read."""
+LIST_SHARE = 5
+"""While loading, the list is made again after at least this many times what making
+it took the last time."""
 
 
 class MainScreen(FitsTerminal[None]):
@@ -64,6 +67,8 @@ class MainScreen(FitsTerminal[None]):
         self._notes: tuple[Marks, dict[str, tuple[int, int]]] = ({}, {})
         """Bookmarks and notes to mark, and their counts per document."""
         self._listed_at = 0.0
+        self._listing_took = 0.0
+        """How long the list took to make the last time."""
         self._busy: str | None = None
         self._list_timer: Timer | None = None
         self._loading: tuple[Static, ProgressBar] | None = None
@@ -96,7 +101,10 @@ class MainScreen(FitsTerminal[None]):
         if self._list_timer is not None:
             self._list_timer.stop()
             self._list_timer = None
-        wait = self._listed_at + LIST_EVERY - time.monotonic()
+        # Never more than a fifth of the time listing: at 100,000 documents one listing
+        # takes a tenth of a second or more.
+        every = max(LIST_EVERY, LIST_SHARE * self._listing_took)
+        wait = self._listed_at + every - time.monotonic()
         if loading and wait > 0 and self.query_one(Sidebar).rows:
             self._list_timer = self.set_timer(wait, self._list_documents)
         else:
@@ -130,9 +138,11 @@ class MainScreen(FitsTerminal[None]):
 
     def _list_documents(self) -> None:
         self._list_timer = None
-        self._listed_at = time.monotonic()
+        started = time.monotonic()
         sidebar = self.query_one(Sidebar)
         sidebar.show_documents(self.library.summaries)
+        self._listed_at = time.monotonic()
+        self._listing_took = self._listed_at - started
         reader = self.query_one(Reader)
         shown = reader.document
         if shown is not None and self.library.get(shown.id) != shown:
