@@ -267,10 +267,18 @@ class DossierApp(NotebookApp):
         keep()
         self.loading = (batch.done, batch.total)
         self.main_screen.documents_changed(batch.done, batch.total)
-        self._waiting(f"loading {batch.done:,} of {batch.total:,} documents…")
-        if batch.listed and self.cache is not None and self.search_screen.index is None:
+        if (
+            batch.listed
+            and batch.done  # a cold start: no index to open either
+            and self.cache is not None
+            and self.search_screen.index is None
+        ):
             self._opening = True
             self._open_index()
+        if not self._opening:
+            self._waiting(f"loading {batch.done:,} of {batch.total:,} documents…")
+        elif self.search_screen.index is None:
+            self._waiting("opening the search index…")
 
     def _loaded(self, changes: Changes | None, reload: bool = False) -> None:
         """The folder is read: the whole corpus is there for the index, the notes and
