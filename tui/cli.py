@@ -554,8 +554,9 @@ def _search(library: Library, args: argparse.Namespace) -> int:
             )
             print(f"    {_marked(result.snippet, result.spans)}")
         shown = len(answer.results)
-        more = f" (showing {shown})" if answer.total > shown else ""
-        found = counted(answer.total, "paragraph")
+        total = answer.total if answer.total is not None else shown  # counted: count=True
+        more = f" (showing {shown})" if total > shown else ""
+        found = counted(total, "paragraph")
         print(f"{found}{more} in {answer.seconds * 1000:.1f} ms", file=sys.stderr)
     return EXIT_OK if answer.results else EXIT_NOTHING
 

@@ -204,6 +204,15 @@ class SearchAnswered(WorkDone["Answer"]):
 
 
 @dataclass(kw_only=True)
+class SearchCounted(WorkDone[int]):
+    """The index counted what `text` matches, the query answered at edit `generation`
+    without its count."""
+
+    text: str = ""
+    generation: int = 0
+
+
+@dataclass(kw_only=True)
 class PairsAligned(WorkDone["Alignment"]):
     """The two meetings of a comparison paired (a large pair is aligned in a thread)."""
 

@@ -51,9 +51,9 @@ async def test_opening_a_result_goes_to_it_without_searching_again(
         searched: list[str] = []
         real_search = index.search
 
-        def counted(text: str, limit: int = 50) -> object:
+        def counted(text: str, limit: int = 50, **options: bool) -> object:
             searched.append(text)
-            return real_search(text, limit)
+            return real_search(text, limit, **options)
 
         index.search = counted  # type: ignore[method-assign,assignment]
         messages.clear()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -264,7 +265,7 @@ async def test_failing_search_is_reported_and_the_app_runs(make_app: AppFactory)
         await wait_until(pilot, lambda: screen.index is not None, "the index")
         assert screen.index is not None
 
-        def broken(text: str, limit: int = 50) -> None:
+        def broken(text: str, limit: int = 50, *, count: bool = True) -> None:
             raise RuntimeError("disk on fire")
 
         screen.index.search = broken  # type: ignore[assignment,method-assign]
@@ -362,3 +363,40 @@ async def test_an_index_that_searches_but_cannot_be_kept_is_no_failure(
         assert screen.index is not None and screen.failure is None
         await pilot.press(*"Kerry")
         await wait_until(pilot, lambda: screen.query_text == "Kerry", "the search")
+
+
+async def test_a_phrase_lists_its_first_results_then_says_how_many(
+    make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A phrase alone is answered without its count where the earliest meetings hold
+    enough results (here 3 are listed); the count comes after, and the status line
+    says it, `counting` until then."""
+    from tui.corpus.search import SearchIndex
+    from tui.screens import search as search_module
+
+    monkeypatch.setattr(search_module, "RESULT_LIMIT", 3)
+
+    counting = threading.Event()
+    real_count = SearchIndex.count
+
+    def held_back(self: SearchIndex, text: str) -> int:
+        counting.wait(10)
+        return real_count(self, text)
+
+    monkeypatch.setattr(SearchIndex, "count", held_back)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await search(pilot, '"of the"')
+        answer = screen.answer
+        assert answer is not None and answer.results and answer.total is None
+        status_line = screen.query_one("#search-status", Static)
+        assert "(counting)" in shown(status_line)
+        counting.set()
+        await wait_until(
+            pilot, lambda: screen.answer is not None and screen.answer.total is not None, "a count"
+        )
+        index = screen.index
+        assert index is not None and screen.answer.total == real_count(index, '"of the"')
+        await pilot.pause()
+        assert "counting" not in shown(status_line)
+        assert f"{screen.answer.total:,} paragraphs" in shown(status_line)

@@ -258,3 +258,25 @@ def test_word_spans_are_whole_words() -> None:
         (8, 14),
         (16, 21),
     ]
+
+
+@pytest.mark.parametrize("query", ['"of the"', '"the minister"', "year:2017", '"zyzzyva"'])
+def test_a_search_that_does_not_count_lists_what_one_that_counts_lists(
+    generated: Library, config: Config, query: str
+) -> None:
+    """Phrases and filters alone, not counted, are answered from the earliest dates
+    where those hold enough, else from all: the same first results, in the same order,
+    as a search that reads every match. The total is left to `count` where the
+    earliest dates sufficed, else it is there."""
+    index = SearchIndex(generated.documents, config)
+    for limit in (1, 7, 50, 400):
+        counted = index.search(query, limit=limit)
+        quick = index.search(query, limit=limit, count=False)
+        assert [(r.entry.document.id, r.entry.paragraph) for r in quick.results] == [
+            (r.entry.document.id, r.entry.paragraph) for r in counted.results
+        ]
+        assert quick.total in (None, counted.total)
+        assert index.count(query) == counted.total
+        if query == '"of the"' and limit <= 7:
+            assert quick.total is None, "the earliest dates held enough"
+    assert index._early < max(index._on_day), "the earliest dates are not all of them"

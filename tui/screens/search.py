@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
@@ -17,7 +18,7 @@ from tui.corpus.state import QueryBox
 from tui.corpus.syntax import QUERY_HELP
 from tui.document.marks import Hit
 from tui.log import log
-from tui.messages import ParagraphChosen, SearchAnswered, post_result
+from tui.messages import ParagraphChosen, SearchAnswered, SearchCounted, post_result
 from tui.screens.query import IndexQueryScreen
 from tui.screens.view import close_view
 from tui.widgets.footer import DossierFooter
@@ -45,12 +46,16 @@ def query_help() -> Content:
 
 
 def figures(answer: Answer, shown: int) -> str:
-    """`12 paragraphs · 0.8 ms`, or `200 of 1,234 paragraphs · ...` when cut."""
+    """`12 paragraphs · 0.8 ms`, or `200 of 1,234 paragraphs · ...` when cut, or `200
+    of … paragraphs (counting) · ...` until they are counted."""
+    took = f"{answer.seconds * 1000:.1f} ms"
+    if answer.total is None:
+        return f"{shown:,} of … paragraphs (counting) · {took}" if shown else f"counting · {took}"
     if not answer.total:
-        return f"No paragraph matches · {answer.seconds * 1000:.1f} ms"
+        return f"No paragraph matches · {took}"
     noun = "paragraph" if answer.total == 1 else "paragraphs"
     count = f"{shown:,} of {answer.total:,}" if shown < answer.total else f"{answer.total:,}"
-    return f"{count} {noun} · {answer.seconds * 1000:.1f} ms"
+    return f"{count} {noun} · {took}"
 
 
 class SearchScreen(IndexQueryScreen):
@@ -150,10 +155,20 @@ class SearchScreen(IndexQueryScreen):
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def _search(self, index: SearchIndex, text: str, generation: int) -> None:
+        # Not counted: a phrase of common words shows its first results at once, and
+        # is counted after (`_count`).
         post_result(
             self,
             partial(SearchAnswered, text=text, generation=generation),
-            partial(index.search, text, limit=RESULT_LIMIT),
+            partial(index.search, text, limit=RESULT_LIMIT, count=False),
+        )
+
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
+    def _count(self, index: SearchIndex, text: str, generation: int) -> None:
+        post_result(
+            self,
+            partial(SearchCounted, text=text, generation=generation),
+            partial(index.count, text),
         )
 
     @on(SearchAnswered)
@@ -168,6 +183,17 @@ class SearchScreen(IndexQueryScreen):
             return
         self.answered = message.text
         self.answer = message.value
+        if message.value is not None and message.value.total is None and self.index is not None:
+            self._count(self.index, message.text, message.generation)
+
+    @on(SearchCounted)
+    def _counted(self, message: SearchCounted) -> None:
+        answer = self.answer
+        if message.stale or message.generation != self._generation or answer is None:
+            return  # counted for what was typed before
+        if message.value is None:  # failed (logged): the count stays unknown
+            return
+        self.answer = replace(answer, total=message.value)
 
     def watch_answer(self, answer: Answer | None) -> None:
         results = answer.results if answer is not None else ()
