@@ -389,3 +389,18 @@ def test_a_title_date_with_a_two_digit_year(text: str, date: dt.date) -> None:
 @pytest.mark.parametrize("text", ["v1.2.23", "3-21-2023", "13-13-23", "score 1-2-3", "1,2,23"])
 def test_no_two_digit_year_date_in_other_numbers(text: str) -> None:
     assert short_dates(text, today=D(2026, 12, 7)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "See the slides at https://example.org/2014/05/12/slides.pdf and more.",
+        "<https://example.org/2013-02-01-slides>",
+        "www.example.org/news/2013-02-01/talk",
+        "Video: http://youtu.be/x?date=2015-06-11",
+    ],
+)
+def test_a_date_in_an_address_is_none_the_text_writes(text: str) -> None:
+    """The date in a link's path is a page's (a post, an upload), not the meeting's."""
+    assert find_dates(text) == []
+    assert [d.value for d in find_dates(f"On 11 June 2010. {text}")] == [dt.date(2010, 6, 11)]

@@ -1195,3 +1195,70 @@ def test_a_named_person_who_asks_where_a_marks_the_answers_is_no_answerer(
         ("question", None), ("answer", None), ("question", "WT"), ("answer", None),
         ("question", None), ("answer", None),
     ]  # fmt: skip
+
+
+def test_diarization_labels_are_named_from_what_the_page_says(
+    config: Config, matcher: TopicMatcher
+) -> None:
+    """A machine transcript labels its two voices `Speaker 0` and `Speaker 1`; its
+    front matter lists who speaks. Each greets or thanks the other by name, so each
+    label is a listed person. Without a list, or where the words point both labels to
+    one person, the labels stay as printed."""
+    page = (
+        "---\ntitle: Mempool Ancestors\nspeakers: [{listed}]\n---\n"
+        "Speaker 0: 00:00:00\n\nHi John.\n\n"
+        "Speaker 1: 00:00:01\n\nHi Gloria.\n\n"
+        "Speaker 0: 00:00:02\n\nFeel like talking about the mempool today?\n\n"
+        "Speaker 1: 00:00:06\n\nYeah, let's do it.\n\n"
+        "Speaker 0: 00:09:10\n\nThanks, {thanked}.\n"
+    )
+    named = parse(
+        page.format(listed="John Newbery, Gloria Zhao", thanked="John"),
+        config,
+        matcher,
+        name="podcast.md",
+    )
+    assert [t[1] for t in turns(named)] == [
+        "Gloria Zhao", "John Newbery", "Gloria Zhao", "John Newbery", "Gloria Zhao",
+    ]  # fmt: skip
+    unlisted = parse(page.format(listed="", thanked="John"), config, matcher, name="podcast.md")
+    assert {t[1] for t in turns(unlisted)} == {"Speaker 0", "Speaker 1"}
+    # `Hi John` from Speaker 0 and `Thanks, Gloria` from Speaker 0 too: Speaker 1 is
+    # pointed to John once and to Gloria once, and stays as printed.
+    torn = parse(
+        page.format(listed="John Newbery, Gloria Zhao", thanked="Gloria"),
+        config,
+        matcher,
+        name="podcast.md",
+    )
+    assert "Speaker 1" in {t[1] for t in turns(torn)}
+    talk = parse(
+        "---\ntitle: BOLT12 in LND\nspeakers: [Maurice]\n---\n"
+        "Speaker 0: 00:00:00\n\nHi, I'm Maurice, I work on LND.\n\n"
+        "Speaker 1: 00:10:00\n\nAny questions?\n",
+        config,
+        matcher,
+        name="talk.md",
+    )
+    assert [t[1] for t in turns(talk)] == ["Maurice", "Speaker 1"]
+
+
+def test_questions_and_answers_marked_with_a_dash(config: Config, matcher: TopicMatcher) -> None:
+    """`Q - ` and `A - ` begin a question and its answer, a remark put as a question
+    too (no question mark): the answer is a turn of its own."""
+    document = parse(
+        "---\ntitle: Segwit, PSBT Vulnerability\nspeakers: [Luke Dashjr]\n---\n"
+        "I will talk about the vulnerability.\n\n"
+        "Q - I feel like there are not a lot of people against it.\n\n"
+        "A - I haven't heard of anyone against it.\n\n"
+        "Q - Can you lay out the options?\n\n"
+        "A - The main two ideas are these.\n",
+        config,
+        matcher,
+        name="talk.md",
+    )
+    assert turns(document) == [
+        ("statement", "Luke Dashjr"), ("question", None), ("answer", "Luke Dashjr"),
+        ("question", None), ("answer", "Luke Dashjr"),
+    ]  # fmt: skip
+    assert document.paragraphs[1].text == "I feel like there are not a lot of people against it."

@@ -168,8 +168,16 @@ def _near_years(text: str) -> Iterator[tuple[int, int]]:
         yield region
 
 
+_URL = re.compile(r"(?:\b[a-z][a-z0-9+.-]{1,31}://|\bwww\.)\S+", re.IGNORECASE)
+"""An address (`https://example.org/2014/05/12/slides.pdf`): the date in its path is a
+page's (a post, an upload), not what the text says happened."""
+
+
 def find_dates(text: str) -> list[FoundDate]:
-    """Every full date written in `text`, once each, in order of position."""
+    """Every full date written in `text`, once each, in order of position; none
+    inside an address."""
+    if "/" in text or "www." in text:
+        text = _URL.sub(lambda url: " " * len(url[0]), text)
     found = []
     for start, end in _near_years(text):
         for match in _DATE.finditer(text, start, end):

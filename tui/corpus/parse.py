@@ -14,7 +14,7 @@ import datetime as dt
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -33,7 +33,7 @@ from tui.corpus.dates import (
 )
 from tui.corpus.folder import NO_FOLDER, Folder
 from tui.corpus.formats import Converted, convert, known_meta_key
-from tui.corpus.letters import UPPER
+from tui.corpus.letters import UPPER, fold
 from tui.corpus.model import (
     Confidence,
     Document,
@@ -52,6 +52,7 @@ from tui.corpus.speakers import (
     People,
     Role,
     byline,
+    diarized,
     from_the_floor,
     parse_label,
     title_case,
@@ -527,9 +528,13 @@ class _Parser:
         meta_lines.update(range(start + 1, start + len(found) + 1))
         return True
 
+    def _listed_speakers(self) -> list[str]:
+        """The speakers the page's metadata names (`speakers: [Jane Doe, Ann Lee]`)."""
+        return [name.strip() for name in self.meta.get("speakers", "").split(",") if name.strip()]
+
     def _described_speaker(self) -> str | None:
         """The one speaker the page's metadata names (`speakers: [Jane Doe]`), if one."""
-        listed = [name.strip() for name in self.meta.get("speakers", "").split(",") if name.strip()]
+        listed = self._listed_speakers()
         return listed[0] if len(listed) == 1 and len(listed[0].split()) >= 2 else None
 
     def _settle_title(self) -> None:
@@ -668,6 +673,7 @@ class _Parser:
         _name_hosts(drafts)
         _name_handed_over(drafts)
         _name_self_introduced(drafts)
+        _name_diarized(drafts, self._listed_speakers())
         _assign_kinds(drafts, title_speaker)
         return drafts, styles
 
@@ -1057,6 +1063,54 @@ def _name_self_introduced(drafts: list[_TurnDraft]) -> None:
             if shortened or last == word:
                 named[draft.label] = said["name"]
                 break
+    for draft in drafts:
+        if draft.label in named:
+            draft.speaker = named[draft.label]
+
+
+_INTRODUCES_ONE = re.compile(
+    rf"\b(?:I[’']m|I am|[Mm]y name is|[Mm]y name[’']s)\s+(?P<name>{UPPER}[\w’'-]+)"
+)
+"""`I'm Maurice`: a speaker's first name (or one name), said by themselves."""
+_ADDRESSES = re.compile(
+    rf"(?:\b(?:[Hh]i|[Hh]ello|[Hh]ey|[Tt]hanks|[Tt]hank you|[Ww]elcome)\b,?\s+|^|[.!?]\s+)"
+    rf"(?P<name>{UPPER}[\w’'-]+)(?=[.,!?])"
+)
+"""A person spoken to by name: `Hi John.`, `Thanks, Gloria.`, `John, what do you think?`."""
+
+
+def _name_diarized(drafts: list[_TurnDraft], listed: Sequence[str]) -> None:
+    """Diarization labels (`Speaker 0`) named from what the page says, where its
+    metadata lists who speaks (`speakers: [John Newbery, Gloria Zhao]`): a label whose
+    speaker says their name (`I'm Maurice`) is that person; of two labels taking turns,
+    one the other speaks to by name (`Hi John.`, `Thanks, John.`) is that person. Each
+    label is named only where the page's words point to one listed person, a different
+    one for each label; else it stays as printed."""
+    labels = list(dict.fromkeys(d.label for d in drafts if d.label and diarized(d.label)))
+    if not labels or not listed:
+        return
+    first_names = {fold(name.split()[0]): name for name in listed}
+    votes: dict[str, Counter[str]] = {label: Counter() for label in labels}
+    for draft in drafts:
+        label = draft.label
+        if label is None or label not in votes:
+            continue
+        for text in draft.texts:
+            for said in _INTRODUCES_ONE.finditer(text):
+                if (person := first_names.get(fold(said["name"]))) is not None:
+                    votes[label][person] += 2
+            if len(labels) == 2:
+                other = labels[1 - labels.index(label)]
+                for spoken in _ADDRESSES.finditer(text):
+                    if (person := first_names.get(fold(spoken["name"]))) is not None:
+                        votes[other][person] += 1
+    named: dict[str, str] = {}
+    for label, counted in votes.items():
+        ranked = counted.most_common(2)
+        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            named[label] = ranked[0][0]
+    if len(set(named.values())) < len(named):
+        return  # two labels pointing to one person: the page's words are not enough
     for draft in drafts:
         if draft.label in named:
             draft.speaker = named[draft.label]

@@ -402,6 +402,8 @@ _Q_BARE = re.compile(
     r"^(?P<name>Q|QUESTION)(?:\.|(?=\s)|$)\s*(?:\((?P<note>[^()]{1,160})\))?\s*(?P<rest>.*)$"
 )
 """`Q    text`, `Q. text`, `QUESTION text`, a lone `Q`: press-office questions without a colon."""
+_DASHED_QA = re.compile(r"^(?P<name>[QA])[ \t]+[-–—][ \t]+(?P<rest>\S.*)$")
+"""`Q - text`, `A - text`: a question and its answer, as some transcribers mark them."""
 _PERIOD_LABEL = re.compile(
     rf"^(?P<name>(?:[\w’'-]+\.?\s+){{0,3}}{UPPER}[{UPPER[1:-1]}’'-]+)"
     r"\s*(?:\((?P<note>[^()]{1,160})\))?\.(?:\s+(?P<rest>\S.*)|$)"
@@ -422,6 +424,11 @@ _AUDIENCE = re.compile(
     re.IGNORECASE,
 )
 """`Audience member 2`, `Different audience member`: someone of the audience."""
+
+
+def diarized(label: str | None) -> bool:
+    """Whether a label is a diarization tool's, naming no one (`Speaker 1`, `SPEAKER_00`)."""
+    return label is not None and _GENERIC.match(label) is not None
 
 
 def from_the_floor(label: str | None) -> bool:
@@ -455,6 +462,9 @@ def parse_label(line: str, known: People | None = None) -> Label | None:
         return _bracketed_label(line, known)
     if known is not None and known.label_lines and line.strip("* ").casefold() in known.label_lines:
         return Label(line.strip("* "), None, "", "name line", Role.PERSON)
+    if line[0] in "QA" and (dashed := _DASHED_QA.match(line)) is not None:
+        role = Role.QUESTION if dashed["name"] == "Q" else Role.ANSWER
+        return Label(dashed["name"], None, dashed["rest"], "Q - /A - ", role)
     if line[0] == "Q":
         bare = _Q_BARE.match(line)
         if bare and (bare["rest"] or "").strip()[:1] != ":":
