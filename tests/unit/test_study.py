@@ -130,3 +130,28 @@ def test_a_long_concordance_gives_its_first_lines_before_the_rest(
     assert not first.complete and last.complete
     assert 3 <= len(first.lines) < len(last.lines) == 18
     assert first.lines == last.lines[: len(first.lines)]
+
+
+@pytest.mark.parametrize("word", ["the", "Karabakh", "peace process"])
+def test_a_concordance_line_keeps_only_the_text_it_shows(word: str) -> None:
+    """Each place keeps the part of its paragraph its lines show, from the first
+    match's left context to the last match's right (a word found in most paragraphs
+    would otherwise hold every paragraph's text); each line's left, match and right are
+    those of the whole paragraph."""
+    found = concordance(INDEX, word, context=40)
+    assert found.lines
+    by_place: dict[int, list[study.KwicLine]] = {}
+    for line in found.lines:
+        text = LIBRARY.by_id(line.doc_id).paragraphs[line.paragraph].text
+        assert line.left == text[max(0, line.start - 40) : line.start]
+        assert line.match == text[line.start : line.end]
+        assert line.right == text[line.end : line.end + 40]
+        by_place.setdefault(id(line.place), []).append(line)
+    shorter = 0
+    for lines in by_place.values():
+        place = lines[0].place
+        text = LIBRARY.by_id(place.doc_id).paragraphs[place.paragraph].text
+        low = max(0, min(line.start for line in lines) - 40)
+        assert (place.offset, place.text) == (low, text[low : max(line.end for line in lines) + 40])
+        shorter += len(place.text) < len(text)
+    assert shorter, "some paragraph is longer than what its lines show"

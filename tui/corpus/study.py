@@ -60,7 +60,7 @@ def first_mention(document: Document, topic: str) -> int | None:
 class Place(NamedTuple):
     """A paragraph the concordance found words in: what its lines show of it, and not
     its document, which a word found in most meetings would keep every one of in
-    memory (4 GB for 625,000 lines in 100,000 meetings)."""
+    memory (4 GB for 625,000 lines in 100,000 meetings), nor the whole of its text."""
 
     doc_id: str
     date: dt.date | None
@@ -69,9 +69,14 @@ class Place(NamedTuple):
     speaker: str | None
     kind: TurnKind
     text: str
+    """The part of the paragraph its lines show: from the first match's left context
+    to the last match's right."""
+    offset: int
+    """Where `text` starts in the paragraph."""
 
     @classmethod
-    def of(cls, entry: Entry) -> Place:
+    def of(cls, entry: Entry, start: int, end: int) -> Place:
+        """The place of `entry`, keeping its text from `start` to `end`."""
         return cls(
             entry.document.id,
             entry.date,
@@ -79,7 +84,8 @@ class Place(NamedTuple):
             entry.turn,
             entry.speaker,
             entry.kind,
-            entry.text,
+            entry.text[start:end],
+            start,
         )
 
 
@@ -121,15 +127,17 @@ class KwicLine:
 
     @property
     def left(self) -> str:
-        return self.place.text[max(0, self.start - self.context) : self.start]
+        start = self.start - self.place.offset
+        return self.place.text[max(0, start - self.context) : start]
 
     @property
     def match(self) -> str:
-        return self.place.text[self.start : self.end]
+        return self.place.text[self.start - self.place.offset : self.end - self.place.offset]
 
     @property
     def right(self) -> str:
-        return self.place.text[self.end : self.end + self.context]
+        end = self.end - self.place.offset
+        return self.place.text[end : end + self.context]
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -198,7 +206,7 @@ def iter_concordance(
             # lengths here, so offsets in the folded text are offsets in the text.
             spans = [match.span() for match in pattern.finditer(fold(body))]
         if spans:
-            place = Place.of(entry)
+            place = Place.of(entry, max(0, spans[0][0] - context), spans[-1][1] + context)
             lines.extend(KwicLine(place, start, end, context) for start, end in spans)
     yield Concordance(term, tuple(lines), tuple(hints), time.perf_counter() - started)
 
