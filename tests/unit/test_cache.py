@@ -1053,3 +1053,26 @@ def test_a_start_reads_the_list_from_an_index_in_its_order(corpus: Path, tmp_pat
         )
     cache.close()
     assert "COVERING INDEX files_listed" in plan
+
+
+def test_a_load_decodes_no_document_it_parses(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The parse hands on each document's summary and its encoded form: the loader
+    decodes none (a third of its time, when it did); one opened before the cache holds
+    it is decoded then, the same as parsed."""
+    decoded: list[str] = []
+    real = library_module.decode_document
+
+    def counting(data: bytes, path: Path) -> Document:
+        decoded.append(path.name)
+        return real(data, path)
+
+    monkeypatch.setattr(library_module, "decode_document", counting)
+    config = load_config()
+    library = Library.load(SEEDS, config)  # no cache: every document stays held
+    assert decoded == []
+    assert len(library.summaries) == 5
+    seed = "003_17535f2944fa9c05"
+    document = library.get(seed)
+    assert decoded == [f"{seed}.txt"]
+    assert document == read_document(SEEDS / f"{seed}.txt", seed, config, library.matcher)
+    assert library.summary(seed) == Summary.of(document)

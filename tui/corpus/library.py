@@ -30,7 +30,7 @@ from collections import Counter, OrderedDict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import overload
+from typing import NamedTuple, overload
 
 from tui.corpus.cache import (
     CachedFile,
@@ -213,7 +213,18 @@ those of a page of search results (50, most of them the same from one key to the
 next: at 32 every key decoded them all again, 6 ms a key at 10,000 documents rather
 than 2)."""
 
-Entry = Document | Summary | FileError
+
+class Fresh(NamedTuple):
+    """A document parsed now, as a batch brings it: what the list shows of it, and the
+    document encoded, decoded only if it is opened before the cache holds it (the
+    workers that parse made the summary; decoding each one here cost the loader a
+    third of its time)."""
+
+    summary: Summary
+    data: bytes
+
+
+Entry = Fresh | Summary | FileError
 """What a batch brings of a file: a document parsed now, the summary of one in the
 cache, or why the file is no document."""
 Listed = Summary | FileError
@@ -313,7 +324,7 @@ class Library:
         """Each file's stamp and what the list shows of it (corrected)."""
         self._as_parsed: dict[str, Summary] = {}
         """The summaries the corrections changed, as parsed, by relative path."""
-        self._held: dict[str, Document] = {}
+        self._held: dict[str, Document | Fresh] = {}
         """Documents parsed in this run that the cache does not hold (yet), as parsed."""
         self._recent: OrderedDict[str, Document] = OrderedDict()
         """The documents decoded last (corrected), by relative path, oldest first."""
@@ -408,7 +419,12 @@ class Library:
         """The document of the file `relative`, as corrected: held, from the cache,
         or parsed again."""
         stamp = self._files[relative][0]
-        document = self._held.get(relative)
+        held = self._held.get(relative)
+        document = (
+            decode_document(held.data, Path(self.folder, relative))
+            if isinstance(held, Fresh)
+            else held
+        )
         if document is None and stamp is not None and self.cache is not None:
             if self._cache is None:
                 self._cache = self.cache.handle()
@@ -424,14 +440,14 @@ class Library:
         where = relative.rpartition("/")[0]
         folder = learn_folder(_by_folder(files).get(where, []), self.config)
         path = Path(self.folder, relative)
-        data, _, _ = _parse_one(path, doc_id, self.config, self.matcher, folder)
-        if data is None:
+        parsed = _parse_one(path, doc_id, self.config, self.matcher, folder)
+        if parsed.data is None:
             return None
-        document = decode_document(data, path)
+        document = decode_document(parsed.data, path)
         if not (
             stamp is not None
             and self._cache is not None
-            and self._cache.store([(relative, _row(stamp, doc_id, data, document))])
+            and self._cache.store([(relative, _row(stamp, doc_id, parsed))])
         ):
             self._held[relative] = document
         return document
@@ -470,9 +486,9 @@ class Library:
             if relative in self._files:  # a new version (a start adds 100,000 new ones)
                 errors_changed |= self._drop(relative)
             listed: Listed
-            if isinstance(entry, Document):
+            if isinstance(entry, Fresh):
                 self._held[relative] = entry
-                listed = self._corrected(relative, Summary.of(entry))
+                listed = self._corrected(relative, entry.summary)
             elif isinstance(entry, Summary):
                 listed = self._corrected(relative, entry)
             else:
@@ -782,14 +798,14 @@ class Loader:
             stamp = stamps[relative]
             if _size(stamp) > LARGE_FILE_BYTES:
                 yield None
-            data, reason, cacheable = next(results)
-            entry: Document | FileError = (
-                decode_document(data, file)
-                if data is not None
-                else FileError(file, doc_id, reason or "")
+            parsed = next(results)
+            entry: Fresh | FileError = (
+                Fresh(parsed.summary, parsed.data)
+                if parsed.data is not None and parsed.summary is not None
+                else FileError(file, doc_id, parsed.reason or "")
             )
-            if cacheable and stamp is not None:
-                rows.append((relative, _row(stamp, doc_id, data, entry)))
+            if parsed.cacheable and stamp is not None:
+                rows.append((relative, _row(stamp, doc_id, parsed)))
                 if len(rows) >= STORE_ROWS:
                     self._store(rows)
             yield relative, stamp, entry
@@ -825,15 +841,23 @@ class Loader:
                 yield from parsed
 
 
-def _row(stamp: Stamp, doc_id: str, data: bytes | None, entry: Document | FileError) -> CachedFile:
-    """The cache's row for a file parsed into `entry` (encoded as `data`)."""
-    if isinstance(entry, FileError):
-        return CachedFile(stamp, doc_id, None, entry.reason)
-    return CachedFile(stamp, doc_id, data, None, Summary.of(entry), Tallies.of(entry))
+def _row(stamp: Stamp, doc_id: str, parsed: Parsed) -> CachedFile:
+    """The cache's row for a file as `parsed`."""
+    if parsed.data is None:
+        return CachedFile(stamp, doc_id, None, parsed.reason or "")
+    return CachedFile(stamp, doc_id, parsed.data, None, parsed.summary, parsed.tallies)
 
 
-Parsed = tuple[bytes | None, str | None, bool]
-"""A parsed file: its encoded document, or why it is none; and whether to cache that."""
+class Parsed(NamedTuple):
+    """A parsed file: its document encoded, with what the list shows and the study
+    views count of it (made where it was parsed), or why it is none; and whether to
+    cache that."""
+
+    data: bytes | None
+    reason: str | None
+    cacheable: bool
+    summary: Summary | None = None
+    tallies: Tallies | None = None
 
 
 def _size(stamp: Stamp | None) -> int:
@@ -860,13 +884,13 @@ def _parse_one(
     try:
         document = read_document(path, doc_id, config, matcher, folder)
     except UnreadableError as error:
-        return None, str(error), False
+        return Parsed(None, str(error), False)
     except DocumentError as error:
-        return None, str(error), True
+        return Parsed(None, str(error), True)
     except Exception as error:  # a parser bug must cost one file, not the corpus
         log.exception("parsing %s failed", path)
-        return None, f"parser failed: {error!r}", False
-    return encode_document(document), None, True
+        return Parsed(None, f"parser failed: {error!r}", False)
+    return Parsed(encode_document(document), None, True, Summary.of(document), Tallies.of(document))
 
 
 _worker: tuple[Config, TopicMatcher] | None = None
