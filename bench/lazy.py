@@ -42,6 +42,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -204,6 +205,20 @@ cache.close()
 """
 
 
+def script_figures(script: str, env: dict[str, str], *args: str) -> dict[str, Any]:
+    """What `script`, run in a fresh process with the repository and `args`, prints as
+    JSON on its last line."""
+    output = subprocess.run(
+        [sys.executable, "-P", "-c", script, str(ROOT), *args],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    figures: dict[str, Any] = json.loads(output.splitlines()[-1])
+    return figures
+
+
 def timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
     """Wall seconds and peak RSS (MB) of `command`, its output dropped."""
     started = time.perf_counter()
@@ -242,14 +257,7 @@ def run(folder: Path, runs: int, opens: int) -> None:
                 else f"first frame, {target.name}: never shown"
             )
         for start in ("index built", "index on disk"):
-            output = subprocess.run(
-                [sys.executable, "-P", "-c", IN_PROCESS, str(ROOT), str(folder), str(opens)],
-                env=env,
-                check=True,
-                capture_output=True,
-                text=True,
-            ).stdout
-            figures = json.loads(output.splitlines()[-1])
+            figures = script_figures(IN_PROCESS, env, str(folder), str(opens))
             opened = figures["open_ms"]
             keys = figures["keys_ms"]
             print(
@@ -278,14 +286,7 @@ def run(folder: Path, runs: int, opens: int) -> None:
             )
 
         for _ in range(runs):
-            output = subprocess.run(
-                [sys.executable, "-P", "-c", IN_APP, str(ROOT), str(folder), f"{temp}/notes.yaml"],
-                env=env,
-                check=True,
-                capture_output=True,
-                text=True,
-            ).stdout
-            seen = json.loads(output.splitlines()[-1])
+            seen = script_figures(IN_APP, env, str(folder), f"{temp}/notes.yaml")
             print(
                 "in the app (headless, 160x48, Textual imported before the clock starts): "
                 + ", ".join(

@@ -13,7 +13,7 @@ import sqlite3
 import subprocess
 import sys
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -532,18 +532,25 @@ QUERIES = (
 )
 
 
+def recorded(
+    monkeypatch: pytest.MonkeyPatch, module: object, name: str, what: Callable[..., str]
+) -> list[str]:
+    """`what(*arguments)` of each call to the function `name` of `module`, from now on."""
+    calls: list[str] = []
+    real = getattr(module, name)
+
+    def recording(*arguments: Any) -> object:
+        calls.append(what(*arguments))
+        return real(*arguments)
+
+    monkeypatch.setattr(module, name, recording)
+    return calls
+
+
 @pytest.fixture
 def builds(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The ids of the documents written into a search index (not read from one on disk)."""
-    calls: list[str] = []
-    real = search_module._rows
-
-    def counting(document: Document, version: int) -> object:
-        calls.append(document.id)
-        return real(document, version)
-
-    monkeypatch.setattr(search_module, "_rows", counting)
-    return calls
+    return recorded(monkeypatch, search_module, "_rows", lambda document, _: document.id)
 
 
 def index_of(folder: Path, config: Config, cache_file: Path) -> SearchIndex:
@@ -1059,14 +1066,7 @@ def test_a_load_decodes_no_document_it_parses(monkeypatch: pytest.MonkeyPatch) -
     """The parse hands on each document's summary and its encoded form: the loader
     decodes none (a third of its time, when it did); one opened before the cache holds
     it is decoded then, the same as parsed."""
-    decoded: list[str] = []
-    real = library_module.decode_document
-
-    def counting(data: bytes, path: Path) -> Document:
-        decoded.append(path.name)
-        return real(data, path)
-
-    monkeypatch.setattr(library_module, "decode_document", counting)
+    decoded = recorded(monkeypatch, library_module, "decode_document", lambda _, path: path.name)
     config = load_config()
     library = Library.load(SEEDS, config)  # no cache: every document stays held
     assert decoded == []
