@@ -349,10 +349,7 @@ class DossierApp(NotebookApp):
         # Its own connection: a reload may read and write the cache meanwhile.
         cache = self.cache.handle() if self.cache is not None else None
         try:
-            # A reload lends the index it replaces its words: counting a changed file's
-            # is quicker than reading every word of the index again.
-            previous = self.search_screen.index
-            post_result(self, IndexReady, lambda: cached_index(self.library, cache, previous))
+            post_result(self, IndexReady, lambda: cached_index(self.library, cache))
         finally:
             if cache is not None:
                 cache.close()

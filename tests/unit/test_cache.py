@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import tantivy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -1077,40 +1076,3 @@ def test_a_load_decodes_no_document_it_parses(monkeypatch: pytest.MonkeyPatch) -
     assert decoded == [f"{seed}.txt"]
     assert document == read_document(SEEDS / f"{seed}.txt", seed, config, library.matcher)
     assert library.summary(seed) == Summary.of(document)
-
-
-@pytest.mark.parametrize("change", ["changed", "added", "deleted"])
-def test_an_index_made_again_after_a_change_counts_only_the_new_words(
-    corpus: Path, tmp_path: Path, change: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A reload's index is lent the words of the one it replaces and counts those of
-    the files that changed: the same words, counts and order as reading every word of
-    the index again, which it does not do."""
-    config = load_config()
-    cache_file = tmp_path / "c.sqlite3"
-    first = index_of(corpus, config, cache_file)
-    seed = corpus / "003_17535f2944fa9c05.txt"
-    text = seed.read_text(encoding="utf-8").replace("Karabakh", "Zyzzyva")
-    if change == "changed":
-        touch(seed, text)
-    elif change == "added":
-        (corpus / "new.txt").write_text(text, encoding="utf-8")
-    else:
-        seed.unlink()
-    cache = DocumentCache(cache_file, corpus, config)
-    try:
-        library = Library.load(corpus, config, cache)
-        read = recorded(
-            monkeypatch, tantivy.Searcher, "terms_with_prefix", lambda _, field, __: field
-        )
-        lent = cached_index(library, cache, previous=first)
-        assert "words" not in read, "the words were not read again"
-        again = cached_index(library, cache)
-    finally:
-        cache.close()
-    assert "words" in read
-    assert lent._frequency == again._frequency
-    assert lent.vocabulary == again.vocabulary
-    assert lent._by_length == again._by_length
-    assert ("zyzzyva" in lent._frequency) is (change != "deleted")
-    assert lent.search("zyzzyva").total == again.search("zyzzyva").total

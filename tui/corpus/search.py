@@ -322,7 +322,6 @@ class SearchIndex:
         identity: str = "",
         *,
         update: bool = True,
-        previous: SearchIndex | None = None,
     ) -> None:
         """The index of `documents`, in tantivy: in memory, or on disk in `folder`,
         memory-mapped. An index on disk is brought up to date in place: the rows of a
@@ -331,10 +330,7 @@ class SearchIndex:
         another `identity` (the format, parser and parse-relevant config that made it),
         or that does not open, is built again.
         Raises OSError or ValueError when the folder cannot be written, and NotCurrent
-        when it holds other versions than `versions` and `update` is False.
-        `previous`, the index this one replaces (a reload), lends its words where this
-        one is it with a few documents added: their words are counted, not every word
-        of the index read again (0.7 s at 100,000 documents)."""
+        when it holds other versions than `versions` and `update` is False."""
         self.config = config
         summaries, self._document = _listing(documents)
         ordered = sorted(summaries, key=lambda summary: summary.sort_key)
@@ -367,32 +363,16 @@ class SearchIndex:
         if (stale or fresh) and not update:
             raise NotCurrent(f"{len(stale)} stale and {len(fresh)} new documents")
         _synced(self._index, stale, fresh, self._document)
-        self._folder = folder
-        gone = set(stale)
-        self._holds = {key: version for key, version in held.items() if key not in gone}
-        """The version of each document the index holds, by number."""
-        self._holds.update((_number(doc_id), version) for doc_id, version in fresh)
         self._searcher = self._index.searcher()
-        if (
-            previous is not None
-            and folder is not None
-            and previous._folder == folder
-            and previous._holds == held
-            and len(fresh) <= FEW_DOCUMENTS
-        ):
-            self._frequency, self.vocabulary, self._by_length = previous._words_with(
-                [self._document(doc_id) for doc_id, _ in fresh]
-            )
-        else:
-            self._frequency = dict(self._searcher.terms_with_prefix("words", ""))
-            self.vocabulary = sorted(self._frequency)
-            by_length: defaultdict[int, list[str]] = defaultdict(list)
-            for word in self.vocabulary:
-                by_length[len(word)].append(word)
-            self._by_length = dict(by_length)
-        """`_frequency`: how many rows hold each indexed word (rows of documents since
-        changed included, until tantivy merges them away); `vocabulary`, the words in
-        order; `_by_length`, the words of each length, in order."""
+        frequencies = self._searcher.terms_with_prefix("words", "")
+        self._frequency = dict(frequencies)
+        """How many rows hold each indexed word (rows of documents since changed
+        included, until tantivy merges them away)."""
+        self.vocabulary = sorted(self._frequency)
+        by_length: defaultdict[int, list[str]] = defaultdict(list)
+        for word in self.vocabulary:
+            by_length[len(word)].append(word)
+        self._by_length = dict(by_length)
         self._spellings = self._alias_spellings(config)
         self._speaker_keys = self._speaker_search_keys(
             [speaker for speaker, _ in self._searcher.terms_with_prefix("speaker", "")], config
@@ -405,27 +385,6 @@ class SearchIndex:
         # Searches need RapidFuzz: imported with the index, in its thread, rather than
         # on the first keystroke (about 10 ms).
         import_module("rapidfuzz.process")
-
-    def _words_with(
-        self, documents: Sequence[Document | None]
-    ) -> tuple[dict[str, int], list[str], dict[int, list[str]]]:
-        """This index's words and their counts, with the rows of `documents` added
-        (copies: this index answers on, unchanged)."""
-        frequency = dict(self._frequency)
-        new: set[str] = set()
-        for document in documents:
-            for paragraph in document.paragraphs if document is not None else ():
-                for word in set(folded_words(paragraph.text)):
-                    if word not in frequency:
-                        new.add(word)
-                    frequency[word] = frequency.get(word, 0) + 1
-        vocabulary = list(self.vocabulary)
-        by_length = dict(self._by_length)
-        for word in new:
-            bisect.insort(vocabulary, word)
-            by_length[len(word)] = same = list(by_length.get(len(word), ()))
-            bisect.insort(same, word)
-        return frequency, vocabulary, by_length
 
     @staticmethod
     def _alias_spellings(config: Config) -> dict[str, set[str]]:
@@ -1020,25 +979,17 @@ def current_index(library: Library, cache: DocumentCache) -> SearchIndex | None:
         return None
 
 
-def cached_index(
-    library: Library, cache: DocumentCache | None, previous: SearchIndex | None = None
-) -> SearchIndex:
+def cached_index(library: Library, cache: DocumentCache | None) -> SearchIndex:
     """The library's index: on disk beside `cache` (`DocumentCache.index_folder`),
-    opened memory-mapped and brought up to date in place (lent the words of the
-    `previous` one, which it replaces). In memory when there is no cache or its folder
-    cannot be written; and when the index on disk cannot be made or updated (another
-    process writing it, a full disk), which `problem` says."""
+    opened memory-mapped and brought up to date in place. In memory when there is no
+    cache or its folder cannot be written; and when the index on disk cannot be made
+    or updated (another process writing it, a full disk), which `problem` says."""
     folder = cache.index_folder() if cache is not None else None
     problem = None
     if cache is not None and folder is not None:
         try:
             return SearchIndex(
-                library.documents,
-                library.config,
-                folder,
-                library.versions(),
-                cache.identity,
-                previous=previous,
+                library.documents, library.config, folder, library.versions(), cache.identity
             )
         except (OSError, ValueError) as error:
             log.warning("search index %s cannot be kept (%s): building it in memory", folder, error)
