@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual import events, on, work
 from textual.app import App
@@ -40,6 +40,7 @@ from tui.messages import (
     ParagraphChosen,
     StateWritten,
     ViewClosed,
+    WorkDone,
     post_result,
 )
 from tui.notebook import NotebookApp
@@ -53,6 +54,7 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
     from tui.corpus.model import Document
+    from tui.corpus.search import SearchIndex
     from tui.screens.compare import CompareScreen
 
 STYLE_FILES = ("app.tcss", "sidebar.tcss", "reader.tcss")
@@ -81,6 +83,10 @@ def skipped_summary(library: Library, shown: int = 3) -> str:
     more = f" and {len(errors) - shown} more" if len(errors) > shown else ""
     files = "file" if len(errors) == 1 else "files"
     return f"Skipped {len(errors)} {files}: {', '.join(named)}{more}. `dossier check` lists why."
+
+
+_Index = TypeVar("_Index")
+"""What an index worker makes: an index, or (opening one as it is) maybe none."""
 
 
 class DossierApp(NotebookApp):
@@ -346,24 +352,28 @@ class DossierApp(NotebookApp):
     def _build_index(self) -> None:
         from tui.corpus.search import cached_index  # the first frame did without it
 
-        # Its own connection: a reload may read and write the cache meanwhile.
-        cache = self.cache.handle() if self.cache is not None else None
-        try:
-            post_result(self, IndexReady, lambda: cached_index(self.library, cache))
-        finally:
-            if cache is not None:
-                cache.close()
+        self._post_index(IndexReady, cached_index)
 
     @work(thread=True, exclusive=True, group="index", exit_on_error=False)
     def _open_index(self) -> None:
         from tui.corpus.search import current_index  # the first frame did without it
 
-        assert self.cache is not None
-        cache = self.cache.handle()
+        self._post_index(IndexOpened, current_index)
+
+    def _post_index(
+        self,
+        done: Callable[..., WorkDone[_Index]],
+        index: Callable[[Library, DocumentCache | None], _Index],
+    ) -> None:
+        """In the index's worker: post `done` with what `index` makes of the library,
+        through a connection to the cache of its own (a reload may read and write the
+        cache meanwhile)."""
+        cache = self.cache.handle() if self.cache is not None else None
         try:
-            post_result(self, IndexOpened, lambda: current_index(self.library, cache))
+            post_result(self, done, lambda: index(self.library, cache))
         finally:
-            cache.close()
+            if cache is not None:
+                cache.close()
 
     @on(IndexOpened)
     def _index_opened(self, message: IndexOpened) -> None:
@@ -375,11 +385,9 @@ class DossierApp(NotebookApp):
             if self.loading is None:  # the folder is read, and changed nothing
                 self._start_index()
             return
-        keep()
         if self.loading is None:
             self.main_screen.busy(None)
-        self.search_screen.index = message.value
-        self.kwic_screen.index = message.value
+        self._use_index(message.value)
 
     @on(IndexReady)
     def _index_ready(self, message: IndexReady) -> None:
@@ -392,7 +400,6 @@ class DossierApp(NotebookApp):
             self.search_screen.failure = reason
             self.notify(reason, severity="error", timeout=10)
         elif message.value is not None:
-            keep()
             if message.value.problem is not None:
                 # The index searches, in memory; it could not be kept on disk.
                 self.notify(
@@ -401,8 +408,13 @@ class DossierApp(NotebookApp):
                     severity="warning",
                     timeout=10,
                 )
-            self.search_screen.index = message.value
-            self.kwic_screen.index = message.value
+            self._use_index(message.value)
+
+    def _use_index(self, index: SearchIndex) -> None:
+        """Search and the concordance answer with `index` from now on."""
+        keep()
+        self.search_screen.index = index
+        self.kwic_screen.index = index
 
     @on(events.Unmount)
     def _unmounted(self) -> None:

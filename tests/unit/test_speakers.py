@@ -29,6 +29,11 @@ def turns(document: Document) -> list[tuple[str, str | None]]:
     ]
 
 
+def named(document: Document) -> list[str | None]:
+    """The speakers of the turns that name one, in order."""
+    return [speaker for _, speaker in turns(document) if speaker]
+
+
 @pytest.mark.parametrize(
     ("line", "name", "note", "rest", "role"),
     [
@@ -665,7 +670,7 @@ def test_call_notes_with_one_word_labels_headings_and_timestamps(
         name="call-07.md",
     )
     # Lion and Adrian speak once each, but the page names them: labels too.
-    assert [t[1] for t in turns(document) if t[1]] == [
+    assert named(document) == [
         "Danny", "Lion", "Danny", "Adrian", "Danny", "Paul", "Danny", "Paul",
     ]  # fmt: skip
     labels = {turn.label for turn in document.turns if turn.label}
@@ -750,7 +755,7 @@ def test_a_first_name_written_without_its_stroke_is_the_same_person(
         config,
         matcher,
     )
-    assert [t[1] for t in turns(document) if t[1]] == [
+    assert named(document) == [
         "Łukasz Rozmej", "Guillaume", "Łukasz Rozmej", "Guillaume", "Łukasz Rozmej",
     ]  # fmt: skip
     assert not {"Original Notes", "TODO"} & {turn.label for turn in document.turns}
@@ -775,7 +780,7 @@ def test_a_short_first_name_is_the_one_full_name_it_begins(
         name="call-07.md",
     )
     # `Alex` begins two full names and `Avi` is too short to be read as a short form.
-    assert [t[1] for t in turns(document) if t[1]] == [
+    assert named(document) == [
         "Trenton Van Epps", "Tim Beiko", "Alex", "Avi", "Alex", "Avi", "Trenton Van Epps",
     ]  # fmt: skip
 
@@ -800,7 +805,7 @@ def test_a_first_name_is_the_full_name_written_with_accents_or_without(
         matcher,
         name="acd-12.md",
     )
-    assert [t[1] for t in turns(document) if t[1]] == [
+    assert named(document) == [
         "Péter Szilágyi", "Paweł Bylica", "Zoe Baird", "Péter Szilágyi", "Paweł Bylica",
         "Zoe Baird",
     ]  # fmt: skip
@@ -1082,7 +1087,7 @@ def test_a_name_alone_on_its_line_once_among_such_labels(
         matcher,
         name="merge-implementers-03.md",
     )
-    assert [t[1] for t in turns(document) if t[1]] == [
+    assert named(document) == [
         "Mikhail Kalinin", "Paul Hauner", "Dustin Brody", "Mikhail Kalinin", "Paul Hauner",
         "Paul Hauner", "Mikhail Kalinin",
     ]  # fmt: skip
@@ -1109,7 +1114,7 @@ def test_a_one_word_label_once_is_a_name_the_page_writes_with_accents(
         matcher,
         name="acd-12.md",
     )
-    assert [t[1] for t in turns(document) if t[1]] == [
+    assert named(document) == [
         "Martin Holst Swende", "Arkadiy Paronyan", "Paweł Bylica", "Martin Holst Swende",
         "Arkadiy Paronyan",
     ]  # fmt: skip
@@ -1135,7 +1140,7 @@ def test_a_one_word_label_misspelt_by_a_letter_is_the_name_the_page_writes(
         "## Attendees\n\n* Danny\n* Paritosh\n* Dana\n* Dan\n"
     )
     document = parse(page, config, matcher, name="eth2-call-70.md")
-    assert [t[1] for t in turns(document) if t[1]] == [
+    assert named(document) == [
         "Danny", "Paritosh", "Paritosh", "Dana", "Dan", "Danny", "Paritosh", "Dana", "Dan",
     ]  # fmt: skip
 

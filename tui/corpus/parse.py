@@ -1034,9 +1034,10 @@ def _name_handed_over(drafts: list[_TurnDraft]) -> None:
                     draft.speaker = f"{name} {_strip_titles(draft.speaker)}"
 
 
+_SAYS_NAME = r"\b(?:I[’']m|I am|[Mm]y name is|[Mm]y name[’']s)\s+"
+"""What a speaker says before their own name."""
 _INTRODUCES_SELF = re.compile(
-    rf"\b(?:I[’']m|I am|[Mm]y name is|[Mm]y name[’']s)\s+"
-    rf"(?P<name>{UPPER}[\w’'-]+(?:\s+{UPPER}[\w’'-]+){{1,2}})"
+    rf"{_SAYS_NAME}(?P<name>{UPPER}[\w’'-]+(?:\s+{UPPER}[\w’'-]+){{1,2}})"
 )
 
 
@@ -1068,9 +1069,7 @@ def _name_self_introduced(drafts: list[_TurnDraft]) -> None:
             draft.speaker = named[draft.label]
 
 
-_INTRODUCES_ONE = re.compile(
-    rf"\b(?:I[’']m|I am|[Mm]y name is|[Mm]y name[’']s)\s+(?P<name>{UPPER}[\w’'-]+)"
-)
+_INTRODUCES_ONE = re.compile(rf"{_SAYS_NAME}(?P<name>{UPPER}[\w’'-]+)")
 """`I'm Maurice`: a speaker's first name (or one name), said by themselves."""
 _ADDRESSES = re.compile(
     rf"(?:\b(?:[Hh]i|[Hh]ello|[Hh]ey|[Tt]hanks|[Tt]hank you|[Ww]elcome)\b,?\s+|^|[.!?]\s+)"

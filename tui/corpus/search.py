@@ -958,22 +958,22 @@ def _rows(document: Document, version: int) -> Iterator[tantivy.Document]:
             yield row
 
 
-def current_index(library: Library, cache: DocumentCache) -> SearchIndex | None:
+def _kept(library: Library, cache: DocumentCache, folder: Path, *, update: bool) -> SearchIndex:
+    """The library's index in `folder` beside `cache` (`SearchIndex`)."""
+    return SearchIndex(
+        library.documents, library.config, folder, library.versions(), cache.identity, update=update
+    )
+
+
+def current_index(library: Library, cache: DocumentCache | None) -> SearchIndex | None:
     """The index on disk beside `cache`, if it holds the library as it is, opened
     memory-mapped and neither made nor changed; else None. What a start searches with
     while the walk of the folder says whether anything changed."""
-    folder = cache.index_folder()
-    if folder is None:
+    folder = cache.index_folder() if cache is not None else None
+    if cache is None or folder is None:
         return None
     try:
-        return SearchIndex(
-            library.documents,
-            library.config,
-            folder,
-            library.versions(),
-            cache.identity,
-            update=False,
-        )
+        return _kept(library, cache, folder, update=False)
     except (NotCurrent, OSError, ValueError) as reason:
         log.info("search index %s not opened before the folder is read: %s", folder, reason)
         return None
@@ -988,9 +988,7 @@ def cached_index(library: Library, cache: DocumentCache | None) -> SearchIndex:
     problem = None
     if cache is not None and folder is not None:
         try:
-            return SearchIndex(
-                library.documents, library.config, folder, library.versions(), cache.identity
-            )
+            return _kept(library, cache, folder, update=True)
         except (OSError, ValueError) as error:
             log.warning("search index %s cannot be kept (%s): building it in memory", folder, error)
             problem = str(error)
