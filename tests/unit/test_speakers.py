@@ -1267,3 +1267,23 @@ def test_questions_and_answers_marked_with_a_dash(config: Config, matcher: Topic
         ("question", None), ("answer", "Luke Dashjr"),
     ]  # fmt: skip
     assert document.paragraphs[1].text == "I feel like there are not a lot of people against it."
+
+
+def test_the_reader_names_a_diarization_label_the_page_lets_name(
+    config: Config, matcher: TopicMatcher
+) -> None:
+    """The reader's turn label shows the person a `Speaker 0` turns out to be, with the
+    label as printed dimmed beside it; a label that stays as printed shows alone."""
+    from tui.document.content import label_content
+
+    page = (
+        "---\ntitle: Mempool\nspeakers: [{listed}]\n---\n"
+        "Speaker 0: 00:00:00\n\nHi John.\n\n"
+        "Speaker 1: 00:00:01\n\nHi Gloria.\n"
+    )
+    for listed, shown in (
+        ("John Newbery, Gloria Zhao", ["Gloria Zhao (Speaker 0)", "John Newbery (Speaker 1)"]),
+        ("", ["Speaker 0", "Speaker 1"]),
+    ):
+        document = parse(page.format(listed=listed), config, matcher, name="podcast.md")
+        assert [label_content(turn, matcher, None).plain for turn in document.turns] == shown

@@ -11,6 +11,7 @@ from textual.content import Content
 from tui.corpus.clean import clean_text
 from tui.corpus.model import Confidence, Document, Paragraph, Turn, TurnKind
 from tui.corpus.notes import Note
+from tui.corpus.speakers import diarized
 from tui.corpus.topics import TopicMatcher
 from tui.document.marks import NOTE_GLYPH
 
@@ -67,9 +68,15 @@ def label_content(turn: Turn, matcher: TopicMatcher, width: int | None) -> Conte
     head_parts: list[Content] = []
     if turn.kind is TurnKind.QUESTION:
         head_parts.append(Content(QUESTION_MARK))
-    head_parts.append(Content.styled(turn.label or turn.speaker or "", "bold"))
-    if turn.note:
-        head_parts.append(Content.styled(f" ({turn.note})", "dim"))
+    # A diarization label (`Speaker 0`) the page lets name gives way to the name; the
+    # label as printed stays beside it, dimmed.
+    named = diarized(turn.label) and turn.speaker not in (None, turn.label)
+    head_parts.append(
+        Content.styled((turn.speaker if named else turn.label) or turn.speaker or "", "bold")
+    )
+    for note in (turn.label if named else None, turn.note):
+        if note:
+            head_parts.append(Content.styled(f" ({note})", "dim"))
     head = Content("").join(head_parts)
     parts = [head]
     used = head.cell_length
