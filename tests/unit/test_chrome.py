@@ -43,3 +43,55 @@ def test_a_printed_page_keeps_its_text_and_lists_its_furniture(
     assert reasons["https:/Awww.gov.ie/e"] == "link"
     assert reasons["Privacy policy (/en/"] == "link"
     assert reasons["Published on 30 Sept"] == "publication line"
+
+
+def test_links_with_a_caption_and_marked_notes_are_furniture(
+    config: Config, matcher: TopicMatcher
+) -> None:
+    """A line that is an address and a few words about it, an address without its
+    scheme, a block the page marks from its opening line to its closing one, and the
+    people a page lists below its title are furniture; a sentence that ends in an
+    address, and a speaker who gives one, are speech."""
+    page = (
+        "---\ntitle: Journal Review\n---\n"
+        "-- Disclaimer --\n"
+        "1. These are unpaid transcriptions.\n\n"
+        "2. I sometimes add annotations.\n"
+        "--/Disclaimer --\n\n"
+        "Contact me- <https://twitter.com/kanzure>\n\n"
+        "Journal review\n\n"
+        "Alan Murray - Moderator\n\n"
+        "Sandra Ro, CME Group\n\n"
+        "Slides: https://example.org/talk.pdf\n\n"
+        "Trezor blog post on the vulnerability: https://blog.example.com/post\n\n"
+        "w3.org/TR/WebCryptoAPI/\n\n"
+        "Our goal is field building.\n\n"
+        "To get today's show notes, head out to https://example.com.\n\n"
+        "Jane Doe: https://example.org/data\n\n"
+        "-- Aside --\n\n"
+        "This was never closed.\n"
+    )
+    document = parse_text("review", Path("review.md"), page, config, matcher)
+    assert document.title.casefold() == "journal review"
+    assert [paragraph.text for paragraph in document.paragraphs] == [
+        "Our goal is field building.",
+        "To get today's show notes, head out to https://example.com.",
+        "Jane Doe: https://example.org/data",
+        "-- Aside --",
+        "This was never closed.",
+    ]
+    reasons = {dropped.text[:12]: dropped.reason for dropped in document.dropped}
+    assert reasons["-- Disclaime"] == reasons["2. I sometim"] == "marked block"
+    assert reasons["Slides: http"] == reasons["w3.org/TR/We"] == reasons["Trezor blog "] == "link"
+    assert reasons["Alan Murray "] == reasons["Sandra Ro, C"] == "participant"
+
+
+def test_several_first_level_headings_are_sections_not_the_title(
+    config: Config, matcher: TopicMatcher
+) -> None:
+    """A Markdown page's one first-level heading names it better than its front matter;
+    the first of several is a section's, and the front matter's title stands."""
+    page = "---\ntitle: Abstract Groups\n---\n# Blockcert\n\nText one.\n\n{more}Text two.\n"
+    sections = parse_text("g", Path("g.md"), page.format(more="# Reputation\n\n"), config, matcher)
+    assert sections.title == "Abstract Groups"
+    assert parse_text("g", Path("g.md"), page.format(more=""), config, matcher).title == "Blockcert"

@@ -21,12 +21,13 @@ TOTAL_FLOORS = {"dates": 96.5, "speakers": 98.0, "kinds": 63.5, "titles": 96.5}
 """Over every development source. Sources added after the first floors brought the
 totals down though no source's figure fell: ethereum-pm (call notes, speakers added
 at 61.9%), medford-meetings, changelog-podcasts (96.9%) and talks-srccon (52.6%)."""
-CHROME_CEILING = 112
-"""Lines of page furniture (of 1,242 the keys list) that may still reach the text:
-bitcoin-talks brought 227 more lines, 11 of which leak."""
+CHROME_CEILING = 110
+"""Lines of page furniture (of 1,481 the keys list) that may still reach the text:
+bitcoin-talks brought 227 more lines, 11 of which leak, then 239 more (20 documents
+drawn at random), 11 of which leak."""
 SPEAKER_FLOORS = {
     "a11y-rules": 99.0,
-    "bitcoin-talks": 96.5,
+    "bitcoin-talks": 97.5,
     "captions": 96.0,
     "debates": 99.0,
     "medford-meetings": 99.5,

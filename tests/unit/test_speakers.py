@@ -1287,3 +1287,45 @@ def test_the_reader_names_a_diarization_label_the_page_lets_name(
     ):
         document = parse(page.format(listed=listed), config, matcher, name="podcast.md")
         assert [label_content(turn, matcher, None).plain for turn in document.turns] == shown
+
+
+def test_initials_label_the_person_they_spell(config: Config, matcher: TopicMatcher) -> None:
+    """`AP:` is the one person the page lists as speaking whose initials it spells, first
+    and last name too (`LS` of `Lawrence H. Summers`), else the one the page names
+    (`Alan Murray - Moderator`); initials two people share stay as printed."""
+    panel = (
+        "---\ntitle: Future of Privacy\nspeakers: [Brandon Goodell, Andrew Poelstra,"
+        " Lawrence H. Summers]\n---\n"
+        "Alan Murray - Moderator\n\n"
+        "AM: What do you think about taproot?\n\n"
+        "AP: There was a new proposal posted to the mailing list.\n\n"
+        "BG: My thoughts are complicated.\n\n"
+        "LS: I agree with both of them.\n"
+    )
+    document = parse(panel, config, matcher, name="panel.md")
+    assert named(document) == [
+        "Alan Murray", "Andrew Poelstra", "Brandon Goodell", "Lawrence H. Summers"
+    ]  # fmt: skip
+    shared = panel.replace("Brandon Goodell", "Brandon Goodell, Bea Gray")
+    assert named(parse(shared, config, matcher, name="panel.md"))[2] == "BG"
+
+
+def test_a_listed_speaker_who_introduces_themselves_takes_the_floor(
+    config: Config, matcher: TopicMatcher
+) -> None:
+    """On an unlabelled page that lists several speakers, a paragraph that opens with one
+    of them saying their name starts their turn, and what follows is theirs; a name
+    the page does not list, or said later in a paragraph, starts none."""
+    document = parse(
+        "---\ntitle: Bitcoin Law\nspeakers: [James Gatto, Marco Santori]\n---\n"
+        "Our next two speakers will talk about the law.\n\n"
+        "I am going to talk about patents.\n\n"
+        "My name is Marco Santori, I am an attorney.\n\n"
+        "Regulators look at three things.\n\n"
+        "I'm Jane Roe and I disagree, but so says my name is Marco Santori too.\n",
+        config,
+        matcher,
+        name="law.md",
+    )
+    assert turns(document) == [("statement", None), ("statement", "Marco Santori")]
+    assert len(document.turns[1].paragraphs) == 3

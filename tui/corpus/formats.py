@@ -839,6 +839,8 @@ def _convert_markdown(
     meta: list[MetaPair] = []
     dropped: list[DroppedText] = []
     body_seen = False
+    first_level = 0
+    """How many first-level headings the page has."""
     html_until = -1
     fence: str | None = None
     """The fence of the code block the line is in (a slide's text, a REPL session)."""
@@ -895,7 +897,12 @@ def _convert_markdown(
             body_seen = True
         if heading_level:
             headings.add(index + 1)
+            first_level += heading_level == 1
         out.append(line)
+    if first_level > 1:
+        # One of several sections (`# Blockcert`, `# Reputation`): no more the page's
+        # title than a second-level heading is.
+        meta = [("title", value) if key == _H1_TITLE else (key, value) for key, value in meta]
     return "\n".join(out), meta, dropped, frozenset(headings), frozenset(emphasised)
 
 

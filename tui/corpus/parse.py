@@ -104,6 +104,57 @@ _PUBLICATION_FIRST = frozenset("PpUuLlMmRrAaОо")
 _PRINT_FOOTER = re.compile(r"^\S+\s+\d{1,3}/\d{1,3}$")
 # A link as a printed page shows it: `Privacy policy (/en/help/privacy-policy/)`.
 _LINK_TEXT = re.compile(r"^[^()]{1,80}\((?:https?:/|/|www\.)[^\s()]*\)$")
+_CAPTIONED_LINK = re.compile(
+    r"^(?P<caption>[^<>]{1,160}?)[\s:\-–—]*<?(?:https?://|www\.)[^\s<>]+>?$"
+)
+"""A line that ends in an address after a few words about it (`Slides: https://…`,
+`Contact me- <https://…>`, `Trezor blog post on the vulnerability: https://…`)."""
+_CAPTION_WORDS = 12
+"""The most words a link's caption has; more, and the line is a sentence that ends in
+an address."""
+_LINK_NOUNS = frozenset(
+    [
+        "slides",
+        "slide",
+        "video",
+        "audio",
+        "paper",
+        "papers",
+        "transcript",
+        "tweet",
+        "cve",
+        "source",
+        "code",
+        "repo",
+        "repository",
+        "website",
+        "site",
+        "blog",
+        "post",
+        "link",
+        "links",
+        "pdf",
+        "media",
+        "article",
+        "proposal",
+        "notes",
+        "podcast",
+        "docs",
+        "documentation",
+        "spec",
+        "specification",
+        "thread",
+        "announcement",
+        "presentation",
+        "recording",
+    ]
+)
+"""What a caption of one or a few capitalised words calls its link (`Slides:`, where
+`Jane Doe:` would be a speaker giving one)."""
+_DOMAIN_PATH = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/\S*$")
+"""An address without its scheme: `w3.org/TR/WebCryptoAPI/`."""
+_MARKED_BLOCK = re.compile(r"^-{2,}\s*(?P<close>/)?\s*(?P<word>[^\W\d][\w ]{0,30}?)\s*-{2,}$")
+"""The lines that open and close a marked block: `-- Disclaimer --`, `--/Disclaimer --`."""
 # "27.11.2017 - Letter to the Editor": an entry of a list of other news.
 _NEWS_LIST_ENTRY = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{2,4}\s*[-–—]\s+\S")
 
@@ -228,6 +279,10 @@ def _is_chrome(line: str) -> str | None:
         " " not in line or _PRINT_FOOTER.match(line)
     ):
         return "link"
+    if ("://" in line or "www." in line) and _captioned_link(line):
+        return "link"
+    if "/" in line and " " not in line and _DOMAIN_PATH.match(line):
+        return "link"
     if len(line) > 120:
         return None  # prose: what follows is all short
     if (first.isdigit() or first in "-–—" or line[:5].casefold() == "page ") and (
@@ -241,6 +296,55 @@ def _is_chrome(line: str) -> str | None:
         if dated is not None and dated[1] == "publication":
             return "publication line"
     return None
+
+
+_PARTICIPANT = re.compile(
+    rf"^{UPPER}[\w’'-]+(?:[ \t]+(?:{UPPER}\.|{UPPER}[\w’'-]+)){{1,3}}"
+    rf"(?:[ \t]*(?:,|[ \t][-–—])[ \t]*[^.!?:]{{1,60}})?$"
+)
+"""A line below a title that names someone who takes part, and what they are there
+as: `Lawrence H. Summers`, `Matthew Bishop, The Economist - Moderator`."""
+
+
+def _alone_again(line: str, lines: list[str], number: int) -> bool:
+    """Whether the name `line` (line `number`) begins stands on a line of its own after
+    it again, in full or its first word (`Mikhail Kalinin`, then `Mikhail`)."""
+    name = re.split(r"\s*(?:,|\s[-–—])", line, maxsplit=1)[0].casefold()
+    forms = {name, name.split()[0]}
+    return any(other.strip(" *_:").casefold() in forms for other in lines[number:])
+
+
+def _captioned_link(line: str) -> bool:
+    """Whether `line` is an address and a few words about it (`Slides: https://…`), not
+    a sentence that ends in one, nor a speaker who gives one (`Jane Doe: https://…`)."""
+    found = _CAPTIONED_LINK.match(line)
+    if found is None or line.endswith((".", ",", "!", "?")):
+        return False  # `…head out to https://a11yrules.com.`: a sentence
+    caption = found["caption"].strip(" *-–—:")
+    words = caption.split()
+    if not words or len(words) > _CAPTION_WORDS or _SENTENCE_BREAK.search(caption):
+        return False
+    if len(words) <= 3 and all(word[:1].isupper() or not word[:1].isalpha() for word in words):
+        return any(word.strip("():").casefold() in _LINK_NOUNS for word in words)
+    return not (len(words) == 1 and words[0].islower())  # `gmaxwell: https://…`
+
+
+def _marked_blocks(lines: list[str]) -> set[int]:
+    """The numbers of the lines of blocks the page marks from a line of its own to the
+    line that closes it (`-- Disclaimer --` … `--/Disclaimer --`): a note about the
+    page, not the meeting."""
+    marked: set[int] = set()
+    opened: dict[str, int] = {}
+    for number, line in enumerate(lines, start=1):
+        found = _MARKED_BLOCK.match(line.strip())
+        if found is None:
+            continue
+        word = found["word"].casefold()
+        if found["close"] is None:
+            opened[word] = number
+        elif word in opened:
+            marked.update(range(opened.pop(word), number + 1))
+    return marked
 
 
 def _title_speaker(title: str) -> str | None:
@@ -349,6 +453,7 @@ class _Parser:
         self._settle_title()
         title = self.head.title
         self.people.title = title or ""
+        self.people.listed = tuple(self._listed_speakers())
         # The page's metadata names people too (a summary, the speakers, the author).
         described = "\n".join(value for _, value in converted.meta)
         self.people.context = f"{title or ''}\n{described}\n{_unwrapped(text[:_CONTEXT_CHARS])}"
@@ -386,6 +491,7 @@ class _Parser:
         """Right below the title, before any body text: where a page puts its date."""
         meta_lines: set[int] = set()
         """Line numbers of the list of what the page says about itself (`_meta_list`)."""
+        marked = _marked_blocks(lines)
         for number, line in enumerate(lines, start=1):
             stripped = line.strip()
             if state == "footer":
@@ -394,6 +500,9 @@ class _Parser:
             if not stripped:
                 if state == "body":
                     yield number, ""
+                continue
+            if number in marked:
+                self.drop(number, stripped, "marked block")
                 continue
             if len(stripped) > MAX_LINE_CHARS:
                 pieces = split_long_line(stripped)
@@ -488,6 +597,11 @@ class _Parser:
                     continue
                 if number in meta_lines or self._meta_list(lines, number - 1, meta_lines):
                     self.drop(number, stripped, "page metadata")
+                    continue
+                if _PARTICIPANT.match(stripped) and not _alone_again(stripped, lines, number):
+                    # `Alan Murray - Moderator`, `Sandra Ro, CME Group`: who takes part,
+                    # not the first of the labels a page puts on lines of their own.
+                    self.drop(number, stripped, "participant")
                     continue
                 below_title = False
             yield number, stripped
@@ -615,6 +729,10 @@ class _Parser:
         answers_unlabelled = title_speaker is not None and not any(
             block.label and self.people.speaker(block.label) == title_speaker for block in blocks
         )
+        listed = {fold(name): name for name in self._listed_speakers()} if not speech_by else {}
+        """The speakers the page lists, by folded name: who may take the floor unlabelled."""
+        introduced: set[str] = set()
+        """Who took the floor so, and speaks until another does."""
         for position, block in enumerate(blocks):
             is_last = position == len(blocks) - 1
             if block.label is not None:
@@ -633,6 +751,15 @@ class _Parser:
                 continue
             if _is_heading(block.text) and not is_last:
                 drafts.append(_TurnDraft(None, None, None, TurnKind.HEADING, [block.text]))
+                continue
+            named = _introduced(block.text, listed) if len(listed) > 1 else None
+            if named is not None:
+                # `My name is Marco Santori, I am an attorney.`: one of the speakers the
+                # page lists takes the floor, unlabelled.
+                main_person = self.people.canonical(named)
+                introduced.add(main_person)
+                drafts.append(_TurnDraft(main_person, None, None, TurnKind.STATEMENT))
+                drafts[-1].texts.append(block.text)
                 continue
             if labelled:
                 # Unlabelled paragraphs continue the turn above; the opening remarks
@@ -666,6 +793,8 @@ class _Parser:
                 speaker, kind = self._attribute(block.text, main_person)
             if speaker:
                 main_person = speaker
+            elif drafts and drafts[-1].speaker == main_person and main_person in introduced:
+                speaker, kind = main_person, drafts[-1].kind  # who introduced themselves goes on
             if drafts and drafts[-1].speaker == speaker and drafts[-1].kind is kind:
                 drafts[-1].texts.append(block.text)
             else:
@@ -1039,6 +1168,26 @@ _SAYS_NAME = r"\b(?:I[’']m|I am|[Mm]y name is|[Mm]y name[’']s)\s+"
 _INTRODUCES_SELF = re.compile(
     rf"{_SAYS_NAME}(?P<name>{UPPER}[\w’'-]+(?:\s+{UPPER}[\w’'-]+){{1,2}})"
 )
+
+
+_OPENS_WITH_NAME = re.compile(
+    rf"^(?:(?:Hi|Hello|Hey|Good (?:morning|afternoon|evening))\b[^.!?]{{0,40}}?[.!,]?\s+)?"
+    rf"(?:So,?\s+|OK,?\s+|Okay,?\s+)?(?:I[’']m|I am|[Mm]y name is|[Mm]y name[’']s)\s+"
+    rf"(?P<name>{UPPER}[\w’'-]+(?:\s+{UPPER}[\w’'-]+){{1,2}})"
+)
+"""A paragraph that opens with its speaker's own name (`Hi, I'm Jane Doe.`)."""
+
+
+def _introduced(text: str, listed: dict[str, str]) -> str | None:
+    """The listed speaker (`listed`, by folded name) a paragraph opens by introducing:
+    `My name is Marco Santori, I am an attorney.`"""
+    found = _OPENS_WITH_NAME.match(text)
+    if found is None:
+        return None
+    words = found["name"].split()
+    return next(
+        (name for size in (3, 2) if (name := listed.get(fold(" ".join(words[:size]))))), None
+    )
 
 
 def _name_self_introduced(drafts: list[_TurnDraft]) -> None:

@@ -770,6 +770,29 @@ _ABBREVIATED = frozenset({"mr", "mrs", "ms", "dr", "jr", "sr", "st", "hr"})
 """Words in capitals without a vowel that are no initials."""
 
 
+def _initials_of(name: str) -> tuple[str, ...]:
+    """How a label may spell `name` in initials: `Andrew Poelstra` -> `AP`; `Lawrence H.
+    Summers` -> `LHS` or `LS`; a one-word name in none."""
+    words = name.replace(".", " ").split()
+    if len(words) < 2:
+        return ()
+    return ("".join(word[0] for word in words).upper(), (words[0][0] + words[-1][0]).upper())
+
+
+def _names_within(words: list[str]) -> Iterator[str]:
+    """The names a run of capitalised words may hold: each run of two or three of them
+    (`Treasury Secretary Ann Lee`: `Ann Lee`, among others)."""
+    for size in (2, 3):
+        for start in range(len(words) - size + 1):
+            yield " ".join(words[start : start + size])
+
+
+_CAPITALISED_RUN = re.compile(
+    rf"(?<!{_LETTER_BEFORE}){UPPER}[\w’'-]*\.?(?:[ \t]+{UPPER}[\w’'-]*\.?)+"
+)
+"""Capitalised words in a row on one line (`Alan Murray`, `Lawrence H. Summers`)."""
+
+
 def surname_of(name: str) -> str:
     """`А.В.Петров` -> `петров`, `Jane Doe` -> `doe`."""
     parts = name.replace(".", " ").split()
@@ -849,6 +872,8 @@ class People:
         """One-word names (case folded) that this page uses as speaker labels."""
         self.handles: set[str] = set()
         """Handles in lower case (`gmaxwell`) that this page uses as speaker labels."""
+        self.listed: tuple[str, ...] = ()
+        """The speakers the page's metadata names (`speakers: [Jane Doe, Ann Lee]`)."""
         self._canonical: dict[str, str] = {}
         """Name -> its fullest form, until a new form is learned."""
         self._found: dict[str, str | None] = {}
@@ -1104,6 +1129,8 @@ class People:
         ]
         if not forms:
             lookups: list[Callable[[str], str | None]] = [self._in_context]
+            if caps and 2 <= len(name) <= 3 and name.isalpha():
+                lookups.insert(0, self._by_initials)
             if " " not in name and (not is_surname or len(name) <= 3 or caps):
                 # Two or three capitals are as often a first name (`CB`) as a surname,
                 # and a stenographer writes first names so (`SARA:`, `KIM:`): one where
@@ -1144,6 +1171,29 @@ class People:
             if _one_letter_apart(word, folded) and self._times_named(word) > times:
                 return self._fullest(word.capitalize(), False)
         return None
+
+    def _by_initials(self, name: str) -> str | None:
+        """The one person whose name's initials `name` spells (`AP` -> `Andrew
+        Poelstra`, `LS` -> `Lawrence H. Summers`): of those the page lists as speaking
+        or labels by full name, else of the names it writes (`Alan Murray -
+        Moderator`), a name being capitalised words none of which the page also writes
+        in lower case."""
+        letters = name.upper()
+        people = set(self.listed) | {form for forms in self.full.values() for form in forms}
+        found = {person for person in people if letters in _initials_of(person)}
+        if not found:
+            found = {
+                written
+                for run in _CAPITALISED_RUN.findall(self.context)
+                for written in _names_within(run.split())
+                if letters in _initials_of(written)
+                and not any(
+                    _is_word_of(word, ROLE_WORDS | HONORIFICS | SPOKEN_WORDS) or self._lower(word)
+                    for word in written.split()
+                    if len(word.strip(".")) > 1
+                )
+            }
+        return found.pop() if len(found) == 1 else None
 
     def _by_given_name(self, name: str, least: int = 1) -> str | None:
         """The full name a one-word name is the first name of (`Maria` -> `Maria
