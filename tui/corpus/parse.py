@@ -85,6 +85,8 @@ _FOOTER_START = frozenset({"all messages", "related news", "more news", "latest 
 _LONGEST_CHROME = max(map(len, _NAVIGATION | _FOOTER_START))
 """Longer lines are neither (casefold never shortens text), and are not folded to see."""
 _LANGUAGE_BAR = re.compile(r"^[•·*\-\s]*(?:[a-z]{2}-[A-Z]{2}\d*\s*)+$")
+_LANGUAGE_FIRST = frozenset("•·*- \t" + "abcdefghijklmnopqrstuvwxyz")
+"""What a language bar starts with."""
 _PHONE = re.compile(r"^(?:tel\.?|phone|fax)?:?\s*\+?\(?\d[\d\s().-]{6,}\d$", re.IGNORECASE)
 _CLOCK = re.compile(r"^[A-Z][\w .'-]{1,30}:\s*\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?$", re.IGNORECASE)
 # A page of a printed or scanned document: `12`, `Page 3 of 15`, `- 4 -`, `3/15`.
@@ -263,6 +265,21 @@ def page_text(raw: str, name: str) -> Converted:
 
 def _is_chrome(line: str) -> str | None:
     """The reason a stripped line is page furniture, or None."""
+    first = line[:1]
+    if first.isdigit() and _PRINT_HEADER.match(line):
+        return "print header"
+    if "/" in line:
+        if line.startswith(("http:/", "https:/", "www.")) and (
+            " " not in line or _PRINT_FOOTER.match(line)
+        ):
+            return "link"
+        if ("://" in line or "www." in line) and _captioned_link(line):
+            return "link"
+        if " " not in line and _DOMAIN_PATH.match(line):
+            return "link"
+    if len(line) > 120:
+        # Prose, but for a language bar: all that follows is short.
+        return "language bar" if first in _LANGUAGE_FIRST and _LANGUAGE_BAR.match(line) else None
     bare = line.rstrip(":").strip()
     if len(bare) <= _LONGEST_CHROME and bare.casefold() in _NAVIGATION:
         return "navigation"
@@ -272,19 +289,6 @@ def _is_chrome(line: str) -> str | None:
         return "phone number"
     if _CLOCK.match(line):
         return "page clock"
-    first = line[:1]
-    if first.isdigit() and _PRINT_HEADER.match(line):
-        return "print header"
-    if line.startswith(("http:/", "https:/", "www.")) and (
-        " " not in line or _PRINT_FOOTER.match(line)
-    ):
-        return "link"
-    if ("://" in line or "www." in line) and _captioned_link(line):
-        return "link"
-    if "/" in line and " " not in line and _DOMAIN_PATH.match(line):
-        return "link"
-    if len(line) > 120:
-        return None  # prose: what follows is all short
     if (first.isdigit() or first in "-–—" or line[:5].casefold() == "page ") and (
         _PAGE_NUMBER.match(line)
     ):
@@ -336,7 +340,7 @@ def _marked_blocks(lines: list[str]) -> set[int]:
     marked: set[int] = set()
     opened: dict[str, int] = {}
     for number, line in enumerate(lines, start=1):
-        found = _MARKED_BLOCK.match(line.strip())
+        found = _MARKED_BLOCK.match(line.strip()) if "--" in line else None
         if found is None:
             continue
         word = found["word"].casefold()
@@ -449,7 +453,8 @@ class _Parser:
             self.drop(line, dropped, reason)
         text = converted.text
         lines = text.split("\n")
-        body = list(self._split_head_body_footer(lines))
+        marked = _marked_blocks(lines) if "--" in text else set()
+        body = list(self._split_head_body_footer(lines, marked))
         self._settle_title()
         title = self.head.title
         self.people.title = title or ""
@@ -484,14 +489,17 @@ class _Parser:
 
     # -- structure --------------------------------------------------------------
 
-    def _split_head_body_footer(self, lines: list[str]) -> Iterator[tuple[int, str]]:
+    def _split_head_body_footer(
+        self, lines: list[str], marked: set[int]
+    ) -> Iterator[tuple[int, str]]:
+        """The body's lines, by number; the head's and footer's, and what the page marks
+        (`marked`: `_marked_blocks`), dropped."""
         state = "head"
         meta_title = self.meta.get("title")
         below_title = False
         """Right below the title, before any body text: where a page puts its date."""
         meta_lines: set[int] = set()
         """Line numbers of the list of what the page says about itself (`_meta_list`)."""
-        marked = _marked_blocks(lines)
         for number, line in enumerate(lines, start=1):
             stripped = line.strip()
             if state == "footer":
