@@ -204,6 +204,11 @@ arranges the sidebar again and redraws the screen (30-40 ms of the app's time on
 10, a cold open of 10,000 in the app used 5.0-7.2 s of the app process's CPU
 rather than 6.9-8.5 s, and took 16.4-21.0 s (median 18.1) rather than 15.0-23.4 s
 (median 20.0) on a noisy machine."""
+LISTING_SECONDS = 1.0
+"""How often a batch is handed on while the cache lists what it holds (100,000 rows
+in well under a second): each batch the app takes in makes the app's thread compete
+with the listing for the interpreter; at BATCH_SECONDS, listing 100,000 took 1.01-1.04 s
+with the first rows shown at once, at LISTING_SECONDS 0.90-0.98 s."""
 FIRST_BATCH = 100
 """Documents in the first batch, handed on without waiting: a screenful of the list."""
 
@@ -247,6 +252,9 @@ class Batch:
     listed: bool = False
     """Whether this batch ends what the cache listed at a start, before the walk of the
     folder says what changed since."""
+    in_order: bool = False
+    """Whether its documents come in the list's order (the cache lists them so), after
+    those of the batches before."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -500,20 +508,29 @@ class Library:
             files[relative] = (stamp, listed)
             added.append(listed)
             ids[listed.id] = relative
+        self._place(added, in_order=batch.in_order and corrected is None)
+        for relative in batch.stored:
+            self._held.pop(relative, None)
+        if batch.entries or batch.corrections is not None:
+            # Else the same list: not listed again (100,000 take 0.2 s to arrange).
+            self._publish(errors_changed)
+
+    def _place(self, added: list[Summary], *, in_order: bool) -> None:
+        """Put `added` in the sorted list: after the rest if they come `in_order` (as
+        the cache lists them, unsorted, unchecked) or are found in order after it;
+        sorted with the rest if they are many; else each in its place."""
+        if in_order:
+            self._sorted += added
+            return
         keys = [_sort_key(summary) for summary in added]
         if keys == sorted(keys) and (not self._sorted or keys[:1] >= [_sort_key(self._sorted[-1])]):
-            self._sorted += added  # in order after the rest: the cache lists them so
+            self._sorted += added
         elif len(added) > len(self._sorted) // 16:  # putting one in place: 20 sorted again
             self._sorted += added
             self._sorted.sort(key=_sort_key)
         else:
             for summary in added:
                 bisect.insort(self._sorted, summary, key=_sort_key)
-        for relative in batch.stored:
-            self._held.pop(relative, None)
-        if batch.entries or batch.corrections is not None:
-            # Else the same list: not listed again (100,000 take 0.2 s to arrange).
-            self._publish(errors_changed)
 
     def _corrected(self, relative: str, summary: Summary) -> Summary:
         """`summary` (as parsed) as the corrections make it, kept as parsed if they
@@ -657,7 +674,11 @@ class Loader:
             # changed since (the walk and stamps of 100,000 files took 0.4 s).
             first = True
             yield from self._batched(
-                self._listed(self.cache, listed), 0, self.cache.count(), listed=True
+                self._listed(self.cache, listed),
+                0,
+                self.cache.count(),
+                listed=True,
+                every=LISTING_SECONDS,
             )
         files = _ids(folder)
         self._folders = _by_folder(files)
@@ -722,10 +743,12 @@ class Loader:
         total: int,
         *,
         listed: bool = False,
+        every: float = BATCH_SECONDS,
     ) -> Iterator[Batch]:
-        """`items` in batches: the first a screenful, then what came each BATCH_SECONDS
-        (and at each None); the last one even if empty, when all are done, or when they
-        are the cache's list (`listed`, which it says)."""
+        """`items` in batches: the first a screenful, then what came each `every`
+        seconds (and at each None); the last one even if empty, when all are done, or
+        when they are the cache's list (`listed`, which it says, and which comes in the
+        list's order)."""
         pending: list[tuple[str, Stamp | None, Entry]] = []
         last = time.monotonic()
         first = True
@@ -736,14 +759,14 @@ class Loader:
             if pending and (
                 item is None
                 or (first and len(pending) >= FIRST_BATCH)
-                or time.monotonic() - last >= BATCH_SECONDS
+                or time.monotonic() - last >= every
             ):
                 first = False
-                yield self._batch(pending, done, total)
+                yield self._batch(pending, done, total, in_order=listed)
                 pending = []
                 last = time.monotonic()
         if pending or done == total or self._stored or listed:
-            yield self._batch(pending, done, total, listed=listed)
+            yield self._batch(pending, done, total, listed=listed, in_order=listed)
 
     def _batch(
         self,
@@ -752,8 +775,16 @@ class Loader:
         total: int,
         *,
         listed: bool = False,
+        in_order: bool = False,
     ) -> Batch:
-        batch = Batch(tuple(pending), done, total, stored=tuple(self._stored), listed=listed)
+        batch = Batch(
+            tuple(pending),
+            done,
+            total,
+            stored=tuple(self._stored),
+            listed=listed,
+            in_order=in_order,
+        )
         self._stored.clear()
         return batch
 
