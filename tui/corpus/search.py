@@ -332,8 +332,8 @@ class SearchIndex:
         Raises OSError or ValueError when the folder cannot be written, and NotCurrent
         when it holds other versions than `versions` and `update` is False."""
         self.config = config
-        summaries, self._document = _listing(documents)
-        ordered = sorted(summaries, key=lambda summary: summary.sort_key)
+        ordered, self._document = _listing(documents)
+        numbers = [_number(summary.id) for summary in ordered]
         self._ids: list[str] = []
         """The documents' ids, in corpus order."""
         self._firsts: list[int] = []
@@ -344,10 +344,10 @@ class SearchIndex:
         self._on_day: Counter[int] = Counter()
         """Entries by date key."""
         first = 0
-        for summary in ordered:
+        for summary, number in zip(ordered, numbers, strict=True):
             self._ids.append(summary.id)
             self._firsts.append(first)
-            self._starts[_number(summary.id)] = first
+            self._starts[number] = first
             date = summary.date.value
             self._on_day[date.toordinal() if date else NO_DATE] += summary.paragraphs
             first += summary.paragraphs
@@ -359,7 +359,7 @@ class SearchIndex:
         self._index, held = _opened(folder, f"{INDEX_FORMAT}:{identity}", make=update)
         self._index.config_reader("Manual")  # what this index holds is what it read
         self._schema = self._index.schema
-        stale, fresh = _differences(held, ordered, versions or {})
+        stale, fresh = _differences(held, ordered, numbers, versions or {})
         if (stale or fresh) and not update:
             raise NotCurrent(f"{len(stale)} stale and {len(fresh)} new documents")
         _synced(self._index, stale, fresh, self._document)
@@ -802,12 +802,13 @@ class Entries(Sequence[Entry]):
 def _listing(
     documents: Sequence[Document],
 ) -> tuple[Sequence[Summary], Callable[[str], Document | None]]:
-    """What the index reads of `documents`: their summaries, and a way to each one by
-    id. A library's (`Documents`) are listed without decoding any, and decoded one at a
-    time when the index needs one."""
+    """What the index reads of `documents`: their summaries in the corpus order, and a
+    way to each one by id. A library's (`Documents`) are listed as it sorts them,
+    without decoding any, and decoded one at a time when the index needs one."""
     if isinstance(documents, Documents):
         return documents.summaries, documents.get
-    return [Summary.of(d) for d in documents], {d.id: d for d in documents}.get
+    summaries = sorted((Summary.of(d) for d in documents), key=lambda summary: summary.sort_key)
+    return summaries, {d.id: d for d in documents}.get
 
 
 EARLY_PART = 64
@@ -889,12 +890,18 @@ def _held(index: tantivy.Index) -> dict[int, int]:
 
 
 def _differences(
-    held: Mapping[int, int], documents: Sequence[Summary], versions: Mapping[str, str]
+    held: Mapping[int, int],
+    documents: Sequence[Summary],
+    numbers: Sequence[int],
+    versions: Mapping[str, str],
 ) -> tuple[list[int], list[tuple[str, int]]]:
     """What an index that `held` these versions of documents lacks to hold `documents`
-    in `versions`: the documents (by number) gone or changed, and the (id, version) of
-    each to add."""
-    wanted = {_number(d.id): (d.id, _number(versions.get(d.id, ""))) for d in documents}
+    (whose ids' `numbers` these are) in `versions`: the documents (by number) gone or
+    changed, and the (id, version) of each to add."""
+    wanted = {
+        number: (d.id, _number(versions.get(d.id, "")))
+        for d, number in zip(documents, numbers, strict=True)
+    }
     stale = [key for key, version in held.items() if wanted.get(key, (None, None))[1] != version]
     fresh = [(d, version) for key, (d, version) in wanted.items() if held.get(key) != version]
     return stale, fresh
