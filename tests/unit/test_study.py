@@ -6,13 +6,16 @@ import json
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import SEEDS
 from tui.cli import main
 from tui.corpus import study
 from tui.corpus.config import load_config
+from tui.corpus.letters import fold
 from tui.corpus.library import Library
-from tui.corpus.model import Document
+from tui.corpus.model import Document, TurnKind
 from tui.corpus.search import SearchIndex
 from tui.corpus.study import concordance, first_mention, sort_lines, speakers, timeline
 from tui.corpus.syntax import KwicOrder
@@ -155,3 +158,26 @@ def test_a_concordance_line_keeps_only_the_text_it_shows(word: str) -> None:
         assert (place.offset, place.text) == (low, text[low : max(line.end for line in lines) + 40])
         shorter += len(place.text) < len(text)
     assert shorter, "some paragraph is longer than what its lines show"
+
+
+WORDS = st.lists(
+    st.text(st.sampled_from("aAbBéÉzZ-'’ё"), min_size=1, max_size=4), min_size=0, max_size=4
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(WORDS, WORDS), min_size=2, max_size=12))
+def test_sorting_by_context_is_by_its_words(contexts: list[tuple[list[str], list[str]]]) -> None:
+    """Left and right orders sort lines by their context's words read outwards from the
+    match, folded, as lists of the words compare (each line's key one string)."""
+    lines = []
+    for number, (left, right) in enumerate(contexts):
+        before, after = " ".join(left), " ".join(right)
+        text = f"{before} MATCH {after}"
+        place = study.Place("d", None, number, 0, None, TurnKind.STATEMENT, text, 0, 100)
+        at = len(before) + 1
+        lines.append(study.KwicLine(place, at, at + len("MATCH")))
+    by_left = sorted(lines, key=lambda line: [fold(w) for w in reversed(line.left.split())])
+    by_right = sorted(lines, key=lambda line: [fold(w) for w in line.right.split()])
+    assert sort_lines(lines, KwicOrder.LEFT) == by_left
+    assert sort_lines(lines, KwicOrder.RIGHT) == by_right

@@ -73,9 +73,11 @@ class Place(NamedTuple):
     to the last match's right."""
     offset: int
     """Where `text` starts in the paragraph."""
+    context: int
+    """How many characters its lines show on either side of their match."""
 
     @classmethod
-    def of(cls, entry: Entry, start: int, end: int) -> Place:
+    def of(cls, entry: Entry, start: int, end: int, context: int) -> Place:
         """The place of `entry`, keeping its text from `start` to `end`."""
         return cls(
             entry.document.id,
@@ -86,6 +88,7 @@ class Place(NamedTuple):
             entry.kind,
             entry.text[start:end],
             start,
+            context,
         )
 
 
@@ -93,12 +96,25 @@ class Place(NamedTuple):
 class KwicLine:
     """One occurrence: the paragraph it is in and where the match is. The context is
     cut from the text when it is asked for, so that a word found 100,000 times costs
-    100,000 small records, not 300,000 strings."""
+    100,000 small records, not 300,000 strings; and where the match is, is counted in
+    what the place keeps (small numbers, which Python does not make anew: 40 MB less
+    for 625,000 lines)."""
 
     place: Place
-    start: int
-    end: int
-    context: int
+    at: int
+    """Where the match starts in the place's text."""
+    stop: int
+    """Where it ends there."""
+
+    @property
+    def start(self) -> int:
+        """Where the match starts in the paragraph."""
+        return self.place.offset + self.at
+
+    @property
+    def end(self) -> int:
+        """Where it ends there."""
+        return self.place.offset + self.stop
 
     @property
     def doc_id(self) -> str:
@@ -127,17 +143,15 @@ class KwicLine:
 
     @property
     def left(self) -> str:
-        start = self.start - self.place.offset
-        return self.place.text[max(0, start - self.context) : start]
+        return self.place.text[max(0, self.at - self.place.context) : self.at]
 
     @property
     def match(self) -> str:
-        return self.place.text[self.start - self.place.offset : self.end - self.place.offset]
+        return self.place.text[self.at : self.stop]
 
     @property
     def right(self) -> str:
-        end = self.end - self.place.offset
-        return self.place.text[end : end + self.context]
+        return self.place.text[self.stop : self.stop + self.place.context]
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -206,8 +220,9 @@ def iter_concordance(
             # lengths here, so offsets in the folded text are offsets in the text.
             spans = [match.span() for match in pattern.finditer(fold(body))]
         if spans:
-            place = Place.of(entry, max(0, spans[0][0] - context), spans[-1][1] + context)
-            lines.extend(KwicLine(place, start, end, context) for start, end in spans)
+            first = max(0, spans[0][0] - context)
+            place = Place.of(entry, first, spans[-1][1] + context, context)
+            lines.extend(KwicLine(place, start - first, end - first) for start, end in spans)
     yield Concordance(term, tuple(lines), tuple(hints), time.perf_counter() - started)
 
 
@@ -217,10 +232,18 @@ def sort_lines(lines: Sequence[KwicLine], order: KwicOrder) -> list[KwicLine]:
     if order is KwicOrder.DATE:
         return list(lines)
     if order is KwicOrder.SPEAKER:
-        return sorted(lines, key=lambda line: fold(line.speaker or "\uffff"))
+        folded = {speaker: fold(speaker or "\uffff") for speaker in {ln.speaker for ln in lines}}
+        return sorted(lines, key=lambda line: folded[line.speaker])
+    # Each key one string, the words apart by the least character there is: it sorts as
+    # the list of the words would, where a list of them for each of 625,000 lines took
+    # 430 MB more while sorting.
     if order is KwicOrder.LEFT:
-        return sorted(lines, key=lambda line: [fold(w) for w in reversed(line.left.split())])
-    return sorted(lines, key=lambda line: [fold(w) for w in line.right.split()])
+        return sorted(lines, key=lambda line: _APART.join(map(fold, reversed(line.left.split()))))
+    return sorted(lines, key=lambda line: _APART.join(map(fold, line.right.split())))
+
+
+_APART = "\x00"
+"""What keeps the words of a sort key apart: less than any character of a word."""
 
 
 @dataclass(frozen=True, slots=True)
