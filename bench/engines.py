@@ -382,11 +382,11 @@ class Today:
         documents, versions = list(library.documents), library.versions()
         changed = updates["changed_id"]
 
-        def opened(shown: list[Any], known: dict[str, str]) -> Any:
+        def opened(shown: list[Any], known: dict[str, int]) -> Any:
             folder = cache.index_folder()
             return SearchIndex(shown, library.config, folder, known, cache.identity)
 
-        another = {**versions, changed: versions[changed] + "'"}
+        another = {**versions, changed: versions[changed] + 1}
         without = [document for document in documents if document.id != changed]
         figures = {}
         figures["changed"], _ = timed(opened, documents, another)

@@ -270,7 +270,7 @@ class Answer:
 Variants = dict[str, float]
 """The indexed words a query word stands for, each with its similarity 0..1."""
 
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2
 """The fields of the on-disk index and what they hold; bump when either changes."""
 IDENTITY_FILE = "dossier-identity"
 """The file in the index's folder naming the format, parser and config it was made by."""
@@ -318,7 +318,7 @@ class SearchIndex:
         documents: Sequence[Document],
         config: Config,
         folder: Path | None = None,
-        versions: Mapping[str, str] | None = None,
+        versions: Mapping[str, int] | None = None,
         identity: str = "",
         *,
         update: bool = True,
@@ -893,14 +893,13 @@ def _differences(
     held: Mapping[int, int],
     documents: Sequence[Summary],
     numbers: Sequence[int],
-    versions: Mapping[str, str],
+    versions: Mapping[str, int],
 ) -> tuple[list[int], list[tuple[str, int]]]:
     """What an index that `held` these versions of documents lacks to hold `documents`
     (whose ids' `numbers` these are) in `versions`: the documents (by number) gone or
     changed, and the (id, version) of each to add."""
     wanted = {
-        number: (d.id, _number(versions.get(d.id, "")))
-        for d, number in zip(documents, numbers, strict=True)
+        number: (d.id, versions.get(d.id, 0)) for d, number in zip(documents, numbers, strict=True)
     }
     stale = [key for key, version in held.items() if wanted.get(key, (None, None))[1] != version]
     fresh = [(d, version) for key, (d, version) in wanted.items() if held.get(key) != version]
