@@ -50,9 +50,9 @@ async def test_no_idle_collection_while_the_folder_is_read(
     and hold it up."""
     real = library_module._ids
 
-    def slow(folder: object) -> object:
+    def slow(folder: object, library: object) -> object:
         time.sleep(COLLECT_CHECK * 4)
-        return real(folder)  # type: ignore[arg-type]
+        return real(folder, library)  # type: ignore[arg-type]
 
     monkeypatch.setattr(library_module, "_ids", slow)
     app = make_app(load=True)

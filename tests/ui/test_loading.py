@@ -17,6 +17,7 @@ from tests.ui.conftest import AppFactory
 from tui.app import DossierApp
 from tui.corpus import library as library_module
 from tui.corpus.config import Config
+from tui.corpus.library import Library
 from tui.corpus.model import Document
 from tui.screens.main import MainScreen
 from tui.widgets.sidebar import Sidebar
@@ -142,9 +143,9 @@ async def test_a_warm_start_searches_before_the_folder_is_walked(
     walked = threading.Event()
     real_ids = library_module._ids
 
-    def held_back(top: str) -> object:
+    def held_back(top: Path, library: Library) -> object:
         walked.wait(20)
-        return real_ids(top)
+        return real_ids(top, library)
 
     monkeypatch.setattr(library_module, "_ids", held_back)
     if changed:

@@ -42,7 +42,7 @@ import urllib.parse
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import platformdirs
 
@@ -72,9 +72,10 @@ WAL_LIMIT = 4 * 2**20
 (storing the documents of a large library writes tens of MB through it)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Stamp:
-    """What says a file is unchanged: its size and modification time in ns."""
+class Stamp(NamedTuple):
+    """What says a file is unchanged: its size and modification time in ns. (A tuple:
+    100,000 are made and compared at each start and `r`, at a fifth of a frozen
+    dataclass's cost.)"""
 
     size: int
     mtime_ns: int

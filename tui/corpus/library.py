@@ -303,6 +303,7 @@ class Library:
         "_held",
         "_ids",
         "_lock",
+        "_named",
         "_recent",
         "_sorted",
         "cache",
@@ -348,6 +349,8 @@ class Library:
         self.errors: tuple[FileError, ...] = ()
         self._ids: dict[str, str] = {}
         """Each document's relative path, by id."""
+        self._named: tuple[list[str], list[str]] = ([], [])
+        """The paths the last walk of the folder found, and the id it gave each."""
 
     @classmethod
     def load(
@@ -445,7 +448,7 @@ class Library:
     def _parsed_again(self, relative: str, stamp: Stamp | None, doc_id: str) -> Document | None:
         """The file `relative` parsed again (its cache row is gone or damaged): held,
         and stored in the cache if it can be. None if it is no document now."""
-        files = _ids(self.folder)
+        files = _ids(self.folder, self)
         where = relative.rpartition("/")[0]
         folder = learn_folder(_by_folder(files).get(where, []), self.config)
         path = Path(self.folder, relative)
@@ -471,10 +474,11 @@ class Library:
         digest = int(self.corrections.digest[:16] or "0", 16)
         named = bool(self.corrections.speakers)
         as_parsed = self._as_parsed
-        # Taken whole first: a start's index reads them while the walk's batches come.
+        # Copied first (a dict, not a tuple of its items: each would be one more object
+        # for the collector): a start's index reads them while the walk's batches come.
         return {
             entry.id: _version(relative, stamp, digest if named or relative in as_parsed else 0)
-            for relative, (stamp, entry) in tuple(self._files.items())
+            for relative, (stamp, entry) in self._files.copy().items()
             if isinstance(entry, Summary)
         }
 
@@ -700,7 +704,7 @@ class Loader:
                 listed=True,
                 every=LISTING_SECONDS,
             )
-        files = _ids(folder)
+        files = _ids(folder, library)
         self._folders = _by_folder(files)
         total = len(files)
         stamps: dict[str, Stamp | None] = {}
@@ -1003,10 +1007,16 @@ def _stem(name: str) -> str:
     return name[:dot] if 0 < dot < len(name) - 1 else name
 
 
-def _ids(folder: Path) -> list[File]:
-    """What the folder walk found (`_walk`), by name, each with its id."""
+def _ids(folder: Path, library: Library) -> list[File]:
+    """What the folder walk found (`_walk`), by name, each with its id: the ids the
+    library's last walk gave, if it found the same paths (what `r` finds most often:
+    0.12 s less for 100,000 files)."""
     found = sorted(_walk(folder))
-    ids = _unique_ids([relative for relative, _, _ in found])
+    relatives = [relative for relative, _, _ in found]
+    named, ids = library._named
+    if relatives != named:
+        ids = _unique_ids(relatives)
+        library._named = (relatives, ids)
     return [
         (path, relative, doc_id, reason)
         for (relative, path, reason), doc_id in zip(found, ids, strict=True)
