@@ -30,7 +30,8 @@ if TYPE_CHECKING:
     from tui.corpus.library import Batch, Changes  # noqa: F401
     from tui.corpus.search import Answer, SearchIndex  # noqa: F401
     from tui.corpus.store import Recovered  # noqa: F401
-    from tui.corpus.study import Concordance  # noqa: F401
+    from tui.corpus.study import Concordance, KwicLine
+    from tui.corpus.syntax import KwicOrder
     from tui.document.marks import Hit
 
 T = TypeVar("T")
@@ -215,6 +216,17 @@ class SearchCounted(WorkDone[int]):
 @dataclass(kw_only=True)
 class PairsAligned(WorkDone["Alignment"]):
     """The two meetings of a comparison paired (a large pair is aligned in a thread)."""
+
+
+@dataclass(kw_only=True)
+class LinesSorted(WorkDone[list["KwicLine"]]):
+    """The concordance's lines `found` in `order` (a few seconds for 600,000 lines:
+    sorted off the screen's thread)."""
+
+    found: Concordance | None = None
+    order: KwicOrder | None = None
+    keep: bool = False
+    """Whether the cursor stays where it is (more lines came in)."""
 
 
 @dataclass(kw_only=True)

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Sequence
+
 import pytest
 from textual.widgets import Static
 
 from tests.ui.conftest import SIZES, AppFactory
 from tests.ui.test_search import shown, wait_until
+from tui.corpus import study as study_module
+from tui.corpus.study import KwicLine, sort_lines
+from tui.corpus.syntax import KwicOrder
 from tui.screens.kwic import KwicScreen
 from tui.screens.main import MainScreen
 from tui.screens.speakers import SpeakersScreen
@@ -70,6 +76,11 @@ async def test_concordance_sorted_and_opened(make_app: AppFactory, size: tuple[i
         assert "18 occurrences of “karabakh”" in status and "sorted by date" in status
         await pilot.press("ctrl+o", "ctrl+o")
         assert screen.order.value == "left"
+        await wait_until(
+            pilot, lambda: "sorted by left" in shown(screen.query_one("#kwic-status")), "sorted"
+        )
+        assert screen.found is not None
+        assert screen.lines == sort_lines(screen.found.lines, KwicOrder.LEFT)
         await pilot.press("down", "down", "enter")
         await pilot.pause()
         line = screen.lines[2]
@@ -121,3 +132,38 @@ async def test_speakers_then_their_turns_then_the_reader(make_app: AppFactory) -
         assert screen.speaker is None
         await pilot.press("escape")
         assert isinstance(app.screen, MainScreen)
+
+
+async def test_the_concordance_sorts_off_the_screens_thread(
+    make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Sorting 600,000 lines takes a second or more: the screen says it sorts, keeps
+    its lines and its keys meanwhile, then shows them sorted."""
+    real = study_module.sort_lines
+    release = threading.Event()
+
+    def slow(lines: Sequence[KwicLine], order: KwicOrder) -> list[KwicLine]:
+        release.wait(10)
+        return real(lines, order)
+
+    monkeypatch.setattr(study_module, "sort_lines", slow)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("K")
+        screen = app.screen
+        assert isinstance(screen, KwicScreen)
+        await pilot.press(*"Karabakh")
+        await wait_until(pilot, lambda: len(screen.lines) == 18, "18 lines")
+        by_date = list(screen.lines)
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert "sorting by speaker…" in shown(screen.query_one("#kwic-status", Static))
+        await pilot.press("down")
+        assert screen.query_one(RowList).cursor == 1, "keys answer while it sorts"
+        assert screen.lines == by_date
+        release.set()
+        await wait_until(
+            pilot, lambda: "sorted by speaker" in shown(screen.query_one("#kwic-status")), "sorted"
+        )
+        assert screen.found is not None
+        assert screen.lines == real(screen.found.lines, KwicOrder.SPEAKER)

@@ -17,7 +17,7 @@ from textual.worker import get_current_worker
 from tui.corpus.state import QueryBox
 from tui.corpus.syntax import KwicOrder
 from tui.document.marks import Hit
-from tui.messages import ConcordanceFound, ParagraphChosen, post_results
+from tui.messages import ConcordanceFound, LinesSorted, ParagraphChosen, post_result, post_results
 from tui.screens.query import IndexQueryScreen
 from tui.screens.view import close_view
 from tui.widgets.footer import DossierFooter
@@ -89,6 +89,8 @@ class KwicScreen(IndexQueryScreen):
         self.lines: list[KwicLine] = []
         self.answered = ""
         """The query `found` answers."""
+        self._sorting = False
+        """Whether the lines are being sorted in another order than they show."""
 
     def compose(self) -> ComposeResult:
         yield HistoryInput(
@@ -166,13 +168,45 @@ class KwicScreen(IndexQueryScreen):
         self._show(keep=more)
 
     def _show(self, keep: bool = False) -> None:
-        """Show the lines found; `keep` the cursor where it is (more lines came in)."""
+        """Show the lines found; `keep` the cursor where it is (more lines came in).
+        In date order at once; in another once sorted, off this thread (the lines
+        shown meanwhile stay, and the status says it sorts)."""
+        found = self.found
+        if found is None or self.order is KwicOrder.DATE:
+            self.workers.cancel_group(self, "kwic-sort")
+            self._sorting = False
+            self._list(list(found.lines) if found else [], keep)
+            return
+        self._sorting = True
+        self._update_status()
+        self._sort(found, self.order, keep)
+
+    def _list(self, lines: list[KwicLine], keep: bool) -> None:
+        self.lines = lines
+        rows = self.query_one(RowList)
+        rows.show_rows(len(lines), rows.cursor if keep else 0)
+        self._update_status()
+
+    @work(thread=True, exclusive=True, group="kwic-sort", exit_on_error=False)
+    def _sort(self, found: Concordance, order: KwicOrder, keep: bool) -> None:
         from tui.corpus.study import sort_lines
 
-        self.lines = sort_lines(self.found.lines, self.order) if self.found else []
-        rows = self.query_one(RowList)
-        rows.show_rows(len(self.lines), rows.cursor if keep else 0)
-        self._update_status()
+        post_result(
+            self,
+            partial(LinesSorted, found=found, order=order, keep=keep),
+            lambda: sort_lines(found.lines, order),
+        )
+
+    @on(LinesSorted)
+    def _sorted(self, message: LinesSorted) -> None:
+        if message.stale or message.found is not self.found or message.order is not self.order:
+            return  # sorted lines of another lookup, or in another order since
+        self._sorting = False
+        if message.error is not None:
+            self.notify(f"Sorting failed: {message.error}", severity="error")
+            self._update_status()
+        elif message.value is not None:
+            self._list(message.value, message.keep)
 
     def _update_status(self) -> None:
         status = self.query_one("#kwic-status", Static)
@@ -194,7 +228,9 @@ class KwicScreen(IndexQueryScreen):
             if found.term
             else "nothing to look for",
             f"{found.seconds * 1000:.1f} ms",
-            f"sorted by {self.order.value} (ctrl+o)",
+            f"sorting by {self.order.value}…"
+            if self._sorting
+            else f"sorted by {self.order.value} (ctrl+o)",
             *found.hints,
         ]
         status.update(Content(" · ".join(parts)))
