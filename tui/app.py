@@ -638,7 +638,7 @@ class DossierApp(NotebookApp):
             self._state_writing = True
             self._write_state(*written)
 
-    @work(thread=True, group=STATE_GROUP, exit_on_error=False)
+    @work(thread=True, group=STATE_GROUP, exit_on_error=False, description="writing the state")
     def _write_state(self, text: str, version: int) -> None:
         assert self.state_file is not None
         post_result(self, StateWritten, partial(self.state_file.write, text, version))

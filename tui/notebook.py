@@ -694,7 +694,7 @@ class NotebookApp(ToastsApp):
             return
         self._export(notes_markdown(self.placed, self.library), len(self.placed))
 
-    @work(thread=True, group=EXPORT_GROUP, exit_on_error=False)
+    @work(thread=True, group=EXPORT_GROUP, exit_on_error=False, description="exporting notes")
     def _export(self, text: str, count: int) -> None:
         def write() -> tuple[Path, int]:
             folders = [Path.cwd(), self.notes.target.parent]

@@ -160,6 +160,10 @@ async def test_the_concordance_sorts_off_the_screens_thread(
         assert "sorting by speaker…" in shown(screen.query_one("#kwic-status", Static))
         await pilot.press("down")
         assert screen.query_one(RowList).cursor == 1, "keys answer while it sorts"
+        # Not Textual's default name for a worker, the repr of its arguments: of every
+        # line found (GBs for 625,000 lines, made before the sort could start).
+        sorting = [worker.description for worker in app.workers if worker.group == "kwic-sort"]
+        assert sorting == ["sorting the concordance"]
         assert screen.lines == by_date
         release.set()
         await wait_until(

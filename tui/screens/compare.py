@@ -289,7 +289,15 @@ class CompareScreen(FitsTerminal[None]):
             return None
         return self.alignment.pairs[self.pair]
 
-    @work(thread=True, exclusive=True, group="compare", exit_on_error=False)
+    # Described: by default Textual names a worker by the repr of its arguments (here,
+    # two whole documents), made on this thread at each call.
+    @work(
+        thread=True,
+        exclusive=True,
+        group="compare",
+        exit_on_error=False,
+        description="aligning the meetings",
+    )
     def _align(self, left: Document, right: Document) -> None:
         post_result(self, PairsAligned, partial(align, left, right, self.matcher))
 

@@ -187,7 +187,15 @@ class KwicScreen(IndexQueryScreen):
         rows.show_rows(len(lines), rows.cursor if keep else 0)
         self._update_status()
 
-    @work(thread=True, exclusive=True, group="kwic-sort", exit_on_error=False)
+    # Described: by default Textual names a worker by the repr of its arguments, here
+    # every line found (GBs for 625,000, made on this thread before the sort starts).
+    @work(
+        thread=True,
+        exclusive=True,
+        group="kwic-sort",
+        exit_on_error=False,
+        description="sorting the concordance",
+    )
     def _sort(self, found: Concordance, order: KwicOrder, keep: bool) -> None:
         from tui.corpus.study import sort_lines
 
