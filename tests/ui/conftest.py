@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -122,3 +123,17 @@ def is_current(app: DossierApp, paragraph: int) -> bool:
     """Whether `paragraph` is drawn as the current one: a solid bar in its margin."""
     view = reader_view(app)
     return view.lines(view.paragraph_block(paragraph))[0].text[1] == "█"
+
+
+def hold_back(monkeypatch: pytest.MonkeyPatch, owner: object, name: str) -> threading.Event:
+    """`owner.name` made to wait, when called, until the event returned is set (10 s at
+    most): to look at a screen while its work is under way."""
+    real = getattr(owner, name)
+    release = threading.Event()
+
+    def held(*args: object, **kwargs: object) -> object:
+        release.wait(10)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, held)
+    return release

@@ -4,6 +4,7 @@ index built."""
 from __future__ import annotations
 
 import time
+from types import ModuleType
 
 import pytest
 
@@ -15,23 +16,33 @@ from tui.corpus import library as library_module
 from tui.corpus import search as search_module
 
 
-async def test_no_idle_collection_while_the_index_is_built(
-    make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("module", "name", "load"),
+    [(search_module, "cached_index", False), (library_module, "_ids", True)],
+    ids=["index built", "folder read"],
+)
+async def test_no_idle_collection_while_the_folder_is_read_or_the_index_built(
+    make_app: AppFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    module: ModuleType,
+    name: str,
+    load: bool,
 ) -> None:
-    """A full collection then would walk the index, not yet out of the walks, and
-    hold up the build; once the index is there, they run again."""
-    real = search_module.cached_index
+    """A full collection then would walk what they make, not yet out of the walks, and
+    hold them up (no key comes while a large folder opens: one at each look, every
+    COLLECT_CHECK); once the index is there, they run again."""
+    real = getattr(module, name)
 
     def slow(*args: object, **kwargs: object) -> object:
         time.sleep(COLLECT_CHECK * 4)
-        return real(*args, **kwargs)  # type: ignore[arg-type]
+        return real(*args, **kwargs)
 
-    monkeypatch.setattr(search_module, "cached_index", slow)
-    app = make_app()
+    monkeypatch.setattr(module, name, slow)
+    app = make_app(load=load)
     looked: list[bool] = []
 
     def tick(self: IdleCollector) -> bool:
-        looked.append(app.search_screen.index is not None)
+        looked.append(app.loading is None and app.search_screen.index is not None)
         return False
 
     monkeypatch.setattr(IdleCollector, "tick", tick)
@@ -39,32 +50,4 @@ async def test_no_idle_collection_while_the_index_is_built(
         await wait_until(pilot, lambda: app.search_screen.index is not None, "the index")
         await pilot.pause(COLLECT_CHECK * 3)
     assert looked, "the app looks whether a collection is due"
-    assert all(looked), "none while the index was being built"
-
-
-async def test_no_idle_collection_while_the_folder_is_read(
-    make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Nor while the folder is read: no key comes while a large folder opens, and a
-    full collection at each look (every COLLECT_CHECK) would walk what the load makes
-    and hold it up."""
-    real = library_module._ids
-
-    def slow(folder: object, library: object) -> object:
-        time.sleep(COLLECT_CHECK * 4)
-        return real(folder, library)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(library_module, "_ids", slow)
-    app = make_app(load=True)
-    looked: list[bool] = []
-
-    def tick(self: IdleCollector) -> bool:
-        looked.append(app.loading is None)
-        return False
-
-    monkeypatch.setattr(IdleCollector, "tick", tick)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await wait_until(pilot, lambda: app.search_screen.index is not None, "the index")
-        await pilot.pause(COLLECT_CHECK * 3)
-    assert looked, "the app looks whether a collection is due"
-    assert all(looked), "none while the folder was read"
+    assert all(looked), "none while the folder was read or the index built"

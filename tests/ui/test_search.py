@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -11,7 +10,7 @@ from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
-from tests.ui.conftest import OLDEST, SIZES, AppFactory
+from tests.ui.conftest import OLDEST, SIZES, AppFactory, hold_back
 from tests.ui.test_main import INJECTION, burst, status
 from tui.corpus.syntax import QUERY_HELP
 from tui.screens.help import HelpScreen
@@ -376,14 +375,8 @@ async def test_a_phrase_lists_its_first_results_then_says_how_many(
 
     monkeypatch.setattr(search_module, "RESULT_LIMIT", 3)
 
-    counting = threading.Event()
     real_count = SearchIndex.count
-
-    def held_back(self: SearchIndex, text: str) -> int:
-        counting.wait(10)
-        return real_count(self, text)
-
-    monkeypatch.setattr(SearchIndex, "count", held_back)
+    counting = hold_back(monkeypatch, SearchIndex, "count")
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await search(pilot, '"of the"')

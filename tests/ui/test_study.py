@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Sequence
-
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Static
 
-from tests.ui.conftest import SIZES, AppFactory
+from tests.ui.conftest import SIZES, AppFactory, hold_back
 from tests.ui.test_search import shown, wait_until
 from tui.corpus import study as study_module
-from tui.corpus.study import KwicLine, sort_lines
+from tui.corpus.study import sort_lines
 from tui.corpus.syntax import KwicOrder
 from tui.screens.kwic import KwicScreen
 from tui.screens.main import MainScreen
@@ -63,14 +61,20 @@ async def test_the_timeline_names_the_meeting_in_the_width_there_is(make_app: Ap
         assert len(title) > 100
 
 
+async def concordance_of(pilot: Pilot[None], query: str) -> KwicScreen:
+    """The concordance screen, opened with `K` and `query` typed."""
+    await pilot.press("K")
+    screen = pilot.app.screen
+    assert isinstance(screen, KwicScreen)
+    await pilot.press(*query)
+    return screen
+
+
 @pytest.mark.parametrize("size", SIZES)
 async def test_concordance_sorted_and_opened(make_app: AppFactory, size: tuple[int, int]) -> None:
     app = make_app()
     async with app.run_test(size=size) as pilot:
-        await pilot.press("K")
-        screen = app.screen
-        assert isinstance(screen, KwicScreen)
-        await pilot.press(*"Karabakh")
+        screen = await concordance_of(pilot, "Karabakh")
         await wait_until(pilot, lambda: len(screen.lines) == 18, "18 lines")
         status = shown(screen.query_one("#kwic-status", Static))
         assert "18 occurrences of “karabakh”" in status and "sorted by date" in status
@@ -98,10 +102,7 @@ async def test_concordance_sorted_and_opened(make_app: AppFactory, size: tuple[i
 async def test_concordance_filters_and_hints(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("K")
-        screen = app.screen
-        assert isinstance(screen, KwicScreen)
-        await pilot.press(*"Karabakh year:2020 foo:bar")
+        screen = await concordance_of(pilot, "Karabakh year:2020 foo:bar")
         await wait_until(
             pilot, lambda: screen.found is not None and "foo" in str(screen.found.hints), "hint"
         )
@@ -140,19 +141,10 @@ async def test_the_concordance_sorts_off_the_screens_thread(
     """Sorting 600,000 lines takes a second or more: the screen says it sorts, keeps
     its lines and its keys meanwhile, then shows them sorted."""
     real = study_module.sort_lines
-    release = threading.Event()
-
-    def slow(lines: Sequence[KwicLine], order: KwicOrder) -> list[KwicLine]:
-        release.wait(10)
-        return real(lines, order)
-
-    monkeypatch.setattr(study_module, "sort_lines", slow)
+    release = hold_back(monkeypatch, study_module, "sort_lines")
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("K")
-        screen = app.screen
-        assert isinstance(screen, KwicScreen)
-        await pilot.press(*"Karabakh")
+        screen = await concordance_of(pilot, "Karabakh")
         await wait_until(pilot, lambda: len(screen.lines) == 18, "18 lines")
         by_date = list(screen.lines)
         await pilot.press("ctrl+o")
