@@ -130,6 +130,7 @@ figures["kwic_first_lines"] = len(first.lines)
 whole = first
 for whole in parts:
     pass
+keep()  # as the concordance screen does
 figures["kwic_s"] = time.perf_counter() - started
 figures["kwic_lines"] = len(whole.lines)
 figures["kwic_peak_mb"] = peak()

@@ -11,6 +11,7 @@ from tests.ui.test_search import shown, wait_until
 from tui.corpus import study as study_module
 from tui.corpus.study import sort_lines
 from tui.corpus.syntax import KwicOrder
+from tui.screens import kwic as kwic_module
 from tui.screens.kwic import KwicScreen
 from tui.screens.main import MainScreen
 from tui.screens.speakers import SpeakersScreen
@@ -163,3 +164,19 @@ async def test_the_concordance_sorts_off_the_screens_thread(
         )
         assert screen.found is not None
         assert screen.lines == real(screen.found.lines, KwicOrder.SPEAKER)
+
+
+async def test_a_complete_concordance_is_kept_out_of_the_collectors_walks(
+    make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its lines live while they are shown: 625,000 of them at 100,000 meetings, which
+    every full collection would walk again."""
+    kept: list[int] = []
+    monkeypatch.setattr(kwic_module, "keep", lambda: kept.append(1))
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await concordance_of(pilot, "Karabakh")
+        await wait_until(
+            pilot, lambda: screen.found is not None and screen.found.complete, "all lines"
+        )
+    assert kept
