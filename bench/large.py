@@ -71,8 +71,8 @@ if __name__ == "__main__":
     folder = Path(sys.argv[1])
     config = load_config()
     started = time.perf_counter()
-    library = Library(folder, config)
     cache = DocumentCache.for_folder(folder, config)
+    library = Library(folder, config, cache=cache)  # as the app reads it
     loader = Loader(library, cache)
     for batch in loader.batches():
         library.add(batch)

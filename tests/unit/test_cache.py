@@ -1076,3 +1076,23 @@ def test_a_load_decodes_no_document_it_parses(monkeypatch: pytest.MonkeyPatch) -
     assert decoded == [f"{seed}.txt"]
     assert document == read_document(SEEDS / f"{seed}.txt", seed, config, library.matcher)
     assert library.summary(seed) == Summary.of(document)
+
+
+def test_a_library_without_the_cache_holds_what_its_loader_stores(
+    corpus: Path, tmp_path: Path, parsed: list[str]
+) -> None:
+    """A loader writes its cache and says which files it now holds; a library that
+    cannot read them back from it (it was given none) keeps them, rather than parse
+    each again when it is opened (the whole folder walked for each: minutes at 10,000)."""
+    config = load_config()
+    cache = DocumentCache(tmp_path / "c.sqlite3", corpus, config)
+    try:
+        library = Library(corpus, config)
+        loader = Loader(library, cache, workers=1)
+        for batch in loader.batches():
+            library.add(batch)
+    finally:
+        cache.close()
+    parsed.clear()
+    assert all(library.get(summary.id) is not None for summary in library.summaries)
+    assert parsed == []

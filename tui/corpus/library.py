@@ -515,8 +515,11 @@ class Library:
             added.append(listed)
             ids[listed.id] = relative
         self._place(added, in_order=batch.in_order and corrected is None)
-        for relative in batch.stored:
-            self._held.pop(relative, None)
+        if self.cache is not None:
+            # Read back from the cache from now on; a library without one (whatever
+            # cache its loader writes) holds what it parsed, or parses it again.
+            for relative in batch.stored:
+                self._held.pop(relative, None)
         if batch.entries or batch.corrections is not None:
             # Else the same list: not listed again (100,000 take 0.2 s to arrange).
             self._publish(errors_changed)
