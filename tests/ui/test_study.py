@@ -8,10 +8,10 @@ from textual.widgets import Static
 
 from tests.ui.conftest import SIZES, AppFactory, hold_back
 from tests.ui.test_search import shown, wait_until
+from tui import collector
 from tui.corpus import study as study_module
 from tui.corpus.study import sort_lines
 from tui.corpus.syntax import KwicOrder
-from tui.screens import kwic as kwic_module
 from tui.screens.kwic import KwicScreen
 from tui.screens.main import MainScreen
 from tui.screens.speakers import SpeakersScreen
@@ -172,7 +172,7 @@ async def test_a_complete_concordance_is_kept_out_of_the_collectors_walks(
     """Its lines live while they are shown: 625,000 of them at 100,000 meetings, which
     every full collection would walk again."""
     kept: list[int] = []
-    monkeypatch.setattr(kwic_module, "keep", lambda: kept.append(1))
+    monkeypatch.setattr(collector, "keep", lambda: kept.append(1))
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await concordance_of(pilot, "Karabakh")

@@ -1180,8 +1180,7 @@ _INTRODUCES_SELF = re.compile(
 
 _OPENS_WITH_NAME = re.compile(
     rf"^(?:(?:Hi|Hello|Hey|Good (?:morning|afternoon|evening))\b[^.!?]{{0,40}}?[.!,]?\s+)?"
-    rf"(?:So,?\s+|OK,?\s+|Okay,?\s+)?(?:I[’']m|I am|[Mm]y name is|[Mm]y name[’']s)\s+"
-    rf"(?P<name>{UPPER}[\w’'-]+(?:\s+{UPPER}[\w’'-]+){{1,2}})"
+    rf"(?:So,?\s+|OK,?\s+|Okay,?\s+)?{_INTRODUCES_SELF.pattern}"
 )
 """A paragraph that opens with its speaker's own name (`Hi, I'm Jane Doe.`)."""
 

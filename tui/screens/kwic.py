@@ -14,7 +14,7 @@ from textual.reactive import reactive
 from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
-from tui.collector import keep
+from tui import collector
 from tui.corpus.state import QueryBox
 from tui.corpus.syntax import KwicOrder
 from tui.document.marks import Hit
@@ -169,7 +169,7 @@ class KwicScreen(IndexQueryScreen):
         if found.complete:
             # Kept while shown: out of the collector's walks (625,000 lines at 100,000
             # meetings, which every full collection would walk again).
-            keep()
+            collector.keep()
         self._show(keep=more)
 
     def _show(self, keep: bool = False) -> None:
