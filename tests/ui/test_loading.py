@@ -75,6 +75,9 @@ async def test_progress_and_a_usable_list_before_the_load_ends(
         done, total = app.loading
         assert total == 60 and done < total
         assert screen.has_class("-loading")
+        # The busy line is mounted the first time there is something to say: a
+        # mount that lands at the next message, not at once.
+        await until(pilot, lambda: bool(screen.query("#loading-text")))
         text = str(screen.query_one("#loading-text", Static).render())
         assert f"of {total} documents" in text
         # The list answers keys while documents keep coming.
