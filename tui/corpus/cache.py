@@ -59,10 +59,11 @@ from tui.corpus.model import (
     Turn,
     TurnKind,
 )
+from tui.corpus.versions import document_number, file_version, pair, sum_of_pairs
 
 log = logging.getLogger("dossier.cache")
 
-SCHEMA = 6
+SCHEMA = 7
 """The layout of the tables and of the encoded rows; bump when either changes."""
 _CHECKSUM_BYTES = 16
 _LOOKUPS = 500
@@ -262,6 +263,7 @@ class DocumentCache:
                 # A file that is not SQLite, or a truncated one, fails here at the latest.
                 db.execute("SELECT count(*) FROM files").fetchone()
                 db.execute(_LISTED_INDEX)
+                db.execute(_PAIR_INDEX)
         except BaseException:
             db.close()
             raise
@@ -274,7 +276,7 @@ class DocumentCache:
             "CREATE TABLE files (path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER,"
             " doc_id TEXT, data BLOB, checksum BLOB, error TEXT, title TEXT, date INTEGER,"
             " date_source TEXT, date_confidence TEXT, place TEXT, source_kind TEXT,"
-            " turns INTEGER, questions INTEGER, paragraphs INTEGER, tallies TEXT)"
+            " turns INTEGER, questions INTEGER, paragraphs INTEGER, tallies TEXT, pair INTEGER)"
         )
         db.execute("DROP TABLE IF EXISTS search_index")  # where SCHEMA 3 kept the index
         db.execute("INSERT OR REPLACE INTO meta VALUES ('identity', ?)", (self.identity,))
@@ -460,12 +462,24 @@ class DocumentCache:
                 row.error,
                 *_summary_columns(row.summary),
                 None if row.tallies is None else json.dumps(row.tallies.as_plain()),
+                None if row.summary is None else _pair(path, row),
             )
             for path, row in rows
         ]
         return self._write(
-            db, f"INSERT OR REPLACE INTO files VALUES ({', '.join('?' * 17)})", values
+            db, f"INSERT OR REPLACE INTO files VALUES ({', '.join('?' * 18)})", values
         )
+
+    def fingerprint(self) -> tuple[int, int] | None:
+        """How many documents the cache holds, and the `fingerprint` of their versions
+        as read without corrections, added up in SQL (in halves: a sum of 64-bit
+        numbers overflows); None when it cannot be read."""
+        halves = "sum(pair & 4294967295), sum((pair >> 32) & 4294967295)"
+        found = list(self._rows(f"SELECT count(pair), {halves} FROM files"))
+        if not found:
+            return None
+        count, low, high = found[0]
+        return int(count), sum_of_pairs((int(low or 0), int(high or 0) << 32))
 
     def forget(self, paths: Iterable[str]) -> None:
         """Drop the rows of files that are gone."""
@@ -523,6 +537,15 @@ _LISTED_INDEX = (
 """The columns `files` reads, in the list's order: read from this index alone, the
 100,000 rows of a start come in 0.2 s, the first at once, where reading the table
 (whose rows hold the documents) took 0.8 s, and sorting it 0.45 s before the first."""
+_PAIR_INDEX = "CREATE INDEX IF NOT EXISTS files_pair ON files(pair)"
+"""What `fingerprint` adds up, read from this index alone (1 MB at 100,000 documents,
+where the table holds 1.8 GB: 0.4 s to read through)."""
+
+
+def _pair(path: str, row: CachedFile) -> int:
+    """What a document's row adds to the cache's `fingerprint`."""
+    version = file_version(path, row.stamp.size, row.stamp.mtime_ns, 0)
+    return pair(document_number(row.doc_id), version)
 
 
 def _summary_columns(summary: Summary | None) -> tuple[object, ...]:

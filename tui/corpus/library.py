@@ -26,7 +26,6 @@ import os
 import stat
 import threading
 import time
-import zlib
 from collections import Counter, OrderedDict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -48,6 +47,7 @@ from tui.corpus.folder import NO_FOLDER, Folder
 from tui.corpus.folder import learn as learn_from
 from tui.corpus.model import Document, Summary, Tallies
 from tui.corpus.topics import TopicMatcher
+from tui.corpus.versions import file_version, with_corrections
 from tui.corpus.workers import process_pool
 
 log = logging.getLogger("dossier")
@@ -218,6 +218,9 @@ RECENT_DOCUMENTS = 64
 those of a page of search results (50, most of them the same from one key to the
 next: at 32 every key decoded them all again, 6 ms a key at 10,000 documents rather
 than 2)."""
+
+_UNKNOWN = Stamp(-1, -1)
+"""The stamp of a document known by no file (`versions`)."""
 
 
 class Fresh(NamedTuple):
@@ -465,22 +468,43 @@ class Library:
         return document
 
     def versions(self) -> dict[str, int]:
-        """Each document's version, by id: a number made of the path, size and
+        """Each document's version (`file_version`), by id: of the path, size and
         modification time of its file, as read, and for a document dossier.yaml
         corrects, dossier.yaml's content (for every document while it names speakers:
         any may have their labels). The search index on disk holds one version of each
-        document: another is indexed again, alone. Made by arithmetic, not by hashing a
-        string for each (0.3 s for 100,000 documents, at each start and `r`)."""
-        digest = int(self.corrections.digest[:16] or "0", 16)
-        named = bool(self.corrections.speakers)
+        document: another is indexed again, alone."""
+        digest, named = self._correction_digest(), bool(self.corrections.speakers)
         as_parsed = self._as_parsed
         # Copied first (a dict, not a tuple of its items: each would be one more object
         # for the collector): a start's index reads them while the walk's batches come.
         return {
-            entry.id: _version(relative, stamp, digest if named or relative in as_parsed else 0)
+            entry.id: file_version(
+                relative, *(stamp or _UNKNOWN), digest if named or relative in as_parsed else 0
+            )
             for relative, (stamp, entry) in self._files.copy().items()
             if isinstance(entry, Summary)
         }
+
+    def listed_fingerprint(self) -> int | None:
+        """The `fingerprint` of `versions()` as the cache holds the files, added up by
+        SQLite rather than made for each document (0.4 s at 100,000): what a start
+        checks the search index on disk against, once the cache is listed and before
+        the walk of the folder says what changed. None without a cache to read."""
+        if self.cache is None:
+            return None
+        cache = self.cache.handle()  # the walk may be reading through the library's
+        try:
+            sums = cache.fingerprint()
+        finally:
+            cache.close()
+        if sums is None:
+            return None
+        count, total = sums
+        corrected = count if self.corrections.speakers else len(self._as_parsed)
+        return with_corrections(total, self._correction_digest(), corrected)
+
+    def _correction_digest(self) -> int:
+        return int(self.corrections.digest[:16] or "0", 16)
 
     def stamp(self, relative: str) -> Stamp | None:
         known = self._files.get(relative)
@@ -650,24 +674,6 @@ class Documents(Sequence[Document]):
 
 def _sort_key(summary: Summary) -> tuple[dt.date, str]:
     return summary.sort_key
-
-
-_MASK = (1 << 64) - 1
-
-
-def _version(relative: str, stamp: Stamp | None, corrected: int) -> int:
-    """A signed 64-bit number for a file's version (`Library.versions`): its path, size,
-    modification time and the corrections it was read with, each times an odd constant
-    (a change to any is a change to the number, but for one chance in 2**64)."""
-    size, mtime = (stamp.size, stamp.mtime_ns) if stamp else (-1, -1)
-    path = zlib.crc32(relative.encode("utf-8", "surrogatepass"))
-    mixed = (
-        size * 0x9E3779B97F4A7C15
-        + mtime * 0xC2B2AE3D27D4EB4F
-        + path * 0x165667B19E3779F9
-        + corrected * 0x27D4EB2F165667C5
-    ) & _MASK
-    return mixed - (1 << 64) if mixed >> 63 else mixed
 
 
 class Loader:
