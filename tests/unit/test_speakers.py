@@ -1329,3 +1329,73 @@ def test_a_listed_speaker_who_introduces_themselves_takes_the_floor(
     )
     assert turns(document) == [("statement", None), ("statement", "Marco Santori")]
     assert len(document.turns[1].paragraphs) == 3
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    ["{name}  0:{n:02d}", "{name} 00:{n:02d}:14", "{name} – 00:{n:02d}:22:", "{name}- 00:{n:02d}:33:",
+     "{name} [00:{n:02d}:05]", "{name} (00:{n:02d}:05)"],
+)  # fmt: skip
+@pytest.mark.parametrize("listed", [True, False])
+def test_a_name_and_the_time_they_began_alone_on_a_line_label_the_words_below(
+    config: Config, matcher: TopicMatcher, stamp: str, listed: bool
+) -> None:
+    """Transcription tools (Otter, Descript) put each speaker's name and the time they
+    began on a line above their words: a label where the page lists the speaker, or
+    times two names twice each (one of them may be a first name only). The first such
+    line, right below the front matter, is one too, not furniture above a title."""
+    speakers = "speakers: [Stephan Livera, Dusty Daemon]\n" if listed else ""
+    said = ["Welcome to the show.", "Thanks for having me.", "What is splicing?", "A resize."]
+    people = ["Stephan Livera", "Dusty", "Stephan Livera", "Dusty"]
+    body = "\n\n".join(
+        f"{stamp.format(name=who, n=n)}\n\n{words}"
+        for n, (who, words) in enumerate(zip(people, said, strict=True))
+    )
+    document = parse(f"---\ntitle: Splicing\n{speakers}---\n{body}\n", config, matcher, "a.md")
+    assert [t.speaker for t in document.turns] == [
+        "Stephan Livera", "Dusty Daemon" if listed else "Dusty", "Stephan Livera",
+        "Dusty Daemon" if listed else "Dusty",
+    ]  # fmt: skip
+    assert [p.text for t in document.turns for p in t.paragraphs] == said
+
+
+def test_a_chapter_list_or_a_clock_is_no_speaker(config: Config, matcher: TopicMatcher) -> None:
+    """Titles timed once each (a video's chapters) label nothing; a place and its time
+    (`Moscow: 12:30`) is still the page's clock, and dropped."""
+    document = parse(
+        "---\ntitle: Splicing\n---\nIntro 0:00\n\nChapter One 2:30\n\nMoscow: 12:30\n\n"
+        "Splicing resizes a channel.\n",
+        config,
+        matcher,
+        "a.md",
+    )
+    assert named(document) == []
+    assert [d.reason for d in document.dropped if d.text == "Moscow: 12:30"] == ["page clock"]
+
+
+def test_a_heading_that_names_a_listed_speaker_gives_them_the_part_below(
+    config: Config, matcher: TopicMatcher
+) -> None:
+    """A page of several talks, each section's heading naming its presenter (among the
+    speakers the page lists, in full or by another first name): the unlabelled
+    paragraphs below are theirs, through headings naming no one, until a heading names
+    another; questions keep their labels. A name the page does not list credits no one."""
+    page = (
+        "---\ntitle: LND 0.10\nspeakers: [Olaoluwa Osuntokun, Joost Jager, Oliver Gugger]\n---\n"
+        "# Intro (Laolu Osuntokun)\n\nThanks everyone for coming.\n\n"
+        "# Anchor outputs\n\nA new channel type.\n\n"
+        "# Multi-path payments (Joost Jager)\n\nPayments split in parts.\n\n"
+        "Q: How many parts?\n\nSixteen at most.\n\n"
+        "# PSBT funding - Oliver Gugger\n\nFund a channel from a wallet.\n"
+    )
+    document = parse(page, config, matcher, "lnd.md")
+    assert turns(document) == [
+        ("statement", "Olaoluwa Osuntokun"),
+        ("statement", "Olaoluwa Osuntokun"),
+        ("statement", "Joost Jager"),
+        ("question", None),
+        ("answer", "Joost Jager"),
+        ("statement", "Oliver Gugger"),
+    ]
+    alone = page.replace("speakers: [Olaoluwa Osuntokun, Joost Jager, Oliver Gugger]\n", "")
+    assert named(parse(alone, config, matcher, "lnd.md")) == []

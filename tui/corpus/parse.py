@@ -55,6 +55,7 @@ from tui.corpus.speakers import (
     diarized,
     from_the_floor,
     parse_label,
+    timed_name,
     title_case,
 )
 from tui.corpus.topics import TopicMatcher
@@ -88,7 +89,11 @@ _LANGUAGE_BAR = re.compile(r"^[•·*\-\s]*(?:[a-z]{2}-[A-Z]{2}\d*\s*)+$")
 _LANGUAGE_FIRST = frozenset("•·*- \t" + "abcdefghijklmnopqrstuvwxyz")
 """What a language bar starts with."""
 _PHONE = re.compile(r"^(?:tel\.?|phone|fax)?:?\s*\+?\(?\d[\d\s().-]{6,}\d$", re.IGNORECASE)
-_CLOCK = re.compile(r"^[A-Z][\w .'-]{1,30}:\s*\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?$", re.IGNORECASE)
+_CLOCK = re.compile(
+    r"^[A-Z](?:[^\W\d]|[ .'-]){1,30}:\s*\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?$", re.IGNORECASE
+)
+"""A page's clock, a place and its time (`Moscow: 12:30`); not a name and the time they
+began (`Jane Doe 00:02:14`: no digit in a place's name)."""
 # A page of a printed or scanned document: `12`, `Page 3 of 15`, `- 4 -`, `3/15`.
 _PAGE_NUMBER = re.compile(
     r"^(?:page\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?$|^[-–—]\s*\d{1,3}\s*[-–—]$", re.IGNORECASE
@@ -581,7 +586,12 @@ class _Parser:
                     state = "body"
                     below_title = True
                     continue
-                if label is not None or match_dateline(stripped):
+                if (
+                    label is not None
+                    or match_dateline(stripped)
+                    or timed_name(stripped)  # `Jane Doe  0:02`: a label, once the page shows it is
+                    or self._credits(stripped)  # `## Intro (Jane Doe)`: her part begins
+                ):
                     state = "body"
                 elif meta_title and len(stripped) >= _TITLE_CHARS:
                     state = "body"  # the page names its title apart: this is text
@@ -653,6 +663,13 @@ class _Parser:
     def _listed_speakers(self) -> list[str]:
         """The speakers the page's metadata names (`speakers: [Jane Doe, Ann Lee]`)."""
         return [name.strip() for name in self.meta.get("speakers", "").split(",") if name.strip()]
+
+    def _credits(self, line: str) -> bool:
+        """Whether `line` is a heading that gives the part below to a listed speaker."""
+        listed = self._listed_speakers()
+        return (
+            len(listed) > 1 and _credited(line, {fold(name): name for name in listed}) is not None
+        )
 
     def _described_speaker(self) -> str | None:
         """The one speaker the page's metadata names (`speakers: [Jane Doe]`), if one."""
@@ -734,13 +751,14 @@ class _Parser:
         answers_by = speech_by or (self._interviewee() if interview else None)
         asked = False
         """In an interview, whether its first question has come."""
-        answers_unlabelled = title_speaker is not None and not any(
-            block.label and self.people.speaker(block.label) == title_speaker for block in blocks
-        )
+        labelled_people = {self.people.speaker(block.label) for block in blocks if block.label}
+        answers_unlabelled = title_speaker is not None and title_speaker not in labelled_people
         listed = {fold(name): name for name in self._listed_speakers()} if not speech_by else {}
         """The speakers the page lists, by folded name: who may take the floor unlabelled."""
         introduced: set[str] = set()
         """Who took the floor so, and speaks until another does."""
+        credited: str | None = None
+        """The listed speaker the last heading that named one gave its part to."""
         for position, block in enumerate(blocks):
             is_last = position == len(blocks) - 1
             if block.label is not None:
@@ -756,6 +774,12 @@ class _Parser:
                 drafts.append(draft)
                 if block.text:
                     draft.texts.append(block.text.removesuffix("]") if draft.closed else block.text)
+                continue
+            if len(listed) > 1 and not is_last and (named := _credited(block.text, listed)):
+                # `## Multi-part payments (Joost Jager)`: one of the speakers the page
+                # lists gives the part below, until a heading names another.
+                credited = self.people.canonical(named)
+                drafts.append(_TurnDraft(None, None, None, TurnKind.HEADING, [block.text]))
                 continue
             if _is_heading(block.text) and not is_last:
                 drafts.append(_TurnDraft(None, None, None, TurnKind.HEADING, [block.text]))
@@ -773,7 +797,8 @@ class _Parser:
                 # Unlabelled paragraphs continue the turn above; the opening remarks
                 # belong to the speaker the title names.
                 if not drafts or drafts[-1].kind is TurnKind.HEADING:
-                    drafts.append(_TurnDraft(title_speaker, None, None, TurnKind.STATEMENT))
+                    opens = credited or title_speaker
+                    drafts.append(_TurnDraft(opens, None, None, TurnKind.STATEMENT))
                 elif drafts[-1].closed:
                     # After an interjection, whoever had the floor goes on.
                     speaking = next(
@@ -783,11 +808,13 @@ class _Parser:
                     drafts.append(
                         _TurnDraft(speaking, None, None, TurnKind.STATEMENT, role=Role.PERSON)
                     )
-                elif answers_unlabelled and _put_by_audience(drafts[-1]):
-                    # A question from the floor of one person's talk, where no label
-                    # names that person: that person answers.
+                elif (answers := credited or (title_speaker if answers_unlabelled else None)) and (
+                    answers not in labelled_people and _put_by_audience(drafts[-1])
+                ):
+                    # A question from the floor of one person's talk (or part of the
+                    # page), where no label names that person: that person answers.
                     drafts.append(
-                        _TurnDraft(title_speaker, None, None, TurnKind.STATEMENT, role=Role.PERSON)
+                        _TurnDraft(answers, None, None, TurnKind.STATEMENT, role=Role.PERSON)
                     )
                 drafts[-1].texts.append(block.text)
                 continue
@@ -803,6 +830,8 @@ class _Parser:
                 main_person = speaker
             elif drafts and drafts[-1].speaker == main_person and main_person in introduced:
                 speaker, kind = main_person, drafts[-1].kind  # who introduced themselves goes on
+            elif credited is not None:
+                speaker, kind = credited, TurnKind.STATEMENT
             if drafts and drafts[-1].speaker == speaker and drafts[-1].kind is kind:
                 drafts[-1].texts.append(block.text)
             else:
@@ -1195,6 +1224,28 @@ def _introduced(text: str, listed: dict[str, str]) -> str | None:
     return next(
         (name for size in (3, 2) if (name := listed.get(fold(" ".join(words[:size]))))), None
     )
+
+
+_CREDIT = re.compile(r"(?:\((?P<within>[^()]{3,60})\)|\s[-–—]\s+(?P<after>[^-–—]{3,60}))$")
+"""Who a heading gives its part to, at its end: `What is FROST? (Chelsea Komlo)`,
+`PSBT channel funding - Oliver Gugger`."""
+_CREDITED_CHARS = 100
+
+
+def _credited(heading: str, listed: dict[str, str]) -> str | None:
+    """The listed speaker (`listed`, by folded name) a heading (a short line) gives its
+    part to: named in full, or by another first name (`Laolu Osuntokun` for `Olaoluwa
+    Osuntokun`) where no other listed speaker has the surname."""
+    if len(heading) > _CREDITED_CHARS or (found := _CREDIT.search(heading.strip())) is None:
+        return None
+    name = fold(" ".join((found["within"] or found["after"]).split()))
+    if name in listed:
+        return listed[name]
+    if " " not in name:
+        return None
+    surname = name.rsplit(" ", 1)[1]
+    alike = [full for folded, full in listed.items() if folded.rsplit(" ", 1)[-1] == surname]
+    return alike[0] if len(alike) == 1 else None
 
 
 def _name_self_introduced(drafts: list[_TurnDraft]) -> None:

@@ -393,6 +393,14 @@ _COLON_LABEL = re.compile(
     + _TIMESTAMP
     + r"\s*)?[:：](?:\s+(?P<rest>.*)|$)"
 )
+_TIMED_NAME = re.compile(
+    r"^(?P<name>[^\W\d_][\w.’'\- ]{0,60}?)\s*(?:[-–—|@]\s*)?" + _TIMESTAMP + r"\s*[:：]?$"
+)
+"""`Jane Doe  0:02`, `Jane Doe – 00:03:22:`, `Jane Doe [00:01:05]`: a name and when they
+began, alone on a line above what they say, as transcription tools export it (Otter,
+Descript). A label where the page lists the name as a speaker, or times two names or
+more twice each (a chapter list times each title once: `Intro 0:00`)."""
+_TIMED_CHARS = 80
 _LABEL_REACH = 300
 """A label's colon stands within this many characters of a line's start (a name and
 up to three notes)."""
@@ -424,6 +432,14 @@ _AUDIENCE = re.compile(
     re.IGNORECASE,
 )
 """`Audience member 2`, `Different audience member`: someone of the audience."""
+
+
+def timed_name(line: str) -> str | None:
+    """The name of a line that is only a name and a time (`Jane Doe  0:02`, `_TIMED_NAME`),
+    its spaces made one; None for any other line."""
+    if len(line) > _TIMED_CHARS or (found := _TIMED_NAME.match(line)) is None:
+        return None
+    return " ".join(found["name"].split())
 
 
 def diarized(label: str | None) -> bool:
@@ -486,6 +502,8 @@ def parse_label(line: str, known: People | None = None) -> Label | None:
             if label is not None:
                 if known is not None:
                     known.labels[(match["name"], note)] = label
+                    if not rest and timed_name(line):  # `Jane Doe- 00:02:33:`
+                        known.label_lines.add(label.name.casefold())
                 return label
         elif "," in head[:60] and (match := _ROLE_LABEL.match(line)) is not None:
             notes = match["notes"]
@@ -493,6 +511,12 @@ def parse_label(line: str, known: People | None = None) -> Label | None:
             label = _with_role(match["name"], match["role"], note, (match["rest"] or "").strip())
             if label is not None:
                 return label
+        if known is not None and (timed := timed_name(line)) and known.labels_lines(timed):
+            label = _classify(timed, None, "", known)
+            if label is None and _ONE_NAME.match(timed) and _bare(timed) not in _NOT_NAMES:
+                label = Label(timed, None, "", "", Role.PERSON)  # `Josibake – 00:02:32:`
+            if label is not None:
+                return replace(label, style="Name time")
     if "." in line[:60] and _may_end_in_period(line):
         match = _PERIOD_LABEL.match(line)
         if match is not None:
@@ -600,7 +624,7 @@ def _may_end_in_period(line: str) -> bool:
 def _classify(raw: str, note: str | None, rest: str, known: People | None) -> Label | None:
     if rest.startswith(("http://", "https://", "www.")):
         return None  # `Original Notes: https://...`: a link, not speech
-    name = " ".join(raw.split()).rstrip(".")
+    name = " ".join(raw.split()).rstrip(".-–— ")  # `Jane Doe- 00:02:33:`
     folded = name.casefold()
     if folded in QUESTION_WORDS:
         style = "Q:/A:" if folded == "q" else "Question:/Answer:"
@@ -890,6 +914,19 @@ class People:
             forms.append(name)
             self._canonical.clear()
 
+    def labels_lines(self, name: str) -> bool:
+        """Whether `name`, alone on a line (with the time they began), labels the words
+        below it: a name the page stands so above their turns (`label_lines`), or one
+        it lists as a speaker (then one of those names: another name alone so on the
+        page twice is a label too)."""
+        folded = name.casefold()
+        if folded in self.label_lines:
+            return True
+        if any(folded == listed.casefold() for listed in self.listed):
+            self.label_lines.add(folded)
+            return True
+        return False
+
     def is_known(self, name: str) -> bool:
         folded = " ".join(name.split()).casefold()
         return (
@@ -914,6 +951,9 @@ class People:
                 and _bare(line) not in _NOT_NAMES
             ):
                 alone[line.strip("* ")] += 1
+                continue
+            if timed := timed_name(line):
+                alone[timed] += 1
                 continue
             if ":" not in line[:_ONE_WORD_CHARS]:
                 continue  # most lines: no colon near their start, no one-word label
@@ -947,7 +987,9 @@ class People:
                 for name, count in alone.items()
                 if count == 1 and self._named(name, besides=1)
             }
-        if len(recurring) >= 2 and not recurring <= self.label_lines:
+        if (len(recurring) >= 2 or (recurring and self.label_lines)) and not (
+            recurring <= self.label_lines
+        ):
             self.label_lines |= recurring
             learned = True
         return learned
