@@ -63,11 +63,13 @@ def test_links_with_a_caption_and_marked_notes_are_furniture(
         "Alan Murray - Moderator\n\n"
         "Sandra Ro, CME Group\n\n"
         "Slides: https://example.org/talk.pdf\n\n"
+        "podcast: https://example.com/episode/450/\n\n"
         "Trezor blog post on the vulnerability: https://blog.example.com/post\n\n"
         "w3.org/TR/WebCryptoAPI/\n\n"
         "Our goal is field building.\n\n"
         "To get today's show notes, head out to https://example.com.\n\n"
         "Jane Doe: https://example.org/data\n\n"
+        "gmaxwell: https://example.org/log\n\n"
         "-- Aside --\n\n"
         "This was never closed.\n"
     )
@@ -77,12 +79,14 @@ def test_links_with_a_caption_and_marked_notes_are_furniture(
         "Our goal is field building.",
         "To get today's show notes, head out to https://example.com.",
         "Jane Doe: https://example.org/data",
+        "gmaxwell: https://example.org/log",
         "-- Aside --",
         "This was never closed.",
     ]
     reasons = {dropped.text[:12]: dropped.reason for dropped in document.dropped}
     assert reasons["-- Disclaime"] == reasons["2. I sometim"] == "marked block"
     assert reasons["Slides: http"] == reasons["w3.org/TR/We"] == reasons["Trezor blog "] == "link"
+    assert reasons["podcast: htt"] == "link"
     assert reasons["Alan Murray "] == reasons["Sandra Ro, C"] == "participant"
 
 

@@ -335,7 +335,9 @@ def _captioned_link(line: str) -> bool:
         return False
     if len(words) <= 3 and all(word[:1].isupper() or not word[:1].isalpha() for word in words):
         return any(word.strip("():").casefold() in _LINK_NOUNS for word in words)
-    return not (len(words) == 1 and words[0].islower())  # `gmaxwell: https://…`
+    if len(words) == 1 and words[0].islower():  # `gmaxwell: https://…`, but `podcast: https://…`
+        return words[0].strip("():").casefold() in _LINK_NOUNS
+    return True
 
 
 def _marked_blocks(lines: list[str]) -> set[int]:
