@@ -563,6 +563,15 @@ def index_of(folder: Path, config: Config, cache_file: Path) -> SearchIndex:
         cache.close()
 
 
+def index_at_start(folder: Path, config: Config, cache_file: Path) -> SearchIndex | None:
+    """What a start searches with before the walk (`current_index`)."""
+    cache = DocumentCache(cache_file, folder, config)
+    try:
+        return current_index(Library.load(folder, config, cache), cache)
+    finally:
+        cache.close()
+
+
 def indexed_documents(index: SearchIndex) -> list[str]:
     return list(dict.fromkeys(entry.document.id for entry in index.entries))
 
@@ -651,11 +660,7 @@ def test_an_index_is_opened_as_it_is_only_where_it_holds_the_library(
     cache_file = tmp_path / "c.sqlite3"
 
     def current() -> SearchIndex | None:
-        cache = DocumentCache(cache_file, corpus, config)
-        try:
-            return current_index(Library.load(corpus, config, cache), cache)
-        finally:
-            cache.close()
+        return index_at_start(corpus, config, cache_file)
 
     assert current() is None, "no index yet"
     assert not cache_file.with_suffix(".index").exists(), "none made"
@@ -722,11 +727,7 @@ def test_a_start_opens_the_index_in_the_order_kept_beside_it(
     compared = recorded(monkeypatch, search_module, "_held", lambda index: "compared")
 
     def start() -> SearchIndex | None:
-        cache = DocumentCache(cache_file, corpus, config)
-        try:
-            return current_index(Library.load(corpus, config, cache), cache)
-        finally:
-            cache.close()
+        return index_at_start(corpus, config, cache_file)
 
     opened = start()
     assert opened is not None and compared == []
