@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from unittest.mock import patch
 
 import pytest
 from hypothesis import given, settings
@@ -181,3 +182,8 @@ def test_sorting_by_context_is_by_its_words(contexts: list[tuple[list[str], list
     by_right = sorted(lines, key=lambda line: [fold(w) for w in line.right.split()])
     assert sort_lines(lines, KwicOrder.LEFT) == by_left
     assert sort_lines(lines, KwicOrder.RIGHT) == by_right
+    # A concordance larger than a run is sorted in runs, merged: the same order, ties
+    # (the same words) kept in corpus order.
+    with patch.object(study, "SORT_RUN", 3):
+        assert sort_lines(lines, KwicOrder.LEFT) == by_left
+        assert sort_lines(lines, KwicOrder.RIGHT) == by_right
