@@ -4,7 +4,6 @@ index built."""
 from __future__ import annotations
 
 import time
-from types import ModuleType
 
 import pytest
 
@@ -12,19 +11,19 @@ from tests.ui.conftest import AppFactory
 from tests.ui.test_search import wait_until
 from tui.app import COLLECT_CHECK
 from tui.collector import IdleCollector
-from tui.corpus import library as library_module
 from tui.corpus import search as search_module
+from tui.corpus.library import Library
 
 
 @pytest.mark.parametrize(
     ("module", "name", "load"),
-    [(search_module, "cached_index", False), (library_module, "_ids", True)],
+    [(search_module, "cached_index", False), (Library, "walk", True)],
     ids=["index built", "folder read"],
 )
 async def test_no_idle_collection_while_the_folder_is_read_or_the_index_built(
     make_app: AppFactory,
     monkeypatch: pytest.MonkeyPatch,
-    module: ModuleType,
+    module: object,
     name: str,
     load: bool,
 ) -> None:

@@ -144,13 +144,13 @@ async def test_a_warm_start_searches_before_the_folder_is_walked(
     async with app.run_test(size=(80, 24)) as pilot:
         await until(pilot, lambda: loaded(app))
     walked = threading.Event()
-    real_ids = library_module._ids
+    real_walk = Library.walk
 
-    def held_back(top: Path, library: Library) -> object:
+    def held_back(library: Library) -> object:
         walked.wait(20)
-        return real_ids(top, library)
+        return real_walk(library)
 
-    monkeypatch.setattr(library_module, "_ids", held_back)
+    monkeypatch.setattr(Library, "walk", held_back)
     if changed:
         seed = folder / "000_0f3248e6ed0e14b7.txt"
         seed.write_text(

@@ -663,7 +663,9 @@ class _Parser:
         return True
 
     def _listed_speakers(self) -> list[str]:
-        """The speakers the page's metadata names (`speakers: [Jane Doe, Ann Lee]`)."""
+        """The speakers the page's metadata names (`speakers: [Jane Doe, Ann Lee]`): as
+        the head has read it so far (it may list them in the body's first lines); once it
+        is read, `people.listed`."""
         return [name.strip() for name in self.meta.get("speakers", "").split(",") if name.strip()]
 
     def _credits(self, line: str) -> bool:
@@ -675,7 +677,7 @@ class _Parser:
 
     def _described_speaker(self) -> str | None:
         """The one speaker the page's metadata names (`speakers: [Jane Doe]`), if one."""
-        listed = self._listed_speakers()
+        listed = self.people.listed
         return listed[0] if len(listed) == 1 and len(listed[0].split()) >= 2 else None
 
     def _settle_title(self) -> None:
@@ -755,7 +757,7 @@ class _Parser:
         """In an interview, whether its first question has come."""
         labelled_people = {self.people.speaker(block.label) for block in blocks if block.label}
         answers_unlabelled = title_speaker is not None and title_speaker not in labelled_people
-        listed = {fold(name): name for name in self._listed_speakers()} if not speech_by else {}
+        listed = {fold(name): name for name in self.people.listed} if not speech_by else {}
         """The speakers the page lists, by folded name: who may take the floor unlabelled."""
         introduced: set[str] = set()
         """Who took the floor so, and speaks until another does."""
@@ -841,7 +843,7 @@ class _Parser:
         _name_hosts(drafts)
         _name_handed_over(drafts)
         _name_self_introduced(drafts)
-        _name_diarized(drafts, self._listed_speakers())
+        _name_diarized(drafts, self.people.listed)
         _assign_kinds(drafts, title_speaker)
         return drafts, styles
 

@@ -511,7 +511,7 @@ def parse_label(line: str, known: People | None = None) -> Label | None:
             label = _with_role(match["name"], match["role"], note, (match["rest"] or "").strip())
             if label is not None:
                 return label
-        if known is not None and (timed := timed_name(line)) and known.labels_lines(timed):
+        if known is not None and (timed := timed_name(line)) and known.stands_above_turns(timed):
             label = _classify(timed, None, "", known)
             if label is None and _ONE_NAME.match(timed) and _bare(timed) not in _NOT_NAMES:
                 label = Label(timed, None, "", "", Role.PERSON)  # `Josibake – 00:02:32:`
@@ -914,7 +914,7 @@ class People:
             forms.append(name)
             self._canonical.clear()
 
-    def labels_lines(self, name: str) -> bool:
+    def stands_above_turns(self, name: str) -> bool:
         """Whether `name`, alone on a line (with the time they began), labels the words
         below it: a name the page stands so above their turns (`label_lines`), or one
         it lists as a speaker (then one of those names: another name alone so on the
