@@ -1313,22 +1313,78 @@ def test_initials_label_the_person_they_spell(config: Config, matcher: TopicMatc
 def test_a_listed_speaker_who_introduces_themselves_takes_the_floor(
     config: Config, matcher: TopicMatcher
 ) -> None:
-    """On an unlabelled page that lists several speakers, a paragraph that opens with one
-    of them saying their name starts their turn, and what follows is theirs; a name
-    the page does not list, or said later in a paragraph, starts none."""
+    """On an unlabelled page that lists several speakers, a paragraph where one of them
+    says their name early (in full, or a first name one of them has) starts their
+    turn, and what follows is theirs, through headings; a name the page does not list,
+    or said past the paragraph's opening, starts none."""
     document = parse(
         "---\ntitle: Bitcoin Law\nspeakers: [James Gatto, Marco Santori]\n---\n"
         "Our next two speakers will talk about the law.\n\n"
         "I am going to talk about patents.\n\n"
         "My name is Marco Santori, I am an attorney.\n\n"
         "Regulators look at three things.\n\n"
-        "I'm Jane Roe and I disagree, but so says my name is Marco Santori too.\n",
+        "# Securities\n\nThe first is whether a token is a security.\n\n"
+        "I'm Jane Roe and I disagree. "
+        + "Patents are slow to come. "
+        * 8
+        + "So says my name is James Gatto.\n\n"
+        "Alright. Are we ready? Thumbs up? Cool. I am James and this is Marco.\n\n"
+        "Patents again.\n",
         config,
         matcher,
         name="law.md",
     )
-    assert turns(document) == [("statement", None), ("statement", "Marco Santori")]
-    assert len(document.turns[1].paragraphs) == 3
+    assert turns(document) == [
+        ("statement", None), ("statement", "Marco Santori"), ("statement", "Marco Santori"),
+        ("statement", "James Gatto"),
+    ]  # fmt: skip
+    assert [len(t.paragraphs) for t in document.turns] == [2, 2, 1, 2, 2]
+
+
+def test_who_opens_a_talk_of_several_is_the_listed_speaker_the_others_are_spoken_of_by(
+    config: Config, matcher: TopicMatcher
+) -> None:
+    """A talk of two listed speakers that names neither in a label: the opening
+    paragraph that says `I` and tells of one of them by name (`Joseph will go after
+    that.`) is the other's, and so is the talk after it, through headings. Not where
+    the name is asked about, said in a host's welcome, or past the opening paragraphs."""
+    listed = "---\ntitle: Lightning\nspeakers: [Tadge Dryja, Joseph Poon]\n---\n"
+    talk = (
+        "Great to have you guys. They are going to talk about scaling.\n\n"
+        "Okay, hi. I titled it solutions. Joseph will go after that. Okay, so I'll start.\n\n"
+        "# Payment channels\n\nA channel is two signatures.\n"
+    )
+    document = parse(listed + talk, config, matcher, "ln.md")
+    assert turns(document) == [("statement", None)] + [("statement", "Tadge Dryja")] * 2
+    for other in (
+        "Okay, hi. Shall we hear from Joseph after this? I'll start.",
+        "Hi, I am the host. Please welcome Joseph, who goes after the break.",
+        "Okay, hi. I titled it solutions. Poon will go after that.",
+    ):
+        document = parse(listed + talk.replace(talk.split("\n\n")[1], other), config, matcher)
+        assert named(document) == ([] if "Poon" not in other else ["Tadge Dryja"] * 2)
+    late = "".join(f"Fees rose in year {n}, as blocks filled up.\n\n" for n in range(3))
+    late += "I titled it solutions. Joseph will go after that.\n"
+    assert named(parse(listed + late, config, matcher, "ln.md")) == []
+
+
+def test_an_a_label_is_the_answer_of_who_gave_the_part_the_questions_follow(
+    config: Config, matcher: TopicMatcher
+) -> None:
+    """`A:` on a page of several listed speakers answers for whoever had the floor
+    before the questions, where that was their one part; where the speakers took parts
+    in turn, the questions are to all of them, and an `A:` names nobody."""
+    listed = "---\ntitle: FROST\nspeakers: [Chelsea Komlo, Elizabeth Crites]\n---\n"
+    parts = (
+        "My name is Elizabeth Crites, I am a postdoc.\n\nSchnorr signatures.\n\n"
+        "I'm Chelsea Komlo, I work on FROST.\n\nRobustness.\n\n"
+    )
+    asked = "Q: Who uses FROST?\n\nA: Zcash does.\n"
+    document = parse(listed + parts + asked, config, matcher, "frost.md")
+    assert turns(document)[-2:] == [("question", None), ("answer", "Chelsea Komlo")]
+    taken_back = parts + "My name is Elizabeth Crites again.\n\nMore on Schnorr.\n\n"
+    document = parse(listed + taken_back + asked, config, matcher, "frost.md")
+    assert turns(document)[-2:] == [("question", None), ("answer", None)]
 
 
 @pytest.mark.parametrize(

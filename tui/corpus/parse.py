@@ -759,10 +759,11 @@ class _Parser:
         answers_unlabelled = title_speaker is not None and title_speaker not in labelled_people
         listed = {fold(name): name for name in self.people.listed} if not speech_by else {}
         """The speakers the page lists, by folded name: who may take the floor unlabelled."""
-        introduced: set[str] = set()
-        """Who took the floor so, and speaks until another does."""
         credited: str | None = None
-        """The listed speaker the last heading that named one gave its part to."""
+        """The listed speaker who has the floor, given by a heading that names them or
+        taken in their own words, until another is."""
+        opening = _OPENING_PARAGRAPHS
+        """Paragraphs left to find who opens a talk by, while nobody listed has."""
         for position, block in enumerate(blocks):
             is_last = position == len(blocks) - 1
             if block.label is not None:
@@ -783,18 +784,26 @@ class _Parser:
                 # `## Multi-part payments (Joost Jager)`: one of the speakers the page
                 # lists gives the part below, until a heading names another.
                 credited = self.people.canonical(named)
+                opening = 0
                 drafts.append(_TurnDraft(None, None, None, TurnKind.HEADING, [block.text]))
                 continue
             if _is_heading(block.text) and not is_last:
                 drafts.append(_TurnDraft(None, None, None, TurnKind.HEADING, [block.text]))
                 continue
             named = _introduced(block.text, listed) if len(listed) > 1 else None
+            if named is None and len(listed) > 1 and opening:
+                # Who opens a talk of several: no listed speaker has had the floor.
+                opening -= 1
+                if not drafts or drafts[-1].role is None:
+                    named = _not_spoken_of(block.text, self.people.listed)
             if named is not None:
-                # `My name is Marco Santori, I am an attorney.`: one of the speakers the
-                # page lists takes the floor, unlabelled.
-                main_person = self.people.canonical(named)
-                introduced.add(main_person)
-                drafts.append(_TurnDraft(main_person, None, None, TurnKind.STATEMENT))
+                # `My name is Marco Santori, I am an attorney.`, or `Joseph will go
+                # after that. Okay, so I'll start.` between Tadge Dryja and Joseph Poon:
+                # one of the speakers the page lists takes the floor, unlabelled.
+                main_person = credited = self.people.canonical(named)
+                opening = 0
+                if not drafts or drafts[-1].speaker != main_person or drafts[-1].role:
+                    drafts.append(_TurnDraft(main_person, None, None, TurnKind.STATEMENT))
                 drafts[-1].texts.append(block.text)
                 continue
             if labelled:
@@ -832,8 +841,6 @@ class _Parser:
                 speaker, kind = self._attribute(block.text, main_person)
             if speaker:
                 main_person = speaker
-            elif drafts and drafts[-1].speaker == main_person and main_person in introduced:
-                speaker, kind = main_person, drafts[-1].kind  # who introduced themselves goes on
             elif credited is not None:
                 speaker, kind = credited, TurnKind.STATEMENT
             if drafts and drafts[-1].speaker == speaker and drafts[-1].kind is kind:
@@ -1209,25 +1216,55 @@ _SAYS_NAME = r"\b(?:I[’']m|I am|[Mm]y name is|[Mm]y name[’']s)\s+"
 _INTRODUCES_SELF = re.compile(
     rf"{_SAYS_NAME}(?P<name>{UPPER}[\w’'-]+(?:\s+{UPPER}[\w’'-]+){{1,2}})"
 )
-
-
-_OPENS_WITH_NAME = re.compile(
-    rf"^(?:(?:Hi|Hello|Hey|Good (?:morning|afternoon|evening))\b[^.!?]{{0,40}}?[.!,]?\s+)?"
-    rf"(?:So,?\s+|OK,?\s+|Okay,?\s+)?{_INTRODUCES_SELF.pattern}"
+_INTRODUCES_SELF_OR_ONE = re.compile(  # a full name, or one
+    rf"{_SAYS_NAME}(?P<name>{UPPER}[\w’'-]+(?:\s+{UPPER}[\w’'-]+){{0,2}})"
 )
-"""A paragraph that opens with its speaker's own name (`Hi, I'm Jane Doe.`)."""
+
+
+_INTRODUCTION_CHARS = 200
+"""How far into a paragraph a speaker who takes the floor says their name: after a
+greeting, a word to the room (`Alright. Are we ready to get going? ... I am Andrew`)."""
 
 
 def _introduced(text: str, listed: dict[str, str]) -> str | None:
-    """The listed speaker (`listed`, by folded name) a paragraph opens by introducing:
-    `My name is Marco Santori, I am an attorney.`"""
-    found = _OPENS_WITH_NAME.match(text)
-    if found is None:
+    """The listed speaker (`listed`, by folded name) who takes the floor saying their
+    name early in a paragraph: `My name is Marco Santori, I am an attorney.`, `I am
+    Andrew and this is David.` (a first name, where one listed speaker has it)."""
+    for found in _INTRODUCES_SELF_OR_ONE.finditer(text, 0, _INTRODUCTION_CHARS):
+        words = found["name"].split()
+        for size in (3, 2):
+            if name := listed.get(fold(" ".join(words[:size]))):
+                return name
+        first = [full for folded, full in listed.items() if folded.split()[0] == fold(words[0])]
+        if len(first) == 1:
+            return first[0]
+    return None
+
+
+_OPENING_PARAGRAPHS = 3
+_NAME_WORD = re.compile(r"\w{2,}")
+_SENTENCE = re.compile(r".+?(?:[.!?…]+[\"”»’')\]]*(?=\s|$)|$)", re.DOTALL)
+_FIRST_PERSON = re.compile(r"\b(?:I|I[’']m|I[’']ll|I[’']ve|I[’']d|my|me)\b")
+_HOSTING = re.compile(
+    r"\b(?:welcome|introduce|introducing|please|applause|our (?:first |next |last )?speakers?"
+    r"|next (?:up|speaker)|give it up)\b",
+    re.IGNORECASE,
+)
+"""A host's words: who welcomes or introduces a speaker speaks of them, and is another."""
+
+
+def _not_spoken_of(text: str, listed: Sequence[str]) -> str | None:
+    """The one speaker of those the page lists that a paragraph in the first person
+    does not speak of, where it speaks of each other one by name, as only another
+    would: `Joseph will go after that. Okay, so I'll start.` between Tadge Dryja and
+    Joseph Poon is Tadge's. Not a host's words (a welcome, an introduction)."""
+    if not _FIRST_PERSON.search(text) or _HOSTING.search(text):
         return None
-    words = found["name"].split()
-    return next(
-        (name for size in (3, 2) if (name := listed.get(fold(" ".join(words[:size]))))), None
-    )
+    # Of whom it asks (`as laid out by Rodrigo or Brian?`), it may ask anyone.
+    told = " ".join(s for s in _SENTENCE.findall(text) if not s.rstrip(_CLOSING).endswith("?"))
+    words = set(_NAME_WORD.findall(told))
+    unnamed = [name for name in listed if not words & set(_NAME_WORD.findall(name))]
+    return unnamed[0] if len(unnamed) == 1 else None
 
 
 _CREDIT = re.compile(r"(?:\((?P<within>[^()]{3,60})\)|\s[-–—]\s+(?P<after>[^-–—]{3,60}))$")
@@ -1339,6 +1376,8 @@ def _assign_kinds(drafts: list[_TurnDraft], title_speaker: str | None) -> None:
     # (`WT: How certain are…?` among `Q:` and `A:`), not who answers.
     marked = any(d.role is Role.ANSWER for d in drafts)
     answerer = title_speaker
+    presenters: list[str] = []
+    """Who had the floor unlabelled, in turn, one entry a part."""
     in_exchange = False
     asked_by: str | None = None
     """Who asked in the turn before, if it asked: the next speaker answers."""
@@ -1348,6 +1387,12 @@ def _assign_kinds(drafts: list[_TurnDraft], title_speaker: str | None) -> None:
         if role is None:
             # A talk's unlabelled opening may ask its audience (`a recipe for what?`).
             asked_by = draft.speaker if draft.speaker and asks else None
+            if draft.speaker is not None and presenters[-1:] != [draft.speaker]:
+                presenters.append(draft.speaker)
+                # Who has the floor unlabelled answers `A:`: a talk's speaker, or the
+                # speaker of the part before the questions, if that was their one part
+                # (of parts given in turn, the questions are to all).
+                answerer = draft.speaker if presenters.count(draft.speaker) == 1 else None
             continue
         asker = role is Role.HOST or (
             draft.speaker is not None
