@@ -17,7 +17,7 @@ import yaml
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 SCORER = Path(__file__).resolve().parents[2] / "bench" / "score.py"
 
-TOTAL_FLOORS = {"dates": 96.5, "speakers": 97.5, "kinds": 63.5, "titles": 96.5}
+TOTAL_FLOORS = {"dates": 96.5, "speakers": 97.8, "kinds": 63.5, "titles": 96.5}
 """Over every development source. Sources added after the first floors brought the
 totals down though no source's figure fell: ethereum-pm (call notes, speakers added
 at 61.9%), medford-meetings, changelog-podcasts (96.9%) and talks-srccon (52.6%); then
@@ -30,7 +30,7 @@ drawn at random), 11 of which leak, then 80 more (six picked), 2 of which leak."
 SPEAKER_FLOORS = {
     "a11y-rules": 99.0,
     "bitcoin-talks": 96.0,
-    "captions": 96.0,
+    "captions": 99.0,
     "debates": 99.0,
     "medford-meetings": 99.5,
     "changelog-podcasts": 97.0,

@@ -611,6 +611,15 @@ def test_a_speaker_called_by_one_name_is_named_by_their_own_introduction(
     )
     # `I am Dave Jones’s friend` names another person: Robert stays Robert.
     assert [t[1] for t in turns(document)] == ["Nic Steenhout", "Robert"] * 2
+    # Captions set a pause as a comma, even inside a name; `I` after one is no name.
+    captions = parse(
+        "The podcast, episode two, with a guest from the industry\n\n"
+        "Travis: Hey, welcome to my podcast. My name is Travis, Albritton, and then\n\n"
+        "Sarah: My name is Sarah, I make the audio.\n\nTravis: Good.\n\nSarah: Yes.\n",
+        config,
+        matcher,
+    )
+    assert [t[1] for t in turns(captions)] == ["Travis Albritton", "Sarah"] * 2
 
 
 def test_a_page_published_before_its_meeting_began_dates_it_the_day_before(

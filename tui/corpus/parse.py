@@ -1214,8 +1214,9 @@ def _name_handed_over(drafts: list[_TurnDraft]) -> None:
 _SAYS_NAME = r"\b(?:I[’']m|I am|[Mm]y name is|[Mm]y name[’']s)\s+"
 """What a speaker says before their own name."""
 _INTRODUCES_SELF = re.compile(
-    rf"{_SAYS_NAME}(?P<name>{UPPER}[\w’'-]+(?:\s+{UPPER}[\w’'-]+){{1,2}})"
+    rf"{_SAYS_NAME}(?P<name>{UPPER}[\w’'-]+(?:,?\s+{UPPER}[\w’'-]+){{1,2}})"
 )
+"""`I'm Jane Doe`; captions may set a pause as a comma (`My name is Travis, Albritton`)."""
 _INTRODUCES_SELF_OR_ONE = re.compile(  # a full name, or one
     rf"{_SAYS_NAME}(?P<name>{UPPER}[\w’'-]+(?:\s+{UPPER}[\w’'-]+){{0,2}})"
 )
@@ -1304,13 +1305,13 @@ def _name_self_introduced(drafts: list[_TurnDraft]) -> None:
             said = _INTRODUCES_SELF.search(text)
             if said is None:
                 continue
-            parts = said["name"].split()
+            parts = said["name"].replace(",", "").split()
             first, last, word = parts[0].casefold(), parts[-1].casefold(), one.casefold()
             shortened = min(len(first), len(word)) >= 3 and (
                 first.startswith(word) or word.startswith(first)
             )
             if shortened or last == word:
-                named[draft.label] = said["name"]
+                named[draft.label] = " ".join(parts)
                 break
     for draft in drafts:
         if draft.label in named:
