@@ -1438,6 +1438,36 @@ def test_a_chapter_list_or_a_clock_is_no_speaker(config: Config, matcher: TopicM
     assert [d.reason for d in document.dropped if d.text == "Moscow: 12:30"] == ["page clock"]
 
 
+def test_a_heading_that_names_a_speaker_the_page_labels_gives_them_the_part_below(
+    config: Config, matcher: TopicMatcher
+) -> None:
+    """A Markdown heading is a heading whatever it ends in; one that ends with a name in
+    brackets gives the part below to that person where the page lists them or labels
+    them by full name elsewhere (the host, `Jeff Gallas:` in the questions), even after
+    a dash in the heading (`Nodes - a market overview (Rootzoll)`)."""
+    page = (
+        "---\ntitle: RaspiBlitz\nspeakers: [Rootzoll, Openoms]\n---\n"
+        "## Intro (Jeff Gallas)\n\nWelcome to episode nine of the show.\n\n"
+        "## Nodes - a market overview (Rootzoll)\n\nWe are talking full nodes today.\n\n"
+        "## ThunderHub (Openoms)\n\nI would like to speak about it.\n\n"
+        "Jeff Gallas: Is it running as a service?\n\nOpenoms: Yes it is.\n\n"
+        "Jeff Gallas: And backups?\n\nOpenoms: Those too.\n"
+    )
+    document = parse(page, config, matcher, "blitz.md")
+    assert turns(document) == [
+        ("statement", "Jeff Gallas"), ("statement", "Rootzoll"), ("statement", "Openoms"),
+        ("question", "Jeff Gallas"), ("answer", "Openoms"),
+        ("question", "Jeff Gallas"), ("answer", "Openoms"),
+    ]  # fmt: skip
+    headings = [t.paragraphs[0].text for t in document.turns if t.kind is TurnKind.HEADING]
+    assert headings == [
+        "Intro (Jeff Gallas)", "Nodes - a market overview (Rootzoll)", "ThunderHub (Openoms)"
+    ]  # fmt: skip
+    unlabelled = parse(page.split("Jeff Gallas:")[0], config, matcher, "blitz.md")
+    assert turns(unlabelled)[0] == ("statement", None)
+    assert unlabelled.turns[0].kind is TurnKind.HEADING
+
+
 def test_a_heading_that_names_a_listed_speaker_gives_them_the_part_below(
     config: Config, matcher: TopicMatcher
 ) -> None:

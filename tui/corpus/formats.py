@@ -32,8 +32,10 @@ class Converted:
     """Normalised (key, value) pairs in the order found, the first value of each key."""
     dropped: tuple[DroppedText, ...]
     headings: frozenset[int] = frozenset()
-    """The lines of the text that are headings or code in the markup: never a speaker's
-    label."""
+    """The lines of the text that are headings in the markup: never a speaker's label."""
+    code: frozenset[int] = frozenset()
+    """The lines of the text in the markup's code blocks (a slide's text, a REPL
+    session): never a speaker's label either."""
     emphasised: frozenset[int] = frozenset()
     """The lines the markup sets in bold or italics whole: how an interview without
     labels sets its questions apart."""
@@ -63,6 +65,7 @@ def convert(raw: str, name: str) -> Converted:
     if not lines and kind in ("srt", "vtt", "markdown"):
         lines = text.split("\n")
     headings: frozenset[int] = frozenset()
+    code: frozenset[int] = frozenset()
     emphasised: frozenset[int] = frozenset()
     if kind == "html":
         # The page's text is new lines: the front matter's have no number in it.
@@ -73,7 +76,7 @@ def convert(raw: str, name: str) -> Converted:
         text, dropped = _convert_captions(lines, kind)
         meta = []
     if kind == "markdown":
-        text, meta, dropped, headings, emphasised = _convert_markdown(lines)
+        text, meta, dropped, headings, code, emphasised = _convert_markdown(lines)
     elif kind not in ("html", "srt", "vtt"):
         meta, dropped = [], []
     return Converted(
@@ -82,6 +85,7 @@ def convert(raw: str, name: str) -> Converted:
         _first_of_each_key(_ordered(front_meta, meta)),
         tuple(front_dropped + dropped),
         headings,
+        code,
         emphasised,
     )
 
@@ -830,11 +834,13 @@ def _html_block(lines: list[str], start: int, out: list[str], dropped: list[Drop
 
 def _convert_markdown(
     lines: list[str],
-) -> tuple[str, list[MetaPair], list[DroppedText], frozenset[int], frozenset[int]]:
+) -> tuple[str, list[MetaPair], list[DroppedText], frozenset[int], frozenset[int], frozenset[int]]:
     """Markup off, line for line: the text keeps the file's line numbers. Also the
-    numbers of the heading lines and of the lines set in bold or italics whole."""
+    numbers of the heading lines, of the code lines and of the lines set in bold or
+    italics whole."""
     out: list[str] = []
     headings: set[int] = set()
+    code: set[int] = set()
     emphasised: set[int] = set()
     meta: list[MetaPair] = []
     dropped: list[DroppedText] = []
@@ -856,7 +862,7 @@ def _convert_markdown(
             out.append("")
             continue
         if fence is not None:
-            headings.add(index + 1)  # code is nobody's label
+            code.add(index + 1)
             out.append(line)
             continue
         if _HTML_BLOCK_START.match(line):
@@ -903,7 +909,14 @@ def _convert_markdown(
         # One of several sections (`# Blockcert`, `# Reputation`): no more the page's
         # title than a second-level heading is.
         meta = [("title", value) if key == _H1_TITLE else (key, value) for key, value in meta]
-    return "\n".join(out), meta, dropped, frozenset(headings), frozenset(emphasised)
+    return (
+        "\n".join(out),
+        meta,
+        dropped,
+        frozenset(headings),
+        frozenset(code),
+        frozenset(emphasised),
+    )
 
 
 # --- captions ----------------------------------------------------------------------------

@@ -442,7 +442,9 @@ class _Parser:
         """A news dateline among the first paragraphs (`MOSCOW, April 4. /TASS/.`)."""
         self.source_format = "text"
         self.headings: frozenset[int] = frozenset()
-        """Lines the markup makes headings: no label starts there."""
+        """Lines the markup makes headings."""
+        self.unlabelled: frozenset[int] = frozenset()
+        """Lines no label starts on: the markup's headings and code."""
         self.emphasised: frozenset[int] = frozenset()
         """Lines the markup sets in bold or italics whole."""
 
@@ -454,6 +456,7 @@ class _Parser:
         converted = page_text(raw, self.path.name)
         self.source_format = converted.format
         self.headings = converted.headings
+        self.unlabelled = converted.headings | converted.code
         self.emphasised = converted.emphasised
         self.meta = dict(converted.meta)
         for line, dropped, reason in converted.dropped:
@@ -595,8 +598,8 @@ class _Parser:
                     or self._credits(stripped)  # `## Intro (Jane Doe)`: her part begins
                 ):
                     state = "body"
-                elif meta_title and len(stripped) >= _TITLE_CHARS:
-                    state = "body"  # the page names its title apart: this is text
+                elif meta_title and (len(stripped) >= _TITLE_CHARS or number in self.headings):
+                    state = "body"  # the page names its title apart: this is text, a section
                 elif _TITLE_CHARS <= len(stripped) <= _LONGEST_TITLE and not _is_prose(stripped):
                     self.head.title, self.head.title_line = stripped, number
                     state = "body"
@@ -722,7 +725,7 @@ class _Parser:
             if not text:
                 current = None
                 continue
-            label = None if number in self.headings else parse_label(text, self.people)
+            label = None if number in self.unlabelled else parse_label(text, self.people)
             if label is not None:
                 # Learn a long name now, so that a later short label (`Putin:`) is known.
                 self.people.learn_labels((label,))
@@ -759,6 +762,9 @@ class _Parser:
         answers_unlabelled = title_speaker is not None and title_speaker not in labelled_people
         listed = {fold(name): name for name in self.people.listed} if not speech_by else {}
         """The speakers the page lists, by folded name: who may take the floor unlabelled."""
+        crediting = listed | {fold(name): name for name in labelled_people if name and " " in name}
+        """Who a heading may give its part to: the speakers listed, and those labelled by
+        full name (`Jeff Gallas:` below `## Intro (Jeff Gallas)`)."""
         credited: str | None = None
         """The listed speaker who has the floor, given by a heading that names them or
         taken in their own words, until another is."""
@@ -780,14 +786,14 @@ class _Parser:
                 if block.text:
                     draft.texts.append(block.text.removesuffix("]") if draft.closed else block.text)
                 continue
-            if len(listed) > 1 and not is_last and (named := _credited(block.text, listed)):
+            if len(crediting) > 1 and not is_last and (named := _credited(block.text, crediting)):
                 # `## Multi-part payments (Joost Jager)`: one of the speakers the page
-                # lists gives the part below, until a heading names another.
+                # lists or labels gives the part below, until a heading names another.
                 credited = self.people.canonical(named)
                 opening = 0
                 drafts.append(_TurnDraft(None, None, None, TurnKind.HEADING, [block.text]))
                 continue
-            if _is_heading(block.text) and not is_last:
+            if (_is_heading(block.text) or block.line in self.headings) and not is_last:
                 drafts.append(_TurnDraft(None, None, None, TurnKind.HEADING, [block.text]))
                 continue
             named = _introduced(block.text, listed) if len(listed) > 1 else None
@@ -1268,9 +1274,12 @@ def _not_spoken_of(text: str, listed: Sequence[str]) -> str | None:
     return unnamed[0] if len(unnamed) == 1 else None
 
 
-_CREDIT = re.compile(r"(?:\((?P<within>[^()]{3,60})\)|\s[-–—]\s+(?P<after>[^-–—]{3,60}))$")
+_CREDIT = (
+    re.compile(r"\((?P<name>[^()]{3,60})\)$"),
+    re.compile(r"\s[-–—]\s+(?P<name>[^-–—]{3,60})$"),
+)
 """Who a heading gives its part to, at its end: `What is FROST? (Chelsea Komlo)`,
-`PSBT channel funding - Oliver Gugger`."""
+`Bitcoin - Rise of the Nodes (Rootzoll)`, `PSBT channel funding - Oliver Gugger`."""
 _CREDITED_CHARS = 100
 
 
@@ -1278,9 +1287,12 @@ def _credited(heading: str, listed: dict[str, str]) -> str | None:
     """The listed speaker (`listed`, by folded name) a heading (a short line) gives its
     part to: named in full, or by another first name (`Laolu Osuntokun` for `Olaoluwa
     Osuntokun`) where no other listed speaker has the surname."""
-    if len(heading) > _CREDITED_CHARS or (found := _CREDIT.search(heading.strip())) is None:
+    if len(heading) > _CREDITED_CHARS:
         return None
-    name = fold(" ".join((found["within"] or found["after"]).split()))
+    found = next((f for credit in _CREDIT if (f := credit.search(heading.strip()))), None)
+    if found is None:
+        return None
+    name = fold(" ".join(found["name"].split()))
     if name in listed:
         return listed[name]
     if " " not in name:

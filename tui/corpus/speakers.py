@@ -974,6 +974,9 @@ class People:
             # among `Kevin Ball:`), where it names them elsewhere too (`Next, Kitze`).
             recurring = {word for word in recurring if self._named(word)}
             enough = len(self.full) >= 2 and bool(recurring)
+        # A speaker the page lists by one name (`speakers: [Openoms]`), even once.
+        if listed := counts.keys() & {name.casefold() for name in self.listed}:
+            recurring, enough = recurring | listed, True
         if enough and not recurring <= self.label_words:
             self.label_words |= recurring
             learned = True
