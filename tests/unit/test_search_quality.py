@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import itertools
 import re
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from tui.collector import tuned
+from tui.corpus import search
 from tui.corpus.config import Config
 from tui.corpus.letters import fold
 from tui.corpus.library import Library
@@ -280,3 +282,29 @@ def test_a_search_that_does_not_count_lists_what_one_that_counts_lists(
         if query == '"of the"' and limit <= 7:
             assert quick.total is None, "the earliest dates held enough"
     assert index._early < max(index._on_day), "the earliest dates are not all of them"
+
+
+@pytest.mark.parametrize("cores", [2, 3, 8])
+def test_a_count_in_parts_at_once_is_the_count_in_one_go(
+    generated: Library, config: Config, monkeypatch: pytest.MonkeyPatch, cores: int
+) -> None:
+    """A large index counts in parts, one range of document numbers a core: every row
+    in one part, none in two, whatever the number of cores."""
+    whole = SearchIndex(generated.documents, config)
+    monkeypatch.setattr(search, "COUNT_IN_PARTS_FROM", 0)
+    monkeypatch.setattr(search.os, "sched_getaffinity", lambda _: set(range(cores)), raising=False)
+    parted = SearchIndex(generated.documents, config)
+    assert len(parted._count_parts) == cores
+    for query in ('"of the"', "minister", "year:2017", '"zyzzyva"', "speaker:lavrov"):
+        assert parted.count(query) == whole.count(query) == whole.search(query, limit=5).total
+        parsed = parse_query(query)
+        assert parted.phrase_entries(parsed, []) == whole.phrase_entries(parsed, [])
+
+
+@given(st.integers(min_value=1, max_value=64))
+def test_the_ranges_of_a_count_in_parts_cover_every_document_number_once(parts: int) -> None:
+    ranges = search.key_ranges(parts)
+    assert len(ranges) == parts
+    assert ranges[0][0] == -(2**63) and ranges[-1][1] == 2**63 - 1
+    assert all(low <= high for low, high in ranges)
+    assert all(after[0] == before[1] + 1 for before, after in itertools.pairwise(ranges))

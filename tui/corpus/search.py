@@ -26,10 +26,11 @@ import shutil
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import import_module
-from itertools import accumulate, compress
+from itertools import accumulate, compress, pairwise
 from operator import ne
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, overload
@@ -367,6 +368,8 @@ class SearchIndex:
         self.entries = Entries(self, entries)
         """Every paragraph of the corpus, each read from its document when asked for."""
         self._searcher = self._index.searcher()
+        self._count_parts = _count_parts(self._schema, self._searcher.num_docs)
+        """What `_counted` counts at once, one part a core; none: in one go."""
         frequencies = self._searcher.terms_with_prefix("words", "")
         self._frequency = dict(frequencies)
         """How many rows hold each indexed word (rows of documents since changed
@@ -626,7 +629,7 @@ class SearchIndex:
 
     def _all(self, found: tantivy.Query) -> list[int]:
         """The entry ids of every row `found` matches, in corpus order."""
-        total = _count(self._searcher.search(found, 1, count=True))
+        total = self._counted(found)
         if not total:
             return []
         hits = self._searcher.search(found, total, count=False).hits
@@ -701,7 +704,24 @@ class SearchIndex:
         """How many paragraphs the query `text` matches (an answer's total, where the
         search did not count)."""
         found = self._found(parse_query(text), [])
-        return 0 if found is None else _count(self._searcher.search(found[0], 1, count=True))
+        return 0 if found is None else self._counted(found[0])
+
+    def _counted(self, found: tantivy.Query) -> int:
+        """How many rows `found` matches: on a large index, counted in parts at once,
+        one a core, as tantivy lets go of Python's lock while it searches (`"of the"`,
+        1.6 million of 3.4 million rows on two cores: 140 ms, against 245 in one go)."""
+        if not self._count_parts:
+            return _count(self._searcher.search(found, 1, count=True))
+        Occur, Query_ = tantivy.Occur, tantivy.Query
+        parts = [
+            Query_.boolean_query([(Occur.Must, found), (Occur.Must, part)])
+            for part in self._count_parts
+        ]
+        with ThreadPoolExecutor(len(parts)) as pool:
+            counts = pool.map(
+                lambda part: _count(self._searcher.search(part, 1, count=True)), parts
+            )
+            return sum(counts)
 
     def _found(self, query: Query, hints: list[str]) -> tuple[tantivy.Query, list[Variants]] | None:
         """What tantivy is asked for `query`, and the variants of its words; None when
@@ -863,6 +883,33 @@ def _count(result: tantivy.SearchResult) -> int:
     """How many rows a search asked to count matched (the stub of tantivy 0.27 leaves
     `count` out)."""
     return int(result.count)  # type: ignore[attr-defined]
+
+
+COUNT_IN_PARTS_FROM = 500_000
+"""Rows from which an index counts a query's matches in parts at once, one a core:
+below, the threads cost more than they save."""
+_MOST_COUNT_PARTS = 8
+
+
+def _count_parts(schema: tantivy.Schema, rows: int) -> list[tantivy.Query]:
+    """Ranges of document numbers (`key`, spread evenly over 64 bits by a hash), one a
+    core the process may use, that together hold every row; one part where the index
+    is small or there is one core."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    parts = min(cores or 1, _MOST_COUNT_PARTS) if rows >= COUNT_IN_PARTS_FROM else 1
+    if parts == 1:
+        return []
+    return [
+        tantivy.Query.range_query(schema, "key", tantivy.FieldType.Integer, low, high)
+        for low, high in key_ranges(parts)
+    ]
+
+
+def key_ranges(parts: int) -> list[tuple[int, int]]:
+    """`parts` ranges (first, last, both in) of even size that cover the signed 64-bit
+    document numbers, in order."""
+    bounds = [-(2**63) + (2**64 * part) // parts for part in range(parts)] + [2**63]
+    return [(low, high - 1) for low, high in pairwise(bounds)]
 
 
 class NotCurrent(Exception):
