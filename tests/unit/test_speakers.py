@@ -472,11 +472,13 @@ def test_a_glued_name_is_the_one_the_page_writes_apart(
     ]
 
 
+@pytest.mark.parametrize("speaker", ["Jane Doe", "Hutchins", "thecharlatan"])
 def test_the_one_speaker_the_front_matter_names_gives_the_talk_and_its_answers(
-    config: Config, matcher: TopicMatcher
+    config: Config, matcher: TopicMatcher, speaker: str
 ) -> None:
+    """Named in full, by a surname or by a handle: the one speaker listed."""
     document = parse(
-        "---\ntitle: Scaling the ledger\nspeakers: ['Jane Doe']\n---\n\n"
+        f"---\ntitle: Scaling the ledger\nspeakers: ['{speaker}']\n---\n\n"
         "Scaling the ledger\n\nToday I want to talk about blocks.\n\n"
         "Q: How big can they get?\n\nA: Not very.\n",
         config,
@@ -484,9 +486,9 @@ def test_the_one_speaker_the_front_matter_names_gives_the_talk_and_its_answers(
         name="talk.md",
     )
     assert turns(document) == [
-        ("statement", "Jane Doe"),
+        ("statement", speaker),
         ("question", None),
-        ("answer", "Jane Doe"),
+        ("answer", speaker),
     ]
 
 

@@ -681,7 +681,7 @@ class _Parser:
     def _described_speaker(self) -> str | None:
         """The one speaker the page's metadata names (`speakers: [Jane Doe]`), if one."""
         listed = self.people.listed
-        return listed[0] if len(listed) == 1 and len(listed[0].split()) >= 2 else None
+        return listed[0] if len(listed) == 1 else None
 
     def _settle_title(self) -> None:
         """Where the head gave no title line: the title the page's metadata names, or
