@@ -681,7 +681,7 @@ class _Parser:
     def _described_speaker(self) -> str | None:
         """The one speaker the page's metadata names (`speakers: [Jane Doe]`), if one."""
         listed = self.people.listed
-        return listed[0] if len(listed) == 1 else None
+        return listed[0] if len(listed) == 1 and not self.people.is_plain_word(listed[0]) else None
 
     def _settle_title(self) -> None:
         """Where the head gave no title line: the title the page's metadata names, or
@@ -735,6 +735,12 @@ class _Parser:
                 continue
             if len(text) <= _SHORT_LINE or ":" in text[:_SHORT_LINE]:
                 unlabelled.append(text)
+            if number in self.headings:
+                # A heading of the markup is a paragraph of its own, with a blank line
+                # below it or not.
+                blocks.append(_Block(number, text))
+                current, previous = None, text
+                continue
             if current is not None and wrapped is False:
                 wrapped = _wrap_width(line for _, line in body)
             if current is None or not _continues(previous, text, wrapped or None):
@@ -762,9 +768,10 @@ class _Parser:
         answers_unlabelled = title_speaker is not None and title_speaker not in labelled_people
         listed = {fold(name): name for name in self.people.listed} if not speech_by else {}
         """The speakers the page lists, by folded name: who may take the floor unlabelled."""
-        crediting = listed | {fold(name): name for name in labelled_people if name and " " in name}
-        """Who a heading may give its part to: the speakers listed, and those labelled by
-        full name (`Jeff Gallas:` below `## Intro (Jeff Gallas)`)."""
+        labelled_full = {fold(name): name for name in labelled_people if name and " " in name}
+        """Who the page labels by full name: a heading of its markup may give them the
+        part below too (`## Intro (Jeff Gallas)` above the host's welcome, `Jeff
+        Gallas:` later); not a line of text (a quote's `- Jen Psaki`)."""
         credited: str | None = None
         """The listed speaker who has the floor, given by a heading that names them or
         taken in their own words, until another is."""
@@ -786,9 +793,11 @@ class _Parser:
                 if block.text:
                     draft.texts.append(block.text.removesuffix("]") if draft.closed else block.text)
                 continue
+            crediting = listed | labelled_full if block.line in self.headings else listed
             if len(crediting) > 1 and not is_last and (named := _credited(block.text, crediting)):
                 # `## Multi-part payments (Joost Jager)`: one of the speakers the page
-                # lists or labels gives the part below, until a heading names another.
+                # lists (or labels, in a heading of the markup) gives the part below,
+                # until a heading names another.
                 credited = self.people.canonical(named)
                 opening = 0
                 drafts.append(_TurnDraft(None, None, None, TurnKind.HEADING, [block.text]))
@@ -798,10 +807,10 @@ class _Parser:
                 continue
             named = _introduced(block.text, listed) if len(listed) > 1 else None
             if named is None and len(listed) > 1 and opening:
-                # Who opens a talk of several: no listed speaker has had the floor.
+                # Who opens a talk of two: no listed speaker has had the floor.
                 opening -= 1
-                if not drafts or drafts[-1].role is None:
-                    named = _not_spoken_of(block.text, self.people.listed)
+                if len(listed) == 2 and (not drafts or drafts[-1].role is None):
+                    named = _not_spoken_of(block.text, list(listed.values()), self.people)
             if named is not None:
                 # `My name is Marco Santori, I am an attorney.`, or `Joseph will go
                 # after that. Okay, so I'll start.` between Tadge Dryja and Joseph Poon:
@@ -1220,9 +1229,10 @@ def _name_handed_over(drafts: list[_TurnDraft]) -> None:
 _SAYS_NAME = r"\b(?:I[’']m|I am|[Mm]y name is|[Mm]y name[’']s)\s+"
 """What a speaker says before their own name."""
 _INTRODUCES_SELF = re.compile(
-    rf"{_SAYS_NAME}(?P<name>{UPPER}[\w’'-]+(?:,?\s+{UPPER}[\w’'-]+){{1,2}})"
+    rf"{_SAYS_NAME}(?P<name>{UPPER}[\w’'-]+(?:\s+{UPPER}[\w’'-]+|,\s+{UPPER}[a-z]+\b(?![’'-])){{1,2}})"
 )
-"""`I'm Jane Doe`; captions may set a pause as a comma (`My name is Travis, Albritton`)."""
+"""`I'm Jane Doe`; captions may set a pause as a comma (`My name is Travis, Albritton`),
+before a word written as a name (not `Sarah, CEO of Acme`, `Sarah, Travis's producer`)."""
 _INTRODUCES_SELF_OR_ONE = re.compile(  # a full name, or one
     rf"{_SAYS_NAME}(?P<name>{UPPER}[\w’'-]+(?:\s+{UPPER}[\w’'-]+){{0,2}})"
 )
@@ -1242,6 +1252,8 @@ def _introduced(text: str, listed: dict[str, str]) -> str | None:
         for size in (3, 2):
             if name := listed.get(fold(" ".join(words[:size]))):
                 return name
+        if len(words) > 1:
+            continue
         first = [full for folded, full in listed.items() if folded.split()[0] == fold(words[0])]
         if len(first) == 1:
             return first[0]
@@ -1254,22 +1266,25 @@ _SENTENCE = re.compile(r".+?(?:[.!?…]+[\"”»’')\]]*(?=\s|$)|$)", re.DOTALL
 _FIRST_PERSON = re.compile(r"\b(?:I|I[’']m|I[’']ll|I[’']ve|I[’']d|my|me)\b")
 _HOSTING = re.compile(
     r"\b(?:welcome|introduce|introducing|please|applause|our (?:first |next |last )?speakers?"
-    r"|next (?:up|speaker)|give it up)\b",
+    r"|next (?:up|speaker)|give it up|joined by|with us|have \w+ here|question for|thank)",
     re.IGNORECASE,
 )
-"""A host's words: who welcomes or introduces a speaker speaks of them, and is another."""
+"""A host's words: who welcomes, introduces or thanks a speaker, or puts a question to
+them, speaks of them, and is another."""
 
 
-def _not_spoken_of(text: str, listed: Sequence[str]) -> str | None:
-    """The one speaker of those the page lists that a paragraph in the first person
-    does not speak of, where it speaks of each other one by name, as only another
-    would: `Joseph will go after that. Okay, so I'll start.` between Tadge Dryja and
-    Joseph Poon is Tadge's. Not a host's words (a welcome, an introduction)."""
+def _not_spoken_of(text: str, listed: Sequence[str], people: People) -> str | None:
+    """Of the two speakers the page lists, the one a paragraph in the first person
+    does not speak of, where it speaks of the other by name, as only the one would:
+    `Joseph will go after that. Okay, so I'll start.` between Tadge Dryja and Joseph
+    Poon is Tadge's. Not a host's words (a welcome, an introduction, a question put to
+    someone); a name's word the page writes in lower case too (`May`, `Will`) is
+    none."""
     if not _FIRST_PERSON.search(text) or _HOSTING.search(text):
         return None
     # Of whom it asks (`as laid out by Rodrigo or Brian?`), it may ask anyone.
     told = " ".join(s for s in _SENTENCE.findall(text) if not s.rstrip(_CLOSING).endswith("?"))
-    words = set(_NAME_WORD.findall(told))
+    words = {word for word in _NAME_WORD.findall(told) if not people.is_plain_word(word)}
     unnamed = [name for name in listed if not words & set(_NAME_WORD.findall(name))]
     return unnamed[0] if len(unnamed) == 1 else None
 
@@ -1284,9 +1299,9 @@ _CREDITED_CHARS = 100
 
 
 def _credited(heading: str, listed: dict[str, str]) -> str | None:
-    """The listed speaker (`listed`, by folded name) a heading (a short line) gives its
-    part to: named in full, or by another first name (`Laolu Osuntokun` for `Olaoluwa
-    Osuntokun`) where no other listed speaker has the surname."""
+    """The speaker of `listed` (by folded name: those the page lists, or labels) a
+    heading (a short line) gives its part to: named in full, or by another first name
+    (`Laolu Osuntokun` for `Olaoluwa Osuntokun`) where no other has the surname."""
     if len(heading) > _CREDITED_CHARS:
         return None
     found = next((f for credit in _CREDIT if (f := credit.search(heading.strip()))), None)
@@ -1403,8 +1418,9 @@ def _assign_kinds(drafts: list[_TurnDraft], title_speaker: str | None) -> None:
             if draft.speaker is not None and presenters[-1:] != [draft.speaker]:
                 presenters.append(draft.speaker)
                 # Who has the floor unlabelled answers `A:`: a talk's speaker, or the
-                # speaker of the part before the questions, if that was their one part
-                # (of parts given in turn, the questions are to all).
+                # speaker of the part before the questions if they had no part before
+                # it (talks in a row, each with its questions); one who takes the
+                # floor again (parts given in turn) leaves the questions to all.
                 answerer = draft.speaker if presenters.count(draft.speaker) == 1 else None
             continue
         asker = role is Role.HOST or (

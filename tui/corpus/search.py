@@ -905,8 +905,10 @@ def _count(result: tantivy.SearchResult) -> int:
 
 
 COUNT_IN_PARTS_FROM = 500_000
-"""Rows from which an index counts a query's matches in parts at once, one a core:
-below, the threads cost more than they save."""
+"""Rows from which an index asks tantivy in parts at once, one a core (up to
+`_MOST_COUNT_PARTS`), to count a query's matches and for the first rows by date
+(`_in_parts`; a search ranked by score asks in one go): below, the threads cost more
+than they save."""
 _MOST_COUNT_PARTS = 8
 
 

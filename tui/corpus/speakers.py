@@ -974,11 +974,13 @@ class People:
             # among `Kevin Ball:`), where it names them elsewhere too (`Next, Kitze`).
             recurring = {word for word in recurring if self._named(word)}
             enough = len(self.full) >= 2 and bool(recurring)
-        # A speaker the page lists by one name (`speakers: [Openoms]`), even once.
-        if listed := counts.keys() & {name.casefold() for name in self.listed}:
-            recurring, enough = recurring | listed, True
         if enough and not recurring <= self.label_words:
             self.label_words |= recurring
+            learned = True
+        # A speaker the page lists by one name (`speakers: [Openoms]`), even once.
+        listed = {name.casefold() for name in self.listed if not self.is_plain_word(name)}
+        if (ones := counts.keys() & listed) and not ones <= self.label_words:
+            self.label_words |= ones
             learned = True
         # A name alone on its line, the words below it (`Tom`, then what Tom says).
         recurring = {name.casefold() for name, count in alone.items() if count >= 2}
@@ -1016,6 +1018,11 @@ class People:
         new = handles - self.handles
         self.handles |= new
         return bool(new)
+
+    def is_plain_word(self, name: str) -> bool:
+        """Whether `name` is one capitalised word the page also writes in lower case
+        (`Various`, `Panel`): a word, not a person's name."""
+        return " " not in name and name[:1].isupper() and self._lower(name)
 
     def _lower(self, word: str) -> bool:
         """Whether the page writes `word` in lower case somewhere, among words (not in a
