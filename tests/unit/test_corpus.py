@@ -17,7 +17,7 @@ import yaml
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 SCORER = Path(__file__).resolve().parents[2] / "bench" / "score.py"
 
-TOTAL_FLOORS = {"dates": 96.5, "speakers": 97.8, "kinds": 63.5, "titles": 96.5}
+TOTAL_FLOORS = {"dates": 96.5, "speakers": 98.0, "kinds": 65.5, "titles": 96.5}
 """Over every development source. Sources added after the first floors brought the
 totals down though no source's figure fell: ethereum-pm (call notes, speakers added
 at 61.9%), medford-meetings, changelog-podcasts (96.9%) and talks-srccon (52.6%); then
@@ -33,15 +33,16 @@ SPEAKER_FLOORS = {
     "captions": 99.0,
     "debates": 99.0,
     "medford-meetings": 99.5,
-    "changelog-podcasts": 97.0,
+    "changelog-podcasts": 99.5,
     "ethereum-pm": 92.0,
     "kremlin": 95.0,
     "nba-postgame-zh": 100.0,
     "nsc-briefings": 99.5,
     "parliament": 96.0,
-    "talks-srccon": 87.0,
+    "talks-srccon": 87.5,
     "un": 100.0,
     "whitehouse-briefings": 99.5,
+    "ru-rusland": 88.5,
 }
 
 

@@ -13,7 +13,7 @@ import pytest
 from tui.corpus.config import Config
 from tui.corpus.model import Document, TurnKind
 from tui.corpus.parse import parse_text
-from tui.corpus.speakers import Role, parse_label
+from tui.corpus.speakers import Role, parse_label, production_mark
 from tui.corpus.topics import TopicMatcher
 
 
@@ -1056,6 +1056,32 @@ def test_an_interview_sets_its_questions_in_bold_or_italics(
     assert {t[0] for t in turns(one)} == {"statement"}
 
 
+@pytest.mark.parametrize(
+    ("standfirst", "who"),
+    [
+        ("Excerpt from a TV interview with Vladimir Putin, for learners.", "Vladimir Putin"),
+        ("She spoke in an interview with CNN last year.", None),
+    ],
+)
+def test_an_interview_is_of_the_person_its_description_names(
+    config: Config, matcher: TopicMatcher, standfirst: str, who: str | None
+) -> None:
+    """Where the title names no one, the page's description or first lines may say
+    whose interview it is, by a person's full name (not a broadcaster's)."""
+    document = parse(
+        f"---\ntitle: Learn Russian (2/2)\ndescription: {standfirst}\n---\n"
+        "We met her in her office on a cold day in spring.\n\n"
+        "**Why did you take the post?**\n\nBecause the collection deserves it.\n\n"
+        "*What comes first? The roof, or the catalogue?*\n\nThe roof, of course.\n",
+        config,
+        matcher,
+        name="interview.md",
+    )
+    assert turns(document)[1:] == [
+        ("question", None), ("answer", who), ("question", None), ("answer", who),
+    ]  # fmt: skip
+
+
 def test_an_interview_page_sets_its_questions_in_strong_or_em(
     config: Config, matcher: TopicMatcher
 ) -> None:
@@ -1521,3 +1547,48 @@ def test_a_heading_that_names_a_listed_speaker_gives_them_the_part_below(
     ]
     alone = page.replace("speakers: [Olaoluwa Osuntokun, Joost Jager, Oliver Gugger]\n", "")
     assert named(parse(alone, config, matcher, "lnd.md")) == []
+
+
+def test_a_stenographers_nameless_turns_are_named_by_what_their_speakers_say(
+    config: Config, matcher: TopicMatcher
+) -> None:
+    """`>>` starts a turn of someone the stenographer does not name: named where they
+    say who they are early on (in full, or a first name, not another's longer one);
+    after a nameless interjection (`>> Whoo!`), whoever spoke before goes on. `>>
+    NAME:` is a label as ever; `I'm Sorry`, `I'm OK` name no one."""
+    page = (
+        "Welcome to SRCCON\n\n"
+        ">> Dearly beloved, we are gathered here today.\n\n[ Applause ]\n\n"
+        "Welcome to Minneapolis. We are -- I'm Dan Sinker, I should introduce myself.\n\n"
+        ">> Whoo!\n\n>> Thank you. We found out the due date a week after.\n\n"
+        ">> Hi. Hello. Yeah, so I'm Erik and I'm excited that you're here.\n\n"
+        ">> Hello all, I'm Dan's colleague at OpenNews.\n\n"
+        ">> I'm Sorry, I'm OK, I was late. Erika Owens asked me to read this.\n\n"
+        ">> RYAN PITTS: Thanks, everyone.\n"
+    )
+    document = parse(page, config, matcher, "opening.txt")
+    assert [t.speaker for t in document.turns if t.kind is not TurnKind.HEADING] == [
+        "Dan Sinker", None, "Dan Sinker", "Erik", None, None, "Ryan Pitts",
+    ]  # fmt: skip
+    texts = [p.text for t in document.turns for p in t.paragraphs]
+    assert "Whoo!" in texts and not any(">>" in text for text in texts)
+
+
+def test_a_shows_production_marks_are_no_speakers(config: Config, matcher: TopicMatcher) -> None:
+    """`**Break:** [30:46]`, `**Song:** [04:47]`: a part of the show, its time kept, no
+    turn of anyone's; the same word with words of its own after it is a label."""
+    page = (
+        "**Jerod Santo:** Welcome to the show, Forrest.\n\n"
+        "**Forrest Brazeal:** Thanks for having me.\n\n**Break:** \\[30:46\\]\n\n"
+        "**Jerod Santo:** And we are back.\n\n**Song:** \\[04:47\\]\n\n"
+        "**Forrest Brazeal:** That was the song.\n"
+    )
+    document = parse(page, config, matcher, "show.md")
+    assert [t.speaker for t in document.turns if t.kind is not TurnKind.HEADING] == [
+        "Jerod Santo", "Forrest Brazeal", "Jerod Santo", "Forrest Brazeal",
+    ]  # fmt: skip
+    headings = [t.paragraphs[0].text for t in document.turns if t.kind is TurnKind.HEADING]
+    assert headings == ["Break: [30:46]", "Song: [04:47]"]
+    assert production_mark("Recording begins:")
+    assert not production_mark("Song: a ballad, I think.")
+    assert not production_mark("Will: [04:47]")

@@ -55,6 +55,7 @@ from tui.corpus.speakers import (
     diarized,
     from_the_floor,
     parse_label,
+    production_mark,
     timed_name,
     title_case,
 )
@@ -177,6 +178,16 @@ _TITLE_BY_SPEAKER = re.compile(
     r"press conference|news conference)\s+(?:by|of)\s+"
     rf"(?P<who>(?:{UPPER}[\w.’'-]*\s+){{0,6}}{UPPER}[\w’'-]+)",
 )
+
+
+def _is_full_name(words: str) -> bool:
+    """Whether `words` are a person's full name as a page writes it: two to four words,
+    each a capital then small letters (`Vladimir Putin`; not `CNN`, `The New York
+    Times`)."""
+    parts = words.split()
+    return 2 <= len(parts) <= 4 and parts[0] != "The" and all(map(_NAME_CASE.match, parts))
+
+
 _INTERVIEWEE = re.compile(
     r"\b(?i:interview|conversation|q\s?&\s?a)\s+with\s+"
     rf"(?P<who>(?:{UPPER}[\w.’'-]*\s+){{0,6}}{UPPER}[\w’'-]+)",
@@ -779,6 +790,11 @@ class _Parser:
         """Paragraphs left to find who opens a talk by, while nobody listed has."""
         for position, block in enumerate(blocks):
             is_last = position == len(blocks) - 1
+            said = f"{block.label.name}: {block.label.rest}" if block.label else block.text
+            if production_mark(said):
+                # `**Break:** [30:46]`, `**Song:** [04:47]`: a part of the show, no speaker.
+                drafts.append(_TurnDraft(None, None, None, TurnKind.HEADING, [said.strip()]))
+                continue
             if block.label is not None:
                 label = block.label
                 draft = _TurnDraft(
@@ -866,13 +882,20 @@ class _Parser:
         _name_handed_over(drafts)
         _name_self_introduced(drafts)
         _name_diarized(drafts, self.people.listed)
+        _name_stenographed(drafts, self.people)
         _assign_kinds(drafts, title_speaker)
         return drafts, styles
 
     def _interviewee(self) -> str | None:
-        """Who an interview's title says answers (`An interview with Jane Doe`)."""
+        """Who an interview's title says answers (`An interview with Jane Doe`), else its
+        description or first lines, by a person's name (`Excerpt from a TV interview
+        with Vladimir Putin`; not `an interview with CNN`)."""
         found = _INTERVIEWEE.search(self.head.title or "")
-        return self.people.canonical(_strip_titles(found["who"])) if found else None
+        if found is None:
+            found = _INTERVIEWEE.search(self.people.context)
+            if found is None or not _is_full_name(_strip_titles(found["who"])):
+                return None
+        return self.people.canonical(_strip_titles(found["who"]))
 
     def _speech_by(self, blocks: list[_Block], title_speaker: str | None) -> str | None:
         """Who gives the speech an unlabelled page holds, if its heading says so: a
@@ -1343,6 +1366,54 @@ def _name_self_introduced(drafts: list[_TurnDraft]) -> None:
     for draft in drafts:
         if draft.label in named:
             draft.speaker = named[draft.label]
+
+
+_INTERJECTION_WORDS = 4
+"""How many words a nameless turn may have to be an interjection (`>> Whoo!`)."""
+
+
+def _name_stenographed(drafts: list[_TurnDraft], people: People) -> None:
+    """A stenographer's nameless turns (`>>`, label ``): named where the speaker says
+    who they are early in one of the turn's paragraphs (`We are -- I'm Dan Sinker`,
+    `Yeah, so I'm Erik`); else, right after a nameless interjection (`>> Whoo!`),
+    whoever spoke before it goes on."""
+    for position, draft in enumerate(drafts):
+        if draft.label != "" or draft.speaker is not None:
+            continue
+        said = next(filter(None, (_says_who(text, people) for text in draft.texts)), None)
+        if said is not None:
+            draft.speaker = said
+        elif position >= 2 and _interjects(drafts[position - 1]):
+            draft.speaker = drafts[position - 2].speaker
+
+
+def _says_who(text: str, people: People) -> str | None:
+    """The name a speaker gives as their own early in `text` (`I'm Dan Sinker`, `I'm
+    Erik`, `I'm JJ`): not another's (`I'm Dan's colleague`), nor one word the page
+    writes in lower case too or one of speech (`I'm Sorry`, `I'm OK`)."""
+    for found in _INTRODUCES_SELF_OR_ONE.finditer(text, 0, _INTRODUCTION_CHARS):
+        words = found["name"].split()
+        if words[-1].endswith(("'s", "’s")):
+            continue
+        if len(words) == 1 and (
+            people.is_plain_word(words[0]) or words[0].casefold() in SPOKEN_WORDS
+        ):
+            continue
+        return people.canonical(" ".join(words))
+    return None
+
+
+_NAME_CASE = re.compile(rf"{UPPER}[^\W\d_A-ZА-ЯЁ][\w’'-]*$")
+"""A word written as a name: a capital, then a small letter (not `CNN`)."""
+
+
+def _interjects(draft: _TurnDraft) -> bool:
+    """Whether a stenographer's nameless turn is only an interjection (`>> Whoo!`)."""
+    return (
+        draft.label == ""
+        and draft.speaker is None
+        and sum(len(text.split()) for text in draft.texts) <= _INTERJECTION_WORDS
+    )
 
 
 _INTRODUCES_ONE = re.compile(rf"{_SAYS_NAME}(?P<name>{UPPER}[\w’'-]+)")

@@ -468,9 +468,18 @@ def _strip_lead(line: str) -> str:
     return line[match.end() :] if match else line
 
 
+CHANGE_OF_SPEAKER = ">>"
+"""A stenographer's mark for a new speaker it does not name (`>> Thank you.`), the
+style of the nameless label it makes."""
+
+
 def parse_label(line: str, known: People | None = None) -> Label | None:
     """The speaker label that starts `line`, or None. `known` tells surnames the
-    document has already named (`Petrov:` after `Ivan Petrov:`)."""
+    document has already named (`Petrov:` after `Ivan Petrov:`). A stenographer's
+    `>>` without a name after it is a label naming no one (`CHANGE_OF_SPEAKER`)."""
+    if line.startswith(CHANGE_OF_SPEAKER):
+        rest = line.lstrip(">").strip()
+        return parse_label(rest, known) or Label("", None, rest, CHANGE_OF_SPEAKER, Role.PERSON)
     line = _strip_lead(line)
     if not line:
         return None
@@ -592,6 +601,16 @@ _STAGE_WORDS = frozenset(
     }
 )
 """Words of a stage direction in brackets: `[Music Playing]`, `[End of Demo]`."""
+_MARKER_WORDS = _STAGE_WORDS | {"song", "recording", "intro", "outro", "interlude"}
+_PRODUCTION_MARK = re.compile(rf"^(?P<word>[^\W\d_]+)(?:\s+[^\W\d_]+)?\s*:\s*(?:{_TIMESTAMP})?\s*$")
+
+
+def production_mark(line: str) -> bool:
+    """Whether a line marks a part of a show's production, not a speaker: a stage
+    word (`Break:`, `Song:`, `Recording begins:`) with no words of its own after it,
+    at most the time (`Break: [30:46]`)."""
+    found = _PRODUCTION_MARK.match(line.strip())
+    return found is not None and found["word"].casefold() in _MARKER_WORDS
 
 
 _PERIOD_TITLES = HONORIFICS | {
@@ -764,7 +783,8 @@ _PARTICLE = r"(?:[Vv]an|[Vv]on|[Dd]e|[Dd]er|[Dd]el|[Dd]a|[Dd]i|[Dd]u|[Ll]a|[Ll]e
 _SHORT_FORM_CHARS = 4
 """The shortest word taken for the short form of a first name (`Trent`, `Alex`)."""
 _SHORT_FORM_LONGER = 5
-"""How many letters a first name may have beyond its short form (`Alex`, `Alexander`)."""
+"""How many letters a first name may have beyond its short form (`Alex`, `Alexander`),
+two at least: one more is another name (`Erik`, `Erika`; `Paul`, `Paula`)."""
 _GIVEN = rf"(?:{UPPER}\.[ \t]?|{UPPER}[\w’'-]+[ \t]+(?:{UPPER}\.[ \t]+)?)"
 
 
@@ -1068,7 +1088,7 @@ class People:
 
     def learn_labels(self, labels: Iterable[Label]) -> None:
         for label in labels:
-            if label.name in self._learned or label.name in self.clipped:
+            if not label.name or label.name in self._learned or label.name in self.clipped:
                 continue
             fuller = self._clipped_from(label.name)
             if fuller is not None:
@@ -1104,6 +1124,8 @@ class People:
         return self._cache[key] or None
 
     def _resolve(self, label: Label) -> str | None:
+        if not label.name:
+            return None  # a stenographer's `>>`: someone, not named
         alias = self.config.aliases.get(" ".join(label.name.split()).casefold())
         if alias:
             return alias
@@ -1277,7 +1299,7 @@ class People:
         # Written with accents or without (`Peter`, `Péter Szilágyi`).
         variants = "|".join(map(accented, {name, name.upper(), name.capitalize()}))
         pattern = re.compile(
-            rf"(?<!{_LETTER_BEFORE})(?P<given>(?:{variants})(?P<more>[^\W\d_]{{0,{_SHORT_FORM_LONGER}}}))"
+            rf"(?<!{_LETTER_BEFORE})(?P<given>(?:{variants})(?P<more>(?:[^\W\d_]{{2,{_SHORT_FORM_LONGER}}})?))"
             rf"[ \t]+(?:{UPPER}\.[ \t]+)?"
             rf"(?P<surname>(?:{_NAME_TOKEN}[ \t]+)?(?:{_PARTICLE}[ \t]+)?{_NAME_TOKEN})(?![\w’'])"
         )
