@@ -1061,6 +1061,7 @@ def test_an_interview_sets_its_questions_in_bold_or_italics(
     [
         ("Excerpt from a TV interview with Vladimir Putin, for learners.", "Vladimir Putin"),
         ("She spoke in an interview with CNN last year.", None),
+        ("Clips of Vladimir Putin's interview with Tucker Carlson.", None),
     ],
 )
 def test_an_interview_is_of_the_person_its_description_names(
@@ -1552,26 +1553,46 @@ def test_a_heading_that_names_a_listed_speaker_gives_them_the_part_below(
 def test_a_stenographers_nameless_turns_are_named_by_what_their_speakers_say(
     config: Config, matcher: TopicMatcher
 ) -> None:
-    """`>>` starts a turn of someone the stenographer does not name: named where they
-    say who they are early on (in full, or a first name, not another's longer one);
-    after a nameless interjection (`>> Whoo!`), whoever spoke before goes on. `>>
-    NAME:` is a label as ever; `I'm Sorry`, `I'm OK` name no one."""
+    """`>>` starts a turn of someone the stenographer does not name, where the page
+    marks its changes of speaker so twice or more: named where they give their full
+    name early on, past a stage direction, not a title and a surname, another's name,
+    or words the page writes in lower case too; `>> NAME:` is a label as ever. The
+    reader shows a nameless turn's change of speaker."""
+    from tui.document.content import NAMELESS, label_content
+
     page = (
         "Welcome to SRCCON\n\n"
         ">> Dearly beloved, we are gathered here today.\n\n[ Applause ]\n\n"
         "Welcome to Minneapolis. We are -- I'm Dan Sinker, I should introduce myself.\n\n"
-        ">> Whoo!\n\n>> Thank you. We found out the due date a week after.\n\n"
+        ">> Whoo!\n\n>> Thank you. I'm not sure we are sure of the date.\n\n"
         ">> Hi. Hello. Yeah, so I'm Erik and I'm excited that you're here.\n\n"
-        ">> Hello all, I'm Dan's colleague at OpenNews.\n\n"
-        ">> I'm Sorry, I'm OK, I was late. Erika Owens asked me to read this.\n\n"
+        ">> Hello all, I'm Dan Sinker's colleague at OpenNews.\n\n"
+        ">> I am Senator Smith, and I'm Not Sure of it.\n\n"
         ">> RYAN PITTS: Thanks, everyone.\n"
     )
     document = parse(page, config, matcher, "opening.txt")
     assert [t.speaker for t in document.turns if t.kind is not TurnKind.HEADING] == [
-        "Dan Sinker", None, "Dan Sinker", "Erik", None, None, "Ryan Pitts",
+        "Dan Sinker", None, None, None, None, None, "Ryan Pitts",
     ]  # fmt: skip
     texts = [p.text for t in document.turns for p in t.paragraphs]
     assert "Whoo!" in texts and not any(">>" in text for text in texts)
+    assert [label_content(t, matcher, None).plain for t in document.turns[:2]] == [
+        "Dan Sinker", NAMELESS,
+    ]  # fmt: skip
+    # One `>>` is a quote (an e-mail's, a cheer), a run of them one quote: no turns.
+    for quoted in (
+        ">> We love you, Jane! We love you, and we always will, Jane!\n\n",
+        ">> I am writing to you about the fees you charge,\n>> which are far too high.\n\n",
+    ):
+        document = parse(
+            "Remarks by Governor Jane Doe at the opening of the new bridge\n\n"
+            f"Thank you all for coming out on this cold morning to see it.\n\n{quoted}"
+            "And I love you. We will look into the fees, as we look into everything.\n",
+            config,
+            matcher,
+            "remarks.txt",
+        )
+        assert document.turns and {t.label for t in document.turns} == {None}
 
 
 def test_a_shows_production_marks_are_no_speakers(config: Config, matcher: TopicMatcher) -> None:
@@ -1589,6 +1610,16 @@ def test_a_shows_production_marks_are_no_speakers(config: Config, matcher: Topic
     ]  # fmt: skip
     headings = [t.paragraphs[0].text for t in document.turns if t.kind is TurnKind.HEADING]
     assert headings == ["Break: [30:46]", "Song: [04:47]"]
+    unlabelled = parse(
+        "Transcript\n\nWe begin with the news of the week.\n\nRecording begins:\n\n"
+        "The minister spoke first.\n",
+        config,
+        matcher,
+        "show.txt",
+    )
+    assert "Recording begins:" in [
+        t.paragraphs[0].text for t in unlabelled.turns if t.kind is TurnKind.HEADING
+    ]
     assert production_mark("Recording begins:")
     assert not production_mark("Song: a ballad, I think.")
     assert not production_mark("Will: [04:47]")

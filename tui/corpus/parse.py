@@ -45,6 +45,7 @@ from tui.corpus.model import (
     split_title_tail,
 )
 from tui.corpus.speakers import (
+    CHANGE_OF_SPEAKER,
     HONORIFICS,
     ROLE_WORDS,
     SPOKEN_WORDS,
@@ -54,6 +55,7 @@ from tui.corpus.speakers import (
     byline,
     diarized,
     from_the_floor,
+    nameless_label,
     parse_label,
     production_mark,
     timed_name,
@@ -178,6 +180,10 @@ _TITLE_BY_SPEAKER = re.compile(
     r"press conference|news conference)\s+(?:by|of)\s+"
     rf"(?P<who>(?:{UPPER}[\w.’'-]*\s+){{0,6}}{UPPER}[\w’'-]+)",
 )
+
+
+_OWNED = re.compile(r"[’']s\s+(?:\w+\s+){0,2}$")
+"""The end of a text before `interview with`, where it is someone's (`Putin's TV `)."""
 
 
 def _is_full_name(words: str) -> bool:
@@ -458,6 +464,8 @@ class _Parser:
         """Lines no label starts on: the markup's headings and code."""
         self.emphasised: frozenset[int] = frozenset()
         """Lines the markup sets in bold or italics whole."""
+        self.stenographed = False
+        """Whether the page marks its changes of speaker as a stenographer does (`>>`)."""
 
     def drop(self, line: int, text: str, reason: str) -> None:
         if text.strip():
@@ -475,6 +483,7 @@ class _Parser:
         text = converted.text
         lines = text.split("\n")
         marked = _marked_blocks(lines) if "--" in text else set()
+        self.stenographed = _stenographed(line.strip() for line in lines)
         body = list(self._split_head_body_footer(lines, marked))
         self._settle_title()
         title = self.head.title
@@ -604,6 +613,7 @@ class _Parser:
                     continue
                 if (
                     label is not None
+                    or (self.stenographed and stripped.startswith(CHANGE_OF_SPEAKER))
                     or match_dateline(stripped)
                     or timed_name(stripped)  # `Jane Doe  0:02`: a label, once the page shows it is
                     or self._credits(stripped)  # `## Intro (Jane Doe)`: her part begins
@@ -737,6 +747,8 @@ class _Parser:
                 current = None
                 continue
             label = None if number in self.unlabelled else parse_label(text, self.people)
+            if label is None and self.stenographed and text.startswith(CHANGE_OF_SPEAKER):
+                label = nameless_label(text)
             if label is not None:
                 # Learn a long name now, so that a later short label (`Putin:`) is known.
                 self.people.learn_labels((label,))
@@ -772,7 +784,7 @@ class _Parser:
         speech_by = None if labelled else self._speech_by(blocks, title_speaker)
         # An interview without labels that sets its questions in bold or italics.
         interview = not labelled and sum(map(_asked_in_emphasis, blocks)) >= _INTERVIEW_QUESTIONS
-        answers_by = speech_by or (self._interviewee() if interview else None)
+        answers_by = speech_by or (self._interviewee(blocks) if interview else None)
         asked = False
         """In an interview, whether its first question has come."""
         labelled_people = {self.people.speaker(block.label) for block in blocks if block.label}
@@ -886,16 +898,21 @@ class _Parser:
         _assign_kinds(drafts, title_speaker)
         return drafts, styles
 
-    def _interviewee(self) -> str | None:
+    def _interviewee(self, blocks: list[_Block]) -> str | None:
         """Who an interview's title says answers (`An interview with Jane Doe`), else its
-        description or first lines, by a person's name (`Excerpt from a TV interview
-        with Vladimir Putin`; not `an interview with CNN`)."""
+        metadata or first paragraphs, by a person's full name (`Excerpt from a TV
+        interview with Vladimir Putin`; not `an interview with CNN`, nor another's
+        interview: `Putin's interview with Tucker Carlson`)."""
         found = _INTERVIEWEE.search(self.head.title or "")
-        if found is None:
-            found = _INTERVIEWEE.search(self.people.context)
-            if found is None or not _is_full_name(_strip_titles(found["who"])):
-                return None
-        return self.people.canonical(_strip_titles(found["who"]))
+        if found is not None:
+            return self.people.canonical(_strip_titles(found["who"]))
+        opening = [*self.meta.values(), *(block.text for block in blocks[:_OPENING_PARAGRAPHS])]
+        for text in opening:
+            for found in _INTERVIEWEE.finditer(text):
+                who = _strip_titles(found["who"])
+                if _is_full_name(who) and not _OWNED.search(text, 0, found.start()):
+                    return self.people.canonical(who)
+        return None
 
     def _speech_by(self, blocks: list[_Block], title_speaker: str | None) -> str | None:
         """Who gives the speech an unlabelled page holds, if its heading says so: a
@@ -1368,52 +1385,57 @@ def _name_self_introduced(drafts: list[_TurnDraft]) -> None:
             draft.speaker = named[draft.label]
 
 
-_INTERJECTION_WORDS = 4
-"""How many words a nameless turn may have to be an interjection (`>> Whoo!`)."""
+_STENOGRAPHED_LEAST = 2
+"""How many changes of speaker marked `>>` make a page a stenographer's: one is a
+quote (an e-mail's `>>`, a cheer from the crowd)."""
+
+
+def _stenographed(lines: Iterable[str]) -> bool:
+    """Whether a page marks its changes of speaker as a stenographer does, `>>` at the
+    start of a line, twice or more (a run of such lines is one: a quoted e-mail)."""
+    marks = 0
+    previous = False
+    for text in lines:
+        marked = text.startswith(CHANGE_OF_SPEAKER)
+        marks += marked and not previous
+        previous = marked
+    return marks >= _STENOGRAPHED_LEAST
 
 
 def _name_stenographed(drafts: list[_TurnDraft], people: People) -> None:
-    """A stenographer's nameless turns (`>>`, label ``): named where the speaker says
-    who they are early in one of the turn's paragraphs (`We are -- I'm Dan Sinker`,
-    `Yeah, so I'm Erik`); else, right after a nameless interjection (`>> Whoo!`),
-    whoever spoke before it goes on."""
-    for position, draft in enumerate(drafts):
-        if draft.label != "" or draft.speaker is not None:
-            continue
-        said = next(filter(None, (_says_who(text, people) for text in draft.texts)), None)
-        if said is not None:
-            draft.speaker = said
-        elif position >= 2 and _interjects(drafts[position - 1]):
-            draft.speaker = drafts[position - 2].speaker
+    """A stenographer's nameless turns (`>>`, label ``) named where the speaker says
+    who they are, in full, in the first words of the turn's first paragraphs (`We are
+    -- I'm Dan Sinker, I should introduce myself first.`)."""
+    for draft in drafts:
+        if draft.label == "" and draft.speaker is None:
+            said = [text for text in draft.texts if not _STAGE_DIRECTION.match(text)]
+            draft.speaker = next(
+                filter(None, (_says_who(text, people) for text in said[:_SAID_IN])), None
+            )
+
+
+_SAID_IN = 2
+"""The paragraphs of a turn in which its speaker may say who they are."""
+_STAGE_DIRECTION = re.compile(r"^[\[(][^\])]*[\])]$")
+"""A paragraph that is only a stage direction: `[ Applause ]`, `(laughter)`."""
 
 
 def _says_who(text: str, people: People) -> str | None:
-    """The name a speaker gives as their own early in `text` (`I'm Dan Sinker`, `I'm
-    Erik`, `I'm JJ`): not another's (`I'm Dan's colleague`), nor one word the page
-    writes in lower case too or one of speech (`I'm Sorry`, `I'm OK`)."""
+    """The full name a speaker gives as their own early in `text` (`I'm Dan Sinker`):
+    not a title and a surname (`I'm Senator Smith`), not another's (`I'm Dan Sinker's
+    colleague`), not words the page writes in lower case too (`I'm Not Sure`)."""
     for found in _INTRODUCES_SELF_OR_ONE.finditer(text, 0, _INTRODUCTION_CHARS):
-        words = found["name"].split()
-        if words[-1].endswith(("'s", "’s")):
+        name = _strip_titles(found["name"])
+        if name.endswith(("'s", "’s")) or not _is_full_name(name):
             continue
-        if len(words) == 1 and (
-            people.is_plain_word(words[0]) or words[0].casefold() in SPOKEN_WORDS
-        ):
+        if any(people.is_plain_word(word) for word in name.split()):
             continue
-        return people.canonical(" ".join(words))
+        return people.canonical(name)
     return None
 
 
-_NAME_CASE = re.compile(rf"{UPPER}[^\W\d_A-ZА-ЯЁ][\w’'-]*$")
-"""A word written as a name: a capital, then a small letter (not `CNN`)."""
-
-
-def _interjects(draft: _TurnDraft) -> bool:
-    """Whether a stenographer's nameless turn is only an interjection (`>> Whoo!`)."""
-    return (
-        draft.label == ""
-        and draft.speaker is None
-        and sum(len(text.split()) for text in draft.texts) <= _INTERJECTION_WORDS
-    )
+_NAME_CASE = re.compile(rf"{UPPER}(?:[’']{UPPER})?[^\W\d_A-ZА-ЯЁ][\w’'-]*$")
+"""A word written as a name: a capital, then a small letter (`O'Brien` too; not `CNN`)."""
 
 
 _INTRODUCES_ONE = re.compile(rf"{_SAYS_NAME}(?P<name>{UPPER}[\w’'-]+)")

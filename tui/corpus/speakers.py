@@ -469,17 +469,18 @@ def _strip_lead(line: str) -> str:
 
 
 CHANGE_OF_SPEAKER = ">>"
-"""A stenographer's mark for a new speaker it does not name (`>> Thank you.`), the
-style of the nameless label it makes."""
+"""A stenographer's mark for a new speaker it does not name (`>> Thank you.`)."""
+
+
+def nameless_label(line: str) -> Label:
+    """The label of a stenographer's `>>` that names no one: the person speaking is
+    not known (`People.speaker` gives None), their words are the rest of the line."""
+    return Label("", None, line.lstrip(">").strip(), CHANGE_OF_SPEAKER, Role.PERSON)
 
 
 def parse_label(line: str, known: People | None = None) -> Label | None:
     """The speaker label that starts `line`, or None. `known` tells surnames the
-    document has already named (`Petrov:` after `Ivan Petrov:`). A stenographer's
-    `>>` without a name after it is a label naming no one (`CHANGE_OF_SPEAKER`)."""
-    if line.startswith(CHANGE_OF_SPEAKER):
-        rest = line.lstrip(">").strip()
-        return parse_label(rest, known) or Label("", None, rest, CHANGE_OF_SPEAKER, Role.PERSON)
+    document has already named (`Petrov:` after `Ivan Petrov:`)."""
     line = _strip_lead(line)
     if not line:
         return None
@@ -783,8 +784,7 @@ _PARTICLE = r"(?:[Vv]an|[Vv]on|[Dd]e|[Dd]er|[Dd]el|[Dd]a|[Dd]i|[Dd]u|[Ll]a|[Ll]e
 _SHORT_FORM_CHARS = 4
 """The shortest word taken for the short form of a first name (`Trent`, `Alex`)."""
 _SHORT_FORM_LONGER = 5
-"""How many letters a first name may have beyond its short form (`Alex`, `Alexander`),
-two at least: one more is another name (`Erik`, `Erika`; `Paul`, `Paula`)."""
+"""How many letters a first name may have beyond its short form (`Alex`, `Alexander`)."""
 _GIVEN = rf"(?:{UPPER}\.[ \t]?|{UPPER}[\w’'-]+[ \t]+(?:{UPPER}\.[ \t]+)?)"
 
 
@@ -1299,7 +1299,7 @@ class People:
         # Written with accents or without (`Peter`, `Péter Szilágyi`).
         variants = "|".join(map(accented, {name, name.upper(), name.capitalize()}))
         pattern = re.compile(
-            rf"(?<!{_LETTER_BEFORE})(?P<given>(?:{variants})(?P<more>(?:[^\W\d_]{{2,{_SHORT_FORM_LONGER}}})?))"
+            rf"(?<!{_LETTER_BEFORE})(?P<given>(?:{variants})(?P<more>[^\W\d_]{{0,{_SHORT_FORM_LONGER}}}))"
             rf"[ \t]+(?:{UPPER}\.[ \t]+)?"
             rf"(?P<surname>(?:{_NAME_TOKEN}[ \t]+)?(?:{_PARTICLE}[ \t]+)?{_NAME_TOKEN})(?![\w’'])"
         )

@@ -56,9 +56,17 @@ def header_content(document: Document, folded_to: int | None = None) -> Content:
     return Content("\n").join(lines)
 
 
+NAMELESS = "»"
+"""The label line of a turn a stenographer marks as someone else's without naming them
+(`>>`), until the page says who they are."""
+
+
 def labelled(turn: Turn) -> bool:
-    """Whether a turn has a label line: who speaks, or its topics."""
-    return turn.kind is not TurnKind.HEADING and bool(turn.label or turn.speaker or turn.topics)
+    """Whether a turn has a label line: who speaks (or that someone else does, not
+    named), or its topics."""
+    return turn.kind is not TurnKind.HEADING and (
+        bool(turn.label or turn.speaker or turn.topics) or turn.label == ""
+    )
 
 
 def label_content(turn: Turn, matcher: TopicMatcher, width: int | None) -> Content:
@@ -71,9 +79,11 @@ def label_content(turn: Turn, matcher: TopicMatcher, width: int | None) -> Conte
     # A diarization label (`Speaker 0`) the page lets name gives way to the name; the
     # label as printed stays beside it, dimmed.
     named = diarized(turn.label) and turn.speaker not in (None, turn.label)
-    head_parts.append(
-        Content.styled((turn.speaker if named else turn.label) or turn.speaker or "", "bold")
-    )
+    shown = (turn.speaker if named else turn.label) or turn.speaker
+    if shown or turn.label != "":
+        head_parts.append(Content.styled(shown or "", "bold"))
+    else:
+        head_parts.append(Content.styled(NAMELESS, "dim"))  # someone else, not named
     for note in (turn.label if named else None, turn.note):
         if note:
             head_parts.append(Content.styled(f" ({note})", "dim"))
