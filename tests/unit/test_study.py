@@ -65,7 +65,7 @@ def test_kwic_karabakh_matches_a_plain_count_with_dates_and_speakers() -> None:
         turn = document.turn_of_paragraph(line.paragraph)
         assert (line.turn, line.speaker, line.kind) == (turn.index, turn.speaker, turn.kind)
     # A line keeps what it shows, never the document (every one a common word is in).
-    assert not any(isinstance(kept, Document) for line in found.lines for kept in line.place)
+    assert not any(isinstance(kept, Document) for line in found.lines for kept in line)
     speakers_seen = {line.speaker for line in found.lines}
     assert speakers_seen == {"Sergey Lavrov", None}, "answers by Lavrov, questions unnamed"
 
@@ -138,27 +138,31 @@ def test_a_long_concordance_gives_its_first_lines_before_the_rest(
 
 @pytest.mark.parametrize("word", ["the", "Karabakh", "peace process"])
 def test_a_concordance_line_keeps_only_the_text_it_shows(word: str) -> None:
-    """Each place keeps the part of its paragraph its lines show, from the first
+    """The lines of a paragraph keep one text, the part of it they show, from the first
     match's left context to the last match's right (a word found in most paragraphs
     would otherwise hold every paragraph's text); each line's left, match and right are
     those of the whole paragraph."""
     found = concordance(INDEX, word, context=40)
     assert found.lines
-    by_place: dict[int, list[study.KwicLine]] = {}
+    by_paragraph: dict[tuple[str, int], list[study.KwicLine]] = {}
     for line in found.lines:
         text = LIBRARY.by_id(line.doc_id).paragraphs[line.paragraph].text
         assert line.left == text[max(0, line.start - 40) : line.start]
         assert line.match == text[line.start : line.end]
         assert line.right == text[line.end : line.end + 40]
-        by_place.setdefault(id(line.place), []).append(line)
+        by_paragraph.setdefault((line.doc_id, line.paragraph), []).append(line)
     shorter = 0
-    for lines in by_place.values():
-        place = lines[0].place
-        text = LIBRARY.by_id(place.doc_id).paragraphs[place.paragraph].text
+    for (doc_id, paragraph), lines in by_paragraph.items():
+        text = LIBRARY.by_id(doc_id).paragraphs[paragraph].text
         low = max(0, min(line.start for line in lines) - 40)
-        assert (place.offset, place.text) == (low, text[low : max(line.end for line in lines) + 40])
-        shorter += len(place.text) < len(text)
+        assert {(line.offset, line.text) for line in lines} == {
+            (low, text[low : max(line.end for line in lines) + 40])
+        }
+        assert len({id(line.text) for line in lines}) == 1, "one text for the paragraph"
+        shorter += len(lines[0].text) < len(text)
     assert shorter, "some paragraph is longer than what its lines show"
+    speakers = {id(line.speaker) for line in found.lines if line.speaker}
+    assert len(speakers) == len({line.speaker for line in found.lines if line.speaker})
 
 
 WORDS = st.lists(
@@ -175,9 +179,12 @@ def test_sorting_by_context_is_by_its_words(contexts: list[tuple[list[str], list
     for number, (left, right) in enumerate(contexts):
         before, after = " ".join(left), " ".join(right)
         text = f"{before} MATCH {after}"
-        place = study.Place("d", None, number, 0, None, TurnKind.STATEMENT, text, 0, 100)
         at = len(before) + 1
-        lines.append(study.KwicLine(place, at, at + len("MATCH")))
+        lines.append(
+            study.KwicLine(
+                "d", None, number, 0, None, TurnKind.STATEMENT, text, 0, 100, at, at + len("MATCH")
+            )
+        )
     by_left = sorted(lines, key=lambda line: [fold(w) for w in reversed(line.left.split())])
     by_right = sorted(lines, key=lambda line: [fold(w) for w in line.right.split()])
     assert sort_lines(lines, KwicOrder.LEFT) == by_left
