@@ -55,6 +55,7 @@ from tui.corpus.speakers import (
     byline,
     diarized,
     from_the_floor,
+    marks_word,
     nameless_label,
     parse_label,
     production_mark,
@@ -184,6 +185,10 @@ _TITLE_BY_SPEAKER = re.compile(
 
 _OWNED = re.compile(r"[’']s\s+(?:\w+\s+){0,2}$")
 """The end of a text before `interview with`, where it is someone's (`Putin's TV `)."""
+
+
+_NAME_CASE = re.compile(rf"{UPPER}(?:[’']{UPPER})?[^\W\d_A-ZА-ЯЁ][\w’'-]*$")
+"""A word written as a name: a capital, then a small letter (`O'Brien` too; not `CNN`)."""
 
 
 def _is_full_name(words: str) -> bool:
@@ -483,7 +488,7 @@ class _Parser:
         text = converted.text
         lines = text.split("\n")
         marked = _marked_blocks(lines) if "--" in text else set()
-        self.stenographed = _stenographed(line.strip() for line in lines)
+        self.stenographed = ">>" in text and _stenographed(line.strip() for line in lines)
         body = list(self._split_head_body_footer(lines, marked))
         self._settle_title()
         title = self.head.title
@@ -802,10 +807,9 @@ class _Parser:
         """Paragraphs left to find who opens a talk by, while nobody listed has."""
         for position, block in enumerate(blocks):
             is_last = position == len(blocks) - 1
-            said = f"{block.label.name}: {block.label.rest}" if block.label else block.text
-            if production_mark(said):
+            if (mark := _production_mark(block)) is not None:
                 # `**Break:** [30:46]`, `**Song:** [04:47]`: a part of the show, no speaker.
-                drafts.append(_TurnDraft(None, None, None, TurnKind.HEADING, [said.strip()]))
+                drafts.append(_TurnDraft(None, None, None, TurnKind.HEADING, [mark]))
                 continue
             if block.label is not None:
                 label = block.label
@@ -1181,6 +1185,15 @@ def _is_prose(line: str) -> bool:
     return len(_SENTENCE_BREAK.findall(line)) >= 2
 
 
+def _production_mark(block: _Block) -> str | None:
+    """The line of `block` as printed if it marks a part of a show (`production_mark`)."""
+    label = block.label
+    if label is None:
+        return block.text.strip() if production_mark(block.text) else None
+    said = f"{label.name}: {label.rest}"
+    return said.strip() if marks_word(label.name) and production_mark(said) else None
+
+
 def _is_heading(text: str) -> bool:
     stripped = text.strip()
     if not stripped or len(stripped) > 80 or len(stripped.split()) > 10:
@@ -1434,12 +1447,6 @@ def _says_who(text: str, people: People) -> str | None:
     return None
 
 
-_NAME_CASE = re.compile(rf"{UPPER}(?:[’']{UPPER})?[^\W\d_A-ZА-ЯЁ][\w’'-]*$")
-"""A word written as a name: a capital, then a small letter (`O'Brien` too; not `CNN`)."""
-
-
-_INTRODUCES_ONE = re.compile(rf"{_SAYS_NAME}(?P<name>{UPPER}[\w’'-]+)")
-"""`I'm Maurice`: a speaker's first name (or one name), said by themselves."""
 _ADDRESSES = re.compile(
     rf"(?:\b(?:[Hh]i|[Hh]ello|[Hh]ey|[Tt]hanks|[Tt]hank you|[Ww]elcome)\b,?\s+|^|[.!?]\s+)"
     rf"(?P<name>{UPPER}[\w’'-]+)(?=[.,!?])"
@@ -1464,8 +1471,9 @@ def _name_diarized(drafts: list[_TurnDraft], listed: Sequence[str]) -> None:
         if label is None or label not in votes:
             continue
         for text in draft.texts:
-            for said in _INTRODUCES_ONE.finditer(text):
-                if (person := first_names.get(fold(said["name"]))) is not None:
+            for said in _INTRODUCES_SELF_OR_ONE.finditer(text):
+                # `I'm Maurice`: a first name (or one name), said by its speaker.
+                if (person := first_names.get(fold(said["name"].split()[0]))) is not None:
                     votes[label][person] += 2
             if len(labels) == 2:
                 other = labels[1 - labels.index(label)]
@@ -1497,8 +1505,10 @@ def _assign_kinds(drafts: list[_TurnDraft], title_speaker: str | None) -> None:
     # (`WT: How certain are…?` among `Q:` and `A:`), not who answers.
     marked = any(d.role is Role.ANSWER for d in drafts)
     answerer = title_speaker
-    presenters: list[str] = []
-    """Who had the floor unlabelled, in turn, one entry a part."""
+    presenting: str | None = None
+    """Who has the floor unlabelled."""
+    presented: set[str] = set()
+    """Who has had it."""
     in_exchange = False
     asked_by: str | None = None
     """Who asked in the turn before, if it asked: the next speaker answers."""
@@ -1508,13 +1518,14 @@ def _assign_kinds(drafts: list[_TurnDraft], title_speaker: str | None) -> None:
         if role is None:
             # A talk's unlabelled opening may ask its audience (`a recipe for what?`).
             asked_by = draft.speaker if draft.speaker and asks else None
-            if draft.speaker is not None and presenters[-1:] != [draft.speaker]:
-                presenters.append(draft.speaker)
+            if draft.speaker is not None and draft.speaker != presenting:
                 # Who has the floor unlabelled answers `A:`: a talk's speaker, or the
                 # speaker of the part before the questions if they had no part before
                 # it (talks in a row, each with its questions); one who takes the
                 # floor again (parts given in turn) leaves the questions to all.
-                answerer = draft.speaker if presenters.count(draft.speaker) == 1 else None
+                answerer = None if draft.speaker in presented else draft.speaker
+                presenting = draft.speaker
+                presented.add(draft.speaker)
             continue
         asker = role is Role.HOST or (
             draft.speaker is not None

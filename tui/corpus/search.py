@@ -353,6 +353,8 @@ class SearchIndex:
                 _keep_order(folder, order)
         self._ids = order.ids
         """The documents' ids, in corpus order."""
+        self._numbers = order.numbers
+        """Their `document_number`s, in the same order."""
         self._firsts = list(accumulate(order.paragraphs, initial=0))[:-1]
         """The first entry id of each of them: entry ids count the paragraphs of the
         corpus in order, each document's from its first."""
@@ -566,7 +568,9 @@ class SearchIndex:
         if query.doc:
             prefix = fold(query.doc)
             keys = [
-                document_number(doc_id) for doc_id in self._ids if fold(doc_id).startswith(prefix)
+                number
+                for doc_id, number in zip(self._ids, self._numbers, strict=True)
+                if fold(doc_id).startswith(prefix)
             ]
             allows_nothing |= not keys
             filters.append(tantivy.Query.term_set_query(schema, "key", keys))
@@ -787,7 +791,8 @@ class SearchIndex:
         """Each paragraph of the document `doc_id` that `query` (an answer's) matches,
         in order, with where its hits are in its text: all of them, not only those a
         search listed, without searching the rest of the corpus."""
-        if query.is_empty or document_number(doc_id) not in self._starts:
+        number = document_number(doc_id)
+        if query.is_empty or number not in self._starts:
             return []
         # The words of the query just answered are kept (`_term`); read, not touched,
         # as a search may be running in another thread.
@@ -795,7 +800,7 @@ class SearchIndex:
         filters = self._filters(query, [])
         if filters is None:
             return []
-        within = tantivy.Query.term_query(self._schema, "key", document_number(doc_id))
+        within = tantivy.Query.term_query(self._schema, "key", number)
         found = self._query(query, matches, query.phrases, [*filters, within])
         if found is None:
             return []
@@ -914,8 +919,8 @@ _MOST_COUNT_PARTS = 8
 
 def _key_parts(schema: tantivy.Schema, rows: int) -> list[tantivy.Query]:
     """Ranges of document numbers (`key`, spread evenly over 64 bits by a hash), one a
-    core the process may use, that together hold every row; one part where the index
-    is small or there is one core."""
+    core the process may use, that together hold every row; none (ask in one go) where
+    the index is small or there is one core."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     parts = min(cores or 1, _MOST_COUNT_PARTS) if rows >= COUNT_IN_PARTS_FROM else 1
     if parts == 1:

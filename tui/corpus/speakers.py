@@ -611,7 +611,12 @@ def production_mark(line: str) -> bool:
     word (`Break:`, `Song:`, `Recording begins:`) with no words of its own after it,
     at most the time (`Break: [30:46]`)."""
     found = _PRODUCTION_MARK.match(line.strip())
-    return found is not None and found["word"].casefold() in _MARKER_WORDS
+    return found is not None and marks_word(found["word"])
+
+
+def marks_word(name: str) -> bool:
+    """Whether `name` begins with a word a show's production marks begin with."""
+    return name.split(maxsplit=1)[0].casefold() in _MARKER_WORDS if name else False
 
 
 _PERIOD_TITLES = HONORIFICS | {

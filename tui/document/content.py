@@ -65,7 +65,7 @@ def labelled(turn: Turn) -> bool:
     """Whether a turn has a label line: who speaks (or that someone else does, not
     named), or its topics."""
     return turn.kind is not TurnKind.HEADING and (
-        bool(turn.label or turn.speaker or turn.topics) or turn.label == ""
+        turn.label is not None or bool(turn.speaker or turn.topics)
     )
 
 
