@@ -9,7 +9,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tui.corpus.clean import BinaryFileError, clean_line, clean_text, decode
-from tui.corpus.config import load_config
+from tui.corpus.config import Topic, load_config
 from tui.corpus.letters import accented, fold
 from tui.corpus.parse import parse_text
 from tui.corpus.safeyaml import YamlError, parse
@@ -100,38 +100,52 @@ def test_parser_keeps_every_word_somewhere(text: str) -> None:
             assert any(word.strip("():") in k for k in kept_words), word
 
 
-_KEYWORDS = [kw.rstrip("*") for topic in CONFIG.topics for kw in topic.keywords]
-# Text around the configured keywords and their words (`Minsk`, `Group`): other cases,
-# breaks, hyphens, apostrophes, and the letters that ignored case takes for ASCII ones
-# (`ſyria`, `İran`).
-keyword_texts = st.lists(
-    st.one_of(
-        st.sampled_from(_KEYWORDS + [word for kw in _KEYWORDS for word in kw.split()]).flatmap(
-            lambda word: st.sampled_from(
-                [
-                    word,
-                    word.upper(),
-                    word.lower(),
-                    word.replace("s", "\u017f").replace("k", "\u212a"),
-                    word.replace("i", "\u0131").replace("I", "\u0130"),
-                ]
-            )
+PUNCTUATED = TopicMatcher(
+    [
+        Topic("us", "red", ("U.S. sanctions", "U.S.", "e.g.", "C++", "AT&T", "3M", "co-op*")),
+        Topic("law", "blue", ("section 230", "No. 5", "mr. smith*", "o'brien")),
+    ]
+)
+"""Keywords that hold what no word holds (dots, signs, spaces, digits): the matcher
+finds where they may start in text folded to bytes where those are spaces."""
+
+
+def _texts_around(keywords: list[str]) -> st.SearchStrategy[str]:
+    """Text around `keywords` and their words (`Minsk`, `Group`): other cases, breaks,
+    hyphens, apostrophes, and the letters that ignored case takes for ASCII ones (`ſyria`,
+    `İran`)."""
+    return st.lists(
+        st.one_of(
+            st.sampled_from(keywords + [word for kw in keywords for word in kw.split()]).flatmap(
+                lambda word: st.sampled_from(
+                    [
+                        word,
+                        word.upper(),
+                        word.lower(),
+                        word.replace("s", "\u017f").replace("k", "\u212a"),
+                        word.replace("i", "\u0131").replace("I", "\u0130"),
+                    ]
+                )
+            ),
+            st.sampled_from([" ", "  ", "\n", "-", "’", "'", "s", "ian", "\u2003", "é", ".", "&"]),
+            st.text(max_size=4),
         ),
-        st.sampled_from([" ", "  ", "\n", "-", "’", "'", "s", "ian", "\u2003", "é"]),
-        st.text(max_size=4),
-    ),
-    max_size=12,
-).map("".join)
+        max_size=12,
+    ).map("".join)
 
 
-def _regex_spans(text: str) -> list[Span]:
+_KEYWORDS = [kw.rstrip("*") for topic in CONFIG.topics for kw in topic.keywords]
+keyword_texts = _texts_around(_KEYWORDS)
+
+
+def _regex_spans(text: str, matcher: TopicMatcher = MATCHER) -> list[Span]:
     """What the matcher's expression finds trying every position of `text`."""
-    regex = MATCHER._regex
+    regex = matcher._regex
     assert regex is not None
     return [
         Span(match.start(), match.end(), name)
         for match in regex.finditer(text)
-        if (name := MATCHER._resolve(match.group())) is not None
+        if (name := matcher._resolve(match.group())) is not None
     ]
 
 
@@ -139,6 +153,13 @@ def _regex_spans(text: str) -> list[Span]:
 @given(keyword_texts)
 def test_topic_spans_are_those_found_at_every_position(text: str) -> None:
     assert MATCHER.spans(text) == _regex_spans(text)
+
+
+@settings(max_examples=300)
+@given(_texts_around([kw.rstrip("*") for t in PUNCTUATED.topics for kw in t.keywords]))
+@example("U.S. sanctions on AT&T, C++ and 3M; Mr. Smithson (No. 5 of section 230).")
+def test_keywords_with_signs_are_found_where_every_position_finds_them(text: str) -> None:
+    assert PUNCTUATED.spans(text) == _regex_spans(text, PUNCTUATED)
 
 
 @settings(max_examples=300)

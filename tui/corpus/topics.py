@@ -23,8 +23,22 @@ class Span:
 _TAIL = r"[\w'’-]*"
 _YO = str.maketrans("ёЁ", "еЕ")
 """Russian writes `ё` or, more often, `е` for it: one letter to a reader."""
-_ASCII_TWINS = re.compile("[\u0130\u0131\u017f\u212a]")
+_ASCII_TWINS = "\u0130\u0131\u017f\u212a"
 """İ ı ſ K: the only characters beyond ASCII that re.IGNORECASE matches to ASCII ones."""
+_WORD_BYTE = frozenset(b"abcdefghijklmnopqrstuvwxyz0123456789_-")
+_FOLD_BYTES = bytes(
+    low if (low := byte | 0x20 if 65 <= byte <= 90 else byte) in _WORD_BYTE else 32
+    for byte in range(256)
+)
+"""Bytes lower-cased, and a space for any that no keyword's word can hold or follow."""
+
+
+def _folded(ascii_text: str) -> str:
+    return ascii_text.encode().translate(_FOLD_BYTES).decode()
+
+
+def _has_twin(text: str) -> bool:
+    return not text.isascii() and any(twin in text for twin in _ASCII_TWINS)
 
 
 MAX_NESTING = 40
@@ -130,12 +144,12 @@ class TopicMatcher:
             else None
         )
         # Where a keyword can start: after a character that is no letter, digit, `_` or
-        # `-`, its first word. Found in the text lower-cased to ASCII bytes, where the
-        # engine can rule a word out at its first letter; with ignored case it tries
-        # every keyword at every word, which made tagging half of the parse time.
+        # `-`, its first word. Found in the text folded to ASCII bytes (`_FOLD_BYTES`),
+        # where the engine can rule a word out at its first letter; with ignored case it
+        # tries every keyword at every word, which made tagging half of the parse time.
         heads = {word.split(" ")[0] for word in [*self._exact, *(s for s, _ in self._stems)]}
         self._starts = (
-            re.compile(rf"[^a-z0-9_-](?={_trie_pattern(sorted(heads))})".encode())
+            re.compile(rf" (?={_trie_pattern(sorted(map(_folded, heads)))})".encode())
             if heads and all(head.isascii() for head in heads)
             else None
         )
@@ -166,12 +180,12 @@ class TopicMatcher:
         written in ASCII can match)."""
         if self._regex is None:
             return
-        if self._starts is None or _ASCII_TWINS.search(text):
+        if self._starts is None or _has_twin(text):
             yield from self._regex.finditer(text)
             return
-        # One byte per character (`?` for any beyond ASCII), after a leading space: a
-        # start found at byte i is the keyword at character i.
-        folded = b" " + text.encode("ascii", "replace").lower()
+        # One byte per character (a space for any beyond ASCII), after a leading space:
+        # a start found at byte i is the keyword at character i.
+        folded = (b" " + text.encode("ascii", "replace")).translate(_FOLD_BYTES)
         match_at = self._regex.match
         end = 0
         for start in self._starts.finditer(folded):
