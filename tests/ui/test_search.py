@@ -345,10 +345,10 @@ async def test_an_index_that_searches_but_cannot_be_kept_is_no_failure(
 
     opened = search._opened
 
-    def broken(folder: Path | None, identity: str, **options: bool) -> object:
+    def broken(folder: Path | None, *arguments: object, **options: bool) -> object:
         if folder is not None:
             raise OSError("cache full")
-        return opened(folder, identity, **options)
+        return opened(folder, *arguments, **options)  # type: ignore[arg-type]
 
     monkeypatch.setattr(search, "_opened", broken)
     app = make_app(load=True)  # through the cache, as `dossier` starts

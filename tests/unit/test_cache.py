@@ -552,7 +552,7 @@ def recorded(
 @pytest.fixture
 def builds(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The ids of the documents written into a search index (not read from one on disk)."""
-    return recorded(monkeypatch, search_module, "_rows", lambda document, _: document.id)
+    return recorded(monkeypatch, search_module, "_rows", lambda document, *_: document.id)
 
 
 def index_of(folder: Path, config: Config, cache_file: Path) -> SearchIndex:
@@ -746,7 +746,7 @@ def test_a_start_opens_the_index_in_the_order_kept_beside_it(
         assert start() is not None and compared == [], "and used at the next start"
 
 
-@pytest.mark.parametrize("damage", ["meta", "segment", "identity"])
+@pytest.mark.parametrize("damage", ["meta", "segment", "identity", "common gone", "common garbled"])
 def test_a_damaged_index_folder_is_built_again(
     corpus: Path,
     tmp_path: Path,
@@ -762,6 +762,10 @@ def test_a_damaged_index_folder_is_built_again(
         (folder / "meta.json").write_bytes(b"\xff not json")
     elif damage == "segment":  # a file of a segment gone
         next(folder.glob("*.idx")).unlink()
+    elif damage == "common gone":  # which pairs of words its rows hold: not known
+        (folder / search_module.COMMON_FILE).unlink()
+    elif damage == "common garbled":
+        (folder / search_module.COMMON_FILE).write_bytes(b"\xff garbled")
     else:  # made by another parser
         (folder / search_module.IDENTITY_FILE).write_text("0:another", encoding="utf-8")
     builds.clear()

@@ -168,6 +168,55 @@ def test_index_holds_the_plain_postings(generated: Library) -> None:
         assert built.phrase_entries(parse_query(f'"{word}"'), []) == ids, word
 
 
+def test_phrases_of_common_words_and_others_are_found_where_their_words_are_adjacent(
+    generated: Library,
+) -> None:
+    """A phrase of two or three words, common or not, finds the paragraphs whose folded
+    words hold it, no other: read from the pairs of common words the index holds as
+    terms, their positions, or both."""
+    built = SearchIndex(generated.documents, generated.config)
+    assert {"of", "the", "and"} <= built._common, "the most common words"
+    rare = min(built.vocabulary, key=built._frequency.__getitem__)
+    held: dict[tuple[str, ...], list[int]] = {}
+    for entry_id, entry in enumerate(built.entries):
+        own = folded_words(entry.text)
+        for size in (2, 3):
+            for phrase in dict.fromkeys(zip(*(own[n:] for n in range(size)), strict=False)):
+                held.setdefault(phrase, []).append(entry_id)
+    asked = [*sorted(held)[::97], ("of", "the"), ("the", "of"), ("of", rare)]
+    kinds = {sum(word in built._common for word in phrase) for phrase in asked}
+    assert kinds == {0, 1, 2, 3}, "phrases of no common word, some and all"
+    for phrase in asked:
+        query = parse_query(f'"{" ".join(phrase)}"')
+        assert built.phrase_entries(query, []) == held.get(phrase, []), phrase
+
+
+def test_a_phrase_of_two_common_words_is_one_term_of_the_index(generated: Library) -> None:
+    """`"of the"` is read from the list of the rows that hold the pair, not by comparing
+    where the two words stand in every row that holds both."""
+    built = SearchIndex(generated.documents, generated.config)
+    asked = repr(built._words(["of", "the"]))
+    assert "PhraseQuery" not in asked and "of+the" in asked
+    assert built._searcher.doc_freq("pairs", "of+the") == built.count('"of the"') > 100
+    rare = min(built.vocabulary, key=built._frequency.__getitem__)
+    assert "PhraseQuery" in repr(built._words(["of", rare]))
+
+
+def test_common_words_are_those_of_one_paragraph_in_ten_or_more_the_most_frequent() -> None:
+    texts = [f"w{n} common" for n in range(400 - 2 * (400 // search.COMMON_SHARE))]
+    texts += ["gamma"] * (400 // search.COMMON_SHARE)  # just enough
+    texts += ["beta"] * (400 // search.COMMON_SHARE - 1) + ["delta " * 10]  # one too few
+    documents = [one_paragraph(text) for text in texts]
+    assert len(texts) == 400
+    assert search.common_words(documents) == {"gamma", "common"}
+    many = [one_paragraph(" ".join(f"w{n}" for n in range(300)))]
+    assert len(search.common_words(many)) == search.MOST_COMMON
+    assert search.pairs_of(["of", "the", "talks", "of", "the"], frozenset({"of", "the"})) == [
+        "of+the",
+        "of+the",
+    ]
+
+
 @pytest.mark.parametrize("collecting", [True, False])
 def test_building_an_index_runs_no_full_garbage_collection(
     generated: Library, collecting: bool

@@ -1,8 +1,8 @@
 """Typo-tolerant search over every paragraph of the corpus, in tantivy.
 
 Each paragraph is a row of a tantivy index: its words (folded by `fold`: lower
-case, no accents, `ё` as `е`), with positions for phrases, and what the filters
-read. The index is kept on disk beside the document cache, memory-mapped when
+case, no accents, `ё` as `е`), with positions for phrases, each two adjacent common
+words as one term too (`common_words`), and what the filters read. The index is kept on disk beside the document cache, memory-mapped when
 opened, and brought up to date in place: a document added, changed or removed has
 its rows added or deleted, and nothing else is written (`cached_index`).
 
@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from functools import lru_cache, partial
 from importlib import import_module
 from itertools import accumulate, chain, compress, pairwise
-from operator import itemgetter, ne
+from operator import and_, itemgetter, ne
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, overload
 
@@ -275,10 +275,19 @@ class Answer:
 Variants = dict[str, float]
 """The indexed words a query word stands for, each with its similarity 0..1."""
 
-INDEX_FORMAT = 2
+INDEX_FORMAT = 3
 """The fields of the on-disk index and what they hold; bump when either changes."""
 IDENTITY_FILE = "dossier-identity"
 """The file in the index's folder naming the format, parser and config it was made by."""
+COMMON_FILE = "dossier-common"
+"""The file in the index's folder listing the common words its rows hold in pairs."""
+COMMON_SAMPLE = 200
+"""Documents, evenly spread over the corpus, read to learn its common words."""
+COMMON_SHARE = 10
+"""A word in one paragraph in this many of the sample, or more, is common (a phrase of
+a word less common is looked for by position in a tenth of the rows at most)..."""
+MOST_COMMON = 128
+"""... up to this many words, the most frequent."""
 NO_DATE = dt.date.max.toordinal() + 1
 """The date key of an undated paragraph: after every date, as in the sidebar."""
 BUILD_HEAP = 128_000_000
@@ -296,11 +305,12 @@ says which version of it the paragraphs are (`_held`)."""
 
 
 def _schema() -> tantivy.Schema:
-    """One row per paragraph: its folded words (positions kept, for phrases), what the
-    filters read, and where it is (its document's number, its index there); one row
+    """One row per paragraph: its folded words (positions kept, for phrases), the pairs
+    of common words among them (`pairs_of`), what the filters read, and where it is (its document's number, its index there); one row
     per document: its number and version."""
     builder = tantivy.SchemaBuilder()
     builder.add_text_field("words", tokenizer_name="whitespace")
+    builder.add_text_field("pairs", tokenizer_name="whitespace", index_option="basic")
     builder.add_text_field("role", tokenizer_name="raw", index_option="basic")
     builder.add_integer_field("key", indexed=True, fast=True)
     builder.add_integer_field("version", fast=True)
@@ -338,7 +348,12 @@ class SearchIndex:
         self.config = config
         self._folder = folder
         listing, self._document = _listing(documents)
-        self._index = _opened(folder, f"{INDEX_FORMAT}:{identity}", make=update)
+        self._index, self._common = _opened(
+            folder,
+            f"{INDEX_FORMAT}:{identity}",
+            lambda: common_words(_sample(listing, self._document)),
+            make=update,
+        )
         self._index.config_reader("Manual")  # what this index holds is what it read
         self._schema = self._index.schema
         kept = _kept_order(folder) if folder is not None else None
@@ -418,7 +433,7 @@ class SearchIndex:
         if stale or fresh:
             _forget_order(self._folder)  # what it says is about to change
         new = [(i, v) for i, n, v in zip(ids, numbers, now, strict=True) if n in fresh]
-        _synced(self._index, stale, new, self._document)
+        _synced(self._index, stale, new, self._document, self._common)
         days = [s.date.value.toordinal() if s.date.value else NO_DATE for s in listing]
         return _Order(ids, numbers, [s.paragraphs for s in listing], days, now)
 
@@ -583,10 +598,20 @@ class SearchIndex:
         return None if allows_nothing else filters
 
     def _words(self, words: Sequence[str]) -> tantivy.Query:
-        """Rows holding `words` in that order (a phrase), or the one word."""
+        """Rows holding `words` in that order (a phrase), or the one word. Two common
+        words are one term of the index (`pairs_of`): a phrase of them is read from its
+        list alone; a longer one is looked for by position only in the rows that hold
+        its pairs of common words."""
+        schema, Query_ = self._schema, tantivy.Query
         if len(words) == 1:
-            return tantivy.Query.term_query(self._schema, "words", words[0])
-        return tantivy.Query.phrase_query(self._schema, "words", list(words))
+            return Query_.term_query(schema, "words", words[0])
+        pairs = [Query_.term_query(schema, "pairs", pair) for pair in pairs_of(words, self._common)]
+        if len(words) == 2 and pairs:
+            return pairs[0]
+        phrase = Query_.phrase_query(schema, "words", list(words))
+        if not pairs:
+            return phrase
+        return Query_.boolean_query([(tantivy.Occur.Must, q) for q in [*pairs, phrase]])
 
     def _query(
         self,
@@ -697,8 +722,8 @@ class SearchIndex:
     def search(self, text: str, limit: int = 50, *, count: bool = True) -> Answer:
         """The first `limit` results of the query `text`, and how many there are. Not to
         `count` lets a phrase or filters alone answer from the earliest dates (a
-        phrase of two common words in 100,000 documents: 240 ms to count, a few to
-        list): the answer's total is then None, for `count` to say."""
+        phrase of two common words in 100,000 documents: about 50 ms to count, a few
+        to list): the answer's total is then None, for `count` to say."""
         started = time.perf_counter()
         query = parse_query(text)
         hints = list(query.hints)
@@ -736,8 +761,8 @@ class SearchIndex:
     ) -> list[tantivy.SearchResult]:
         """What `search` answers for `found` in each range of document numbers of
         `_count_parts`, asked at once, one a core, as tantivy lets go of Python's lock
-        while it searches (`"of the"`, 1.6 million of 3.4 million rows, counted on two
-        cores in 140 ms, against 245 in one go)."""
+        while it searches (a phrase read by its words' positions in 1.6 million of 3.4
+        million rows, counted on two cores in 140 ms, against 245 in one go)."""
         Occur, Query_ = tantivy.Occur, tantivy.Query
         parts = [
             Query_.boolean_query([(Occur.Must, found), (Occur.Must, part)])
@@ -942,12 +967,15 @@ class NotCurrent(Exception):
     """The index on disk is not the one wanted, and was not to be made or updated."""
 
 
-def _opened(folder: Path | None, identity: str, *, make: bool = True) -> tantivy.Index:
-    """The tantivy index in `folder` (None: a new one in memory). One made by another
-    identity, or that does not open, is removed and made afresh, with a log line;
-    unless not to `make` one (NotCurrent)."""
+def _opened(
+    folder: Path | None, identity: str, common: Callable[[], frozenset[str]], *, make: bool = True
+) -> tuple[tantivy.Index, frozenset[str]]:
+    """The tantivy index in `folder` (None: a new one in memory) and the common words
+    its rows hold in pairs. One made by another identity, or that does not open, or
+    whose common words do not read, is removed and made afresh, with a log line,
+    its words learned (`common`); unless not to `make` one (NotCurrent)."""
     if folder is None:
-        return tantivy.Index(_schema())
+        return tantivy.Index(_schema()), common()
     stamp = folder / IDENTITY_FILE
     if folder.is_dir():
         try:
@@ -956,7 +984,7 @@ def _opened(folder: Path | None, identity: str, *, make: bool = True) -> tantivy
             found = None
         if found == identity:
             try:
-                return tantivy.Index.open(str(folder))
+                return tantivy.Index.open(str(folder)), _kept_common(folder)
             except (OSError, ValueError) as error:
                 if not make:
                     raise NotCurrent(f"it does not open: {error}") from error
@@ -970,8 +998,55 @@ def _opened(folder: Path | None, identity: str, *, make: bool = True) -> tantivy
         raise NotCurrent("there is none")
     folder.mkdir(parents=True)
     index = tantivy.Index(_schema(), path=str(folder))
+    words = common()
+    # The words before the stamp: an index that has its stamp has them.
+    (folder / COMMON_FILE).write_bytes(marshal.dumps(sorted(words)))
     stamp.write_text(identity, encoding="utf-8")
-    return index
+    return index, words
+
+
+def _kept_common(folder: Path) -> frozenset[str]:
+    """The common words kept in `folder` (`COMMON_FILE`); ValueError if they do not read."""
+    try:
+        kept = marshal.loads((folder / COMMON_FILE).read_bytes())
+    except (EOFError, TypeError) as error:
+        raise ValueError(f"its common words do not read: {error}") from error
+    if not (isinstance(kept, list) and all(isinstance(word, str) for word in kept)):
+        raise ValueError("its common words do not read")
+    return frozenset(kept)
+
+
+def _sample(
+    listing: Sequence[Summary], document: Callable[[str], Document | None]
+) -> Iterator[Document]:
+    """Up to COMMON_SAMPLE of the documents of `listing`, evenly spread."""
+    count = len(listing)
+    for at in sorted({count * n // COMMON_SAMPLE for n in range(min(count, COMMON_SAMPLE))}):
+        if (found := document(listing[at].id)) is not None:
+            yield found
+
+
+def common_words(documents: Iterable[Document]) -> frozenset[str]:
+    """The words of at least one paragraph in COMMON_SHARE of `documents` (a sample of
+    the corpus), the MOST_COMMON most frequent at most: those the index holds two by
+    two (`pairs_of`), so that a phrase of them (`"of the"`, in half of all paragraphs)
+    is counted from one list of rows rather than by the places of two long ones."""
+    rows: Counter[str] = Counter()
+    paragraphs = 0
+    for document in documents:
+        for turn in document.turns:
+            for paragraph in turn.paragraphs:
+                rows.update(set(folded_words(paragraph.text)))
+                paragraphs += 1
+    least = paragraphs / COMMON_SHARE
+    return frozenset(word for word, count in rows.most_common(MOST_COMMON) if count >= least)
+
+
+def pairs_of(words: Sequence[str], common: frozenset[str]) -> list[str]:
+    """Each two adjacent `words` that are both `common`, as one term: `of+the` (no
+    word holds a `+`)."""
+    flags = list(map(common.__contains__, words))
+    return list(map("+".join, compress(pairwise(words), map(and_, flags, flags[1:]))))
 
 
 ORDER_FILE = "dossier-order"
@@ -1074,10 +1149,11 @@ def _synced(
     stale: Sequence[int],
     fresh: Sequence[tuple[str, int]],
     document: Callable[[str], Document | None],
+    common: frozenset[str],
 ) -> None:
     """Bring `index` up to date (`_differences`): the rows of documents gone or
     changed deleted (by their number), those of new versions added (each `document`
-    read for them), in one commit."""
+    read for them, its pairs of `common` words kept), in one commit."""
     if not stale and not fresh:
         return
     started = time.perf_counter()
@@ -1089,7 +1165,7 @@ def _synced(
         writer.delete_documents_by_term("key", key)
     for doc_id, version in fresh:
         found = document(doc_id)
-        for row in _rows(found, version) if found is not None else ():
+        for row in _rows(found, version, common) if found is not None else ():
             writer.add_document(row)
     writer.commit()
     writer.wait_merging_threads()
@@ -1102,8 +1178,9 @@ def _synced(
     )
 
 
-def _rows(document: Document, version: int) -> Iterator[tantivy.Document]:
-    """The rows of `document` in the index: its head, then its paragraphs."""
+def _rows(document: Document, version: int, common: frozenset[str]) -> Iterator[tantivy.Document]:
+    """The rows of `document` in the index: its head, then its paragraphs (with their
+    pairs of `common` words)."""
     key = document_number(document.id)
     head = tantivy.Document()
     head.add_text("role", _HEAD)
@@ -1115,7 +1192,10 @@ def _rows(document: Document, version: int) -> Iterator[tantivy.Document]:
         for paragraph in turn.paragraphs:
             row = tantivy.Document()
             row.add_text("role", _PARAGRAPH)
-            row.add_text("words", " ".join(folded_words(paragraph.text)))
+            folded = folded_words(paragraph.text)
+            row.add_text("words", " ".join(folded))
+            if pairs := pairs_of(folded, common):
+                row.add_text("pairs", " ".join(pairs))
             row.add_integer("key", key)
             row.add_integer("paragraph", paragraph.index)
             row.add_integer("date", date)
