@@ -4,8 +4,10 @@
 
 For each size, generates the documents with gen_corpus into a temporary
 folder, then loads it in a fresh Python process (so that each size has its own
-peak memory) and prints documents per second, total seconds, the corpus size
-and the peak resident memory (`getrusage` ru_maxrss) before and after loading.
+peak memory) and prints documents per second, total seconds, the CPU time a document of every
+process (the loader's and its workers': steadier than the wall time on a busy
+machine), the corpus size and the peak resident memory (`getrusage` ru_maxrss)
+before and after loading.
 """
 
 from __future__ import annotations
@@ -34,18 +36,29 @@ def peak_rss_mb() -> float:
     return peak / 2**20 if sys.platform == "darwin" else peak / 2**10
 
 
+def cpu_seconds() -> float:
+    """CPU time, user and system, of this process and of its children that have ended
+    (the workers of a load, once its pool is shut down)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def load_once(folder: Path) -> dict[str, Any]:
     """Load `folder` once in this process; the figures as a dict."""
     config = load_config()
     rss_before = peak_rss_mb()
+    cpu_before = cpu_seconds()
     started = time.perf_counter()
     library = Library.load(folder, config)
     seconds = time.perf_counter() - started
+    cpu = cpu_seconds() - cpu_before
     return {
         "documents": len(library.documents),
         "errors": len(library.errors),
         "paragraphs": sum(len(document.paragraphs) for document in library.documents),
         "seconds": seconds,
+        "cpu_seconds": cpu,
         "rss_before_mb": rss_before,
         "rss_peak_mb": peak_rss_mb(),
     }
@@ -81,7 +94,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(json.dumps(load_once(args.load)))
         return 0
     print(
-        f"{'docs':>7} {'MB':>6} {'paragraphs':>10} {'seconds':>8} {'docs/s':>8} "
+        f"{'docs':>7} {'MB':>6} {'paragraphs':>10} {'seconds':>8} {'docs/s':>8} {'CPU ms/doc':>10} "
         f"{'RSS before':>10} {'peak RSS':>9} {'generate':>9}",
         flush=True,
     )
@@ -96,6 +109,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(
             f"{figures['documents']:>7,} {size_mb:>6.1f} {figures['paragraphs']:>10,} "
             f"{figures['seconds']:>8.2f} {figures['documents'] / figures['seconds']:>8.1f} "
+            f"{figures['cpu_seconds'] * 1000 / figures['documents']:>10.3f} "
             f"{figures['rss_before_mb']:>8.0f}MB {figures['rss_peak_mb']:>7.0f}MB "
             f"{generated:>8.2f}s",
             flush=True,
