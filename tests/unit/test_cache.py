@@ -746,13 +746,25 @@ def test_a_start_opens_the_index_in_the_order_kept_beside_it(
         assert start() is not None and compared == [], "and used at the next start"
 
 
-@pytest.mark.parametrize("damage", ["meta", "segment", "identity", "common gone", "common garbled"])
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "meta",
+        "segment",
+        "identity",
+        "common gone",
+        "common garbled",
+        "common altered",
+        "common huge",
+    ],
+)
 def test_a_damaged_index_folder_is_built_again(
     corpus: Path,
     tmp_path: Path,
     builds: list[str],
     damage: str,
     caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     config = load_config()
     cache_file = tmp_path / "c.sqlite3"
@@ -766,6 +778,19 @@ def test_a_damaged_index_folder_is_built_again(
         (folder / search_module.COMMON_FILE).unlink()
     elif damage == "common garbled":
         (folder / search_module.COMMON_FILE).write_bytes(b"\xff garbled")
+    elif damage == "common altered":  # still a list of words, but not the rows' words
+        common = folder / search_module.COMMON_FILE
+        common.write_bytes(common.read_bytes().replace(b"the", b"thy"))
+    elif damage == "common huge":  # a length of two billion: never handed to marshal
+        (folder / search_module.COMMON_FILE).write_bytes(bytes(16) + b"[\xff\xff\xff\x7f")
+        real = search_module.marshal.loads
+
+        def short_of_memory(data: bytes) -> object:
+            if data.startswith(b"[\xff\xff\xff\x7f"):
+                raise MemoryError
+            return real(data)
+
+        monkeypatch.setattr(search_module.marshal, "loads", short_of_memory)
     else:  # made by another parser
         (folder / search_module.IDENTITY_FILE).write_text("0:another", encoding="utf-8")
     builds.clear()

@@ -10,6 +10,7 @@ import datetime as dt
 import gc
 import itertools
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -202,6 +203,16 @@ def test_a_phrase_of_two_common_words_is_one_term_of_the_index(generated: Librar
     assert "PhraseQuery" in repr(built._words(["of", rare]))
 
 
+@pytest.mark.parametrize("count", [1, 12, 199, 200, 1000])
+def test_common_words_are_learned_from_documents_spread_over_the_corpus(count: int) -> None:
+    documents = [replace(one_paragraph(f"w{n}"), id=f"d{n:04}") for n in range(count)]
+    listing, document = search._listing(documents)
+    sampled = [d.paragraphs[0].text for d in search._sample(listing, document)]
+    expected = [f"w{count * n // min(count, 200)}" for n in range(min(count, 200))]
+    assert sampled == expected
+    assert sampled[-1] == f"w{count - 1}" or count > 200, "to the last where all are read"
+
+
 def test_common_words_are_those_of_one_paragraph_in_ten_or_more_the_most_frequent() -> None:
     texts = [f"w{n} common" for n in range(400 - 2 * (400 // search.COMMON_SHARE))]
     texts += ["gamma"] * (400 // search.COMMON_SHARE)  # just enough
@@ -299,6 +310,21 @@ def test_a_phrase_is_found_where_a_search_from_every_position_finds_it(
 @example("Hello_World, it's 42\x1f\x1cİS")
 def test_folded_words_are_those_the_expression_finds(text: str) -> None:
     assert folded_words(text) == WORD.findall(fold(text))
+
+
+def test_every_character_beyond_ascii_between_words_folds_as_the_expression_finds() -> None:
+    """`folded_words` cuts a text whose characters beyond ASCII only separate words
+    (`’`, `—`) with a byte table: beside ASCII letters and a curly quote, every
+    character gives the words the expression finds in the folded text (`é` and `™`
+    are letters once folded, an accent alone joins its neighbours)."""
+    wrong = [
+        hex(code)
+        for code in range(0x80, 0x110000)
+        if folded_words(text := f"a{chr(code)}b’c") != WORD.findall(fold(text))
+    ]
+    assert wrong == []
+    assert folded_words("It’s the “end” — of it") == ["it", "s", "the", "end", "of", "it"]
+    assert folded_words("café ’n e\u0301s") == ["cafe", "n", "es"]
 
 
 def test_word_spans_are_whole_words() -> None:
