@@ -2,9 +2,10 @@
 
 Each paragraph is a row of a tantivy index: its words (folded by `fold`: lower
 case, no accents, `ё` as `е`), with positions for phrases, each two adjacent common
-words as one term too (`common_words`), and what the filters read. The index is kept on disk beside the document cache, memory-mapped when
-opened, and brought up to date in place: a document added, changed or removed has
-its rows added or deleted, and nothing else is written (`cached_index`).
+words as one term too (`common_words`), and what the filters read. The index is
+kept on disk beside the document cache, memory-mapped when opened, and brought up
+to date in place: a document added, changed or removed has its rows added or
+deleted, and nothing else is written (`cached_index`).
 
 A query word is looked up exactly, by prefix (as you type) and fuzzily: RapidFuzz
 compares it with the indexed words of about the same length (the vocabulary, read
@@ -318,8 +319,9 @@ says which version of it the paragraphs are (`_held`)."""
 
 def _schema() -> tantivy.Schema:
     """One row per paragraph: its folded words (positions kept, for phrases), the pairs
-    of common words among them (`pairs_of`), what the filters read, and where it is (its document's number, its index there); one row
-    per document: its number and version."""
+    of common words among them (`pairs_of`), what the filters read, and where it is
+    (its document's number, its index there); one row per document: its number and
+    version."""
     builder = tantivy.SchemaBuilder()
     builder.add_text_field("words", tokenizer_name="whitespace")
     builder.add_text_field("pairs", tokenizer_name="whitespace", index_option="basic")
