@@ -327,6 +327,43 @@ def test_every_character_beyond_ascii_between_words_folds_as_the_expression_find
     assert folded_words("café ’n e\u0301s") == ["cafe", "n", "es"]
 
 
+written_texts = st.text(
+    alphabet=st.sampled_from(
+        [*"abcAéÉßçñİиИйЁё_9", "\u0301", "\u0308", "\u0327", "\u0306", *" -’.\u00a0"]
+    ),
+    max_size=30,
+)
+
+
+@given(written_texts)
+@example("e\u0301s ca\u0327a")
+@example("и\u0306 \u0301e")
+def test_the_words_of_a_query_or_a_highlight_are_the_words_indexed(text: str) -> None:
+    """`words` (what a query and a highlight cut) finds the words `folded_words` (what
+    the index holds) finds, in a text written composed or decomposed (`e` and U+0301)."""
+    assert [word for word, _, _ in words(text)] == folded_words(text)
+    assert all(fold(text[start:end]) == word for word, start, end in words(text))
+
+
+@given(written_texts, st.integers(min_value=0, max_value=5), st.integers(min_value=2, max_value=3))
+@example("Le cafe\u0301 est ouvert, le cafe\u0301", 0, 2)
+@example("Straße der Straße", 0, 2)
+def test_a_phrase_is_highlighted_where_its_words_are_written_one_after_the_other(
+    config: Config, text: str, first: int, size: int
+) -> None:
+    """A phrase found in a paragraph is marked there, from its first word as written to
+    its last, where folding changes the text's length too (`ß`, an accent apart)."""
+    own = words(text)
+    phrase = " ".join(word for word, _, _ in own[first : first + size])
+    if len(phrase.split()) < 2:
+        return
+    index = SearchIndex([one_paragraph(text)], config)
+    found = index.search(f'"{phrase}"')
+    assert found.total == 1
+    marked = [text[start:end] for start, end in found.results[0].spans]
+    assert marked and all(folded_words(part) == phrase.split() for part in marked), marked
+
+
 def test_word_spans_are_whole_words() -> None:
     assert word_spans("cab ab abc Ab_", frozenset({"ab"})) == [(4, 6)]
     assert word_spans("Çavuşoğlu and cavusoglu", frozenset({"cavusoglu"})) == [(0, 9), (14, 23)]

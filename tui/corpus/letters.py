@@ -23,8 +23,10 @@ UPPER = f"[{_ranges([c for c in range(0x250) if chr(c).isupper()] + [c for c in 
 would turn `Émile Laurent` into `Laurent` and miss `SÃO PAULO`."""
 
 
-# Combining marks, as NFKD leaves them after a letter (the accent of `é`, the cedilla of `ç`).
-_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+COMBINING_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+"""Combining marks, as NFKD leaves them after a letter (the accent of `é`, the cedilla
+of `ç`), and as a text written decomposed holds them: `fold` removes them."""
+_COMBINING = re.compile(f"[{COMBINING_MARKS}]")
 _UNACCENTED = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ı": "i", "ŧ": "t"})
 """Letters with a stroke, which NFKD leaves whole: `Łukasz` is found as `Lukasz`."""
 

@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, overload
 import tantivy
 
 from tui.corpus.config import Config
-from tui.corpus.letters import fold
+from tui.corpus.letters import COMBINING_MARKS, fold
 from tui.corpus.library import Documents, Library
 from tui.corpus.model import Document, Summary, TurnKind
 from tui.corpus.versions import document_number, fingerprint
@@ -99,9 +99,14 @@ def folded_words(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
+_WORD_WRITTEN = re.compile(rf"\w[\w{COMBINING_MARKS}]*")
+"""A word as written, with the accents of a text written decomposed (`e` and U+0301):
+`fold` removes them, so that it is the word `folded_words` finds (`es` of `és`)."""
+
+
 def words(text: str) -> list[tuple[str, int, int]]:
     """Folded words of `text` with their character offsets in `text`."""
-    return [(fold(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)]
+    return [(fold(m.group()), m.start(), m.end()) for m in _WORD_WRITTEN.finditer(text)]
 
 
 def word_spans(text: str, wanted: frozenset[str]) -> list[tuple[int, int]]:
@@ -1299,11 +1304,19 @@ def phrase_expression(phrase: str) -> str:
 
 
 def _phrase_spans(text: str, folded_text: str, phrase: str) -> list[tuple[int, int]]:
-    # fold() may change lengths (ß -> ss); only trust offsets where it did not.
-    if len(folded_text) != len(text):
-        return []
-    pattern = re.compile(phrase_expression(phrase))
-    return [(m.start(), m.end()) for m in pattern.finditer(folded_text)]
+    """Where `text` holds the words of `phrase` one after the other: found in the folded
+    text where folding kept its length, else from the words as written (`words`:
+    `ß` folded to `ss`, an accent written apart and folded away)."""
+    if len(folded_text) == len(text):
+        pattern = re.compile(phrase_expression(phrase))
+        return [(m.start(), m.end()) for m in pattern.finditer(folded_text)]
+    wanted = phrase.split()
+    found = words(text)
+    return [
+        (found[at][1], found[at + len(wanted) - 1][2])
+        for at in range(len(found) - len(wanted) + 1)
+        if all(found[at + n][0] == word for n, word in enumerate(wanted))
+    ]
 
 
 def _snippet(text: str, spans: Sequence[tuple[int, int]]) -> tuple[str, int]:
