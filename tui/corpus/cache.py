@@ -59,13 +59,13 @@ from tui.corpus.model import (
     Turn,
     TurnKind,
 )
+from tui.corpus.versions import checksum as _checksum
 from tui.corpus.versions import document_number, file_version, pair, sum_of_pairs
 
 log = logging.getLogger("dossier.cache")
 
 SCHEMA = 7
 """The layout of the tables and of the encoded rows; bump when either changes."""
-_CHECKSUM_BYTES = 16
 _LOOKUPS = 500
 """Paths looked up in one statement (SQLite allows 999 parameters or more)."""
 WAL_LIMIT = 4 * 2**20
@@ -97,10 +97,6 @@ def default_cache_path(folder: Path) -> Path:
     """The cache file of a corpus folder, in the platform's cache folder."""
     name = hashlib.blake2b(str(folder.resolve()).encode(), digest_size=8).hexdigest()
     return Path(platformdirs.user_cache_dir(APP_NAME)) / f"corpus-{name}.sqlite3"
-
-
-def _checksum(data: bytes) -> bytes:
-    return hashlib.blake2b(data, digest_size=_CHECKSUM_BYTES).digest()
 
 
 def encode_document(document: Document) -> bytes:

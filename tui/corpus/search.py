@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import hashlib
 import heapq
 import logging
 import marshal
@@ -44,7 +43,7 @@ from tui.corpus.config import Config
 from tui.corpus.letters import COMBINING_MARKS, fold
 from tui.corpus.library import Documents, Library
 from tui.corpus.model import Document, Summary, TurnKind
-from tui.corpus.versions import document_number, fingerprint
+from tui.corpus.versions import CHECKSUM_BYTES, checksum, document_number, fingerprint
 
 if TYPE_CHECKING:
     from tui.corpus.cache import DocumentCache
@@ -1032,18 +1031,11 @@ def _kept_common(folder: Path) -> frozenset[str]:
     return frozenset(kept)
 
 
-_DIGEST_BYTES = 16
-
-
-def _digest(payload: bytes) -> bytes:
-    return hashlib.blake2b(payload, digest_size=_DIGEST_BYTES).digest()
-
-
 def _write_kept(path: Path, value: Any) -> None:
     """`value` in marshal after its checksum, at `path` whole or not at all (OSError)."""
     payload = marshal.dumps(value)
     partial = path.with_name(f"{path.name}.partial")
-    partial.write_bytes(_digest(payload) + payload)
+    partial.write_bytes(checksum(payload) + payload)
     os.replace(partial, path)
 
 
@@ -1052,8 +1044,8 @@ def _read_kept(path: Path) -> object:
     is not what was written: its checksum is checked first, so that a damaged length
     never makes marshal set aside a list of two billion items."""
     data = path.read_bytes()
-    payload = data[_DIGEST_BYTES:]
-    if data[:_DIGEST_BYTES] != _digest(payload):
+    payload = data[CHECKSUM_BYTES:]
+    if data[:CHECKSUM_BYTES] != checksum(payload):
         raise ValueError(f"{path.name} is damaged")
     try:
         return marshal.loads(payload)

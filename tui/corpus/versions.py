@@ -69,3 +69,12 @@ def with_corrections(total: int, digest: int, count: int) -> int:
     """The fingerprint `total` of pairs whose versions were made without corrections,
     for the same files when `count` of them were read with corrections `digest`."""
     return _signed(total + count * digest * _CORRECTED * _VERSION)
+
+
+CHECKSUM_BYTES = 16
+
+
+def checksum(data: bytes) -> bytes:
+    """What proves stored bytes are those written: the cache's rows, the files kept beside
+    the search index."""
+    return hashlib.blake2b(data, digest_size=CHECKSUM_BYTES).digest()
