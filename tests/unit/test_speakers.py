@@ -1623,3 +1623,191 @@ def test_a_shows_production_marks_are_no_speakers(config: Config, matcher: Topic
     assert production_mark("Recording begins:")
     assert not production_mark("Song: a ballad, I think.")
     assert not production_mark("Will: [04:47]")
+
+
+def test_a_first_name_once_is_the_one_person_labelled_so_by_full_name(
+    config: Config, matcher: TopicMatcher
+) -> None:
+    """A panel labels its people by full name, then once each by first name (`Jeff:`
+    after `Jeff Garzik:`): the same people, not text of the turn above. A first name
+    two people labelled by full name share is a speaker, but names neither."""
+    page = (
+        "Jeff Garzik: I think we should increase the block size modestly.\n\n"
+        "Adam Back: I prefer segregated witness first.\n\n"
+        "Jeff: That is reasonable, but we need a timeline.\n\n"
+        "Adam: Agreed, a timeline would help.\n"
+    )
+    document = parse(page, config, matcher, name="panel.txt")
+    assert named(document) == ["Jeff Garzik", "Adam Back", "Jeff Garzik", "Adam Back"]
+    shared = parse(
+        page.replace("Adam Back:", "Jeff Smith:").replace("Adam:", "Jeff:"),
+        config,
+        matcher,
+        name="panel.txt",
+    )
+    assert named(shared) == ["Jeff Garzik", "Jeff Smith", "Jeff", "Jeff"]
+
+
+def test_names_in_bold_alone_above_their_turns_with_a_role_among_them(
+    config: Config, matcher: TopicMatcher
+) -> None:
+    """An interview puts `**Interviewer**` and `**Jihan Wu**` in bold, alone above
+    what each says, the first right below the front matter: speakers, not headings,
+    and the first is no line above a title."""
+    page = (
+        "---\ntitle: Interview on mining\ndate: 2019-04-02\n---\n\n"
+        "**Interviewer**\n\nWelcome. Can you tell us how you started in mining?\n\n"
+        "**Jihan Wu**\n\nI started in 2011 when I read the white paper.\n\n"
+        "**Interviewer**\n\nWhat do you think of the halving?\n\n"
+        "**Jihan Wu**\n\nIt is priced in, I think.\n"
+    )
+    document = parse(page, config, matcher, name="interview.md")
+    assert turns(document) == [
+        ("question", "Interviewer"), ("answer", "Jihan Wu"),
+        ("question", "Interviewer"), ("answer", "Jihan Wu"),
+    ]  # fmt: skip
+    assert document.title == "Interview on mining"
+
+
+def test_headings_that_are_only_names_give_the_part_below(
+    config: Config, matcher: TopicMatcher
+) -> None:
+    """A session's page heads each talk with its speaker's name alone (`## Tadge
+    Dryja`), listing nobody: each part is that person's. Headings of capitalised words
+    the page also writes in lower case (`## Lightning Network`) are topics."""
+    page = (
+        "---\ntitle: Lightning session\ndate: 2016-10-09\n---\n\n"
+        "## {one}\n\nSo I am going to talk about channel factories on the network.\n\n"
+        "They let many users share one output.\n\n"
+        "## {two}\n\nI will describe duplex micropayment channels and their lightning.\n"
+    )
+    names = parse(page.format(one="Tadge Dryja", two="Christian Decker"), config, matcher)
+    assert named(names) == ["Tadge Dryja", "Christian Decker"]
+    topics = parse(page.format(one="Channel Factories", two="Lightning Network"), config, matcher)
+    assert named(topics) == []
+
+
+def test_a_speaker_line_gives_the_part_below_to_its_person(
+    config: Config, matcher: TopicMatcher
+) -> None:
+    """A workshop's page lists a talk's speaker on a line above it (`Speaker: Tim
+    Ruffing`): the talk below is his, though the front matter names another speaker.
+    A parliament's `SPEAKER:` chairs it and speaks."""
+    page = (
+        "---\ntitle: Talks at the workshop\ndate: 2017-11-04\nspeakers: Jonas Nick\n---\n\n"
+        "Today I will describe MuSig, a multisignature scheme.\n\n"
+        "Speaker: Tim Ruffing\n\n"
+        "Now I will present a protocol for mixing coins.\n\n"
+        "It is built on confidential transactions.\n"
+    )
+    document = parse(page, config, matcher, name="workshop.md")
+    assert named(document) == ["Jonas Nick", "Tim Ruffing"]
+    assert "Speaker: Tim Ruffing" in [p.text for p in document.paragraphs]
+    chair = parse("SPEAKER: Order, order.\n\nJohn Smith: Thank you, Mr Speaker.\n", config, matcher)
+    assert [t[1] for t in turns(chair)] == ["Speaker", "John Smith"]
+
+
+@pytest.mark.parametrize("stamp", ["", "19:00 ", "[19:00] ", "[19:00:05] "])
+def test_a_chat_logs_nicks_label_their_lines(
+    config: Config, matcher: TopicMatcher, stamp: str
+) -> None:
+    """An IRC meeting log (`<sipa> text`, timed or not, `<@wumpus>` for an operator):
+    each nick is a speaker, as printed; a line of the log is a turn. A handle in lower
+    case before a colon is one too, on a page of nothing else, where two of them
+    label two lines or more each."""
+    log = (
+        "Bitcoin Core developers meeting\n\n"
+        f"{stamp}<@wumpus> topics for today?\n"
+        f"{stamp}<sipa> segwit review status\n"
+        f"{stamp}<btcdrak> I have a topic: BIP9 deployment\n"
+        f"{stamp}<wumpus> ok let's start with segwit\n"
+    )
+    document = parse(log, config, matcher, name="meeting.log")
+    assert [t[1] for t in turns(document)] == ["wumpus", "sipa", "btcdrak", "wumpus"]
+    assert document.paragraphs[-1].text == "ok let's start with segwit"
+    handles = parse(
+        "roasbeef: Hey everyone, thanks for coming.\n\n"
+        "cfromknecht: I will talk about watchtowers.\n\n"
+        "roasbeef: Then questions.\n\n"
+        "cfromknecht: The client is in this release.\n",
+        config,
+        matcher,
+        name="meetup.md",
+    )
+    assert named(handles) == ["roasbeef", "cfromknecht", "roasbeef", "cfromknecht"]
+
+
+SESSION = (
+    "---\ntitle: Block size proposals\n{speakers}date: 2015-09-12\n---\n\n"
+    "{first}\n\n"
+    "Thank you. I am going to talk about BIP 100, where miners vote on the limit.\n\n"
+    "It looks at coinbase votes over a long window.\n\n"
+    "BIP 101\n\n"
+    "Gavin Andresen\n\n"
+    "Hi. I am going to talk about BIP 101, which doubles the size every two years.\n\n"
+    "Q: Why eight?\n\n"
+    "A: It was a compromise.\n"
+)
+
+
+def test_a_listed_speakers_name_alone_on_a_line_gives_the_part_below(
+    config: Config, matcher: TopicMatcher
+) -> None:
+    """A session's page lists its two speakers and puts each one's name alone on a
+    line above their talk, no markup, no label: each talk, and the answer to its
+    question, is that person's."""
+    listed = "speakers:\n  - Jeff Garzik\n  - Gavin Andresen\n"
+    document = parse(SESSION.format(speakers=listed, first="Jeff Garzik"), config, matcher)
+    assert turns(document) == [
+        ("statement", "Jeff Garzik"), ("statement", "Gavin Andresen"),
+        ("question", None), ("answer", "Gavin Andresen"),
+    ]  # fmt: skip
+
+
+def test_a_name_alone_below_the_front_matters_title_is_the_talks_speaker(
+    config: Config, matcher: TopicMatcher
+) -> None:
+    """A talk whose front matter lists no speaker puts its speaker's name alone on the
+    first line: the talk and its answers are that person's. Capitalised words the page
+    writes in lower case too (`Opening Remarks`) are a heading, no one, and so is a
+    line above a page whose labels name people (`Eisenhower Building`)."""
+    page = (
+        "---\ntitle: Fungibility overview\ndate: 2016-10-08\n---\n\n{first}\n\n"
+        "I am going to give an overview of fungibility and why it matters. These are "
+        "my opening remarks.\n\n"
+        "Q: What about mixing?\n\nA: Mixing helps but is not enough.\n"
+    )
+    document = parse(page.format(first="Adam Back"), config, matcher, name="talk.md")
+    assert turns(document) == [
+        ("statement", "Adam Back"), ("question", None), ("answer", "Adam Back"),
+    ]  # fmt: skip
+    heading = parse(page.format(first="Opening Remarks"), config, matcher, name="talk.md")
+    assert named(heading) == []
+    call = parse(
+        "---\ntitle: Background Press Call\n---\n\nEisenhower Building\n\n"
+        "SENIOR ADMINISTRATION OFFICIAL:  Thank you, everyone.\n\n"
+        "Q    Can you say more?\n\nAnd a second question on the talks?\n",
+        config,
+        matcher,
+        name="call.md",
+    )
+    assert "Eisenhower Building" not in named(call)
+
+
+def test_a_talk_that_introduces_the_next_speaker_gives_them_the_floor(
+    config: Config, matcher: TopicMatcher
+) -> None:
+    """The listed speaker ends a paragraph by introducing someone in full (`... to
+    introduce the Governor of Delaware, Jack Markell.`): the paragraphs after are the
+    governor's. A name earlier in a paragraph hands nothing over."""
+    page = (
+        "---\ntitle: Delaware Initiative\nspeakers:\n  - Marco Santori\n---\n\n"
+        "It's good to see so many friendly faces. We focus on blockchain law.\n\n"
+        "He served his state well. It is my distinct honor to introduce {whom}\n\n"
+        "Thank you, Marco. Delaware is where companies are made.\n\n"
+        "We will keep it that way.\n"
+    )
+    handed = parse(page.format(whom="Governor of Delaware, Jack Markell."), config, matcher)
+    assert named(handed) == ["Marco Santori", "Jack Markell"]
+    kept = parse(page.format(whom="Jack Markell to you, later today."), config, matcher)
+    assert named(kept) == ["Marco Santori"]

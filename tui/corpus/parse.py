@@ -56,6 +56,7 @@ from tui.corpus.speakers import (
     diarized,
     from_the_floor,
     marks_word,
+    name_line,
     nameless_label,
     parse_label,
     production_mark,
@@ -345,6 +346,23 @@ def _alone_again(line: str, lines: list[str], number: int) -> bool:
     return any(other.strip(" *_:").casefold() in forms for other in lines[number:])
 
 
+_LEADING_WORD = re.compile(r"(?:\*\*)?([^\W\d_][\w.’'-]{0,30})(?:\*\*)?:\s")
+
+
+def _labels_again(line: str, lines: list[str], number: int) -> bool:
+    """Whether the one word before the colon `line` (line `number`) begins with begins
+    another line after it too: a label the page has not yet shown it uses (`roasbeef:`,
+    `Maria:`), not a title (`Ukraine: the talks`)."""
+    found = _LEADING_WORD.match(line)
+    return found is not None and any(
+        other.startswith(found[0]) for other in lines[number : number + _LABEL_LOOKAHEAD]
+    )
+
+
+_LABEL_LOOKAHEAD = 40
+"""Lines below the head's first to look for its label again."""
+
+
 def _captioned_link(line: str) -> bool:
     """Whether `line` is an address and a few words about it (`Slides: https://…`), not
     a sentence that ends in one, nor a speaker who gives one (`Jane Doe: https://…`)."""
@@ -499,7 +517,7 @@ class _Parser:
         self.people.context = f"{title or ''}\n{described}\n{_unwrapped(text[:_CONTEXT_CHARS])}"
         blocks = self._blocks(body)
         self.dateline = next((d for b in blocks[:3] if (d := match_dateline(b.text))), None)
-        named = (_title_speaker(title) if title else None) or self._described_speaker()
+        named = (_title_speaker(title) if title else None) or self._described_speaker(blocks)
         title_speaker = self.people.canonical(named) if named else None
         drafts, label_styles = self._turns(blocks, title_speaker)
         drafts = self._drop_trailing_headings(drafts, blocks)
@@ -624,6 +642,10 @@ class _Parser:
                     or self._credits(stripped)  # `## Intro (Jane Doe)`: her part begins
                 ):
                     state = "body"
+                elif (name_line(stripped) and _alone_again(stripped, lines, number)) or (
+                    _labels_again(stripped, lines, number)
+                ):
+                    state = "body"  # `**Interviewer**`, alone above each of its turns
                 elif meta_title and (len(stripped) >= _TITLE_CHARS or number in self.headings):
                     state = "body"  # the page names its title apart: this is text, a section
                 elif _TITLE_CHARS <= len(stripped) <= _LONGEST_TITLE and not _is_prose(stripped):
@@ -704,10 +726,22 @@ class _Parser:
             len(listed) > 1 and _credited(line, {fold(name): name for name in listed}) is not None
         )
 
-    def _described_speaker(self) -> str | None:
-        """The one speaker the page's metadata names (`speakers: [Jane Doe]`), if one."""
+    def _described_speaker(self, blocks: list[_Block]) -> str | None:
+        """The one speaker the page's metadata names (`speakers: [Jane Doe]`), if one;
+        where it names none, the full name alone on the line that opens a page whose
+        metadata gives its title, and whose labels (if any) only mark questions and
+        answers (`Adam Back`, then his talk; not `Via Teleconference` above labels)."""
         listed = self.people.listed
-        return listed[0] if len(listed) == 1 and not self.people.is_plain_word(listed[0]) else None
+        if listed:
+            return (
+                listed[0] if len(listed) == 1 and not self.people.is_plain_word(listed[0]) else None
+            )
+        above = self.head.above
+        if not (self.meta.get("title") and len(above) == 1 and _is_full_name(above[0])):
+            return None
+        if any(b.label.role not in (Role.QUESTION, Role.ANSWER) for b in blocks if b.label):
+            return None
+        return None if any(map(self.people.not_a_name, above[0].split())) else above[0]
 
     def _settle_title(self) -> None:
         """Where the head gave no title line: the title the page's metadata names, or
@@ -751,7 +785,7 @@ class _Parser:
             if not text:
                 current = None
                 continue
-            label = None if number in self.unlabelled else parse_label(text, self.people)
+            label = parse_label(text, self.people) if self._may_label(number, text) else None
             if label is None and self.stenographed and text.startswith(CHANGE_OF_SPEAKER):
                 label = nameless_label(text)
             if label is not None:
@@ -779,10 +813,27 @@ class _Parser:
             previous = text
         return blocks
 
+    def _may_label(self, number: int, text: str) -> bool:
+        """Whether line `number` may hold a speaker label: not code, nor a heading of the
+        markup, but for a name the page stands alone above each of its turns (`**Jane
+        Doe**`, then what she says)."""
+        if number not in self.unlabelled:
+            return True
+        return number in self.headings and text.strip("* ").casefold() in self.people.label_lines
+
     def _turns(
         self, blocks: list[_Block], title_speaker: str | None
     ) -> tuple[list[_TurnDraft], set[str]]:
-        styles = {block.label.style for block in blocks if block.label}
+        speaker_lines = {
+            position: named
+            for position, block in enumerate(blocks)
+            if (named := _speaker_line(block, blocks[position + 1 : position + 2]))
+        }
+        styles = {
+            block.label.style
+            for position, block in enumerate(blocks)
+            if block.label and position not in speaker_lines
+        }
         labelled = bool(styles)
         drafts: list[_TurnDraft] = []
         main_person = title_speaker
@@ -800,6 +851,7 @@ class _Parser:
         """Who the page labels by full name: a heading of its markup may give them the
         part below too (`## Intro (Jeff Gallas)` above the host's welcome, `Jeff
         Gallas:` later); not a line of text (a quote's `- Jen Psaki`)."""
+        named_headings = self._named_headings(blocks, listed | labelled_full)
         credited: str | None = None
         """The listed speaker who has the floor, given by a heading that names them or
         taken in their own words, until another is."""
@@ -810,6 +862,13 @@ class _Parser:
             if (mark := _production_mark(block)) is not None:
                 # `**Break:** [30:46]`, `**Song:** [04:47]`: a part of the show, no speaker.
                 drafts.append(_TurnDraft(None, None, None, TurnKind.HEADING, [mark]))
+                continue
+            if (named := speaker_lines.get(position)) is not None:
+                # `Speaker: Tim Ruffing` above the talk: his part begins, unlabelled.
+                credited = main_person = self.people.canonical(named)
+                opening = 0
+                heading = f"{block.label.name}: {block.text}" if block.label else block.text
+                drafts.append(_TurnDraft(None, None, None, TurnKind.HEADING, [heading]))
                 continue
             if block.label is not None:
                 label = block.label
@@ -826,7 +885,10 @@ class _Parser:
                     draft.texts.append(block.text.removesuffix("]") if draft.closed else block.text)
                 continue
             crediting = listed | labelled_full if block.line in self.headings else listed
-            if len(crediting) > 1 and not is_last and (named := _credited(block.text, crediting)):
+            if not is_last and (
+                (named_headings and (named := named_headings.get(fold(block.text))))
+                or (len(crediting) > 1 and (named := _credited(block.text, crediting)))
+            ):
                 # `## Multi-part payments (Joost Jager)`: one of the speakers the page
                 # lists (or labels, in a heading of the markup) gives the part below,
                 # until a heading names another.
@@ -883,7 +945,8 @@ class _Parser:
                 continue
             speaker: str | None
             if speech_by is not None:
-                speaker, kind = speech_by, TurnKind.STATEMENT
+                # The talk's speaker, but where a heading gives the part to another.
+                speaker, kind = credited or speech_by, TurnKind.STATEMENT
             else:
                 speaker, kind = self._attribute(block.text, main_person)
             if speaker:
@@ -894,6 +957,9 @@ class _Parser:
                 drafts[-1].texts.append(block.text)
             else:
                 drafts.append(_TurnDraft(speaker, None, None, kind, [block.text]))
+            if speech_by is not None and (handed := _hands_floor_to(block.text)):
+                # `... to introduce the Governor of Delaware, Jack Markell.`: his words next.
+                credited = self.people.canonical(handed)
         _name_hosts(drafts)
         _name_handed_over(drafts)
         _name_self_introduced(drafts)
@@ -901,6 +967,21 @@ class _Parser:
         _name_stenographed(drafts, self.people)
         _assign_kinds(drafts, title_speaker)
         return drafts, styles
+
+    def _named_headings(self, blocks: list[_Block], people: dict[str, str]) -> dict[str, str]:
+        """The headings of the markup that are only a person's name, by folded name:
+        each gives the part below to that person (`## Tadge Dryja`). A name the page
+        lists or labels; else, where two people or more are so headed, a full name
+        none of whose words the page writes in lower case (not `## Lightning Network`)."""
+        headed = {fold(b.text): b.text for b in blocks if b.line in self.headings}
+        found = {name: people[name] for name in headed.keys() & people.keys()}
+        if not found:
+            found = {
+                name: text
+                for name, text in headed.items()
+                if _is_full_name(text) and not any(map(self.people.is_plain_word, text.split()))
+            }
+        return found if len(found) >= 2 else {}
 
     def _interviewee(self, blocks: list[_Block]) -> str | None:
         """Who an interview's title says answers (`An interview with Jane Doe`), else its
@@ -1194,6 +1275,21 @@ def _production_mark(block: _Block) -> str | None:
     return said.strip() if marks_word(label.name) and production_mark(said) else None
 
 
+_SPEAKER_WORDS = frozenset({"speaker", "speakers", "presenter", "presenters"})
+
+
+def _speaker_line(block: _Block, after: list[_Block]) -> str | None:
+    """The person a line such as `Speaker: Tim Ruffing` gives the part below to: a
+    line that is only that word and a full name, above text that no label begins (in
+    a parliament, `SPEAKER:` is who chairs it, and speaks)."""
+    label = block.label
+    if label is None or label.name.casefold() not in _SPEAKER_WORDS or label.name.isupper():
+        return None
+    if not _is_full_name(block.text) or not after or after[0].label is not None:
+        return None
+    return block.text
+
+
 def _is_heading(text: str) -> bool:
     stripped = text.strip()
     if not stripped or len(stripped) > 80 or len(stripped.split()) > 10:
@@ -1353,10 +1449,13 @@ _CREDITED_CHARS = 100
 
 def _credited(heading: str, listed: dict[str, str]) -> str | None:
     """The speaker of `listed` (by folded name: those the page lists, or labels) a
-    heading (a short line) gives its part to: named in full, or by another first name
-    (`Laolu Osuntokun` for `Olaoluwa Osuntokun`) where no other has the surname."""
+    heading (a short line) gives its part to: the name alone, or at the heading's end
+    in full, or by another first name (`Laolu Osuntokun` for `Olaoluwa Osuntokun`)
+    where no other has the surname."""
     if len(heading) > _CREDITED_CHARS:
         return None
+    if (whole := fold(" ".join(heading.split()))) in listed:
+        return listed[whole]  # the name alone on its line, above the part (`Jeff Garzik`)
     found = next((f for credit in _CREDIT if (f := credit.search(heading.strip()))), None)
     if found is None:
         return None
@@ -1368,6 +1467,22 @@ def _credited(heading: str, listed: dict[str, str]) -> str | None:
     surname = name.rsplit(" ", 1)[1]
     alike = [full for folded, full in listed.items() if folded.rsplit(" ", 1)[-1] == surname]
     return alike[0] if len(alike) == 1 else None
+
+
+_HANDS_FLOOR = re.compile(
+    r"\b(?i:introduce|introducing|welcome|give it up for|next speaker is|hand(?: it)? over to|"
+    r"turn it over to|pass it (?:over )?to)\b[^.!?]{0,80}?"
+    rf"(?P<name>{UPPER}[\w’'-]+(?: {UPPER}[\w’'-]+){{1,2}})[.!]?[\"”’']?\s*$"
+)
+"""A paragraph that ends by giving the floor to someone named in full."""
+_HANDS_FLOOR_CHARS = 200
+
+
+def _hands_floor_to(text: str) -> str | None:
+    """Whom a speech's paragraph ends by giving the floor to: `It is my honor to
+    introduce the Governor of Delaware, Jack Markell.`, `Please welcome Jane Doe!`."""
+    found = _HANDS_FLOOR.search(text, max(0, len(text) - _HANDS_FLOOR_CHARS))
+    return found["name"] if found and _is_full_name(found["name"]) else None
 
 
 def _name_self_introduced(drafts: list[_TurnDraft]) -> None:

@@ -380,6 +380,8 @@ _LEAD = re.compile(
 number (`（三）`, `(3)`, `3.`)."""
 _BRACKETED = re.compile(r"^\[(?P<name>[^\W\d][^\[\]\n]{0,79})\]\s*[:：]\s*(?P<rest>.*)$")
 """A label in square brackets, as transcription tools write them: `[Jane Doe]:`."""
+_CHAT_NICK = re.compile(r"^<[@+%&~ ]?(?P<name>[^\W\d][^\s<>@/=\"']{0,31})>(?:\s+(?P<rest>.*)|$)")
+"""`<sipa> text`, `<@wumpus> text`: a chat log's nick (IRC, as logged and pasted)."""
 _ONE_NAME = re.compile(rf"{UPPER}[\w’'-]+$")
 _LEAD_FIRST = frozenset(">[(-–—*•0123456789（")
 _ROLE_LABEL = re.compile(
@@ -434,6 +436,16 @@ _AUDIENCE = re.compile(
 """`Audience member 2`, `Different audience member`: someone of the audience."""
 
 
+def name_line(line: str) -> bool:
+    """Whether `line` may be a name alone on its line (`Jane Doe`, `**Tom**`), as pages
+    put their speakers above what each says."""
+    return (
+        len(line) <= _NAME_LINE_CHARS
+        and bool(_NAME_LINE.match(line))
+        and _bare(line) not in _NOT_NAMES
+    )
+
+
 def timed_name(line: str) -> str | None:
     """The name of a line that is only a name and a time (`Jane Doe  0:02`, `_TIMED_NAME`),
     its spaces made one; None for any other line."""
@@ -486,6 +498,8 @@ def parse_label(line: str, known: People | None = None) -> Label | None:
         return None
     if line[0] == "[":
         return _bracketed_label(line, known)
+    if line[0] == "<" and (chat := _CHAT_NICK.match(line)) is not None:
+        return Label(chat["name"], None, chat["rest"].strip(), "<nick>", Role.PERSON)
     if known is not None and known.label_lines and line.strip("* ").casefold() in known.label_lines:
         return Label(line.strip("* "), None, "", "name line", Role.PERSON)
     if line[0] in "QA" and (dashed := _DASHED_QA.match(line)) is not None:
@@ -970,11 +984,7 @@ class People:
         lowered: set[str] = set()
         """One-word labels printed in lower case (`gmaxwell:`)."""
         for line in lines:
-            if (
-                len(line) <= _NAME_LINE_CHARS
-                and _NAME_LINE.match(line)
-                and _bare(line) not in _NOT_NAMES
-            ):
+            if name_line(line):
                 alone[line.strip("* ")] += 1
                 continue
             if timed := timed_name(line):
@@ -998,6 +1008,9 @@ class People:
             # A page of full-name labels that calls one person by one name (`Kitze:`
             # among `Kevin Ball:`), where it names them elsewhere too (`Next, Kitze`).
             recurring = {word for word in recurring if self._named(word)}
+            # And one who is called by first name, even once, where the page labels
+            # one person so named by full name (`Jeff:` after `Jeff Garzik:`).
+            recurring |= {word for word in counts if self._first_name_of_one(word)}
             enough = len(self.full) >= 2 and bool(recurring)
         if enough and not recurring <= self.label_words:
             self.label_words |= recurring
@@ -1027,8 +1040,9 @@ class People:
     def _learn_handles(self, lowered: set[str], counts: Counter[str]) -> bool:
         """Take the handles in lower case that label people in chat logs and their
         transcripts (`gmaxwell:`, `sipa:`): one-word labels the page writes less often
-        elsewhere than before their colon (a word, `step:`, is written more), on a page
-        with labels of other kinds (`Q:`), where one of them labels two turns or more.
+        elsewhere than before their colon (a word, `step:`, is written more), where one
+        of them labels two turns or more on a page with labels of other kinds (`Q:`),
+        else two of them do (a chat log).
         Whether any were new."""
         handles = {
             word
@@ -1038,11 +1052,29 @@ class People:
             and (times := counts[word.casefold()])
             > self._times_written(re.escape(word), times, re.IGNORECASE)
         }
-        if not self.labels or not any(counts[word.casefold()] >= 2 for word in handles):
+        recurring = sum(counts[word.casefold()] >= 2 for word in handles)
+        if recurring < (1 if self.labels else 2):
             return False
         new = handles - self.handles
         self.handles |= new
         return bool(new)
+
+    def _first_name_of_one(self, word: str) -> bool:
+        """Whether `word` (case folded) is the first name of one person, and only one,
+        whom the page labels by full name."""
+        people = {
+            " ".join(person).casefold()
+            for label in self._learned.values()
+            if label.role is Role.PERSON
+            and len(person := _person_tokens(label.name.split())) >= 2
+            and fold(person[0]) == fold(word)
+        }
+        return len(people) == 1
+
+    def not_a_name(self, word: str) -> bool:
+        """Whether `word` is no word of a person's name: one of a role, a title's or
+        speech's words, or a word the page also writes in lower case."""
+        return _is_word_of(word, _NAME_STOPS) or self.is_plain_word(word)
 
     def is_plain_word(self, name: str) -> bool:
         """Whether `name` is one capitalised word the page also writes in lower case
@@ -1160,7 +1192,7 @@ class People:
                 else None
             )
             return holder or title_case(label.name)
-        if label.style in ("Speaker N:", "handle:"):
+        if label.style in ("Speaker N:", "handle:", "<nick>"):
             return label.name
         tokens = label.name.split()
         person = " ".join(_person_tokens(tokens)) or label.name
@@ -1308,7 +1340,6 @@ class People:
             rf"[ \t]+(?:{UPPER}\.[ \t]+)?"
             rf"(?P<surname>(?:{_NAME_TOKEN}[ \t]+)?(?:{_PARTICLE}[ \t]+)?{_NAME_TOKEN})(?![\w’'])"
         )
-        stop = ROLE_WORDS | _TITLE_CASE_WORDS | _NOT_NAMES | SPOKEN_WORDS
         exact: Counter[str] = Counter()
         longer: Counter[str] = Counter()
         for match in pattern.finditer(self.context):
@@ -1319,7 +1350,7 @@ class People:
             for word in match["surname"].split():
                 if re.fullmatch(_PARTICLE, word):
                     words.append(word)
-                elif _is_word_of(word, stop) or self._lower(word):
+                elif _is_word_of(word, _NAME_STOPS) or self._lower(word):
                     break
                 else:
                     words.append(word)
@@ -1463,6 +1494,9 @@ _TITLE_CASE_WORDS = frozenset(
 )
 """Words a title capitalises (`Remarks by Vice President Cole During a Tour`) that
 end a name."""
+_NAME_STOPS = ROLE_WORDS | _TITLE_CASE_WORDS | _NOT_NAMES | SPOKEN_WORDS
+"""Words no name is made of: a role, a title's or speech's words."""
+
 _NOT_HANDLES = (
     _NOT_NAMES | SPOKEN_WORDS | _TITLE_CASE_WORDS | ROLE_WORDS | QUESTION_WORDS | HOST_WORDS
 )
