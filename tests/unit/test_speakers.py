@@ -1811,3 +1811,27 @@ def test_a_talk_that_introduces_the_next_speaker_gives_them_the_floor(
     assert named(handed) == ["Marco Santori", "Jack Markell"]
     kept = parse(page.format(whom="Jack Markell to you, later today."), config, matcher)
     assert named(kept) == ["Marco Santori"]
+
+
+@pytest.mark.parametrize(
+    ("first", "title"),
+    [
+        ("Bitcoin Core development meeting, May 12, 2016", True),
+        ("Заседание Совета безопасности, 12 мая 2016 года", True),
+        ("Tuesday, 12 May 2016, 10 a.m.", False),
+        ("Washington, May 12, 2016", False),
+        ("Четверг, 12 мая 2016 года", False),
+    ],
+)
+def test_a_first_line_that_dates_the_meeting_may_name_it_too(
+    config: Config, matcher: TopicMatcher, first: str, title: bool
+) -> None:
+    """A log's first line names the meeting and its day at once: it is the title, and
+    the date. A line of a date, a day, a time or a place only is the date alone."""
+    document = parse(
+        f"{first}\n\nJeff Garzik: Let us begin with the first item of the agenda.\n",
+        config,
+        matcher,
+    )
+    assert document.date.value == dt.date(2016, 5, 12)
+    assert (document.title == first) is title

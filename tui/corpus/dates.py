@@ -55,6 +55,8 @@ _WEEKDAY_NAMES = [
     )
 ]
 _WEEKDAY_NUMBERS = {name: number for number, names in enumerate(_WEEKDAY_NAMES) for name in names}
+WEEKDAY_WORDS = frozenset(_WEEKDAY_NUMBERS)
+"""The names of the days, English and Russian, in lower case."""
 
 
 def _alternation(names: Iterable[str]) -> str:

@@ -21,6 +21,7 @@ from pathlib import Path
 from tui.corpus.clean import MAX_LINE_CHARS, clean_line, clean_text, split_long_line
 from tui.corpus.config import Config
 from tui.corpus.dates import (
+    WEEKDAY_WORDS,
     Dateline,
     began_before,
     dates_in_path,
@@ -595,6 +596,12 @@ class _Parser:
                 dated = _date_line(stripped)
                 if dated is not None and dated[1] == "date" and self.head.header_date is None:
                     self.head.header_date, self.head.header_line = dated[0], number
+                    if self.head.title is None and not meta_title and _titles(stripped):
+                        # `Bitcoin Core development meeting, May 12, 2016`: both.
+                        self.head.title, self.head.title_line = stripped, number
+                        state = "body"
+                        below_title = True
+                        continue
                     self.drop(number, stripped, "page date")
                     continue
                 if dated is not None and dated[1] == "publication":
@@ -1770,6 +1777,20 @@ def _date_line(line: str) -> tuple[dt.date, str] | None:
         return None
     kind = "publication" if _PUBLICATION.search(rest) else "date"
     return found[0].value, kind
+
+
+_TITLE_WORD = re.compile(r"[^\W\d_]{4,}")
+_TITLE_WORDS = 3
+
+
+def _titles(line: str) -> bool:
+    """Whether a line that gives a date names the meeting too: three words or more
+    beside it that name no day (`Bitcoin Core development meeting, May 12, 2016`; not
+    `Tuesday, 22 May 2018, 10 a.m.`, `Washington, May 3, 2021`)."""
+    found = find_dates(line)
+    rest = line[: found[0].start] + " " + line[found[0].end :] if found else line
+    words = [w for w in _TITLE_WORD.findall(rest) if w.casefold() not in WEEKDAY_WORDS]
+    return len(words) >= _TITLE_WORDS
 
 
 _WRAPPED_LINE = 50
