@@ -378,6 +378,9 @@ def test_hansard_labels(config: Config, matcher: TopicMatcher) -> None:
             "Dickon Mitchell",
         ),
         ("PHILIPPINES\nGENERAL DEBATE UNGA 79\n\nH.E. ENRIQUE A. MANALO\n", "Enrique A. Manalo"),
+        ("Keynote by Jane Doe at the Climate Summit\n", "Jane Doe"),
+        ("Jane Doe's talk on adaptation finance\n", "Jane Doe"),
+        ("Testimony of Jane Doe before the Committee on Energy\n", "Jane Doe"),
     ],
 )
 def test_a_speech_heading_names_its_speaker(

@@ -176,11 +176,12 @@ _NEWS_LIST_ENTRY = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{2,4}\s*[-–—]\s+\S")
 _TITLE_SPEAKER = re.compile(
     rf"(?P<who>(?:{UPPER}[\w.’'-]*\s+){{0,6}}?{UPPER}[\w’'-]+?)[’']s\s+(?:[\w-]+\s+){{0,3}}?"
     r"(?:remarks|statement|speech|address|answers|interview|opening|comments|article|"
-    r"briefing|lecture|replies|news conference|press conference)",
+    r"briefing|lecture|replies|news conference|press conference|talk|keynote|presentation|"
+    r"testimony)",
 )
 _TITLE_BY_SPEAKER = re.compile(
     r"\b(?i:remarks|statement|speech|address|interview|briefing|lecture|comments|"
-    r"press conference|news conference)\s+(?:by|of)\s+"
+    r"press conference|news conference|talk|keynote|presentation|testimony)\s+(?:by|of)\s+"
     rf"(?P<who>(?:{UPPER}[\w.’'-]*\s+){{0,6}}{UPPER}[\w’'-]+)",
 )
 
