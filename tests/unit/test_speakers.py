@@ -1838,3 +1838,43 @@ def test_a_first_line_that_dates_the_meeting_may_name_it_too(
     )
     assert document.date.value == dt.date(2016, 5, 12)
     assert (document.title == first) is title
+
+
+@pytest.mark.parametrize(
+    ("title", "speaker"),
+    [
+        ("Jonas Nick: Schnorr multisignatures", "Jonas Nick"),
+        ("Schnorr multisignatures (Jonas Nick)", "Jonas Nick"),
+        ("Schnorr multisignatures - Jonas Nick", "Jonas Nick"),
+        ("Schnorr multisignatures | Jonas Nick", None),
+        ("Multisignature Schemes: a survey", None),
+        ("Key aggregation: the middle ground", None),
+    ],
+)
+def test_a_title_that_gives_the_talk_to_someone_names_its_speaker(
+    config: Config, matcher: TopicMatcher, title: str, speaker: str | None
+) -> None:
+    """A talk's title that opens or ends with a full name gives the talk, and its
+    answers, to that person. Capitalised words of a topic (`Multisignature
+    Schemes`, written in lower case in the page too) name no one."""
+    page = (
+        f'---\ntitle: "{title}"\ndate: 2018-03-06\n---\n\n'
+        "Thanks for the introduction. I want to talk about multisignature schemes and "
+        "key aggregation, the middle ground between them.\n\n"
+        "Q: Is it secure?\n\nA: Yes, we have a proof.\n"
+    )
+    document = parse(page, config, matcher, name="talk.md")
+    assert turns(document) == [("statement", speaker), ("question", None), ("answer", speaker)]
+
+
+def test_a_news_reports_headline_names_no_speaker(config: Config, matcher: TopicMatcher) -> None:
+    """A report's headline that opens with a place (`Hong Kong: ...`) above a dateline
+    gives its paragraphs to no one."""
+    document = parse(
+        "Hong Kong: Protests continue for a third week\n\n"
+        "HONG KONG, June 30 (Reuters) - Thousands marched again on Sunday.\n\n"
+        "Police closed two stations.\n",
+        config,
+        matcher,
+    )
+    assert "Hong Kong" not in named(document)

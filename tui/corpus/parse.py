@@ -735,21 +735,33 @@ class _Parser:
         )
 
     def _described_speaker(self, blocks: list[_Block]) -> str | None:
-        """The one speaker the page's metadata names (`speakers: [Jane Doe]`), if one;
-        where it names none, the full name alone on the line that opens a page whose
-        metadata gives its title, and whose labels (if any) only mark questions and
-        answers (`Adam Back`, then his talk; not `Via Teleconference` above labels)."""
+        """The one speaker the page's metadata names (`speakers: [Jane Doe]`), if one.
+        Where it names none, on a page whose labels (if any) only mark questions and
+        answers, and that is no news report: the full name alone on the line that opens
+        a page whose metadata gives its title (`Adam Back`, then his talk; not `Via
+        Teleconference` above labels), or that the title gives the talk to (`Jonas
+        Nick: Schnorr multisignatures`, `MuSig (Jonas Nick)`)."""
         listed = self.people.listed
         if listed:
             return (
                 listed[0] if len(listed) == 1 and not self.people.is_plain_word(listed[0]) else None
             )
-        above = self.head.above
-        if not (self.meta.get("title") and len(above) == 1 and _is_full_name(above[0])):
+        if self.dateline is not None:
             return None
         if any(b.label.role not in (Role.QUESTION, Role.ANSWER) for b in blocks if b.label):
             return None
-        return None if any(map(self.people.not_a_name, above[0].split())) else above[0]
+        above = self.head.above
+        candidates = [above[0]] if self.meta.get("title") and len(above) == 1 else []
+        title = self.head.title or ""
+        candidates += [m["name"] for m in (_TITLE_NAMED.match(title), _credit(title)) if m]
+        return next(
+            (
+                name
+                for name in map(str.strip, candidates)
+                if _is_full_name(name) and not any(map(self.people.not_a_name, name.split()))
+            ),
+            None,
+        )
 
     def _settle_title(self) -> None:
         """Where the head gave no title line: the title the page's metadata names, or
@@ -1455,6 +1467,15 @@ _CREDIT = (
 _CREDITED_CHARS = 100
 
 
+_TITLE_NAMED = re.compile(r"(?P<name>[^:|–—]{3,60}?)\s*[:|–—]\s+\S")
+"""A title that opens with who speaks: `Jonas Nick: Schnorr multisignatures`."""
+
+
+def _credit(heading: str) -> re.Match[str] | None:
+    """The name at the end of a heading or title (`_CREDIT`), if it ends with one."""
+    return next((f for credit in _CREDIT if (f := credit.search(heading.strip()))), None)
+
+
 def _credited(heading: str, listed: dict[str, str]) -> str | None:
     """The speaker of `listed` (by folded name: those the page lists, or labels) a
     heading (a short line) gives its part to: the name alone, or at the heading's end
@@ -1464,7 +1485,7 @@ def _credited(heading: str, listed: dict[str, str]) -> str | None:
         return None
     if (whole := fold(" ".join(heading.split()))) in listed:
         return listed[whole]  # the name alone on its line, above the part (`Jeff Garzik`)
-    found = next((f for credit in _CREDIT if (f := credit.search(heading.strip()))), None)
+    found = _credit(heading)
     if found is None:
         return None
     name = fold(" ".join(found["name"].split()))
