@@ -1878,3 +1878,60 @@ def test_a_news_reports_headline_names_no_speaker(config: Config, matcher: Topic
         matcher,
     )
     assert "Hong Kong" not in named(document)
+
+
+@pytest.mark.parametrize(
+    ("page", "speakers", "date"),
+    [
+        (
+            "СТЕНОГРАММА\nзаседания Комитета Государственной Думы по бюджету\n"
+            "30 октября 2019 года\n\n"
+            "МАКАРОВ А.М. Добрый день, уважаемые коллеги! Сколько зарегистрировалось?\n\n"
+            "ИВАНОВ В.В. Присутствуют 19 депутатов, кворум есть.\n\n"
+            "Смолин О. Н., фракция КПРФ.\n\nУважаемые коллеги, нужно обсудить риски.\n\n"
+            "ГОЛОС ИЗ ЗАЛА. О поддержке уточнённой редакции?\n\n"
+            "Председательствующий. Спасибо. Голосуем.\n",
+            ["Макаров А.М.", "Иванов В.В.", "Смолин О. Н.", None, "Председательствующий"],
+            dt.date(2019, 10, 30),
+        ),
+        (
+            "СТЕНОГРАМА\nзасідання Комітету Верховної Ради України з питань бюджету\n"
+            "30 жовтня 2019 року\n\n"
+            "АРІСТОВ Ю.Ю. Доброго дня, шановні народні депутати!\n\n"
+            "ЦАБАЛЬ В.В. Фізично присутні зараз 19 народних депутатів.\n\n"
+            "ГОЛОС ІЗ ЗАЛУ. Про підтримку цієї редакції?\n\n"
+            "Головуючий. Дякую.\n",
+            ["Арістов Ю.Ю.", "Цабаль В.В.", None, "Головуючий"],
+            dt.date(2019, 10, 30),
+        ),
+        (
+            "[Congressional Record Volume 151, Number 99 (Wednesday, July 20, 2005)]\n\n"
+            "  The SPEAKER pro tempore (Mr. Poe). The gentlewoman is \nrecognized.\n"
+            "  Mrs. NORTHUP. Mr. Speaker, I ask unanimous consent to revise and \n"
+            "extend my remarks.\n"
+            "  Mr. MILLER of Florida. Mr. Speaker, some constituents oppose it.\n"
+            "  Ms. MILLENDER-McDONALD. Mr. Speaker, I yield myself such time.\n"
+            "  The PRESIDING OFFICER (Mr. Thune). Without objection.\n",
+            [
+                "The Speaker pro tempore",
+                "Mrs. Northup",
+                "Mr. Miller",
+                "Ms. Millender-McDonald",
+                "The Presiding Officer",
+            ],
+            dt.date(2005, 7, 20),
+        ),
+    ],
+)
+def test_stenograms_and_the_congressional_record_label_with_a_period(
+    config: Config, matcher: TopicMatcher, page: str, speakers: list[str | None], date: dt.date
+) -> None:
+    """A Russian or Ukrainian stenogram labels each turn with the surname and the
+    initials (`МАКАРОВ А.М.`, `Смолин О. Н., фракция КПРФ.` on a line of its own), its
+    chair by office (`Председательствующий.`), a voice from the floor (`ГОЛОС ИЗ
+    ЗАЛА.`) asks; the Congressional Record ends its labels with a period too, with a
+    state (`Mr. MILLER of Florida.`), an office (`The SPEAKER pro tempore (Mr. Poe).`)
+    or a surname in capitals after `Mc` (`McDONALD`)."""
+    document = parse(page, config, matcher)
+    assert [speaker for _, speaker in turns(document)] == speakers
+    assert document.date.value == date

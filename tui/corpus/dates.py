@@ -19,19 +19,31 @@ from tui.corpus.letters import UPPER
 
 _MONTH_NAMES = [
     # English names and abbreviations; Russian genitive (`11 июня`), nominative (`11 июнь`,
-    # as some date pickers write it) and abbreviations (`11 июн. 2010`).
-    ("january", "jan", "января", "январь", "янв"),
-    ("february", "feb", "февраля", "февраль", "фев", "февр"),
-    ("march", "mar", "марта", "март", "мар"),
-    ("april", "apr", "апреля", "апрель", "апр"),
-    ("may", "мая", "май"),
-    ("june", "jun", "июня", "июнь", "июн"),
-    ("july", "jul", "июля", "июль", "июл"),
-    ("august", "aug", "августа", "август", "авг"),
-    ("september", "sep", "sept", "сентября", "сентябрь", "сен", "сент"),
-    ("october", "oct", "октября", "октябрь", "окт"),
-    ("november", "nov", "ноября", "ноябрь", "ноя", "нояб"),
-    ("december", "dec", "декабря", "декабрь", "дек"),
+    # as some date pickers write it) and abbreviations (`11 июн. 2010`); Ukrainian
+    # genitive and nominative (`30 жовтня 2019 року`); French (`3 mars 2000`).
+    ("january", "jan", "января", "январь", "янв", "січня", "січень", "janvier"),
+    ("february", "feb", "февраля", "февраль", "фев", "февр", "лютого", "лютий", "février"),
+    ("march", "mar", "марта", "март", "мар", "березня", "березень", "mars"),
+    ("april", "apr", "апреля", "апрель", "апр", "квітня", "квітень", "avril"),
+    ("may", "мая", "май", "травня", "травень", "mai"),
+    ("june", "jun", "июня", "июнь", "июн", "червня", "червень", "juin"),
+    ("july", "jul", "июля", "июль", "июл", "липня", "липень", "juillet"),
+    ("august", "aug", "августа", "август", "авг", "серпня", "серпень", "août"),
+    (
+        "september",
+        "sep",
+        "sept",
+        "сентября",
+        "сентябрь",
+        "сен",
+        "сент",
+        "вересня",
+        "вересень",
+        "septembre",
+    ),
+    ("october", "oct", "октября", "октябрь", "окт", "жовтня", "жовтень", "octobre"),
+    ("november", "nov", "ноября", "ноябрь", "ноя", "нояб", "листопада", "листопад", "novembre"),
+    ("december", "dec", "декабря", "декабрь", "дек", "грудня", "грудень", "décembre"),
 ]
 MONTHS = {name: number for number, names in enumerate(_MONTH_NAMES, start=1) for name in names}
 """Month names in lower case, English and Russian, to the month's number."""
@@ -73,8 +85,8 @@ _MONTH_WORD = f"(?:{_alternation(MONTHS)})"
 _YEAR = r"(?:1[7-9]|20)\d\d"
 """A year in a written date; three centuries keep `May 5 1000 troops` out."""
 _GAP = r"\s{1,3}"
-_YEAR_WORD = r"(?:\s?(?:года\b|г\.|г\b))?"
-"""After a Russian year: `2010 года`, `2010 г.`, `2010г.`."""
+_YEAR_WORD = r"(?:\s?(?:года\b|року\b|г\.|г\b|р\.))?"
+"""After a Russian or Ukrainian year: `2010 года`, `2010 г.`, `2010г.`, `2019 року`."""
 _GLUED_TIME = r"(?=\d{1,2}:\d{2})"
 """A time glued to the year, as scraped: `6 March 201714:20`."""
 _ISO_TIME = r"(?:T\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?"

@@ -414,12 +414,24 @@ _Q_BARE = re.compile(
 """`Q    text`, `Q. text`, `QUESTION text`, a lone `Q`: press-office questions without a colon."""
 _DASHED_QA = re.compile(r"^(?P<name>[QA])[ \t]+[-–—][ \t]+(?P<rest>\S.*)$")
 """`Q - text`, `A - text`: a question and its answer, as some transcribers mark them."""
+_CAPITALS = rf"(?:Ma?c)?{UPPER}[{UPPER[1:-1]}’']+"
+"""A word in capitals, as labels write surnames: `JONES`, `McDONALD`."""
 _PERIOD_LABEL = re.compile(
-    rf"^(?P<name>(?:[\w’'-]+\.?\s+){{0,3}}{UPPER}[{UPPER[1:-1]}’'-]+)"
+    rf"^(?P<name>(?:[\w’'-]+\.?\s+){{0,3}}{_CAPITALS}(?:-{_CAPITALS})*(?: pro tempore)?)"
+    rf"(?:\s+(?P<of>of(?: the)? {UPPER}\w+(?: {UPPER}\w+)?))?"
     r"\s*(?:\((?P<note>[^()]{1,160})\))?\.(?:\s+(?P<rest>\S.*)|$)"
 )
-"""`CHAIR JONES. text`, `Mr. JONES. text`, `Chairman SMITH.`: hearings and
-their kin end the label with a period, the surname in capitals."""
+"""`CHAIR JONES. text`, `Mr. JONES. text`, `Chairman SMITH.`, `Mr. MILLER of Florida.`,
+`The SPEAKER pro tempore (Mr. Poe).`: hearings, the Congressional Record and their kin
+end the label with a period, the surname in capitals."""
+_SURNAME_INITIALS = re.compile(
+    rf"^(?P<name>{UPPER}[\w’'-]+\s+{UPPER}\.\s?(?:{UPPER}\.)?)"
+    r"(?:,\s*(?P<note>[^.:]{1,80}?)\.)?(?:\s+(?P<rest>\S.*)|$)"
+)
+"""`АРІСТОВ Ю.Ю. text`, `Смолин О. Н., фракция КПРФ.`: a stenogram's label, the surname
+then the initials (a line of its own where the surname is not in capitals)."""
+_PRESIDING = re.compile(r"^(?P<name>(?i:председательствующий|головуючий))\.(?:\s+(?P<rest>\S.*)|$)")
+"""`Председательствующий. text`: who chairs a Russian or Ukrainian sitting."""
 _INITIALS = re.compile(rf"^(?:{UPPER}\.\s?){{1,3}}{UPPER}[\w’'-]+$")
 """`А.Петров`, `А.В.Петров`, `I. Petrov`: initials and a surname."""
 _GENERIC = re.compile(
@@ -430,7 +442,8 @@ _GENERIC = re.compile(
 """`Speaker 1`, `SPEAKER_00`, `Speaker A`: diarization without names."""
 _AUDIENCE = re.compile(
     r"^(?:(?:another|different|other|second|third|same|new|female|male)\s+)?"
-    r"(?:audience(?: member| question)?|questioner|участник|из зала)(?:[ _-]?(?:\d{1,3}|[A-Z]))?$",
+    r"(?:audience(?: member| question)?|questioner|участник|(?:голоса?\s+)?из зала"
+    r"|(?:голоси?\s+)?із залу)(?:[ _-]?(?:\d{1,3}|[A-Z]))?$",
     re.IGNORECASE,
 )
 """`Audience member 2`, `Different audience member`: someone of the audience."""
@@ -541,11 +554,22 @@ def parse_label(line: str, known: People | None = None) -> Label | None:
                 label = Label(timed, None, "", "", Role.PERSON)  # `Josibake – 00:02:32:`
             if label is not None:
                 return replace(label, style="Name time")
-    if "." in line[:60] and _may_end_in_period(line):
-        match = _PERIOD_LABEL.match(line)
-        if match is not None:
-            return _period_label(match["name"], match["note"], (match["rest"] or "").strip())
+    if "." in line[:60]:
+        return _stenogram_label(line) or _period_label(line)
     return None
+
+
+def _stenogram_label(line: str) -> Label | None:
+    """A label of a Russian or Ukrainian stenogram (`_SURNAME_INITIALS`, `_PRESIDING`)."""
+    if presiding := _PRESIDING.match(line):
+        return Label(presiding["name"], None, presiding["rest"] or "", "NAME.", Role.OFFICE)
+    found = _SURNAME_INITIALS.match(line)
+    if found is None or not (found["name"].split()[0].isupper() or not found["rest"]):
+        return None
+    name = found["name"].split()[0]
+    if len(name) < 2 or _bare(name) in _NOT_NAMES or _bare(name) in _TITLE_CASE_WORDS:
+        return None
+    return Label(found["name"], found["note"], found["rest"] or "", "NAME I.O.", Role.PERSON)
 
 
 def _bracketed_label(line: str, known: People | None) -> Label | None:
@@ -654,10 +678,14 @@ _PERIOD_TITLES = HONORIFICS | {
 
 def _may_end_in_period(line: str) -> bool:
     """Whether `line` can start with a label ending in a period: its first word in
-    capitals (`CHAIR`, `MR.`) or a title (`Mr.`, `Chairman`). Most lines of prose fail
-    at once, without the expression."""
-    first = line[: line.find(" ")]
-    return first.isupper() or _bare(first) in _PERIOD_TITLES
+    capitals (`CHAIR`, `MR.`), a title (`Mr.`, `Chairman`), or `The` before capitals
+    (`The SPEAKER`). Most lines of prose fail at once, without the expression."""
+    first, _, after = line.partition(" ")
+    return (
+        first.isupper()
+        or _bare(first) in _PERIOD_TITLES
+        or (first == "The" and after[: after.find(" ")].isupper())
+    )
 
 
 def _classify(raw: str, note: str | None, rest: str, known: People | None) -> Label | None:
@@ -737,22 +765,31 @@ def _with_role(raw: str, role: str, note: str | None, rest: str) -> Label | None
     return Label(name, joined, rest, "Name, ROLE:", kind)
 
 
-def _period_label(raw: str, note: str | None, rest: str) -> Label | None:
-    """A label ending in a period: only with the surname in capitals and a title or a
-    second word in capitals before it, so a sentence such as `NATO. It met.` is none."""
-    tokens = raw.split()
+def _period_label(line: str) -> Label | None:
+    """A label ending in a period (`_PERIOD_LABEL`): only with the surname in capitals
+    (`_CAPITALS`) and a title or a second word in capitals before it, so a sentence
+    such as `NATO. It met.` is none. `GOLOS IZ ZALA.`, a voice from the floor, asks."""
+    if not _may_end_in_period(line) or (match := _PERIOD_LABEL.match(line)) is None:
+        return None
+    raw, rest = match["name"], (match["rest"] or "").strip()
+    note = "; ".join(filter(None, (match["of"], match["note"]))) or None
+    tokens = raw.removesuffix(" pro tempore").split()
     surname = tokens[-1]
-    if len(surname) < 2 or not surname.isupper() or _bare(surname) in _NOT_NAMES:
+    if len(surname) < 2 or _bare(surname) in _NOT_NAMES:
         return None
     before = tokens[:-1]
     if not before:
         return None
     for token in before:
-        if not (token.isupper() or _is_word_of(token, HONORIFICS | ROLE_WORDS)):
+        if not (token.isupper() or token == "The" or _is_word_of(token, HONORIFICS | ROLE_WORDS)):
             return None
     if _bare(raw) in _NOT_NAMES:
         return None
-    return Label(" ".join(tokens), note, rest, "NAME.", Role.PERSON)
+    if _AUDIENCE.match(raw):
+        return Label(raw, note, rest, "NAME.", Role.QUESTION)
+    if tokens[0] == "The" or (not any(_is_word_of(t, HONORIFICS) for t in before) and _office(raw)):
+        return Label(raw, note, rest, "NAME.", Role.OFFICE)  # `The PRESIDING OFFICER (Mr. Thune).`
+    return Label(raw, note, rest, "NAME.", Role.PERSON)
 
 
 def _person_tokens(tokens: list[str]) -> list[str]:
@@ -808,14 +845,22 @@ _GIVEN = rf"(?:{UPPER}\.[ \t]?|{UPPER}[\w’'-]+[ \t]+(?:{UPPER}\.[ \t]+)?)"
 
 
 def title_case(name: str) -> str:
-    """`JANE DOE` -> `Jane Doe`, `TANAKA Yuki` -> `Tanaka Yuki`, `MR.` -> `Mr.`;
-    initials as they are (`J.`, `WT`: two or three capitals without a vowel)."""
-    return " ".join(
-        "-".join(part.capitalize() for part in token.split("-"))
-        if token.isupper() and len(token.strip(".")) > 1 and not _initials_only(token)
-        else token
-        for token in name.split()
-    )
+    """`JANE DOE` -> `Jane Doe`, `TANAKA Yuki` -> `Tanaka Yuki`, `MR.` -> `Mr.`,
+    `MILLENDER-McDONALD` -> `Millender-McDonald`; initials as they are (`J.`, `А.М.`,
+    `WT`: two or three capitals without a vowel)."""
+    return " ".join("-".join(map(_title_part, token.split("-"))) for token in name.split())
+
+
+_DOTTED_INITIALS = re.compile(r"(?:\w\.)+")
+_MC = re.compile(r"Ma?c(?=[A-Z])")
+
+
+def _title_part(part: str) -> str:
+    if (mc := _MC.match(part)) and part[mc.end() :].isupper():
+        return mc[0] + part[mc.end() :].capitalize()
+    if not part.isupper() or len(part.strip(".")) < 2 or _initials_only(part):
+        return part
+    return part if _DOTTED_INITIALS.fullmatch(part) else part.capitalize()
 
 
 def _initials_only(token: str) -> bool:
