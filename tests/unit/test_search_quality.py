@@ -348,11 +348,13 @@ def test_the_words_of_a_query_or_a_highlight_are_the_words_indexed(text: str) ->
 @given(written_texts, st.integers(min_value=0, max_value=5), st.integers(min_value=2, max_value=3))
 @example("Le cafe\u0301 est ouvert, le cafe\u0301", 0, 2)
 @example("Straße der Straße", 0, 2)
+@example("9.\u03019.\u00df\u00df\u0301", 0, 2)  # `ß` and an accent apart: the same length
 def test_a_phrase_is_highlighted_where_its_words_are_written_one_after_the_other(
     config: Config, text: str, first: int, size: int
 ) -> None:
     """A phrase found in a paragraph is marked there, from its first word as written to
-    its last, where folding changes the text's length too (`ß`, an accent apart)."""
+    its last, where folding moves the text's characters too (`ß`, an accent apart),
+    whether or not it changes the text's length."""
     own = words(text)
     phrase = " ".join(word for word, _, _ in own[first : first + size])
     if len(phrase.split()) < 2:

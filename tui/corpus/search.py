@@ -89,6 +89,13 @@ def separates(char: str) -> bool:
     return bool(folded) and _WORD.search(folded) is None
 
 
+@lru_cache(maxsize=4096)
+def _folds_to_one(char: str) -> bool:
+    """Whether `fold` makes `char` one character: a text of such characters keeps each
+    one's place when folded (not `ß`, `ss`; nor an accent written apart, removed)."""
+    return len(fold(char)) == 1
+
+
 def folded_words(text: str) -> list[str]:
     """The words of `fold(text)`, as `_WORD` finds them. A text of ASCII letters (most,
     curly quotes and dashes aside) is cut by a byte table, in a third of the time
@@ -1297,9 +1304,10 @@ def phrase_expression(phrase: str) -> str:
 
 def _phrase_spans(text: str, folded_text: str, phrase: str) -> list[tuple[int, int]]:
     """Where `text` holds the words of `phrase` one after the other: found in the folded
-    text where folding kept its length, else from the words as written (`words`:
-    `ß` folded to `ss`, an accent written apart and folded away)."""
-    if len(folded_text) == len(text):
+    text where folding keeps each character's place, else from the words as written
+    (`words`: `ß` folded to `ss`, an accent written apart and folded away; both in one
+    text keep its length, not its places)."""
+    if text.isascii() or all(map(_folds_to_one, frozenset(text) - _ASCII)):
         pattern = re.compile(phrase_expression(phrase))
         return [(m.start(), m.end()) for m in pattern.finditer(folded_text)]
     wanted = phrase.split()
