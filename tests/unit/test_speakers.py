@@ -1935,3 +1935,75 @@ def test_stenograms_and_the_congressional_record_label_with_a_period(
     document = parse(page, config, matcher)
     assert [speaker for _, speaker in turns(document)] == speakers
     assert document.date.value == date
+
+
+@pytest.mark.parametrize(
+    ("page", "name"),
+    [
+        (
+            "[Bryan Cantrill] [00:00] This piece on our hero is not good.\n"
+            "[Bryan Cantrill] [00:12] Who wrote this thing?\n"
+            "[Adam Leventhal] [00:27] Can I read aloud the part I found?\n"
+            "[Andres Freund] [03:28] Yes. I am here.\n",
+            "oxide.txt",
+        ),
+        (
+            "**Bryan** [0:00] This piece on our hero is not good.\n\n"
+            "**Bryan** [0:12] Who wrote this thing?\n\n"
+            "**Adam** [0:27] Can I read aloud the part I found?\n\n"
+            "**Andres** [3:28] Yes. I am here.\n",
+            "ladybug.md",
+        ),
+    ],
+)
+def test_a_name_then_the_time_in_brackets_then_the_words_is_a_label(
+    config: Config, matcher: TopicMatcher, page: str, name: str
+) -> None:
+    """Transcription tools print who speaks, when, then the words, with no colon
+    (`[Jane Doe] [00:27] Can I?`, `**Jane** [0:27] Can I?`): each line a turn, the
+    first one too (no title), a one-word name timed once a speaker as well."""
+    document = parse(page, config, matcher, name=name)
+    assert [speaker.split()[0] for speaker in named(document)] == [
+        "Bryan", "Bryan", "Adam", "Andres",
+    ]  # fmt: skip
+    assert document.paragraphs[0].text == "This piece on our hero is not good."
+
+
+def test_names_timed_alone_on_their_lines_label_the_words_below_even_once(
+    config: Config, matcher: TopicMatcher
+) -> None:
+    """An Otter export puts each speaker's name and the time above their words: a
+    name so timed once (`Sidney  3:34`) is a speaker too, `Unknown Speaker` and
+    `Speaker 1` are read as printed."""
+    document = parse(
+        "Emma  0:00\nWelcome to the show.\n\nKelly  0:34\nWelcome to the podcast.\n\n"
+        "Unknown Speaker  0:35\nI'm Allie.\n\nEmma  0:37\nAnd I'm Emma.\n\n"
+        "Speaker 1  2:57\nJust before lunch.\n\nSidney  3:34\nI'm so glad you're safe.\n",
+        config,
+        matcher,
+        name="otter.txt",
+    )
+    assert named(document) == [
+        "Emma", "Kelly", "Unknown Speaker", "Emma", "Speaker 1", "Sidney",
+    ]  # fmt: skip
+
+
+def test_a_one_word_label_among_labels_in_capitals_is_the_name_the_page_gives(
+    config: Config, matcher: TopicMatcher
+) -> None:
+    """An oral history labels its interviewer by initials (`MSM:`) and the person by
+    surname (`Ritchie:`), whom the page names in full above: `Dennis Ritchie`."""
+    document = parse(
+        "Dennis Ritchie\n\nRitchie:    He's involved with some magazine\n"
+        "           publishing group, that has magazines in Japan.\n\n"
+        "MSM:        Japan seems to be his new stomping ground.\n\n"
+        "Ritchie:    Yes, he spends a lot of time there.\n\n"
+        "MSM:        You worked on Multics didn't you?\n\n"
+        "Ritchie:    That's right.\n",
+        config,
+        matcher,
+        name="ritchie.txt",
+    )
+    assert named(document) == [
+        "Dennis Ritchie", "MSM", "Dennis Ritchie", "MSM", "Dennis Ritchie",
+    ]  # fmt: skip

@@ -61,6 +61,7 @@ from tui.corpus.speakers import (
     nameless_label,
     parse_label,
     production_mark,
+    said_at,
     timed_name,
     title_case,
 )
@@ -353,12 +354,14 @@ _LEADING_WORD = re.compile(r"(?:\*\*)?([^\W\d_][\w.’'-]{0,30})(?:\*\*)?:\s")
 
 def _labels_again(line: str, lines: list[str], number: int) -> bool:
     """Whether the one word before the colon `line` (line `number`) begins with begins
-    another line after it too: a label the page has not yet shown it uses (`roasbeef:`,
-    `Maria:`), not a title (`Ukraine: the talks`)."""
+    another line after it too, or the line times its speaker's words as others below
+    do: a label the page has not yet shown it uses (`roasbeef:`, `Maria:`, `Jane [0:06]
+    How?`), not a title (`Ukraine: the talks`)."""
+    below = lines[number : number + _LABEL_LOOKAHEAD]
+    if said_at(line) is not None:
+        return any(said_at(other.strip()) is not None for other in below)
     found = _LEADING_WORD.match(line)
-    return found is not None and any(
-        other.startswith(found[0]) for other in lines[number : number + _LABEL_LOOKAHEAD]
-    )
+    return found is not None and any(other.startswith(found[0]) for other in below)
 
 
 _LABEL_LOOKAHEAD = 40

@@ -436,10 +436,11 @@ _INITIALS = re.compile(rf"^(?:{UPPER}\.\s?){{1,3}}{UPPER}[\w’'-]+$")
 """`А.Петров`, `А.В.Петров`, `I. Petrov`: initials and a surname."""
 _GENERIC = re.compile(
     r"^(?:speaker|unknown speaker|participant|person|voice|interviewee|guest|caller|"
-    r"audience member|спикер|участник)[ _-]?(?:\d{1,3}|[A-Z])$|^(?:\w+_)?speaker_\d{1,3}$",
+    r"audience member|спикер|участник)[ _-]?(?:\d{1,3}|[A-Z])$|^(?:\w+_)?speaker_\d{1,3}$"
+    r"|^(?:unknown|unidentified)(?: speaker| voice)?$",
     re.IGNORECASE,
 )
-"""`Speaker 1`, `SPEAKER_00`, `Speaker A`: diarization without names."""
+"""`Speaker 1`, `SPEAKER_00`, `Speaker A`, `Unknown Speaker`: diarization without names."""
 _AUDIENCE = re.compile(
     r"^(?:(?:another|different|other|second|third|same|new|female|male)\s+)?"
     r"(?:audience(?: member| question)?|questioner|участник|(?:голоса?\s+)?из зала"
@@ -447,6 +448,25 @@ _AUDIENCE = re.compile(
     re.IGNORECASE,
 )
 """`Audience member 2`, `Different audience member`: someone of the audience."""
+
+
+_SAID_AT = re.compile(
+    r"^(?:\[(?P<bracketed>[^\W\d][^\[\]\n]{0,59})\]|\*\*(?P<bold>[^\W\d][^*\n]{0,59})\*\*"
+    r"|(?P<name>[^\W\d_][\w.’' -]{0,59}?))\s*"
+    r"[\[(]\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]\s+(?P<rest>[^\s:].*)$"
+)
+
+
+def said_at(line: str) -> tuple[str, str] | None:
+    """The name and the words of a line that gives who speaks and when in brackets,
+    then what they say, without a colon (`[Jane Doe] [00:27] Can I read?`, `**Jane**
+    [0:06] How?`, `Jane Doe (00:01:05) Yes.`); None for any other line."""
+    if "]" not in line and ")" not in line:
+        return None
+    found = _SAID_AT.match(line)
+    if found is None:
+        return None
+    return (found["bracketed"] or found["bold"] or found["name"]).strip(), found["rest"]
 
 
 def name_line(line: str) -> bool:
@@ -509,6 +529,9 @@ def parse_label(line: str, known: People | None = None) -> Label | None:
     line = _strip_lead(line)
     if not line:
         return None
+    if (said := said_at(line)) is not None:
+        label = parse_label(f"{said[0]}: {said[1]}", known)
+        return _styled(label, "Name [time]") if label is not None else None
     if line[0] == "[":
         return _bracketed_label(line, known)
     if line[0] == "<" and (chat := _CHAT_NICK.match(line)) is not None:
@@ -553,7 +576,7 @@ def parse_label(line: str, known: People | None = None) -> Label | None:
             if label is None and _ONE_NAME.match(timed) and _bare(timed) not in _NOT_NAMES:
                 label = Label(timed, None, "", "", Role.PERSON)  # `Josibake – 00:02:32:`
             if label is not None:
-                return replace(label, style="Name time")
+                return _styled(label, "Name time")
     if "." in line[:60]:
         return _stenogram_label(line) or _period_label(line)
     return None
@@ -570,6 +593,12 @@ def _stenogram_label(line: str) -> Label | None:
     if len(name) < 2 or _bare(name) in _NOT_NAMES or _bare(name) in _TITLE_CASE_WORDS:
         return None
     return Label(found["name"], found["note"], found["rest"] or "", "NAME I.O.", Role.PERSON)
+
+
+def _styled(label: Label, style: str) -> Label:
+    """`label` in the style of the line that held it, but a diarizer's (`Speaker 1
+    0:00`), which is read as printed."""
+    return label if label.style == "Speaker N:" else replace(label, style=style)
 
 
 def _bracketed_label(line: str, known: People | None) -> Label | None:
@@ -1028,13 +1057,21 @@ class People:
         alone: Counter[str] = Counter()
         lowered: set[str] = set()
         """One-word labels printed in lower case (`gmaxwell:`)."""
+        timed_alone: set[str] = set()
+        """Names alone on a line with the time they began (`Kelly  0:34`)."""
+        said_names: set[str] = set()
+        """Names before the time they spoke and their words (`Jane [0:06] How?`)."""
         for line in lines:
             if name_line(line):
                 alone[line.strip("* ")] += 1
                 continue
             if timed := timed_name(line):
                 alone[timed] += 1
+                timed_alone.add(timed.casefold())
                 continue
+            if (said := said_at(line)) is not None:
+                line = f"{said[0]}: {said[1]}"  # `**Jane** [0:06] How?`
+                said_names.add(said[0].casefold())
             if ":" not in line[:_ONE_WORD_CHARS]:
                 continue  # most lines: no colon near their start, no one-word label
             match = _ONE_WORD_LABEL.match(line)
@@ -1043,6 +1080,13 @@ class People:
                 if match[1][0].islower():
                     lowered.add(match[1])
         learned = self._learn_handles(lowered, counts)
+        if (
+            len(said_names) >= 2
+            and not (said_names := {w for w in said_names if " " not in w}) <= self.label_words
+        ):
+            # A page that times each speaker's words: a name so said_names labels, even once.
+            self.label_words |= said_names
+            learned = True
         recurring = {word for word, count in counts.items() if count >= 2}
         if len(recurring) >= 2 or self.label_words:
             # A page of one-word labels: a name that speaks once (`Lion: Hey, Lion
@@ -1050,13 +1094,14 @@ class People:
             recurring |= {word for word in counts if word not in recurring and self._named(word)}
             enough = len(recurring) >= 2
         else:
-            # A page of full-name labels that calls one person by one name (`Kitze:`
-            # among `Kevin Ball:`), where it names them elsewhere too (`Next, Kitze`).
+            # A page of full-name labels (or of labels of other kinds, `MSM:`) that
+            # calls one person by one name (`Kitze:` among `Kevin Ball:`), where it
+            # names them elsewhere too (`Next, Kitze`, `Dennis Ritchie`).
             recurring = {word for word in recurring if self._named(word)}
             # And one who is called by first name, even once, where the page labels
             # one person so named by full name (`Jeff:` after `Jeff Garzik:`).
             recurring |= {word for word in counts if self._first_name_of_one(word)}
-            enough = len(self.full) >= 2 and bool(recurring)
+            enough = (len(self.full) >= 2 or bool(self.labels)) and bool(recurring)
         if enough and not recurring <= self.label_words:
             self.label_words |= recurring
             learned = True
@@ -1075,6 +1120,12 @@ class People:
                 for name, count in alone.items()
                 if count == 1 and self._named(name, besides=1)
             }
+        if len(timed_alone) >= 2 and any(
+            count >= 2 for name, count in alone.items() if name.casefold() in timed_alone
+        ):
+            # Timed as the others are, one of whom speaks twice or more (a chapter
+            # list times each title once): a label even once.
+            recurring |= timed_alone
         if (len(recurring) >= 2 or (recurring and self.label_lines)) and not (
             recurring <= self.label_lines
         ):
