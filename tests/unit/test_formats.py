@@ -433,9 +433,10 @@ def test_srt_cues_become_paragraphs_of_speakers() -> None:
         "Good afternoon, everyone. Thanks for coming in today. I have two announcements.",
         "After the pause, the second announcement.",
         "MR. DOOCY: Jen, on the border?",
-        "Is it a crisis?",
+        # A change of speaker that names no one (`- `) is kept as a stenographer's `>>`.
+        ">> Is it a crisis?",
         # Not rolling captions: a cue that says again what the last one ended with is speech.
-        "No. No.",
+        ">> No. No.",
         "PSAKI: Next question.",
     ]
 
@@ -519,7 +520,7 @@ question<00:00:07.300><c> please</c>
 def test_rolling_captions_say_each_word_once() -> None:
     assert paragraphs(convert(YOUTUBE_AUTO, "briefing.en.vtt")) == [
         "good afternoon everyone thanks for coming in today",
-        "jen one question please",
+        ">> jen one question please",
     ]
 
 
@@ -690,3 +691,41 @@ def test_a_markdown_autolink_shows_its_address_and_alone_is_a_link_line(
     assert ("https://twitter.com/kanzure/status/1", "link") in {
         (d.text, d.reason) for d in document.dropped
     }
+
+
+def test_caption_cues_that_start_with_one_name_start_a_speakers_words() -> None:
+    """Cues labelled by one name (`Bekah:`, twice or more, or `Dan:` where a cue gave
+    `Dan Ott:`) start a speaker's words, as full names do; a capitalised word before a
+    colon once (`Note:`) starts nothing."""
+    cues = [
+        "Bekah Hawrot Weigel: Hello, and\nwelcome. I'm Bekah.",
+        "Dan Ott: Wuddup, Bek! How's it\ngoing?",
+        "Bekah: It is ... amazing.",
+        "Dan: I'm serious.",
+        "Bekah: It is what it is. Note: this",
+        "Note: is speech.",
+    ]
+    srt = "".join(
+        f"{n}\n00:00:{n:02d},000 --> 00:00:{n:02d},900\n{cue}\n\n" for n, cue in enumerate(cues, 1)
+    )
+    assert paragraphs(convert(srt, "show.srt")) == [
+        "Bekah Hawrot Weigel: Hello, and welcome. I'm Bekah.",
+        "Dan Ott: Wuddup, Bek! How's it going?",
+        "Bekah: It is ... amazing.",
+        "Dan: I'm serious.",
+        "Bekah: It is what it is. Note: this Note: is speech.",
+    ]
+
+
+def test_a_webvtt_voice_without_a_name_is_a_change_of_speaker() -> None:
+    """`<v ->` gives no name: another speaker, marked as a stenographer marks one."""
+    vtt = (
+        "WEBVTT\n\n00:00:09.900 --> 00:00:12.600\n<v ->Hi, this is John Rochford.</v>\n\n"
+        "00:00:50.640 --> 00:00:53.400\n<v Alexa>I am tired.</v>\n\n"
+        "00:00:53.640 --> 00:00:55.400\n<v ->Thank you, Alexa.</v>\n"
+    )
+    assert paragraphs(convert(vtt, "talk.vtt")) == [
+        ">> Hi, this is John Rochford.",
+        "Alexa: I am tired.",
+        ">> Thank you, Alexa.",
+    ]

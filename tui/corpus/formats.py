@@ -12,10 +12,13 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import PurePath
+
+from tui.corpus.letters import UPPER
 
 MetaPair = tuple[str, str]
 DroppedText = tuple[int, str, str]
@@ -1005,7 +1008,9 @@ def _cue_pieces(cue: _Cue) -> list[_Piece]:
         position = 0
         for voice in _VOICE.finditer(line):
             _add_words(pieces, line[position : voice.start()])
-            pieces.append(_SpeakerChange(_collapse(voice[1]) or None))
+            # `<v ->`, a voice without a name: another speaker, not named.
+            named = _collapse(voice[1])
+            pieces.append(_SpeakerChange(named if any(map(str.isalpha, named)) else None))
             position = voice.end()
         _add_words(pieces, line[position:])
     return pieces
@@ -1028,8 +1033,11 @@ def _repeated(before: list[_Piece], after: list[_Piece]) -> int:
     return 0
 
 
-def _starts_with_label(pieces: list[_Piece], start: int) -> bool:
-    """`DOE:`, `MS. DOE:`, `Jane Doe:` at `start`: a speaker's name as captions write it."""
+def _starts_with_label(pieces: list[_Piece], start: int, names: frozenset[str]) -> bool:
+    """`DOE:`, `MS. DOE:`, `Jane Doe:` at `start`: a speaker's name as captions write it;
+    one word (`Bekah:`) where it is one of `names`."""
+    if isinstance(first := pieces[start], str) and first in names:
+        return True
     words: list[str] = []
     in_note = False
     for piece in pieces[start : start + 8]:
@@ -1049,6 +1057,37 @@ def _starts_with_label(pieces: list[_Piece], start: int) -> bool:
     return False
 
 
+_ONE_WORD_NAME = re.compile(r"[^\W\d_][\w’'-]*:")
+_FULL_NAME = re.compile(rf"{UPPER}[\w’'-]*(?: {UPPER}[\w’'-]*){{1,2}}:")
+_LABEL_WORDS = 3
+
+
+CHANGE_MARK = ">>"
+"""How captions mark a change of speaker without a name (`>>`, `- `, `<v ->`)."""
+
+
+def _one_word_labels(cues: Iterable[list[_Piece]]) -> frozenset[str]:
+    """The capitalised words before a colon that start two cues or more (`Bekah:`), or
+    one where a cue starts with the full name they begin (`Dan Ott:`, then `Dan:`):
+    speakers called by one name."""
+    counts: Counter[str] = Counter()
+    firsts: set[str] = set()
+    for pieces in cues:
+        words = [piece for piece in pieces[:_LABEL_WORDS] if isinstance(piece, str)]
+        if not words or not all(word[0].isupper() for word in words[:2]):
+            counts.update(words[:1] if words and _ONE_WORD_NAME.fullmatch(words[0]) else ())
+            continue
+        if _ONE_WORD_NAME.fullmatch(words[0]):
+            counts[words[0]] += 1
+        elif any(_FULL_NAME.fullmatch(" ".join(words[:size])) for size in (2, 3)):
+            firsts.add(f"{words[0]}:")
+    return frozenset(
+        word
+        for word, count in counts.items()
+        if word[0].isupper() and (count >= 2 or word in firsts)
+    )
+
+
 def _convert_captions(lines: list[str], kind: str) -> tuple[str, list[DroppedText]]:
     dropped: list[DroppedText] = []
     cues = [cue for cue in _cues(lines, kind, dropped) if cue.lines]
@@ -1066,6 +1105,9 @@ def _convert_captions(lines: list[str], kind: str) -> tuple[str, list[DroppedTex
     words: list[str] = []
     voice: str | None = None
     last_end: float | None = None
+    names = _one_word_labels(cue_pieces for _, cue_pieces in timed)
+    marked = False
+    """Whether the next words begin after a change of speaker that names no one."""
 
     def end_paragraph() -> None:
         if words:
@@ -1082,14 +1124,21 @@ def _convert_captions(lines: list[str], kind: str) -> tuple[str, list[DroppedTex
             if isinstance(piece, _SpeakerChange):
                 if piece.voice is None or piece.voice != voice:
                     end_paragraph()
-                    if piece.voice is not None:
+                    # A voice's name, a label; a change without one, a stenographer's
+                    # `>>` (unless a label follows).
+                    if piece.voice:
                         words.append(f"{piece.voice}:")
+                    marked = piece.voice is None
                     voice = piece.voice
                 at_start = True
                 continue
-            if at_start and _starts_with_label(new, position):
+            if at_start and _starts_with_label(new, position, names):
                 end_paragraph()
                 voice = None
+                marked = False
+            if marked:
+                words.append(CHANGE_MARK)
+                marked = False
             at_start = False
             words.append(piece)
     end_paragraph()
