@@ -729,3 +729,45 @@ def test_a_webvtt_voice_without_a_name_is_a_change_of_speaker() -> None:
         "Alexa: I am tired.",
         ">> Thank you, Alexa.",
     ]
+
+
+def numbered_transcript(pages: list[list[str]]) -> str:
+    """A court reporter's pages: a header, 25 numbered lines double spaced, the page's
+    number and the reporter's name below."""
+    out = []
+    for number, page in enumerate(pages, 1):
+        out.append("\x0c                Official - Subject to Final Review\n\n")
+        lines = page + [""] * (25 - len(page))
+        out.extend(f"{n:2d}   {line}".rstrip() + "\n\n" for n, line in enumerate(lines, 1))
+        out.append(f"                                {number}\n\n")
+        out.append("                  Alderson Reporting Company\n")
+    return "".join(out)
+
+
+def test_a_transcript_that_numbers_its_lines_is_read_without_the_numbers() -> None:
+    """A court's transcript numbers the lines of each page and spaces them: the text is
+    its lines without numbers nor spacing; each page's header, number and footer, and
+    the word index at the end, are dropped."""
+    pages = [
+        ["IN THE SUPREME COURT OF THE UNITED STATES", "Monday, March 26, 2012"],
+        ["CHIEF JUSTICE ROBERTS:  We will hear", "argument this morning.", "MR. LONG:  Mr. Chief"],
+        ["Justice, and may it please the Court."],
+    ]
+    converted = convert(numbered_transcript(pages) + "A\nabandoned 15:3\n", "case.txt")
+    assert converted.text.split("\n") == [
+        "IN THE SUPREME COURT OF THE UNITED STATES", "Monday, March 26, 2012", *[""] * 23,
+        "CHIEF JUSTICE ROBERTS:  We will hear", "argument this morning.", "MR. LONG:  Mr. Chief",
+        *[""] * 22, "Justice, and may it please the Court.", *[""] * 24,
+    ]  # fmt: skip
+    assert {text for _, text, _ in converted.dropped} == {
+        "Official - Subject to Final Review", "1", "2", "3", "Alderson Reporting Company",
+        "A", "abandoned 15:3",
+    }  # fmt: skip
+
+
+def test_a_numbered_list_keeps_its_numbers() -> None:
+    """A page that numbers a list once (an agenda of 30 items) keeps its numbers."""
+    agenda = "Agenda\n\n" + "".join(f"{n}. Item {n}\n" for n in range(1, 31))
+    listed = "Agenda\n\n" + "".join(f"{n} Item {n}\n" for n in range(1, 31))
+    assert convert(agenda, "agenda.txt").text == agenda
+    assert convert(listed, "agenda.txt").text == listed

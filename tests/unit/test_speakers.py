@@ -100,6 +100,8 @@ def test_label_styles(line: str, name: str, note: str | None, rest: str, role: R
         "http://example.org/page: a link",
         "A. The first point is this.",
         "March: a month of talks.",
+        "ROBERT A. LONG, ESQ., Washington, D.C.; for",
+        "Путин В.В. заявил, что переговоры продолжатся.",
     ],
 )
 def test_not_labels(line: str) -> None:
@@ -2007,3 +2009,28 @@ def test_a_one_word_label_among_labels_in_capitals_is_the_name_the_page_gives(
     assert named(document) == [
         "Dennis Ritchie", "MSM", "Dennis Ritchie", "MSM", "Dennis Ritchie",
     ]  # fmt: skip
+
+
+def test_a_court_transcript_with_numbered_lines_names_its_speakers(
+    config: Config, matcher: TopicMatcher
+) -> None:
+    """A court's transcript numbers each page's lines: its speakers are read through
+    the numbers, and the day from its first page."""
+    page = "".join(
+        f"{n:2d}   {line}\n\n"
+        for n, line in enumerate(
+            [
+                "IN THE SUPREME COURT OF THE UNITED STATES",
+                "Monday, March 26, 2012",
+                "CHIEF JUSTICE ROBERTS:  We will hear",
+                "argument this morning.",
+                "MR. LONG:  Mr. Chief Justice, and may it",
+                "please the Court.",
+                "JUSTICE SCALIA:  Well, that depends.",
+            ],
+            1,
+        )
+    )
+    document = parse(page * 3, config, matcher, name="case.txt")
+    assert named(document)[:3] == ["Roberts", "Mr. Long", "Scalia"]
+    assert document.date.value == dt.date(2012, 3, 26)

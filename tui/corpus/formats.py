@@ -10,6 +10,7 @@ with the reason, so nothing disappears silently.
 from __future__ import annotations
 
 import html
+import itertools
 import json
 import re
 from collections import Counter
@@ -82,6 +83,8 @@ def convert(raw: str, name: str) -> Converted:
         text, meta, dropped, headings, code, emphasised = _convert_markdown(lines)
     elif kind not in ("html", "srt", "vtt"):
         meta, dropped = [], []
+        if kind == "text" and _NUMBERED_LINE.search(text):
+            text, dropped = _without_line_numbers(text)
     return Converted(
         text,
         kind,
@@ -91,6 +94,46 @@ def convert(raw: str, name: str) -> Converted:
         code,
         emphasised,
     )
+
+
+# --- numbered lines ----------------------------------------------------------------------
+
+_NUMBERED_LINE = re.compile(r"^[ \t]{0,4}(\d{1,2})(?:[ \t]+(\S.*))?$", re.MULTILINE)
+"""A line of a court's or a hearing's transcript: its number on the page, then text."""
+_NUMBERED_SHARE = 0.5
+_NUMBERED_PAGES = 2
+"""Pages that number their lines from 1 again: a numbered list does not, twice."""
+
+
+def _without_line_numbers(text: str) -> tuple[str, list[DroppedText]]:
+    """A transcript that numbers the lines of each page (`1` to `25`, a court's or a
+    hearing's) without the numbers, the blank lines that space them, nor what stands
+    outside the numbered lines (each page's header, footer and number), which is
+    dropped (a word index at the end too). The text is returned as it is where fewer
+    than half its lines are numbered in order, or the numbers start again from 1
+    fewer than twice (a numbered list). The numbers of its lines are then those of the text
+    returned, not of the file."""
+    lines = text.split("\n")
+    numbers = [
+        (index, int(found[1]), found[2] or "")
+        for index, line in enumerate(lines)
+        if (found := _NUMBERED_LINE.match(line))
+    ]
+    pairs = list(itertools.pairwise(number for _, number, _ in numbers))
+    in_order = sum(1 for before, after in pairs if after == before + 1)
+    pages = sum(1 for before, after in pairs if after == 1 and before > 1)
+    written = sum(1 for line in lines if line.strip())
+    if in_order < _NUMBERED_SHARE * written or pages < _NUMBERED_PAGES:
+        return text, []
+    numbered = {index: rest for index, _, rest in numbers}
+    kept: list[str] = []
+    dropped: list[DroppedText] = []
+    for index in range(len(lines)):
+        if index in numbered:
+            kept.append(numbered[index].strip())
+        elif lines[index].strip():
+            dropped.append((index + 1, lines[index].strip(), "outside the numbered lines"))
+    return "\n".join(kept), dropped
 
 
 # --- meta ------------------------------------------------------------------------------

@@ -589,6 +589,8 @@ def _stenogram_label(line: str) -> Label | None:
     found = _SURNAME_INITIALS.match(line)
     if found is None or not (found["name"].split()[0].isupper() or not found["rest"]):
         return None
+    if (found["rest"] or "")[:2].isupper():
+        return None  # `ROBERT A. LONG, ESQ.`: a name, given name first, the surname after
     name = found["name"].split()[0]
     if len(name) < 2 or _bare(name) in _NOT_NAMES or _bare(name) in _TITLE_CASE_WORDS:
         return None
