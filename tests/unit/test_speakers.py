@@ -2034,3 +2034,28 @@ def test_a_court_transcript_with_numbered_lines_names_its_speakers(
     document = parse(page * 3, config, matcher, name="case.txt")
     assert named(document)[:3] == ["Roberts", "Mr. Long", "Scalia"]
     assert document.date.value == dt.date(2012, 3, 26)
+
+
+def test_minutes_name_the_short_forms_their_tables_and_headers_declare(
+    config: Config, matcher: TopicMatcher
+) -> None:
+    """Meeting notes label people by the short form their table of attendees gives
+    (`| Ujjwal Sharma | USA |`, not the initials `US`) or a header line (`Presenter:
+    Peter Klecha (PKA)`, a heading, no speaker). Initials after a word in prose
+    (`Ratifying DH's proposal`) name no one: `DH` stays as printed."""
+    page = (
+        "# 18 May, 2023 Meeting Notes\n\n**Remote attendees:**\n"
+        "| Name                 | Abbreviation | Organization      |\n"
+        "| -------------------- | ------------ | ----------------- |\n"
+        "| Justin Ridgewell     | JRL          | Vercel            |\n"
+        "| Ujjwal Sharma        | USA          | Igalia, S.L       |\n\n"
+        "## Async iterators\n\nPresenter: Peter Klecha (PKA)\n\n"
+        "PKA: I'm looking for Stage 3 reviewers.\n\n"
+        "JRL: I have done these parallel async iterators.\n\n"
+        "USA: JRL said on chat that he would be interested.\n\n"
+        "DH: Does a yield call the return method?\n\n"
+        "### Conclusion\n\n- Ratifying DH's proposal, with a fallback.\n"
+    )
+    document = parse(page, config, matcher, name="may-18.md")
+    assert named(document) == ["Peter Klecha", "Justin Ridgewell", "Ujjwal Sharma", "DH"]
+    assert "Presenter: Peter Klecha (PKA)" in [p.text for p in document.paragraphs]

@@ -887,9 +887,11 @@ class _Parser:
                 drafts.append(_TurnDraft(None, None, None, TurnKind.HEADING, [mark]))
                 continue
             if (named := speaker_lines.get(position)) is not None:
-                # `Speaker: Tim Ruffing` above the talk: his part begins, unlabelled.
-                credited = main_person = self.people.canonical(named)
-                opening = 0
+                # `Speaker: Tim Ruffing` above the talk: his part begins, unlabelled (on
+                # a labelled page, the labels say who speaks: a header of the notes).
+                if not labelled:
+                    credited = main_person = self.people.canonical(named)
+                    opening = 0
                 heading = f"{block.label.name}: {block.text}" if block.label else block.text
                 drafts.append(_TurnDraft(None, None, None, TurnKind.HEADING, [heading]))
                 continue
@@ -1302,15 +1304,19 @@ _SPEAKER_WORDS = frozenset({"speaker", "speakers", "presenter", "presenters"})
 
 
 def _speaker_line(block: _Block, after: list[_Block]) -> str | None:
-    """The person a line such as `Speaker: Tim Ruffing` gives the part below to: a
-    line that is only that word and a full name, above text that no label begins (in
-    a parliament, `SPEAKER:` is who chairs it, and speaks)."""
+    """The person a line such as `Speaker: Tim Ruffing` (`Presenter: Kevin Gibbons
+    (KG)`) gives the part below to: a line that is only that word and a full name (and
+    the short form the page calls them by), above more of the page (in a parliament,
+    `SPEAKER:` is who chairs it, and speaks)."""
     label = block.label
     if label is None or label.name.casefold() not in _SPEAKER_WORDS or label.name.isupper():
         return None
-    if not _is_full_name(block.text) or not after or after[0].label is not None:
-        return None
-    return block.text
+    name = _SHORT_FORM_AFTER.sub("", block.text)
+    return name if after and _is_full_name(name) else None
+
+
+_SHORT_FORM_AFTER = re.compile(r"\s*\([A-Z]{2,5}\)$")
+"""`(KG)` after a name: what the page calls that person for short."""
 
 
 def _is_heading(text: str) -> bool:

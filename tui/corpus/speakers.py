@@ -868,6 +868,16 @@ _LETTER_BEFORE = r"[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff0-9.]"
 Chinese character may: `来自Ann Lee`), a digit or a dot."""
 _PARTICLE = r"(?:[Vv]an|[Vv]on|[Dd]e|[Dd]er|[Dd]el|[Dd]a|[Dd]i|[Dd]u|[Ll]a|[Ll]e|[Tt]er|[Tt]en)"
 """A word that may stand before a surname as part of it (`Van Epps`, `de Gaulle`)."""
+_ABBREVIATION_CHARS = 5
+_DECLARED_NAME = rf"(?P<name>{UPPER}[\w’'-]+(?:[ \t]+(?:{UPPER}[\w’'.-]*|{_PARTICLE})){{1,3}})"
+_DECLARED_IN_ROW = re.compile(
+    rf"\|[ \t]*{_DECLARED_NAME}[ \t]*\|[ \t]*(?P<short>[A-Z]{{2,{_ABBREVIATION_CHARS}}})[ \t]*\|"
+)
+"""`| Ujjwal Sharma | USA | Igalia |`: a row of a table of who took part."""
+_DECLARED_AFTER = re.compile(
+    rf"{_DECLARED_NAME}[ \t]*\((?P<short>[A-Z]{{2,{_ABBREVIATION_CHARS}}})\)"
+)
+"""`Kevin Gibbons (KG)`: a name, and the short form the page uses for it."""
 _SHORT_FORM_CHARS = 4
 """The shortest word taken for the short form of a first name (`Trent`, `Alex`)."""
 _SHORT_FORM_LONGER = 5
@@ -1015,6 +1025,8 @@ class People:
         """The speakers the page's metadata names (`speakers: [Jane Doe, Ann Lee]`)."""
         self._canonical: dict[str, str] = {}
         """Name -> its fullest form, until a new form is learned."""
+        self._abbreviations: dict[str, str] | None = None
+        """Short form -> the person the page gives it for (`_declared`), once read."""
         self._found: dict[str, str | None] = {}
         """Surname -> its commonest full form in the context (a search each)."""
 
@@ -1340,6 +1352,8 @@ class People:
             lookups: list[Callable[[str], str | None]] = [self._in_context]
             if caps and 2 <= len(name) <= 3 and name.isalpha():
                 lookups.insert(0, self._by_initials)
+            if caps and 2 <= len(name) <= _ABBREVIATION_CHARS and name.isalpha():
+                lookups.insert(0, self._declared)
             if " " not in name and (not is_surname or len(name) <= 3 or caps):
                 # Two or three capitals are as often a first name (`CB`) as a surname,
                 # and a stenographer writes first names so (`SARA:`, `KIM:`): one where
@@ -1380,6 +1394,21 @@ class People:
             if _one_letter_apart(word, folded) and self._times_named(word) > times:
                 return self._fullest(word.capitalize(), False)
         return None
+
+    def _declared(self, name: str) -> str | None:
+        """The person the page gives `name` as the short form of: in a table of who took
+        part (`| Ujjwal Sharma | USA | Igalia |`) or after their name (`Kevin Gibbons
+        (KG)`); None where it gives none, or two."""
+        if self._abbreviations is None:
+            found: dict[str, set[str]] = {}
+            for pattern in (_DECLARED_IN_ROW, _DECLARED_AFTER):
+                for match in pattern.finditer(self.context):
+                    person = " ".join(match["name"].split())
+                    found.setdefault(match["short"], set()).add(person)
+            self._abbreviations = {
+                short: people.pop() for short, people in found.items() if len(people) == 1
+            }
+        return self._abbreviations.get(name.upper())
 
     def _by_initials(self, name: str) -> str | None:
         """The one person whose name's initials `name` spells (`AP` -> `Andrew
@@ -1464,7 +1493,10 @@ class People:
         if len(surname) < 2 or not self.context:
             return None
         if surname not in self._found:
-            self._found[surname] = full_names_in(self.context, [surname]).get(surname_of(surname))
+            found = full_names_in(self.context, [surname]).get(surname_of(surname))
+            if found and _initials_only(found.split()[-1]):
+                found = None  # `Ratifying DH's proposal`: initials, after a word, name no one
+            self._found[surname] = found
         return self._found[surname]
 
     def _holder(self, office: str) -> str | None:
