@@ -2059,3 +2059,22 @@ def test_minutes_name_the_short_forms_their_tables_and_headers_declare(
     document = parse(page, config, matcher, name="may-18.md")
     assert named(document) == ["Peter Klecha", "Justin Ridgewell", "Ujjwal Sharma", "DH"]
     assert "Presenter: Peter Klecha (PKA)" in [p.text for p in document.paragraphs]
+
+
+def test_names_in_brackets_or_parentheses_alone_above_their_words(
+    config: Config, matcher: TopicMatcher
+) -> None:
+    """Minutes put each speaker in brackets or parentheses on a line of their own, the
+    words on the lines below (`[Ruth John]`, `(Brian)`); a section's heading (`###
+    Footer`) stays a heading. The title's date may cut its year (`27th March '24`)."""
+    page = (
+        "# Minutes from MDN community meeting 27th March '24\n\n"
+        "## Intro\n\n(Brian)\nWelcome, great to see everyone.\n\n"
+        "### Footer\n\n[Ruth John]\nWe've updated the article footer.\n\n"
+        "[Estelle]\nIs there any way to see the feedback?\n\n"
+        "[Ruth John]\nNo, not yet.\n\n(Brian)\nThanks, Ruth.\n"
+    )
+    document = parse(page, config, matcher, name="minutes.md")
+    assert named(document) == ["Brian", "Ruth John", "Estelle", "Ruth John", "Brian"]
+    assert "Footer" in [p.text for p in document.paragraphs]
+    assert document.date.value == dt.date(2024, 3, 27)

@@ -205,23 +205,40 @@ _SHORT_DATE = re.compile(r"(?<![\w.,/-])(\d{1,2})([-/.])(\d{1,2})\2(\d{2})(?![\w
 """`03-21-23`, `12/19/23`: a two-digit year, as a title may end."""
 
 
+_SHORT_WRITTEN = re.compile(
+    rf"\b(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?{_GAP}(?:of{_GAP})?(?P<month>{_MONTH_WORD})\.?"
+    rf"|(?P<month_first>{_MONTH_WORD})\.?{_GAP}(?P<day_after>\d{{1,2}})(?:st|nd|rd|th)?),?"
+    r"\s{1,3}[’'‘](?P<short>\d{2})(?!\w)",
+    re.IGNORECASE,
+)
+"""`27th March '24`, `March 27 ’24`: a date in words with a year cut to two digits."""
+
+
 def short_dates(text: str, today: dt.date | None = None) -> list[FoundDate]:
-    """Dates with a two-digit year (`Board of Health 03-21-23`), month first as in the
-    US unless only the day fits; the century is the one that puts the year no later
-    than next year. Read in titles only: in prose `1-2-23` is as often a score."""
+    """Dates with a two-digit year (`Board of Health 03-21-23`, `27th March '24`), in
+    numbers month first as in the US unless only the day fits; the century is the one
+    that puts the year no later than next year. Read in titles only: in prose `1-2-23`
+    is as often a score."""
     this_year = (today or dt.date.today()).year
+
+    def year_of(short: str) -> str:
+        year = this_year // 100 * 100 + int(short)
+        return str(year - 100 if year > this_year + 1 else year)
+
     found = []
     for match in _SHORT_DATE.finditer(text):
-        first, second, short = int(match[1]), int(match[3]), int(match[4])
-        year = this_year // 100 * 100 + short
-        if year > this_year + 1:
-            year -= 100
+        first, second = int(match[1]), int(match[3])
         month, day = (second, first) if first > 12 else (first, second)
-        value = _make(str(year), str(month), str(day))
+        value = _make(year_of(match[4]), str(month), str(day))
         if value is not None:
             ambiguous = first <= 12 and second <= 12 and first != second
             found.append(FoundDate(value, match.start(), match.end(), ambiguous))
-    return found
+    for match in _SHORT_WRITTEN.finditer(text):
+        month = MONTHS[(match["month"] or match["month_first"]).casefold()]
+        value = _make(year_of(match["short"]), str(month), match["day"] or match["day_after"])
+        if value is not None:
+            found.append(FoundDate(value, match.start(), match.end()))
+    return sorted(found, key=lambda date: date.start)
 
 
 def dates_in_path(relative: str) -> list[FoundDate]:

@@ -808,7 +808,7 @@ class _Parser:
             if not text:
                 current = None
                 continue
-            label = parse_label(text, self.people) if self._may_label(number, text) else None
+            label = None if number in self.unlabelled else parse_label(text, self.people)
             if label is None and self.stenographed and text.startswith(CHANGE_OF_SPEAKER):
                 label = nameless_label(text)
             if label is not None:
@@ -835,14 +835,6 @@ class _Parser:
                 current.text = f"{current.text} {text}".strip()
             previous = text
         return blocks
-
-    def _may_label(self, number: int, text: str) -> bool:
-        """Whether line `number` may hold a speaker label: not code, nor a heading of the
-        markup, but for a name the page stands alone above each of its turns (`**Jane
-        Doe**`, then what she says)."""
-        if number not in self.unlabelled:
-            return True
-        return number in self.headings and text.strip("* ").casefold() in self.people.label_lines
 
     def _turns(
         self, blocks: list[_Block], title_speaker: str | None

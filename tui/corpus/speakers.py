@@ -365,7 +365,9 @@ _NOT_NAMES = frozenset(
 
 _ENDS_NO_NAME = frozenset({"by", "of", "to", "for", "with", "from", "at", "in", "on", "and", "the"})
 """`STATEMENT BY:`, `Remarks of:`: a heading that leads to a name, not a name."""
-_NAME_LINE = re.compile(rf"(?:\*\*)?{UPPER}[\w’'-]*(?: {UPPER}[\w’'.-]*){{0,2}}(?:\*\*)?$")
+_NAME_LINE = re.compile(
+    rf"(?:\*\*|\[|\()?{UPPER}[\w’'-]*(?: {UPPER}[\w’'.-]*){{0,2}}(?:\*\*|\]|\))?$"
+)
 _NAME_LINE_CHARS = 40
 _ONE_WORD_CHARS = 40
 _TIMESTAMP = r"[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]?"
@@ -469,9 +471,15 @@ def said_at(line: str) -> tuple[str, str] | None:
     return (found["bracketed"] or found["bold"] or found["name"]).strip(), found["rest"]
 
 
+def alone_name(line: str) -> str:
+    """The name a line that holds only a name holds: `Jane Doe` of `**Jane Doe**`, `[Jane
+    Doe]`, `(Jane)`."""
+    return line.strip("*[]() ")
+
+
 def name_line(line: str) -> bool:
-    """Whether `line` may be a name alone on its line (`Jane Doe`, `**Tom**`), as pages
-    put their speakers above what each says."""
+    """Whether `line` may be a name alone on its line (`Jane Doe`, `**Tom**`, `[Tom]`,
+    `(Tom)`), as pages put their speakers above what each says."""
     return (
         len(line) <= _NAME_LINE_CHARS
         and bool(_NAME_LINE.match(line))
@@ -532,12 +540,12 @@ def parse_label(line: str, known: People | None = None) -> Label | None:
     if (said := said_at(line)) is not None:
         label = parse_label(f"{said[0]}: {said[1]}", known)
         return _styled(label, "Name [time]") if label is not None else None
+    if known is not None and known.label_lines and alone_name(line).casefold() in known.label_lines:
+        return Label(alone_name(line), None, "", "name line", Role.PERSON)
     if line[0] == "[":
         return _bracketed_label(line, known)
     if line[0] == "<" and (chat := _CHAT_NICK.match(line)) is not None:
         return Label(chat["name"], None, chat["rest"].strip(), "<nick>", Role.PERSON)
-    if known is not None and known.label_lines and line.strip("* ").casefold() in known.label_lines:
-        return Label(line.strip("* "), None, "", "name line", Role.PERSON)
     if line[0] in "QA" and (dashed := _DASHED_QA.match(line)) is not None:
         role = Role.QUESTION if dashed["name"] == "Q" else Role.ANSWER
         return Label(dashed["name"], None, dashed["rest"], "Q - /A - ", role)
@@ -1071,13 +1079,17 @@ class People:
         alone: Counter[str] = Counter()
         lowered: set[str] = set()
         """One-word labels printed in lower case (`gmaxwell:`)."""
+        enclosed: set[str] = set()
+        """Names alone on a line in brackets or parentheses (`[Ruth John]`, `(Brian)`)."""
         timed_alone: set[str] = set()
         """Names alone on a line with the time they began (`Kelly  0:34`)."""
         said_names: set[str] = set()
         """Names before the time they spoke and their words (`Jane [0:06] How?`)."""
         for line in lines:
             if name_line(line):
-                alone[line.strip("* ")] += 1
+                alone[alone_name(line)] += 1
+                if line[0] in "[(":
+                    enclosed.add(alone_name(line).casefold())
                 continue
             if timed := timed_name(line):
                 alone[timed] += 1
@@ -1134,6 +1146,8 @@ class People:
                 for name, count in alone.items()
                 if count == 1 and self._named(name, besides=1)
             }
+        if recurring & enclosed:
+            recurring |= enclosed  # put in brackets as the others are: a label even once
         if len(timed_alone) >= 2 and any(
             count >= 2 for name, count in alone.items() if name.casefold() in timed_alone
         ):
