@@ -2078,3 +2078,32 @@ def test_names_in_brackets_or_parentheses_alone_above_their_words(
     assert named(document) == ["Brian", "Ruth John", "Estelle", "Ruth John", "Brian"]
     assert "Footer" in [p.text for p in document.paragraphs]
     assert document.date.value == dt.date(2024, 3, 27)
+
+
+def test_an_interviews_list_of_who_and_when_below_a_heading(
+    config: Config, matcher: TopicMatcher
+) -> None:
+    """An oral history lists who is interviewed, by whom and when below a heading,
+    after a long abstract: the page's metadata, no turns; its `Q:` is the interviewer,
+    and its date the meeting's. Labels in a run (`MODERATOR: Welcome`) stay labels."""
+    abstract = "Oral history of Oussama Khatib, conducted for the robotics project. " * 8
+    page = (
+        f"# Oral-History:Oussama Khatib\n\n{abstract}\n\n## About the Interview\n\n"
+        "INTERVIEWEE: Oussama Khatib\nINTERVIEWER: Peter Asaro\nDATE: 10 April 2013\n\n"
+        "## Interview\n\nQ:\n\nSo we usually start by asking you to introduce yourself.\n\n"
+        "Oussama Khatib:\n\nI am Oussama Khatib, professor at Stanford.\n\n"
+        "Audience member: And the robots?\n"
+    )
+    document = parse(page, config, matcher, name="khatib.md")
+    assert turns(document)[1:] == [
+        ("question", "Peter Asaro"), ("answer", "Oussama Khatib"), ("question", None),
+    ]  # fmt: skip
+    assert document.date.value == dt.date(2013, 4, 10)
+    assert document.date.source == "page metadata `date`"
+    panel = parse(
+        "# Panel\n\nMODERATOR: Welcome\nJANE DOE: Thanks for having me\n\n"
+        "MODERATOR: First question, on 10 April 2013 what happened?\n",
+        config,
+        matcher,
+    )
+    assert [speaker for _, speaker in turns(panel)] == ["Moderator", "Jane Doe", "Moderator"]

@@ -168,6 +168,8 @@ _META_KEYS = {
     "speaker": "speakers",
     "author": "author",
     "authors": "author",
+    "interviewer": "interviewer",
+    "interviewee": "interviewee",
 }
 
 

@@ -368,6 +368,13 @@ _LABEL_LOOKAHEAD = 40
 """Lines below the head's first to look for its label again."""
 
 
+def _surely_meta(item: tuple[str | None, str]) -> bool:
+    """Whether a `Key: value` line surely says what a page is (a date, who interviews
+    whom), not who speaks (`MODERATOR: Welcome`)."""
+    key, value = item
+    return key in ("interviewer", "interviewee") or (key == "date" and bool(find_dates(value)))
+
+
 def _captioned_link(line: str) -> bool:
     """Whether `line` is an address and a few words about it (`Slides: https://…`), not
     a sentence that ends in one, nor a speaker who gives one (`Jane Doe: https://…`)."""
@@ -506,6 +513,8 @@ class _Parser:
         self.unlabelled = converted.headings | converted.code
         self.emphasised = converted.emphasised
         self.meta = dict(converted.meta)
+        self.listed_meta: set[str] = set()
+        """Keys of `meta` a list of `Key: value` lines in the page gave (`_meta_list`)."""
         for line, dropped, reason in converted.dropped:
             self.drop(line, dropped, reason)
         text = converted.text
@@ -517,6 +526,7 @@ class _Parser:
         title = self.head.title
         self.people.title = title or ""
         self.people.listed = tuple(self._listed_speakers())
+        self.people.interviewer = self.meta.get("interviewer", "").strip() or None
         # The page's metadata names people too (a summary, the speakers, the author).
         described = "\n".join(value for _, value in converted.meta)
         self.people.context = f"{title or ''}\n{described}\n{_unwrapped(text[:_CONTEXT_CHARS])}"
@@ -686,6 +696,13 @@ class _Parser:
                     self.drop(number, stripped, "participant")
                     continue
                 below_title = False
+            elif number in meta_lines or (
+                not lines[number - 2].strip()
+                and self._meta_list(lines, number - 1, meta_lines, in_body=True)
+            ):
+                # `INTERVIEWEE: ...` / `INTERVIEWER: ...` / `DATE: ...` below a heading.
+                self.drop(number, stripped, "page metadata")
+                continue
             yield number, stripped
 
     def _title_above(self, number: int) -> bool:
@@ -701,11 +718,15 @@ class _Parser:
         self.head.title, self.head.title_line = last.text, last.line
         return True
 
-    def _meta_list(self, lines: list[str], start: int, meta_lines: set[int]) -> bool:
+    def _meta_list(
+        self, lines: list[str], start: int, meta_lines: set[int], in_body: bool = False
+    ) -> bool:
         """Whether `lines[start]` begins a list of `Key: value` lines below the title
         (`* Speaker: Jane Doe`, `* Date: June 2017`, `* Video: https://...`), one key
         at least the parser reads: the page's metadata, as front matter would give
-        it. Its lines go into `meta_lines`, its known keys into `meta`."""
+        it. Its lines go into `meta_lines`, its known keys into `meta`. In the body
+        (`in_body`), only a list of two lines or more that dates the meeting or names
+        who interviews whom, so that no labels are taken for one."""
         found: list[tuple[str | None, str]] = []
         for line in itertools.islice(lines, start, start + _MAX_META_LINES + 1):
             match = _META_LINE.match(line.strip())
@@ -718,9 +739,12 @@ class _Parser:
             return False  # the list ends at a blank line
         if not any(key for key, _ in found):
             return False
+        if in_body and (len(found) < 2 or not any(map(_surely_meta, found))):
+            return False
         for key, value in found:
-            if key is not None:
-                self.meta.setdefault(key, value)
+            if key is not None and key not in self.meta:
+                self.meta[key] = value
+                self.listed_meta.add(key)
         meta_lines.update(range(start + 1, start + len(found) + 1))
         return True
 
@@ -1204,7 +1228,8 @@ class _Parser:
         return found[0].value if found else None
 
     def _meta_source(self, key: str) -> str:
-        where = "front matter" if self.source_format in ("text", "markdown") else "page metadata"
+        in_front = self.source_format in ("text", "markdown") and key not in self.listed_meta
+        where = "front matter" if in_front else "page metadata"
         return f"{where} `{key}`"
 
     def _dateline(

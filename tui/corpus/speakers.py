@@ -1031,6 +1031,9 @@ class People:
         """Handles in lower case (`gmaxwell`) that this page uses as speaker labels."""
         self.listed: tuple[str, ...] = ()
         """The speakers the page's metadata names (`speakers: [Jane Doe, Ann Lee]`)."""
+        self.interviewer: str | None = None
+        """Who asks the questions, where the page's metadata says (`INTERVIEWER: Ann
+        Lee`): the person of its `Q:` labels."""
         self._canonical: dict[str, str] = {}
         """Name -> its fullest form, until a new form is learned."""
         self._abbreviations: dict[str, str] | None = None
@@ -1291,7 +1294,9 @@ class People:
         if alias:
             return alias
         if label.role is Role.QUESTION:
-            asker = asker_of(label.note)
+            asker = asker_of(label.note) or (
+                None if _AUDIENCE.match(label.name) else self.interviewer
+            )
             return self.canonical(asker) if asker else None
         if label.role is Role.ANSWER:
             return None
