@@ -2107,3 +2107,23 @@ def test_an_interviews_list_of_who_and_when_below_a_heading(
         matcher,
     )
     assert [speaker for _, speaker in turns(panel)] == ["Moderator", "Jane Doe", "Moderator"]
+
+
+def test_a_remark_from_the_floor_is_whole_without_a_question_mark(
+    config: Config, matcher: TopicMatcher
+) -> None:
+    """In a talk, someone in the audience answers the speaker (`Audience member:
+    Delayed, but it will come.`): the paragraphs below, unlabelled, are the speaker's
+    again, not more of the remark."""
+    page = (
+        "# REPL Driven Development\n\n* **Speaker: Stuart Halloway**\n"
+        "* **Conference: Clojure/conj 2017**\n\n"
+        "So my name is Stuart Halloway. Java 9 is adding a shell, right?\n\n"
+        "Audience member: Delayed, but eventually it will be released.\n\n"
+        "It will eventually get there. One of the arguments made is teaching.\n\n"
+        "Audience member: Is the REPL a shell?\n\nIt is more than a shell.\n"
+    )
+    document = parse(page, config, matcher, name="repl.md")
+    assert [speaker for _, speaker in turns(document)] == [
+        "Stuart Halloway", None, "Stuart Halloway", None, "Stuart Halloway",
+    ]  # fmt: skip

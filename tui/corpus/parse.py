@@ -1770,9 +1770,12 @@ _INTERVIEW_QUESTIONS = 2
 
 
 def _put_by_audience(draft: _TurnDraft) -> bool:
-    """Whether `draft` is a whole question from someone unnamed (`Q: What about
-    batch verification?`): what follows unlabelled is no more of it."""
-    return draft.role is Role.QUESTION and draft.speaker is None and _ends_in(draft, "?")
+    """Whether `draft` is a whole question or remark from someone unnamed (`Q: What
+    about batch verification?`, `Audience member: Delayed, but it will come.`): what
+    follows unlabelled is no more of it. A `Q:` that does not end asking may go on."""
+    if draft.role is not Role.QUESTION or draft.speaker is not None:
+        return False
+    return _ends_in(draft, "?") or from_the_floor(draft.label)
 
 
 def _ends_in(draft: _TurnDraft, mark: str) -> bool:
