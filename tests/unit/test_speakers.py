@@ -2127,3 +2127,20 @@ def test_a_remark_from_the_floor_is_whole_without_a_question_mark(
     assert [speaker for _, speaker in turns(document)] == [
         "Stuart Halloway", None, "Stuart Halloway", None, "Stuart Halloway",
     ]  # fmt: skip
+
+
+def test_an_office_and_its_field_is_the_person_the_title_styles_so(
+    config: Config, matcher: TopicMatcher
+) -> None:
+    """A press office labels a minister by office and field (`MINISTER FOR VETERANS'
+    AFFAIRS:`), where the title names the holder with their style and letters (`the
+    Minister for Veterans' Affairs, the Hon. Dan Tehan MP`): that person."""
+    page = (
+        "<h1>Press Conference with the Minister for Veterans' Affairs, the Hon. Dan Tehan MP"
+        "</h1>\n<p>Canberra, 3 March 2017</p>\n"
+        "<p><strong>MINISTER FOR VETERANS' AFFAIRS:</strong></p><p>Thanks, Prime Minister.</p>\n"
+        "<p><strong>JOURNALIST:</strong></p><p>Minister, what about the review?</p>\n"
+        "<p><strong>MINISTER FOR VETERANS' AFFAIRS:</strong></p><p>It is under way.</p>\n"
+    )
+    document = parse(page, config, matcher, name="pc.html")
+    assert [speaker for _, speaker in turns(document)] == ["Dan Tehan", None, "Dan Tehan"]

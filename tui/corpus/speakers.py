@@ -860,12 +860,17 @@ def _person_tokens(tokens: list[str]) -> list[str]:
 
 
 def _office(name: str) -> str | None:
-    """The office a label names (`THE PRESIDENT` -> `president`), or None."""
+    """The office a label names (`THE PRESIDENT` -> `president`, `MINISTER FOR
+    HEALTH` -> `minister for health`), or None."""
     words = [_bare(token) for token in name.split()]
     while words and words[0] in ("the", "madam", "mr", "mister", "madame"):
         words = words[1:]
     phrase = " ".join(words)
-    return phrase if phrase in _OFFICES else None
+    if phrase in _OFFICES:
+        return phrase
+    # `Minister for Veterans' Affairs`: an office and its field.
+    head, joint, _ = phrase.partition(" for ")
+    return phrase if joint and head in _OFFICES else None
 
 
 # -- people ---------------------------------------------------------------------------
@@ -1520,17 +1525,17 @@ class People:
 
     def _holder(self, office: str) -> str | None:
         """Who holds `office` on this page: `President Ann Ray` in its title or text."""
-        words = r"\s+".join(map(re.escape, office.split()))
+        words = r"\s+".join(re.escape(word) + "[’']?" for word in office.split())
         pattern = re.compile(
-            rf"(?<![Vv]ice )(?<![Vv]ice-)\b(?i:{words})\s+(?:of\s+(?:the\s+)?{_NAME_TOKEN}\s+)?"
-            rf"(?P<name>(?:{_NAME_TOKEN}\s+){{0,2}}{_NAME_TOKEN})"
+            rf"(?<![Vv]ice )(?<![Vv]ice-)\b(?i:{words})(?:\s+of\s+(?:the\s+)?{_NAME_TOKEN})?"
+            rf"{_STYLED}(?P<name>(?:{_NAME_TOKEN}\s+){{0,2}}{_NAME_TOKEN})"
         )
         for text in (self.title, self.context):
             for match in pattern.finditer(text):
                 tokens = []
                 for token in match["name"].split():
-                    if _is_word_of(token, _TITLE_CASE_WORDS):
-                        break  # `Vice President Cole During Tour`: a title's words
+                    if _is_word_of(token, _TITLE_CASE_WORDS | _POST_NOMINALS):
+                        break  # `Vice President Cole During Tour`: a title's words; `MP`
                     if not _is_word_of(token, ROLE_WORDS):
                         tokens.append(token)
                 if tokens and tokens[0][0].isupper() and _bare(tokens[0]) not in _NOT_NAMES:
@@ -1538,6 +1543,14 @@ class People:
         return None
 
 
+_STYLED = (
+    r"(?:,?\s*(?:the\s+)?(?:(?:Rt\.?\s+)?Hon(?:ourable|orable)?\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?)\s+"
+    r"|\s+)"
+)
+"""How an office's holder may be styled between the office and the name: `Minister
+for Veterans' Affairs, the Hon. Dan Tehan MP`."""
+_POST_NOMINALS = frozenset({"mp", "mep", "msp", "ms", "qc", "kc", "td", "mla", "mpp", "sc"})
+"""Letters after a name (`Dan Tehan MP`): no part of it."""
 _CAMEL = re.compile(r"(?<=[a-zа-яё])(?=[A-ZА-ЯЁ])")
 """Where a glued name's second part starts: `AnnLee`."""
 _CONTRACTION = re.compile(r"\w+[’'](?:m|s|ve|re|ll|d|t)$")
