@@ -2033,6 +2033,12 @@ def test_a_court_transcript_with_numbered_lines_names_its_speakers(
     )
     document = parse(page * 3, config, matcher, name="case.txt")
     assert named(document)[:3] == ["Roberts", "Mr. Long", "Scalia"]
+    # A sentence that ends on a line of its own, again and again, names no one.
+    ended = page.replace("please the Court.", "Your Honor.")
+    ends = parse(
+        ended.replace("argument this morning.", "Anti-Injunction Act.") * 3, config, matcher
+    )
+    assert {"Your Honor.", "Anti-Injunction Act."}.isdisjoint(named(ends))
     assert document.date.value == dt.date(2012, 3, 26)
 
 
@@ -2042,13 +2048,17 @@ def test_minutes_name_the_short_forms_their_tables_and_headers_declare(
     """Meeting notes label people by the short form their table of attendees gives
     (`| Ujjwal Sharma | USA |`, not the initials `US`) or a header line (`Presenter:
     Peter Klecha (PKA)`, a heading, no speaker). Initials after a word in prose
-    (`Ratifying DH's proposal`) name no one: `DH` stays as printed."""
+    (`Ratifying DH's proposal`) name no one: `DH` stays as printed. One person given
+    two ways for one short form (`Daniel Ehrenberg`, `Dan Ehrenberg (DE)`) is named
+    by the fuller."""
     page = (
         "# 18 May, 2023 Meeting Notes\n\n**Remote attendees:**\n"
         "| Name                 | Abbreviation | Organization      |\n"
         "| -------------------- | ------------ | ----------------- |\n"
         "| Justin Ridgewell     | JRL          | Vercel            |\n"
         "| Ujjwal Sharma        | USA          | Igalia, S.L       |\n\n"
+        "| Daniel Ehrenberg     | DE           | Bloomberg         |\n\n"
+        "## Decimal\n\nPresenter: Dan Ehrenberg (DE)\n\nDE: So we were talking previously.\n\n"
         "## Async iterators\n\nPresenter: Peter Klecha (PKA)\n\n"
         "PKA: I'm looking for Stage 3 reviewers.\n\n"
         "JRL: I have done these parallel async iterators.\n\n"
@@ -2057,7 +2067,9 @@ def test_minutes_name_the_short_forms_their_tables_and_headers_declare(
         "### Conclusion\n\n- Ratifying DH's proposal, with a fallback.\n"
     )
     document = parse(page, config, matcher, name="may-18.md")
-    assert named(document) == ["Peter Klecha", "Justin Ridgewell", "Ujjwal Sharma", "DH"]
+    assert named(document) == [
+        "Daniel Ehrenberg", "Peter Klecha", "Justin Ridgewell", "Ujjwal Sharma", "DH",
+    ]  # fmt: skip
     assert "Presenter: Peter Klecha (PKA)" in [p.text for p in document.paragraphs]
 
 

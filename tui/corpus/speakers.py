@@ -484,7 +484,13 @@ def name_line(line: str) -> bool:
         len(line) <= _NAME_LINE_CHARS
         and bool(_NAME_LINE.match(line))
         and _bare(line) not in _NOT_NAMES
+        and not _ENDS_SENTENCE.search(line)
     )
+
+
+_ENDS_SENTENCE = re.compile(r"\w{3}\.$")
+"""`Your Honor.`, `Anti-Injunction Act.`: the end of a sentence on a line of its own, no
+name (`Jr.`, `A.` may end one)."""
 
 
 def timed_name(line: str) -> str | None:
@@ -1429,8 +1435,12 @@ class People:
                 for match in pattern.finditer(self.context):
                     person = " ".join(match["name"].split())
                     found.setdefault(match["short"], set()).add(person)
+            # One person named two ways (`Daniel Ehrenberg`, `Dan Ehrenberg (DE)`): the
+            # fullest; two people with one short form: neither.
             self._abbreviations = {
-                short: people.pop() for short, people in found.items() if len(people) == 1
+                short: max(people, key=len)
+                for short, people in found.items()
+                if len({surname_of(person) for person in people}) == 1
             }
         return self._abbreviations.get(name.upper())
 
