@@ -2156,3 +2156,25 @@ def test_an_office_and_its_field_is_the_person_the_title_styles_so(
     )
     document = parse(page, config, matcher, name="pc.html")
     assert [speaker for _, speaker in turns(document)] == ["Dan Tehan", None, "Dan Tehan"]
+
+
+@pytest.mark.parametrize("name", ["bookbytes.txt", "bookbytes.md"])
+def test_a_time_then_a_name_in_bold_then_the_words_is_a_label(
+    config: Config, matcher: TopicMatcher, name: str
+) -> None:
+    """A podcast prints the time, who speaks in bold and their words on one line
+    (`0:00:26.3 **Jason Staten** I-`), in text or Markdown: each line a turn."""
+    page = (
+        "(Intro music: Electro Swing)\n\n"
+        "0:00:12.6 **Adam Garrett-Harris** Hello, and welcome to BookBytes.\n\n"
+        "0:00:26.3 **Jason Staten** I-\n\n"
+        "0:00:26.6 **Adam Garrett-Harris** I had- Go ahead.\n\n"
+        "0:00:34.7 **Jen Luker** No, it’s primer.\n"
+    )
+    document = parse(page, config, matcher, name=name)
+    assert named(document) == [
+        "Adam Garrett-Harris",
+        "Jason Staten",
+        "Adam Garrett-Harris",
+        "Jen Luker",
+    ]

@@ -85,6 +85,8 @@ def convert(raw: str, name: str) -> Converted:
         meta, dropped = [], []
         if kind == "text" and _NUMBERED_LINE.search(text):
             text, dropped = _without_line_numbers(text)
+        if kind == "text" and "**" in text:
+            text = _TIMED_BOLD_NAME.sub(r"\g<time> \g<name>: \g<rest>", text)
     return Converted(
         text,
         kind,
@@ -831,6 +833,15 @@ _MD_AUTOLINK = re.compile(
 """An autolink (`<https://example.org>`, `<jane@example.org>`): its address, shown."""
 
 
+_TIMED_BOLD_NAME = re.compile(
+    r"^(?P<time>\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?)[ \t]+\*\*(?P<name>[^*\n:]{1,60}?)\*\*"
+    r"[ \t]+(?P<rest>[^\s:].*)$",
+    re.MULTILINE,
+)
+"""`0:00:26.3 **Jason Staten** I had-`: a time, then who speaks in bold, then the words,
+as some podcasts print their transcripts: a label once the bold is gone."""
+
+
 def _markdown_inline(line: str) -> str:
     if "<" in line:
         line = _MD_INLINE_TAG.sub(" ", _MD_AUTOLINK.sub(r"\1", line))
@@ -944,6 +955,8 @@ def _convert_markdown(
             line = _MD_IMAGE.sub("", line)
         if not heading_level and _MD_WHOLE_EMPHASIS.match(line):
             emphasised.add(index + 1)
+        if line[:1].isdigit() and "**" in line:
+            line = _TIMED_BOLD_NAME.sub(r"\g<time> \g<name>: \g<rest>", line)
         line = _markdown_inline(line)
         if line.strip() and not body_seen:
             if heading_level in (1, 2):
