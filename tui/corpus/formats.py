@@ -83,7 +83,7 @@ def convert(raw: str, name: str) -> Converted:
         text, meta, dropped, headings, code, emphasised = _convert_markdown(lines)
     elif kind not in ("html", "srt", "vtt"):
         meta, dropped = [], []
-        if kind == "text" and _NUMBERED_LINE.search(text):
+        if kind == "text" and _PAGE_START.search(text, 0, _FIRST_PAGE_CHARS):
             text, dropped = _without_line_numbers(text)
         if kind == "text" and "**" in text:
             text = _TIMED_BOLD_NAME.sub(r"\g<time> \g<name>: \g<rest>", text)
@@ -102,6 +102,13 @@ def convert(raw: str, name: str) -> Converted:
 
 _NUMBERED_LINE = re.compile(r"^[ \t]{0,4}(\d{1,2})(?:[ \t]+(\S.*))?$", re.MULTILINE)
 """A line of a court's or a hearing's transcript: its number on the page, then text."""
+_PAGE_START = re.compile(
+    r"\n[ \t]{0,4}1[ \t]+\S.*\n(?:[ \t]*\n)?[ \t]{0,4}2(?:[ \t]+\S.*)?\n(?:[ \t]*\n)?[ \t]{0,4}3\b"
+)
+"""Lines numbered 1, 2 and 3, spaced or not: a numbered page begins (a quick look,
+before `_without_line_numbers` counts)."""
+_FIRST_PAGE_CHARS = 8000
+"""Where the first numbered page's lines 1 to 3 stand, a header and a cover above."""
 _NUMBERED_SHARE = 0.5
 _NUMBERED_PAGES = 2
 """Pages that number their lines from 1 again: a numbered list does not, twice."""
@@ -179,6 +186,12 @@ def _meta_key(key: str) -> str:
     """A front matter key as a meta key: `Event-Date` -> `date`, `scraped_at` -> `scraped`;
     keys not listed in `_META_KEYS` are only folded (`Tags` -> `tags`)."""
     return known_meta_key(key) or _folded_key(key)
+
+
+def is_meta_key(key: str) -> bool:
+    """Whether `key`, as a page writes it (`Date`, `Event Date`), is one the parser reads
+    as it stands, suffix and all: a quick look, where `known_meta_key` folds more."""
+    return key.strip().casefold().replace("-", "_").replace(" ", "_") in _META_KEYS
 
 
 def known_meta_key(key: str) -> str | None:

@@ -33,7 +33,7 @@ from tui.corpus.dates import (
     start_time,
 )
 from tui.corpus.folder import NO_FOLDER, Folder
-from tui.corpus.formats import Converted, convert, known_meta_key
+from tui.corpus.formats import Converted, convert, is_meta_key, known_meta_key
 from tui.corpus.letters import UPPER, fold
 from tui.corpus.model import (
     Confidence,
@@ -459,6 +459,8 @@ _META_LINE = re.compile(
 )
 """`* Speaker: Jane Doe`: a line of a list of what a page says about itself."""
 _MAX_META_LINES = 12
+_META_KEY_REACH = 40
+"""A line of such a list has its colon within this many characters of its start."""
 _SAID_END = ".?!…"
 """How a line of speech ends, and a line of a list of metadata does not."""
 
@@ -697,7 +699,9 @@ class _Parser:
                     continue
                 below_title = False
             elif number in meta_lines or (
-                not lines[number - 2].strip()
+                (colon := stripped.find(":", 0, _META_KEY_REACH)) > 0
+                and is_meta_key(stripped[:colon].strip("*•- "))
+                and not lines[number - 2].strip()
                 and self._meta_list(lines, number - 1, meta_lines, in_body=True)
             ):
                 # `INTERVIEWEE: ...` / `INTERVIEWER: ...` / `DATE: ...` below a heading.
@@ -866,7 +870,9 @@ class _Parser:
         speaker_lines = {
             position: named
             for position, block in enumerate(blocks)
-            if (named := _speaker_line(block, blocks[position + 1 : position + 2]))
+            if block.label is not None
+            and block.label.name.casefold() in _SPEAKER_WORDS
+            and (named := _speaker_line(block, blocks[position + 1 : position + 2]))
         }
         styles = {
             block.label.style
@@ -1014,6 +1020,8 @@ class _Parser:
         each gives the part below to that person (`## Tadge Dryja`). A name the page
         lists or labels; else, where two people or more are so headed, a full name
         none of whose words the page writes in lower case (not `## Lightning Network`)."""
+        if not self.headings:
+            return {}
         headed = {fold(b.text): b.text for b in blocks if b.line in self.headings}
         found = {name: people[name] for name in headed.keys() & people.keys()}
         if not found:

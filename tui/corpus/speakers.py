@@ -459,11 +459,16 @@ _SAID_AT = re.compile(
 )
 
 
+_TIME_IN_BRACKETS = re.compile(r"[\[(]\d{1,2}:\d\d")
+_SAID_AT_REACH = 90
+"""The time's colon stands within this many characters of the line's start."""
+
+
 def said_at(line: str) -> tuple[str, str] | None:
     """The name and the words of a line that gives who speaks and when in brackets,
     then what they say, without a colon (`[Jane Doe] [00:27] Can I read?`, `**Jane**
     [0:06] How?`, `Jane Doe (00:01:05) Yes.`); None for any other line."""
-    if "]" not in line and ")" not in line:
+    if ":" not in line[:_SAID_AT_REACH] or not _TIME_IN_BRACKETS.search(line, 0, _SAID_AT_REACH):
         return None
     found = _SAID_AT.match(line)
     if found is None:
@@ -597,9 +602,13 @@ def parse_label(line: str, known: People | None = None) -> Label | None:
 
 
 def _stenogram_label(line: str) -> Label | None:
-    """A label of a Russian or Ukrainian stenogram (`_SURNAME_INITIALS`, `_PRESIDING`)."""
-    if presiding := _PRESIDING.match(line):
+    """A label of a Russian or Ukrainian stenogram (`_SURNAME_INITIALS`, `_PRESIDING`).
+    Most lines fail at their first letters, without the expressions."""
+    if line[0] in "ПпГг" and (presiding := _PRESIDING.match(line)):
         return Label(presiding["name"], None, presiding["rest"] or "", "NAME.", Role.OFFICE)
+    space = line.find(" ")
+    if space < 2 or line[space + 2 : space + 3] != "." or not line[0].isupper():
+        return None  # no `Surname I.`
     found = _SURNAME_INITIALS.match(line)
     if found is None or not (found["name"].split()[0].isupper() or not found["rest"]):
         return None
@@ -908,7 +917,12 @@ def title_case(name: str) -> str:
     """`JANE DOE` -> `Jane Doe`, `TANAKA Yuki` -> `Tanaka Yuki`, `MR.` -> `Mr.`,
     `MILLENDER-McDONALD` -> `Millender-McDonald`; initials as they are (`J.`, `А.М.`,
     `WT`: two or three capitals without a vowel)."""
-    return " ".join("-".join(map(_title_part, token.split("-"))) for token in name.split())
+    return " ".join(
+        "-".join(map(_title_part, token.split("-")))
+        if token.isupper() or "Mc" in token or "Mac" in token
+        else token
+        for token in name.split()
+    )
 
 
 _DOTTED_INITIALS = re.compile(r"(?:\w\.)+")
