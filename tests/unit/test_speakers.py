@@ -2178,3 +2178,24 @@ def test_a_time_then_a_name_in_bold_then_the_words_is_a_label(
         "Adam Garrett-Harris",
         "Jen Luker",
     ]
+
+
+def test_a_pages_list_of_what_it_is_one_paragraph_each_names_the_office_holder(
+    config: Config, matcher: TopicMatcher
+) -> None:
+    """A press office's page lists below its title, one paragraph each, who holds the
+    office that speaks (`Prime Minister: Turnbull, Malcolm`), when it was released and
+    its number: the page's metadata, no turns, and `PRIME MINISTER:` is that person."""
+    page = (
+        "<html><head><title>Press Conference, Canberra | PM Transcripts</title></head><body>"
+        "<h1>Press Conference, Canberra</h1>\n<p>Prime Minister: Turnbull, Malcolm</p>\n"
+        "<p>Release Date: 17/11/2016</p>\n<p>Release Type: Transcript</p>\n"
+        "<p>Transcript ID: 40598</p>\n<p>PRIME MINISTER:</p><p>This is a great initiative.</p>\n"
+        "<p>JOURNALIST:</p><p>Prime Minister, is PTSD part of this program?</p>\n"
+        "<p>PRIME MINISTER:</p><p>Yes it is.</p>\n</body></html>\n"
+    )
+    document = parse(page, config, matcher, name="transcript-40598.html")
+    assert [speaker for _, speaker in turns(document)] == [
+        "Malcolm Turnbull", None, "Malcolm Turnbull",
+    ]  # fmt: skip
+    assert document.date.value == dt.date(2016, 11, 17)

@@ -157,6 +157,7 @@ _META_KEYS = {
     "date_and_time": "date",
     "venue": "place",
     "published": "published",
+    "release_date": "published",
     "pubdate": "published",
     "publish_date": "published",
     "date_published": "published",

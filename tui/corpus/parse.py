@@ -59,6 +59,7 @@ from tui.corpus.speakers import (
     marks_word,
     name_line,
     nameless_label,
+    office_of,
     parse_label,
     production_mark,
     said_at,
@@ -366,6 +367,19 @@ def _labels_again(line: str, lines: list[str], number: int) -> bool:
 
 _LABEL_LOOKAHEAD = 40
 """Lines below the head's first to look for its label again."""
+
+
+_LISTED_NAME = re.compile(
+    rf"(?P<surname>{UPPER}[\w’'-]+),\s+(?P<given>{UPPER}[\w’'.-]+(?:\s+{UPPER}[\w’'.-]+)?)$"
+)
+
+
+def _name_listed(value: str) -> str | None:
+    """A person's name as a list of metadata gives it: `Turnbull, Malcolm` (surname
+    first, as catalogues write it) as `Malcolm Turnbull`, or a full name as it is."""
+    if found := _LISTED_NAME.match(value.strip()):
+        return f"{found['given']} {found['surname']}"
+    return value.strip() if _is_full_name(value.strip()) else None
 
 
 def _surely_meta(item: tuple[str | None, str]) -> bool:
@@ -732,14 +746,26 @@ class _Parser:
         (`in_body`), only a list of two lines or more that dates the meeting or names
         who interviews whom, so that no labels are taken for one."""
         found: list[tuple[str | None, str]] = []
-        for line in itertools.islice(lines, start, start + _MAX_META_LINES + 1):
-            match = _META_LINE.match(line.strip())
+        taken: list[int] = []
+        """The list's lines, by index: one under the other, or (below the title) one
+        paragraph each, as a page of HTML gives them."""
+        offices: dict[str, str] = {}
+        index = start
+        while index < len(lines) and len(found) <= _MAX_META_LINES:
+            match = _META_LINE.match(lines[index].strip())
             if match is None or match["value"].rstrip()[-1:] in _SAID_END:
                 break
             found.append((known_meta_key(match["key"]), match["value"].strip()))
+            taken.append(index)
+            if (office := office_of(match["key"])) and (holder := _name_listed(match["value"])):
+                offices[office] = holder  # `Prime Minister: Turnbull, Malcolm`
+            index += 1
+            if not in_body and index + 1 < len(lines) and not lines[index].strip():
+                index += 1  # the next paragraph may go on with the list
         if len(found) > _MAX_META_LINES:
             return False  # a long run of `Key: value` is no list of metadata
-        if not found or (start + len(found) < len(lines) and lines[start + len(found)].strip()):
+        end = taken[-1] + 1 if taken else start
+        if not found or (end < len(lines) and lines[end].strip()):
             return False  # the list ends at a blank line
         if not any(key for key, _ in found):
             return False
@@ -749,7 +775,9 @@ class _Parser:
             if key is not None and key not in self.meta:
                 self.meta[key] = value
                 self.listed_meta.add(key)
-        meta_lines.update(range(start + 1, start + len(found) + 1))
+        for office, holder in offices.items():
+            self.people.holders.setdefault(office, holder)
+        meta_lines.update(index + 1 for index in taken)
         return True
 
     def _listed_speakers(self) -> list[str]:

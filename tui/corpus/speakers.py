@@ -778,7 +778,7 @@ def _classify(raw: str, note: str | None, rest: str, known: People | None) -> La
         return None  # `On Africa:`, `So Far:`: no name starts so
     if all(word in ROLE_WORDS or word in ("and", "for") for word in words):
         return Label(name, note, rest, "role:", Role.OFFICE)
-    if _office(name) is not None:
+    if office_of(name) is not None:
         return Label(name, note, rest, "role:", Role.OFFICE)
     person = _person_tokens(tokens)
     if len(person) == 1 and len(tokens) > 1 and _bare(tokens[-2]) == "of":
@@ -841,7 +841,9 @@ def _period_label(line: str) -> Label | None:
         return None
     if _AUDIENCE.match(raw):
         return Label(raw, note, rest, "NAME.", Role.QUESTION)
-    if tokens[0] == "The" or (not any(_is_word_of(t, HONORIFICS) for t in before) and _office(raw)):
+    if tokens[0] == "The" or (
+        not any(_is_word_of(t, HONORIFICS) for t in before) and office_of(raw)
+    ):
         return Label(raw, note, rest, "NAME.", Role.OFFICE)  # `The PRESIDING OFFICER (Mr. Thune).`
     return Label(raw, note, rest, "NAME.", Role.PERSON)
 
@@ -874,7 +876,7 @@ def _person_tokens(tokens: list[str]) -> list[str]:
     return person
 
 
-def _office(name: str) -> str | None:
+def office_of(name: str) -> str | None:
     """The office a label names (`THE PRESIDENT` -> `president`, `MINISTER FOR
     HEALTH` -> `minister for health`), or None."""
     words = [_bare(token) for token in name.split()]
@@ -1328,7 +1330,7 @@ class People:
         if label.style == "Name, ROLE:":  # the name first, what the person is after
             return self.canonical(" ".join(_person_tokens(label.name.split())) or label.name)
         if label.role in (Role.HOST, Role.OFFICE):
-            office = _office(label.name) if label.role is Role.OFFICE else label.name.casefold()
+            office = office_of(label.name) if label.role is Role.OFFICE else label.name.casefold()
             named = asker_of(label.note)
             if named:
                 # `The Prime Minister (Mr. Tom Hale):`, then `The Prime Minister:`.
@@ -1874,7 +1876,7 @@ def folder_people(texts: Sequence[str]) -> tuple[dict[str, str], dict[str, str]]
                 elif person and len(person) < len(label.name.split()):
                     alone.add(surname_of(person[0]))  # after an honorific or an office
             elif label.role is Role.OFFICE and (named := asker_of(label.note)):
-                office = _office(label.name)
+                office = office_of(label.name)
                 if office:
                     holders.setdefault(office, set()).add(title_case(named))
     # Written twice at least: `Labour Members`, once, is no one's name.
