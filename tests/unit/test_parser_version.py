@@ -1,0 +1,59 @@
+"""The parser's version moves with what it makes: cached documents are parsed again only
+when `PARSER_VERSION` changes (`tui.corpus.cache`), so a change to what the parser makes
+of a page, without a new version, leaves every user's cache stale.
+
+What the parser makes of the development corpus and the seeds is summed up in one
+digest; `parser_outputs.txt` holds the digest each version made. A new digest needs a
+new version, and a line for it."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from tui.corpus.config import load_config
+from tui.corpus.library import Library
+from tui.corpus.model import PARSER_VERSION, Document
+
+ROOT = Path(__file__).resolve().parents[2]
+RECORD = Path(__file__).with_name("parser_outputs.txt")
+FOLDERS = [*sorted((ROOT / "tests" / "corpus" / "docs").iterdir()), ROOT / "seeds"]
+
+
+def _summary(document: Document) -> str:
+    """What the parser made of a page, without where the page lies on this machine."""
+    turns = [
+        (turn.speaker, turn.label, turn.note, turn.kind.value, [p.text for p in turn.paragraphs])
+        for turn in document.turns
+    ]
+    dropped = [(d.line, d.text, d.reason) for d in document.dropped]
+    date = (document.date.value, document.date.source, document.date.confidence.value)
+    return repr((document.path.name, document.title, date, document.place, turns, dropped))
+
+
+def digest() -> str:
+    config = load_config()
+    outputs = hashlib.blake2b(digest_size=16)
+    for folder in FOLDERS:
+        library = Library.load(folder, config)
+        for document in sorted(library.documents, key=lambda d: d.path.name):
+            outputs.update(_summary(document).encode("utf-8", "surrogatepass"))
+    return outputs.hexdigest()
+
+
+def recorded() -> dict[int, str]:
+    lines = RECORD.read_text(encoding="utf-8").split("\n")
+    pairs = [line.split() for line in lines if line.strip() and not line.startswith("#")]
+    return {int(version): value for version, value in pairs}
+
+
+def test_a_new_output_of_the_parser_has_a_new_version() -> None:
+    made = digest()
+    versions = recorded()
+    made_by = [version for version, value in versions.items() if value == made]
+    assert made_by == [PARSER_VERSION], (
+        f"the parser's output is {made} (PARSER_VERSION {PARSER_VERSION}); "
+        f"{RECORD.name} gives {versions.get(PARSER_VERSION)} for that version. Where the "
+        "output changed, raise PARSER_VERSION in tui/corpus/model.py and add a line "
+        f"`{PARSER_VERSION + 1} <digest>`; an old line is never changed."
+    )
