@@ -137,3 +137,40 @@ def test_a_surname_label_is_the_full_name_the_folders_pages_write(
     # `Joe Biden`, written twice in the folder, names the label that gives `Biden` alone;
     # `Labour Members`, written once, names no one.
     assert speakers(library, "remarks-1") == ["Joe Biden", "Hon. Members"]
+
+
+def press_page(title: str, released: str, extra: str = "") -> str:
+    return (
+        f"{title}\n\nRelease Date: {released}\n\n{extra}"
+        "PRIME MINISTER: Thank you all for coming.\n\nJOURNALIST: A question?\n"
+    )
+
+
+def test_a_slash_date_either_way_is_read_day_first_where_the_folder_writes_so(
+    tmp_path: Path, config: Config
+) -> None:
+    """A press office that writes its dates day first (`17/11/2016`) dates its page of
+    `06/09/2007` the 6th of September; a folder with no such date, or one that writes
+    a date month first (`12/25/2010`), the 9th of June; and a page that writes the day
+    in words too (`June 9, 2007`) means what it writes."""
+    write(
+        tmp_path / "au",
+        {
+            "a.txt": press_page("Press Conference, Canberra", "17/11/2016"),
+            "b.txt": press_page("Joint Press Conference, Sydney", "06/09/2007"),
+            "c.txt": press_page("Doorstop, Perth", "06/09/2007", "On June 9, 2007 we met.\n\n"),
+        },
+    )
+    write(
+        tmp_path / "us",
+        {
+            "a.txt": press_page("Press Briefing, Washington", "12/25/2010"),
+            "b.txt": press_page("Joint Press Conference, New York", "06/09/2007"),
+        },
+    )
+    au = Library.load(tmp_path / "au", config)
+    us = Library.load(tmp_path / "us", config)
+    assert au.by_id("b").date.value == dt.date(2007, 9, 6)
+    assert au.by_id("b").date.source.endswith("day first as the page's dates")
+    assert au.by_id("c").date.value == dt.date(2007, 6, 9)
+    assert us.by_id("b").date.value == dt.date(2007, 6, 9)

@@ -4,7 +4,8 @@ of a page, without a new version, leaves every user's cache stale.
 
 What the parser makes of the development corpus and the seeds is summed up in one
 digest; `parser_outputs.txt` holds the digest each version made. A new digest needs a
-new version, and a line for it."""
+new version, and a line for it. A change the corpus does not show (a layout none of
+its pages has) needs a new version too: this test cannot see it."""
 
 from __future__ import annotations
 
@@ -50,8 +51,7 @@ def recorded() -> dict[int, str]:
 def test_a_new_output_of_the_parser_has_a_new_version() -> None:
     made = digest()
     versions = recorded()
-    made_by = [version for version, value in versions.items() if value == made]
-    assert made_by == [PARSER_VERSION], (
+    assert versions.get(PARSER_VERSION) == made, (
         f"the parser's output is {made} (PARSER_VERSION {PARSER_VERSION}); "
         f"{RECORD.name} gives {versions.get(PARSER_VERSION)} for that version. Where the "
         "output changed, raise PARSER_VERSION in tui/corpus/model.py and add a line "

@@ -167,6 +167,27 @@ def _read(match: re.Match[str]) -> FoundDate | None:
     return FoundDate(value, match.start(), match.end(), ambiguous) if value is not None else None
 
 
+_SLASH_DATE = re.compile(rf"(?<![\d/])(\d{{1,2}})/(\d{{1,2}})/({_YEAR})(?![\d/])")
+
+
+def slash_order(text: str) -> tuple[int, int]:
+    """How many of the slash dates `text` writes can only be read day first
+    (`25/12/2010`), and how many only month first (`12/25/2010`)."""
+    day_first = month_first = 0
+    for match in _SLASH_DATE.finditer(text):
+        first, second = int(match[1]), int(match[2])
+        day_first += 12 < first <= 31 and second <= 12
+        month_first += 12 < second <= 31 and first <= 12
+    return day_first, month_first
+
+
+def written_month_first(text: str, value: dt.date) -> bool:
+    """Whether `text` writes `value` as a slash date month first (`06/09/2007` for
+    June 9): the date one would read day first where the page's others are."""
+    pattern = rf"(?<![\d/])0?{value.month}/0?{value.day}/{value.year}(?![\d/])"
+    return re.search(pattern, text) is not None
+
+
 def _near_years(text: str) -> Iterator[tuple[int, int]]:
     """The stretches of `text` within `_REACH` of four digits, in order, apart."""
     region: tuple[int, int] | None = None

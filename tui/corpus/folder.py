@@ -35,6 +35,8 @@ class Folder:
     """(office, person) where the folder's labels name one holder of an office."""
     file_dates: bool = True
     """Whether a date in a file's name may be its meeting's (`_named_for_meetings`)."""
+    day_first: bool = False
+    """Whether the folder's pages write slash dates day first (`_day_first`)."""
 
 
 NO_FOLDER = Folder()
@@ -56,6 +58,7 @@ def learn(pages: Sequence[tuple[str, str]]) -> Folder:
         tuple(sorted(names.items())),
         tuple(sorted(holders.items())),
         _named_for_meetings(pages),
+        _day_first(texts),
     )
 
 
@@ -78,3 +81,12 @@ def _named_for_meetings(pages: Sequence[tuple[str, str]]) -> bool:
         elif written:
             differ += 1
     return not (differ >= FILE_DATE_PAGES and agree * 4 < agree + differ)
+
+
+def _day_first(texts: Sequence[str]) -> bool:
+    """Whether the pages write their slash dates day first (`17/11/2016`, as Britain,
+    Australia and Europe do): some can only be read so, and none only month first."""
+    from tui.corpus.dates import slash_order
+
+    counts = [slash_order(text[:HEAD_CHARS]) for text in texts]
+    return sum(day for day, _ in counts) >= 1 and sum(month for _, month in counts) == 0

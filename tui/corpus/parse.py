@@ -30,7 +30,9 @@ from tui.corpus.dates import (
     match_dateline,
     said_on,
     short_dates,
+    slash_order,
     start_time,
+    written_month_first,
 )
 from tui.corpus.folder import NO_FOLDER, Folder
 from tui.corpus.formats import Converted, convert, is_meta_key, known_meta_key
@@ -472,6 +474,8 @@ _META_LINE = re.compile(
     r"^(?:[*•-]\s+)?(?P<key>[^\W\d_][\w /&-]{0,30}?)\s*:\s+(?P<value>\S.{0,300})$"
 )
 """`* Speaker: Jane Doe`: a line of a list of what a page says about itself."""
+_DATED_CHARS = 5000
+"""Of a page, what is read for its date written in words as well as in numbers."""
 _MAX_META_LINES = 12
 _META_KEY_REACH = 40
 """A line of such a list has its colon within this many characters of its start."""
@@ -553,6 +557,7 @@ class _Parser:
         drafts, label_styles = self._turns(blocks, title_speaker)
         drafts = self._drop_trailing_headings(drafts, blocks)
         date, place, dateline_agency = self._date_and_place(blocks)
+        date = self._day_first(date, text)
         turns = self._finish(drafts)
         if not turns:
             self.warnings.append("no body text found")
@@ -1235,6 +1240,24 @@ class _Parser:
                 None,
             )
         return EventDate(None, "no date found", Confidence.MISSING), place, None
+
+    def _day_first(self, date: EventDate, text: str) -> EventDate:
+        """`date`, read day first where the page wrote it as a slash date that reads
+        either way (`06/09/2007`) and the page, or else its folder, writes its others
+        day first (`17/11/2016`) and none month first."""
+        value = date.value
+        if value is None or value.day > 12 or value.day == value.month:
+            return date
+        if not written_month_first(text, value):
+            return date
+        head = text[:_DATED_CHARS]
+        if any(d.value == value and "/" not in head[d.start : d.end] for d in find_dates(head)):
+            return date  # written in words too (`June 9, 2007`): so the page means it
+        day_first, month_first = slash_order(text)
+        if month_first or not (day_first or self.folder.day_first):
+            return date
+        turned = dt.date(value.year, value.day, value.month)
+        return EventDate(turned, f"{date.source}, day first as the page's dates", date.confidence)
 
     def _meeting_day(self, found: EventDate, blocks: list[_Block]) -> EventDate:
         """A date the page was posted or filed under is often not the meeting's: the
