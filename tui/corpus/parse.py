@@ -1248,7 +1248,7 @@ class _Parser:
         value = date.value
         if value is None or value.day > 12 or value.day == value.month:
             return date
-        if not written_month_first(text, value):
+        if f"/{value.year}" not in text or not written_month_first(text, value):
             return date
         head = text[:_DATED_CHARS]
         if any(d.value == value and "/" not in head[d.start : d.end] for d in find_dates(head)):
