@@ -100,7 +100,7 @@ def convert(raw: str, name: str) -> Converted:
 
 # --- numbered lines ----------------------------------------------------------------------
 
-_NUMBERED_LINE = re.compile(r"^[ \t]{0,4}(\d{1,2})(?:[ \t]+(\S.*))?$", re.MULTILINE)
+_NUMBERED_LINE = re.compile(r"[ \t]{0,4}(\d{1,2})(?:[ \t]+(\S.*))?$")
 """A line of a court's or a hearing's transcript: its number on the page, then text."""
 _PAGE_START = re.compile(
     r"\n[ \t]{0,4}1[ \t]+\S.*\n(?:[ \t]*\n)?[ \t]{0,4}2(?:[ \t]+\S.*)?\n(?:[ \t]*\n)?[ \t]{0,4}3\b"
@@ -847,9 +847,10 @@ _MD_AUTOLINK = re.compile(
 """An autolink (`<https://example.org>`, `<jane@example.org>`): its address, shown."""
 
 
+CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
+"""A time as transcripts write when words were said: `0:06`, `00:01:05`, `0:00:26.3`."""
 _TIMED_BOLD_NAME = re.compile(
-    r"^(?P<time>\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?)[ \t]+\*\*(?P<name>[^*\n:]{1,60}?)\*\*"
-    r"[ \t]+(?P<rest>[^\s:].*)$",
+    rf"^(?P<time>{CLOCK})[ \t]+\*\*(?P<name>[^*\n:]{{1,60}}?)\*\*[ \t]+(?P<rest>[^\s:].*)$",
     re.MULTILINE,
 )
 """`0:00:26.3 **Jason Staten** I had-`: a time, then who speaks in bold, then the words,
@@ -1134,8 +1135,9 @@ _FULL_NAME = re.compile(rf"{UPPER}[\w’'-]*(?: {UPPER}[\w’'-]*){{1,2}}:")
 _LABEL_WORDS = 3
 
 
-CHANGE_MARK = ">>"
-"""How captions mark a change of speaker without a name (`>>`, `- `, `<v ->`)."""
+CHANGE_OF_SPEAKER = ">>"
+"""How a stenographer marks a change of speaker without a name, and how captions that
+mark one otherwise (`- `, `<v ->`) are written for the parser."""
 
 
 def _one_word_labels(cues: Iterable[list[_Piece]]) -> frozenset[str]:
@@ -1146,18 +1148,13 @@ def _one_word_labels(cues: Iterable[list[_Piece]]) -> frozenset[str]:
     firsts: set[str] = set()
     for pieces in cues:
         words = [piece for piece in pieces[:_LABEL_WORDS] if isinstance(piece, str)]
-        if not words or not all(word[0].isupper() for word in words[:2]):
-            counts.update(words[:1] if words and _ONE_WORD_NAME.fullmatch(words[0]) else ())
+        if not words or not words[0][0].isupper():
             continue
         if _ONE_WORD_NAME.fullmatch(words[0]):
             counts[words[0]] += 1
         elif any(_FULL_NAME.fullmatch(" ".join(words[:size])) for size in (2, 3)):
             firsts.add(f"{words[0]}:")
-    return frozenset(
-        word
-        for word, count in counts.items()
-        if word[0].isupper() and (count >= 2 or word in firsts)
-    )
+    return frozenset(word for word, count in counts.items() if count >= 2 or word in firsts)
 
 
 def _convert_captions(lines: list[str], kind: str) -> tuple[str, list[DroppedText]]:
@@ -1209,7 +1206,7 @@ def _convert_captions(lines: list[str], kind: str) -> tuple[str, list[DroppedTex
                 voice = None
                 marked = False
             if marked:
-                words.append(CHANGE_MARK)
+                words.append(CHANGE_OF_SPEAKER)
                 marked = False
             at_start = False
             words.append(piece)

@@ -35,7 +35,13 @@ from tui.corpus.dates import (
     written_month_first,
 )
 from tui.corpus.folder import NO_FOLDER, Folder
-from tui.corpus.formats import Converted, convert, is_meta_key, known_meta_key
+from tui.corpus.formats import (
+    CHANGE_OF_SPEAKER,
+    Converted,
+    convert,
+    is_meta_key,
+    known_meta_key,
+)
 from tui.corpus.letters import UPPER, fold
 from tui.corpus.model import (
     Confidence,
@@ -48,7 +54,6 @@ from tui.corpus.model import (
     split_title_tail,
 )
 from tui.corpus.speakers import (
-    CHANGE_OF_SPEAKER,
     HONORIFICS,
     ROLE_WORDS,
     SPOKEN_WORDS,
@@ -901,11 +906,9 @@ class _Parser:
         self, blocks: list[_Block], title_speaker: str | None
     ) -> tuple[list[_TurnDraft], set[str]]:
         speaker_lines = {
-            position: named
+            position: line
             for position, block in enumerate(blocks)
-            if block.label is not None
-            and block.label.name.casefold() in _SPEAKER_WORDS
-            and (named := _speaker_line(block, blocks[position + 1 : position + 2]))
+            if (line := _speaker_line(block, blocks[position + 1 : position + 2]))
         }
         styles = {
             block.label.style
@@ -941,13 +944,13 @@ class _Parser:
                 # `**Break:** [30:46]`, `**Song:** [04:47]`: a part of the show, no speaker.
                 drafts.append(_TurnDraft(None, None, None, TurnKind.HEADING, [mark]))
                 continue
-            if (named := speaker_lines.get(position)) is not None:
+            if (speaker_line := speaker_lines.get(position)) is not None:
                 # `Speaker: Tim Ruffing` above the talk: his part begins, unlabelled (on
                 # a labelled page, the labels say who speaks: a header of the notes).
+                person, heading = speaker_line
                 if not labelled:
-                    credited = main_person = self.people.canonical(named)
+                    credited = main_person = self.people.canonical(person)
                     opening = 0
-                heading = f"{block.label.name}: {block.text}" if block.label else block.text
                 drafts.append(_TurnDraft(None, None, None, TurnKind.HEADING, [heading]))
                 continue
             if block.label is not None:
@@ -1379,16 +1382,18 @@ def _production_mark(block: _Block) -> str | None:
 _SPEAKER_WORDS = frozenset({"speaker", "speakers", "presenter", "presenters"})
 
 
-def _speaker_line(block: _Block, after: list[_Block]) -> str | None:
+def _speaker_line(block: _Block, after: list[_Block]) -> tuple[str, str] | None:
     """The person a line such as `Speaker: Tim Ruffing` (`Presenter: Kevin Gibbons
-    (KG)`) gives the part below to: a line that is only that word and a full name (and
-    the short form the page calls them by), above more of the page (in a parliament,
-    `SPEAKER:` is who chairs it, and speaks)."""
+    (KG)`) gives the part below to, and the line as a heading: a line that is only
+    that word and a full name (and the short form the page calls them by), above more
+    of the page (in a parliament, `SPEAKER:` is who chairs it, and speaks)."""
     label = block.label
     if label is None or label.name.casefold() not in _SPEAKER_WORDS or label.name.isupper():
         return None
     name = _SHORT_FORM_AFTER.sub("", block.text)
-    return name if after and _is_full_name(name) else None
+    if not after or not _is_full_name(name):
+        return None
+    return name, f"{label.name}: {block.text}"
 
 
 _SHORT_FORM_AFTER = re.compile(r"\s*\([A-Z]{2,5}\)$")

@@ -19,6 +19,7 @@ from enum import StrEnum
 
 from tui.corpus.config import Config
 from tui.corpus.dates import MONTHS
+from tui.corpus.formats import CHANGE_OF_SPEAKER, CLOCK
 from tui.corpus.letters import UPPER, accented, fold
 
 
@@ -370,7 +371,7 @@ _NAME_LINE = re.compile(
 )
 _NAME_LINE_CHARS = 40
 _ONE_WORD_CHARS = 40
-_TIMESTAMP = r"[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]?"
+_TIMESTAMP = rf"[\[(]?{CLOCK}[\])]?"
 _ONE_WORD_LABEL = re.compile(
     rf"\s*(?:\*\*|\[)?([^\W\d_][\w’'-]+)(?:\*\*|\])?\s*(?:{_TIMESTAMP}\s*)?:(?:\s|$)"
 )
@@ -455,7 +456,7 @@ _AUDIENCE = re.compile(
 _SAID_AT = re.compile(
     r"^(?:\[(?P<bracketed>[^\W\d][^\[\]\n]{0,59})\]|\*\*(?P<bold>[^\W\d][^*\n]{0,59})\*\*"
     r"|(?P<name>[^\W\d_][\w.’' -]{0,59}?))\s*"
-    r"[\[(]\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?[\])]\s+(?P<rest>[^\s:].*)$"
+    rf"[\[(]{CLOCK}[\])]\s+(?P<rest>[^\s:].*)$"
 )
 
 
@@ -532,7 +533,6 @@ def _strip_lead(line: str) -> str:
     return line[match.end() :] if match else line
 
 
-CHANGE_OF_SPEAKER = ">>"
 """A stenographer's mark for a new speaker it does not name (`>> Thank you.`)."""
 
 
@@ -1140,7 +1140,7 @@ class People:
             len(said_names) >= 2
             and not (said_names := {w for w in said_names if " " not in w}) <= self.label_words
         ):
-            # A page that times each speaker's words: a name so said_names labels, even once.
+            # A page that times each speaker's words: a name so timed labels, even once.
             self.label_words |= said_names
             learned = True
         recurring = {word for word, count in counts.items() if count >= 2}
@@ -1322,7 +1322,7 @@ class People:
             return alias
         if label.role is Role.QUESTION:
             asker = asker_of(label.note) or (
-                None if _AUDIENCE.match(label.name) else self.interviewer
+                None if from_the_floor(label.name) else self.interviewer
             )
             return self.canonical(asker) if asker else None
         if label.role is Role.ANSWER:
@@ -1685,9 +1685,7 @@ end a name."""
 _NAME_STOPS = ROLE_WORDS | _TITLE_CASE_WORDS | _NOT_NAMES | SPOKEN_WORDS
 """Words no name is made of: a role, a title's or speech's words."""
 
-_NOT_HANDLES = (
-    _NOT_NAMES | SPOKEN_WORDS | _TITLE_CASE_WORDS | ROLE_WORDS | QUESTION_WORDS | HOST_WORDS
-)
+_NOT_HANDLES = _NAME_STOPS | QUESTION_WORDS | HOST_WORDS
 """Words a label in lower case may be that name no one (`note:`, `update:`, `host:`)."""
 
 
