@@ -2050,7 +2050,7 @@ def test_minutes_name_the_short_forms_their_tables_and_headers_declare(
     Peter Klecha (PKA)`, a heading, no speaker). Initials after a word in prose
     (`Ratifying DH's proposal`) name no one: `DH` stays as printed. One person given
     two ways for one short form (`Daniel Ehrenberg`, `Dan Ehrenberg (DE)`) is named
-    by the fuller."""
+    by the fuller. A header's name may hold a particle (`Chris de Almeida`)."""
     page = (
         "# 18 May, 2023 Meeting Notes\n\n**Remote attendees:**\n"
         "| Name                 | Abbreviation | Organization      |\n"
@@ -2064,13 +2064,16 @@ def test_minutes_name_the_short_forms_their_tables_and_headers_declare(
         "JRL: I have done these parallel async iterators.\n\n"
         "USA: JRL said on chat that he would be interested.\n\n"
         "DH: Does a yield call the return method?\n\n"
-        "### Conclusion\n\n- Ratifying DH's proposal, with a fallback.\n"
+        "### Conclusion\n\n- Ratifying DH's proposal, with a fallback.\n\n"
+        "## TG3\n\nPresenter: Chris de Almeida (CDA)\n\nCDA: TG3 has not been meeting.\n"
     )
     document = parse(page, config, matcher, name="may-18.md")
     assert named(document) == [
         "Daniel Ehrenberg", "Peter Klecha", "Justin Ridgewell", "Ujjwal Sharma", "DH",
+        "Chris de Almeida",
     ]  # fmt: skip
     assert "Presenter: Peter Klecha (PKA)" in [p.text for p in document.paragraphs]
+    assert "Presenter: Chris de Almeida (CDA)" in [p.text for p in document.paragraphs]
 
 
 def test_names_in_brackets_or_parentheses_alone_above_their_words(

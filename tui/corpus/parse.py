@@ -55,6 +55,7 @@ from tui.corpus.model import (
 )
 from tui.corpus.speakers import (
     HONORIFICS,
+    PARTICLES,
     ROLE_WORDS,
     SPOKEN_WORDS,
     Label,
@@ -205,10 +206,15 @@ _NAME_CASE = re.compile(rf"{UPPER}(?:[’']{UPPER})?[^\W\d_A-ZА-ЯЁ][\w’'-]*
 
 def _is_full_name(words: str) -> bool:
     """Whether `words` are a person's full name as a page writes it: two to four words,
-    each a capital then small letters (`Vladimir Putin`; not `CNN`, `The New York
-    Times`)."""
+    each a capital then small letters, or a particle between them (`Vladimir Putin`,
+    `Chris de Almeida`; not `CNN`, `The New York Times`)."""
     parts = words.split()
-    return 2 <= len(parts) <= 4 and parts[0] != "The" and all(map(_NAME_CASE.match, parts))
+    return (
+        2 <= len(parts) <= 4
+        and parts[0] != "The"
+        and all(map(_NAME_CASE.match, parts[:: len(parts) - 1]))
+        and all(_NAME_CASE.match(part) or part in PARTICLES for part in parts[1:-1])
+    )
 
 
 _INTERVIEWEE = re.compile(
