@@ -3,9 +3,12 @@ when `PARSER_VERSION` changes (`tui.corpus.cache`), so a change to what the pars
 of a page, without a new version, leaves every user's cache stale.
 
 What the parser makes of the development corpus and the seeds is summed up in one
-digest; `parser_outputs.txt` holds the digest each version made. A new digest needs a
-new version, and a line for it. A change the corpus does not show (a layout none of
-its pages has) needs a new version too: this test cannot see it."""
+digest, and the pages it read in another; `parser_outputs.txt` holds, for each
+version, the digest of its output on each set of pages it was given. The same pages
+read otherwise need a new version, and a line for it. Pages added to the corpus need a
+line for the version as it is (made with no change to the parser). A change the corpus
+does not show (a layout none of its pages has) needs a new version too: this test
+cannot see it."""
 
 from __future__ import annotations
 
@@ -32,28 +35,34 @@ def _summary(document: Document) -> str:
     return repr((document.path.name, document.title, date, document.place, turns, dropped))
 
 
-def digest() -> str:
+def digests() -> tuple[str, str]:
+    """The digest of the pages read, and of what the parser made of them."""
     config = load_config()
+    pages = hashlib.blake2b(digest_size=16)
     outputs = hashlib.blake2b(digest_size=16)
     for folder in FOLDERS:
         library = Library.load(folder, config)
         for document in sorted(library.documents, key=lambda d: d.path.name):
+            pages.update(document.path.name.encode("utf-8", "surrogatepass"))
+            pages.update(document.path.read_bytes())
             outputs.update(_summary(document).encode("utf-8", "surrogatepass"))
-    return outputs.hexdigest()
+    return pages.hexdigest(), outputs.hexdigest()
 
 
-def recorded() -> dict[int, str]:
+def recorded() -> dict[tuple[int, str], str]:
+    """The output digest of each version on each set of pages (by their digest)."""
     lines = RECORD.read_text(encoding="utf-8").split("\n")
-    pairs = [line.split() for line in lines if line.strip() and not line.startswith("#")]
-    return {int(version): value for version, value in pairs}
+    rows = [line.split() for line in lines if line.strip() and not line.startswith("#")]
+    return {(int(version), pages): output for version, pages, output in rows}
 
 
 def test_a_new_output_of_the_parser_has_a_new_version() -> None:
-    made = digest()
-    versions = recorded()
-    assert versions.get(PARSER_VERSION) == made, (
-        f"the parser's output is {made} (PARSER_VERSION {PARSER_VERSION}); "
-        f"{RECORD.name} gives {versions.get(PARSER_VERSION)} for that version. Where the "
+    pages, made = digests()
+    known = recorded().get((PARSER_VERSION, pages))
+    assert known == made, (
+        f"on these pages ({pages}) the parser's output is {made} (PARSER_VERSION "
+        f"{PARSER_VERSION}); {RECORD.name} gives {known} for that version. Where the "
         "output changed, raise PARSER_VERSION in tui/corpus/model.py and add a line "
-        f"`{PARSER_VERSION + 1} <digest>`; an old line is never changed."
+        f"`{PARSER_VERSION + 1} {pages} {made}`; where pages were added with the parser "
+        f"as it was, add `{PARSER_VERSION} {pages} {made}`. An old line is never changed."
     )
