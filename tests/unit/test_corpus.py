@@ -17,16 +17,20 @@ import yaml
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 SCORER = Path(__file__).resolve().parents[2] / "bench" / "score.py"
 
-TOTAL_FLOORS = {"dates": 96.5, "speakers": 98.0, "kinds": 65.5, "titles": 96.5}
+TOTAL_FLOORS = {"dates": 96.5, "speakers": 93.5, "kinds": 64.0, "titles": 94.0}
 """Over every development source. Sources added after the first floors brought the
 totals down though no source's figure fell: ethereum-pm (call notes, speakers added
 at 61.9%), medford-meetings, changelog-podcasts (96.9%) and talks-srccon (52.6%); then
 six bitcoin-talks pages picked for two layouts (the parser before them read them at
-78.2% for the source, 94.9% in total; 96.0% and 97.7% with them)."""
-CHROME_CEILING = 112
-"""Lines of page furniture (of 1,561 the keys list) that may still reach the text:
+78.2% for the source, 94.9% in total; 96.0% and 97.7% with them); then 28 pages of
+14 sources the parser had not been scored on (hearings, parliaments, court, meeting
+minutes, podcasts), keyed by helpers: speakers 98.2% -> 94.0%, titles 97.9% -> 94.6%,
+kinds 66.2% -> 64.4%, dates 97.8% -> 97.0%."""
+CHROME_CEILING = 156
+"""Lines of page furniture (of 1,722 the keys list) that may still reach the text:
 bitcoin-talks brought 227 more lines, 11 of which leak, then 239 more (20 documents
-drawn at random), 11 of which leak, then 80 more (six picked), 2 of which leak."""
+drawn at random), 11 of which leak, then 80 more (six picked), 2 of which leak, then
+161 more (the 28 pages of 14 sources), 44 of which leak."""
 SPEAKER_FLOORS = {
     "a11y-rules": 99.0,
     "bitcoin-talks": 96.0,
@@ -43,6 +47,20 @@ SPEAKER_FLOORS = {
     "un": 100.0,
     "whitehouse-briefings": 99.5,
     "ru-rusland": 88.5,
+    "bookbytes": 99.5,
+    "congressional-record": 85.5,
+    "hansard-canada": 46.5,
+    "iran-contra-hearings": 96.0,
+    "ladybug-podcast": 96.5,
+    "mdn-community-meetings": 81.5,
+    "pm-transcripts-au": 45.0,
+    "talk-transcripts": 97.0,
+    "tc39-notes": 99.5,
+    "us-supreme-court": 83.0,
+    "virtual-coffee-podcast": 98.0,
+    "w3c-ml-workshop": 87.0,
+    "wasm-cg": 86.5,
+    "wot-cg": 86.5,
 }
 
 
