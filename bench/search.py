@@ -32,6 +32,7 @@ from bench.gen_corpus import generate
 from tui.corpus.config import load_config
 from tui.corpus.library import Library
 from tui.corpus.search import Result, SearchIndex, fuzzy_cutoff, words
+from tui.screens.search import first_results
 
 QUERIES = [
     "Karabah settlement",
@@ -151,7 +152,9 @@ def run(docs: int, seed: int) -> None:
     timings: list[float] = []
     for query in QUERIES:
         for typed in keystrokes(query):
-            timings.append(index.search(typed, limit=50).seconds * 1000)
+            started = time.perf_counter()
+            first_results(index, typed)  # as the app answers a key
+            timings.append((time.perf_counter() - started) * 1000)
     print(
         f"dossier per keystroke ({len(timings)} keystrokes): "
         f"p50 {percentile(timings, 0.5):.2f} ms, p95 {percentile(timings, 0.95):.2f} ms, "

@@ -206,7 +206,7 @@ def test_a_phrase_of_two_common_words_is_one_term_of_the_index(generated: Librar
 @pytest.mark.parametrize("count", [1, 12, 199, 200, 1000])
 def test_common_words_are_learned_from_documents_spread_over_the_corpus(count: int) -> None:
     documents = [replace(one_paragraph(f"w{n}"), id=f"d{n:04}") for n in range(count)]
-    listing, document = search._listing(documents)
+    listing, document, _ = search._listing(documents)
     sampled = [d.paragraphs[0].text for d in search._sample(listing, document)]
     expected = [f"w{count * n // min(count, 200)}" for n in range(min(count, 200))]
     assert sampled == expected
@@ -435,3 +435,41 @@ def test_the_ranges_of_a_count_in_parts_cover_every_document_number_once(parts: 
     assert ranges[0][0] == -(2**63) and ranges[-1][1] == 2**63 - 1
     assert all(low <= high for low, high in ranges)
     assert all(after[0] == before[1] + 1 for before, after in itertools.pairwise(ranges))
+
+
+def test_a_search_makes_its_results_as_they_are_read(
+    generated: Library, config: Config, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A search lists up to 200 results, a screen shows a few: each result's paragraph
+    is read from its document (decoded, on a large corpus) when the result is first
+    read, once, and the results are those a search that made them all would give."""
+    index = SearchIndex(generated.documents, config)
+    made = [result.entry for result in index.search("the minister", limit=200).results]
+    assert len(made) == 200
+    read: list[int] = []
+    entry = index.entry
+    monkeypatch.setattr(index, "entry", lambda entry_id: read.append(entry_id) or entry(entry_id))
+    answer = index.search("the minister", limit=200, count=False)
+    assert len(answer.results) == 200 and read == []
+    first = answer.results[:25]
+    assert len(read) == 25
+    assert answer.results[3] is first[3] and len(read) == 25
+    assert [result.entry for result in answer.results] == made
+    assert len(read) == 200
+
+
+def test_a_result_whose_document_is_gone_since_the_search_is_listed_without_words(
+    seeds: Library, config: Config, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While a reload (`r`) makes the index anew, a document may go between a search and
+    the reading of its results: the result stays, with what was listed of it, and no
+    words, rather than failing the list."""
+    index = SearchIndex(seeds.documents, config)
+    listed = index.search("Caspian", limit=10).results[0].entry
+    answer = index.search("Caspian", limit=10)
+    monkeypatch.setattr(index, "_document", lambda doc_id: None)
+    result = answer.results[0]
+    assert (result.entry.text, result.snippet, result.spans) == ("", "", ())
+    assert result.entry.document.id == listed.document.id
+    assert result.entry.document.short_title == listed.document.short_title
+    assert result.entry.paragraph == listed.paragraph

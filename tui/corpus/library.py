@@ -661,6 +661,9 @@ class Documents(Sequence[Document]):
     def get(self, doc_id: str) -> Document | None:
         return self._library.get(doc_id)
 
+    def summary(self, doc_id: str) -> Summary | None:
+        return self._library.summary(doc_id)
+
     def __len__(self) -> int:
         return len(self.summaries)
 

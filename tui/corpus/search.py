@@ -251,7 +251,9 @@ class Entry(NamedTuple):
     """One paragraph, with what the filters need (a tuple: there are hundreds of
     thousands, made at every start)."""
 
-    document: Document
+    document: Document | Summary
+    """Its document, or (for a result whose document is gone since the search, `Results`)
+    what was listed of it."""
     paragraph: int
     turn: int
     speaker: str | None
@@ -289,7 +291,8 @@ class Result:
 @dataclass(frozen=True, slots=True)
 class Answer:
     query: Query
-    results: tuple[Result, ...]
+    results: Sequence[Result]
+    """In rank order, each made when first read (`Results`)."""
     total: int | None
     """How many paragraphs matched, before the limit; None when not counted yet (a
     search asked not to count what only its first results need, `SearchIndex.count`)."""
@@ -372,7 +375,7 @@ class SearchIndex:
         when it holds other versions than `versions` and `update` is False."""
         self.config = config
         self._folder = folder
-        listing, self._document = _listing(documents)
+        listing, self._document, self._summary = _listing(documents)
         self._index, self._common = _opened(
             folder,
             f"{INDEX_FORMAT}:{identity}",
@@ -765,7 +768,7 @@ class SearchIndex:
             query.doc,
             tuple(hints),
         )
-        return Answer(query, tuple(results), total, time.perf_counter() - started)
+        return Answer(query, results, total, time.perf_counter() - started)
 
     def count(self, text: str) -> int:
         """How many paragraphs the query `text` matches (an answer's total, where the
@@ -810,17 +813,19 @@ class SearchIndex:
 
     def _run(
         self, query: Query, limit: int, hints: list[str], count: bool = True
-    ) -> tuple[list[Result], int | None]:
+    ) -> tuple[Results, int | None]:
         answered = self._found(query, hints)
         if answered is None:
-            return [], 0
+            return Results(self, (), frozenset(), query), 0
         found, matches = answered
         if not matches:
             # Filters and phrases only: corpus order.
             top, total = self._first(found, limit, count)
             bonus = 2.0 * len(query.phrases)
-            found_top = self.present(top)
-            return [self._result(entry, bonus, frozenset(), query) for _, entry in found_top], total
+            ranked = [
+                (entry_id, bonus, listed) for entry_id in top if (listed := self._listed(entry_id))
+            ]
+            return Results(self, ranked, frozenset(), query), total
         result = self._searcher.search(found, limit, count=True)
         scores = dict(
             zip(
@@ -831,11 +836,34 @@ class SearchIndex:
         )
         top = sorted(scores, key=lambda e: (-scores[e], e))
         wanted = frozenset(word for variants in matches for word in variants)
-        results = [
-            self._result(entry, scores[entry_id], wanted, query)
-            for entry_id, entry in self.present(top)
+        ranked = [
+            (entry_id, scores[entry_id], listed)
+            for entry_id in top
+            if (listed := self._listed(entry_id))
         ]
-        return results, _count(result)
+        return Results(self, ranked, wanted, query), _count(result)
+
+    def _listed(self, entry_id: int) -> Summary | None:
+        """What the library lists of the document of the paragraph `entry_id`, if the
+        paragraph is still in it (none gone, none shorter: while a reload, `r`, makes
+        the index anew); the document is not decoded."""
+        at = bisect.bisect_right(self._firsts, entry_id) - 1
+        summary = self._summary(self._ids[at])
+        if summary is None or entry_id - self._firsts[at] >= summary.paragraphs:
+            return None
+        return summary
+
+    def result(
+        self, entry_id: int, score: float, listed: Summary, wanted: frozenset[str], query: Query
+    ) -> Result:
+        """The paragraph `entry_id` as a result. One whose document is gone, or no
+        longer reads, since it was found (`listed`) is a result without words."""
+        try:
+            entry = self.entry(entry_id)
+        except KeyError:
+            paragraph = entry_id - self._firsts[bisect.bisect_right(self._firsts, entry_id) - 1]
+            entry = Entry(listed, paragraph, 0, None, TurnKind.STATEMENT, None, (), "")
+        return self._result(entry, score, wanted, query)
 
     def hits_in(self, query: Query, doc_id: str) -> list[tuple[int, tuple[tuple[int, int], ...]]]:
         """Each paragraph of the document `doc_id` that `query` (an answer's) matches,
@@ -925,16 +953,61 @@ class Entries(Sequence[Entry]):
         return self._index.entry(range(self._size)[at])
 
 
+class Results(Sequence[Result]):
+    """A search's results in rank order, each made when it is first read: its
+    paragraph taken from its document (decoded, on a large corpus, as few are among
+    the recent ones) and its snippet cut. A search lists up to 200; a screen shows a
+    few at a time."""
+
+    __slots__ = ("_index", "_made", "_query", "_ranked", "_wanted")
+
+    def __init__(
+        self,
+        index: SearchIndex,
+        ranked: Sequence[tuple[int, float, Summary]],
+        wanted: frozenset[str],
+        query: Query,
+    ) -> None:
+        self._index = index
+        self._ranked = ranked
+        """Entry ids, their scores and what the library listed of their documents, in
+        rank order."""
+        self._wanted = wanted
+        self._query = query
+        self._made: dict[int, Result] = {}
+
+    def __len__(self) -> int:
+        return len(self._ranked)
+
+    @overload
+    def __getitem__(self, at: int) -> Result: ...
+    @overload
+    def __getitem__(self, at: slice) -> list[Result]: ...
+    def __getitem__(self, at: int | slice) -> Result | list[Result]:
+        if isinstance(at, slice):
+            return [self._one(place) for place in range(len(self._ranked))[at]]
+        return self._one(range(len(self._ranked))[at])
+
+    def _one(self, place: int) -> Result:
+        made = self._made.get(place)
+        if made is None:
+            made = self._index.result(*self._ranked[place], self._wanted, self._query)
+            self._made[place] = made
+        return made
+
+
 def _listing(
     documents: Sequence[Document],
-) -> tuple[Sequence[Summary], Callable[[str], Document | None]]:
+) -> tuple[Sequence[Summary], Callable[[str], Document | None], Callable[[str], Summary | None]]:
     """What the index reads of `documents`: their summaries in the corpus order, and a
-    way to each one by id. A library's (`Documents`) are listed as it sorts them,
-    without decoding any, and decoded one at a time when the index needs one."""
+    way to each one, and to its summary, by id. A library's (`Documents`) are listed
+    as it sorts them, without decoding any, and decoded one at a time when the index
+    needs one."""
     if isinstance(documents, Documents):
-        return documents.summaries, documents.get
+        return documents.summaries, documents.get, documents.summary
     summaries = sorted((Summary.of(d) for d in documents), key=lambda summary: summary.sort_key)
-    return summaries, {d.id: d for d in documents}.get
+    by_id = {summary.id: summary for summary in summaries}
+    return summaries, {d.id: d for d in documents}.get, by_id.get
 
 
 EARLY_PART = 64

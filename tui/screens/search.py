@@ -23,7 +23,7 @@ from tui.screens.query import IndexQueryScreen
 from tui.screens.view import close_view
 from tui.widgets.footer import DossierFooter
 from tui.widgets.history_input import HistoryInput
-from tui.widgets.results import ResultsList
+from tui.widgets.results import BATCH, ResultsList
 
 if TYPE_CHECKING:
     from tui.corpus.search import Answer, SearchIndex
@@ -38,6 +38,15 @@ PAST_QUERIES = (
     "↑ on the first result (or with none): the query before, kept between runs",
     "↓ while a past query is shown: the one after, then what you had typed",
 )
+
+
+def first_results(index: SearchIndex, text: str) -> Answer:
+    """The answer to `text`, not counted (`SearchIndex.count` follows), with the results
+    the list shows first already made, here in the search's thread: the rest are made
+    as the list comes to them."""
+    answer = index.search(text, limit=RESULT_LIMIT, count=False)
+    answer.results[:BATCH]
+    return answer
 
 
 def query_help() -> Content:
@@ -160,7 +169,7 @@ class SearchScreen(IndexQueryScreen):
         post_result(
             self,
             partial(SearchAnswered, text=text, generation=generation),
-            partial(index.search, text, limit=RESULT_LIMIT, count=False),
+            partial(first_results, index, text),
         )
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)

@@ -70,7 +70,7 @@ class ResultsList(OptionList):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._results: tuple[Result, ...] = ()
+        self._results: Sequence[Result] = ()
         self._width = 0
         self._more: Timer | None = None
 
@@ -81,7 +81,8 @@ class ResultsList(OptionList):
         return self._results[self.highlighted]
 
     def show_results(self, results: Sequence[Result]) -> None:
-        self._results = tuple(results)
+        """Show `results`, made a batch at a time as they are listed (`Results`)."""
+        self._results = results
         self._rebuild(keep=False)
 
     def _rebuild(self, *, keep: bool) -> None:
