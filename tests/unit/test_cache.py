@@ -617,7 +617,9 @@ def test_an_index_on_disk_opens_without_decoding_a_document(
     second = index_of(corpus, config, tmp_path / "c.sqlite3")
     assert decoded == [], "its paragraphs are read from their documents when shown"
     results = second.search("Karabakh").results
-    assert results and set(decoded) == {result.entry.document.id for result in results}
+    assert results and decoded == [], "nor to search: a result's when it is read"
+    shown = {result.entry.document.id for result in results}
+    assert set(decoded) == shown
     assert answers(second) == expected
 
 
