@@ -755,6 +755,72 @@ def test_a_title_of_rank_is_no_part_of_the_name(config: Config, matcher: TopicMa
     }
 
 
+def test_french_titles_before_a_name_are_no_part_of_it(
+    config: Config, matcher: TopicMatcher
+) -> None:
+    # `M.`, `Mme`, `L'hon.`: as `Mr.`, `Mrs.`, `Hon.` before the name; `M.` within a
+    # name is still an initial.
+    document = parse(
+        "Débats de la Chambre, le vendredi 3 mars 2000\n\n"
+        "M. Gilles Duceppe (Laurier-Sainte-Marie, BQ):\nCela serait injuste.\n\n"
+        "Mme Suzanne Tremblay (Rimouski, BQ):\nLe nombre d'amendements est limité.\n\n"
+        "L'hon. Herb Gray (vice-premier ministre, Lib.):\nElle avait tort.\n\n"
+        "M. Duceppe (Laurier-Sainte-Marie, BQ):\nCela ne tient pas.\n\n"
+        "Robert M. Long:\nIl a raison.\n",
+        config,
+        matcher,
+    )
+    assert named(document) == [
+        "Gilles Duceppe", "Suzanne Tremblay", "Herb Gray", "Gilles Duceppe", "Robert M. Long",
+    ]  # fmt: skip
+
+
+def test_a_suffix_after_the_surname_is_part_of_the_full_name(
+    config: Config, matcher: TopicMatcher
+) -> None:
+    # `VERRILLI, JR.`: the son's name, not his father's; the label gives the surname.
+    document = parse(
+        "IN THE SUPREME COURT OF THE UNITED STATES\n\n"
+        "Counsel who argued\n\nDONALD B. VERRILLI, JR., ESQ., Solicitor General; for the petitioners.\n"
+        "ROBERT A. LONG, ESQ., Washington, D.C.; for the respondents.\n\n"
+        "CHIEF JUSTICE ROBERTS: We will hear argument first this morning.\n\n"
+        "MR. LONG: Mr. Chief Justice, and may it please the Court.\n\n"
+        "GENERAL VERRILLI: The Court has held so in the license tax cases.\n\n"
+        "MR. LONG: Not in this case.\n",
+        config,
+        matcher,
+    )
+    assert named(document) == [
+        "Roberts", "Robert A. Long", "Donald B. Verrilli, Jr.", "Robert A. Long",
+    ]  # fmt: skip
+
+
+def test_notes_in_a_list_name_the_speaker_of_a_point_in_parentheses(
+    config: Config, matcher: TopicMatcher
+) -> None:
+    # `- (Ruth) ...`: each point begun by who said it, the points below it theirs; an
+    # aside in parentheses (`(Optional)`, `(Laughter)`) names no one. One word so put
+    # once is a name where the page writes it elsewhere too (`notes by Vadim`).
+    document = parse(
+        "# Minutes from the community meeting\n\n## Intro\n\n"
+        "- (Ruth) enabled captioning, the call is not recorded\n"
+        "  - again next month, date and time to be decided, notes by Vadim\n"
+        "- (Optional) bring your own agenda items\n"
+        "- (Robert Nyman) With issues and triage, is there a different process?\n"
+        "  - (Claas) good question, all issues go through the same funnel\n\n"
+        "## Baseline\n\n"
+        "- (Vadim) the definition has changed\n"
+        "- (Laughter) all round\n"
+        "- (Ruth) you only have to look at the files\n"
+        "- (Claas) agreed\n",
+        config,
+        matcher,
+        name="minutes.md",
+    )
+    assert named(document) == ["Ruth", "Robert Nyman", "Claas", "Vadim", "Ruth", "Claas"]
+    assert "again next month" in document.turns[1].paragraphs[0].text
+
+
 def test_a_first_name_written_without_its_stroke_is_the_same_person(
     config: Config, matcher: TopicMatcher
 ) -> None:

@@ -61,6 +61,7 @@ from tui.corpus.speakers import (
     Label,
     People,
     Role,
+    bullet_named,
     byline,
     diarized,
     from_the_floor,
@@ -890,7 +891,7 @@ class _Parser:
                 blocks.append(current)
                 previous = text
                 continue
-            if len(text) <= _SHORT_LINE or ":" in text[:_SHORT_LINE]:
+            if len(text) <= _SHORT_LINE or ":" in text[:_SHORT_LINE] or bullet_named(text):
                 unlabelled.append(text)
             if number in self.headings:
                 # A heading of the markup is a paragraph of its own, with a blank line

@@ -143,6 +143,13 @@ HONORIFICS = frozenset(
         "reverend",
         "fr",
         "hon",
+        # French: `Mme Ann Roy`, `Mlle`, `L'hon. Herb Gray` (the elided article kept).
+        "mme",
+        "mmes",
+        "mlle",
+        "mlles",
+        "l'hon",
+        "l’hon",
         # Titles of rank before a name: Fijian (`Ratu`), Malaysian (`Tun`, `Datuk`).
         "ratu",
         "tun",
@@ -545,6 +552,8 @@ def nameless_label(line: str) -> Label:
 def parse_label(line: str, known: People | None = None) -> Label | None:
     """The speaker label that starts `line`, or None. `known` tells surnames the
     document has already named (`Petrov:` after `Ivan Petrov:`)."""
+    if line[:1] in _BULLETS and (marked := _bullet_label(line, known)) is not None:
+        return marked
     line = _strip_lead(line)
     if not line:
         return None
@@ -599,6 +608,30 @@ def parse_label(line: str, known: People | None = None) -> Label | None:
     if "." in line[:60]:
         return _stenogram_label(line) or _period_label(line)
     return None
+
+
+_BULLETS = frozenset("-*•")
+_BULLET_NAMED = re.compile(r"^[-*•]\s+\((?P<name>[^\W\d][^()\n:]{0,40})\)\s+(?P<rest>[^\s(\[].*)$")
+"""`- (Ruth) enabled captioning`: notes in a list, each point begun by its speaker's
+name in parentheses."""
+
+
+def bullet_named(line: str) -> str | None:
+    """`- (Ruth) enabled captioning` as the label it is: `Ruth: enabled captioning`."""
+    match = _BULLET_NAMED.match(line) if line[:1] in _BULLETS else None
+    return f"{match['name'].strip()}: {match['rest']}" if match else None
+
+
+def _bullet_label(line: str, known: People | None) -> Label | None:
+    """The speaker a point of a list begins with in parentheses (`_BULLET_NAMED`), where
+    the parentheses surely hold a speaker (two names, or one the page labels with
+    elsewhere) and no aside (`- (Optional) ...`, `- (Laughter) ...`)."""
+    if (named := bullet_named(line)) is None:
+        return None
+    label = parse_label(named, known)
+    if label is None or not _surely_speaker(label, known):
+        return None
+    return replace(label, style="- (Name)")
 
 
 def _stenogram_label(line: str) -> Label | None:
@@ -848,15 +881,32 @@ def _period_label(line: str) -> Label | None:
     return Label(raw, note, rest, "NAME.", Role.PERSON)
 
 
+_LEADING_TITLES = frozenset({"M."})
+"""Titles only in front of a name: the French `M.` (`M. Gilles Duceppe`), elsewhere in
+one an initial (`John M. Smith`)."""
+
+
+def titled(tokens: Sequence[str]) -> bool:
+    """Whether a name's tokens begin with a title (`Mr.`, `Mme`, `M.`) before more."""
+    return bool(tokens) and (
+        _is_word_of(tokens[0], HONORIFICS) or (tokens[0] in _LEADING_TITLES and len(tokens) > 1)
+    )
+
+
 def _person_tokens(tokens: list[str]) -> list[str]:
     """The tokens of a label that name the person: titles and offices in front of
     the name left out (`President of Atlantis Ivan Petrov` -> `Ivan Petrov`)."""
-    start = 0
+    start = 1 if titled(tokens) else 0
     for at, token in enumerate(tokens):
         if _is_word_of(token, ROLE_WORDS | HONORIFICS):
             start = at + 1
     person = tokens[start:]
-    if start and len(person) > 2 and not _is_word_of(tokens[start - 1], HONORIFICS):
+    if (
+        start
+        and len(person) > 2
+        and not _is_word_of(tokens[start - 1], HONORIFICS)
+        and not (start == 1 and titled(tokens))
+    ):
         # After an office, the name is its last words: `... of Atlantis Ole
         # Dahl`, `CEO of ... State Corporation Karl Berg`. After a title
         # alone, every word is the name: `Mr. John Lloyd Webber`.
@@ -977,10 +1027,26 @@ _CAPITALISED_RUN = re.compile(
 """Capitalised words in a row on one line (`Alan Murray`, `Lawrence H. Summers`)."""
 
 
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+"""Words after a surname that tell a father from his son (`Verrilli, Jr.`)."""
+_SUFFIX = r"(?P<suffix>,?[ \t]+(?:(?i:jr|sr)\.?|III|II|IV)(?![\w’'-]))?"
+
+
 def surname_of(name: str) -> str:
-    """`А.В.Петров` -> `петров`, `Jane Doe` -> `doe`."""
+    """`А.В.Петров` -> `петров`, `Jane Doe` -> `doe`, `Donald Verrilli, Jr.` -> `verrilli`."""
     parts = name.replace(".", " ").split()
-    return parts[-1].casefold() if parts else ""
+    if len(parts) > 2 and parts[-1].casefold() in _SUFFIXES:
+        parts = parts[:-1]
+    return parts[-1].rstrip(",").casefold() if parts else ""
+
+
+def _with_suffix(full: str, suffix: str | None) -> str:
+    """`Donald B. Verrilli` and `, JR.` -> `Donald B. Verrilli, Jr.`"""
+    if not suffix:
+        return full
+    word = suffix.strip(" \t,.")
+    written = f"{word.capitalize()}." if word.casefold() in ("jr", "sr") else word
+    return f"{full}{',' if ',' in suffix else ''} {written}"
 
 
 def _given_initial(name: str) -> str | None:
@@ -1115,6 +1181,9 @@ class People:
         """Names alone on a line with the time they began (`Kelly  0:34`)."""
         said_names: set[str] = set()
         """Names before the time they spoke and their words (`Jane [0:06] How?`)."""
+        marked: Counter[str] = Counter()
+        """Names in parentheses before a point of a list (`- (Ruth) ...`): the page
+        writes them there, which is not naming them elsewhere."""
         for line in lines:
             if name_line(line):
                 alone[alone_name(line)] += 1
@@ -1128,6 +1197,9 @@ class People:
             if (said := said_at(line)) is not None:
                 line = f"{said[0]}: {said[1]}"  # `**Jane** [0:06] How?`
                 said_names.add(said[0].casefold())
+            elif line[:1] in _BULLETS and (named := bullet_named(line)) is not None:
+                line = named  # `- (Ruth) enabled captioning`
+                marked[named[: named.index(":")].casefold()] += 1
             if ":" not in line[:_ONE_WORD_CHARS]:
                 continue  # most lines: no colon near their start, no one-word label
             match = _ONE_WORD_LABEL.match(line)
@@ -1147,13 +1219,17 @@ class People:
         if len(recurring) >= 2 or self.label_words:
             # A page of one-word labels: a name that speaks once (`Lion: Hey, Lion
             # here`) is a label too, where the page names that person elsewhere.
-            recurring |= {word for word in counts if word not in recurring and self._named(word)}
+            recurring |= {
+                word
+                for word in counts
+                if word not in recurring and self._named(word, besides=marked[word])
+            }
             enough = len(recurring) >= 2
         else:
             # A page of full-name labels (or of labels of other kinds, `MSM:`) that
             # calls one person by one name (`Kitze:` among `Kevin Ball:`), where it
             # names them elsewhere too (`Next, Kitze`, `Dennis Ritchie`).
-            recurring = {word for word in recurring if self._named(word)}
+            recurring = {word for word in recurring if self._named(word, besides=marked[word])}
             # And one who is called by first name, even once, where the page labels
             # one person so named by full name (`Jeff:` after `Jeff Garzik:`).
             recurring |= {word for word in counts if self._first_name_of_one(word)}
@@ -1352,8 +1428,8 @@ class People:
             return label.name
         tokens = label.name.split()
         person = " ".join(_person_tokens(tokens)) or label.name
-        found = self.canonical(person, surname=_is_word_of(tokens[0], HONORIFICS | ROLE_WORDS))
-        if found == title_case(person) and " " not in person and _is_word_of(tokens[0], HONORIFICS):
+        found = self.canonical(person, surname=titled(tokens) or _is_word_of(tokens[0], ROLE_WORDS))
+        if found == title_case(person) and " " not in person and titled(tokens):
             # No fuller form on the page: `Mr. Smith` reads better than `Smith`.
             return title_case(f"{tokens[0]} {person}")
         return found
@@ -1827,9 +1903,11 @@ def full_names_in(text: str, surnames: Iterable[str], least: int = 1) -> dict[st
     if not wanted:
         return {}
     pattern = re.compile(
-        rf"(?<!{_LETTER_BEFORE})(?P<given>{_GIVEN})(?P<surname>(?i:{wanted}))(?![\w])"
+        rf"(?<!{_LETTER_BEFORE})(?P<given>{_GIVEN})(?P<surname>(?i:{wanted}))(?![\w]){_SUFFIX}"
     )
     counts: dict[str, Counter[str]] = {}
+    suffixed: dict[str, str] = {}
+    """A full name -> the same with the suffix the text writes after it once at least."""
     for match in pattern.finditer(text):
         given = [
             token
@@ -1842,11 +1920,13 @@ def full_names_in(text: str, surnames: Iterable[str], least: int = 1) -> dict[st
         if given and not _is_word_of(given[0], ROLE_WORDS | HONORIFICS | SPOKEN_WORDS):
             full = title_case(f"{' '.join(given)} {written}")
             counts.setdefault(surname_of(written), Counter())[full] += 1
+            if match["suffix"]:
+                suffixed.setdefault(full, _with_suffix(full, match["suffix"]))
     found = {}
     for surname, forms in counts.items():
         ((full, times),) = forms.most_common(1)
         if times >= least:
-            found[surname] = full
+            found[surname] = suffixed.get(full, full)
     return found
 
 
