@@ -17,7 +17,7 @@ import yaml
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 SCORER = Path(__file__).resolve().parents[2] / "bench" / "score.py"
 
-TOTAL_FLOORS = {"dates": 96.5, "speakers": 96.5, "kinds": 64.0, "titles": 94.0}
+TOTAL_FLOORS = {"dates": 96.5, "speakers": 97.0, "kinds": 64.0, "titles": 94.0}
 """Over every development source. Sources added after the first floors brought the
 totals down though no source's figure fell: ethereum-pm (call notes, speakers added
 at 61.9%), medford-meetings, changelog-podcasts (96.9%) and talks-srccon (52.6%); then
@@ -53,7 +53,7 @@ SPEAKER_FLOORS = {
     "iran-contra-hearings": 96.0,
     "ladybug-podcast": 96.5,
     "mdn-community-meetings": 95.0,
-    "pm-transcripts-au": 45.0,
+    "pm-transcripts-au": 91.0,
     "talk-transcripts": 97.0,
     "tc39-notes": 99.5,
     "us-supreme-court": 99.5,

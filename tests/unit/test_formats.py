@@ -145,7 +145,8 @@ def test_html_page_text_in_paragraphs() -> None:
     assert paragraphs(converted) == [
         "Foreign Minister Sergey Lavrov’s remarks at a news conference, Moscow, March 6, 2017",
         "6 March 2017",
-        "Sergey Lavrov: Ladies and gentlemen, we have held talks — productive ones.",
+        # A `<br>` ends a line, not the paragraph: the parser tells wrapped lines apart.
+        "Sergey Lavrov: Ladies and gentlemen, we have held talks — productive ones.\n"
         "We discussed Syria & Ukraine.",
         "Question: What about the 2 + 2 format?",
         "Sergey Lavrov: We are ready.",
@@ -771,3 +772,71 @@ def test_a_numbered_list_keeps_its_numbers() -> None:
     listed = "Agenda\n\n" + "".join(f"{n} Item {n}\n" for n in range(1, 31))
     assert convert(agenda, "agenda.txt").text == agenda
     assert convert(listed, "agenda.txt").text == listed
+
+
+XML_EXPORT = """<?xml version="1.0" encoding="UTF-8" ?>
+<transcripts>
+  <transcript>
+    <transcript-id>40598</transcript-id>
+    <title>Press Conference with the Minister for Defence, the Hon. Ann Lee MP</title>
+    <prime-minister>Hale, Tom</prime-minister>
+    <release-date>17/11/2016</release-date>
+    <subjects></subjects>
+    <content><![CDATA[<p><strong>PRIME MINISTER:</strong></p>
+<p>This is a great initiative &amp; a good day.</p>
+<p>JOURNALIST: Prime Minister, could you clarify for us what you<br />
+meant yesterday about the<br />
+tax cuts?<br />
+PM: I have made clear that the tax cuts come in on the first of July.</p>
+<p>MINISTER FOR DEFENCE: Thanks, Prime Minister.</p>
+]]></content>
+  </transcript>
+</transcripts>
+"""
+
+
+def test_an_xml_exports_fields_are_a_list_of_what_it_is_and_its_cdata_is_markup() -> None:
+    """An XML export (a transcript with its fields as elements and its text as HTML in
+    CDATA) reads as the page it stands for: each field a `Key: value` paragraph, as a
+    page lists what it says of itself, and the text's markup read, not shown."""
+    converted = convert(XML_EXPORT, "transcript-40598.xml")
+    assert paragraphs(converted)[:4] == [
+        "Transcript id: 40598",
+        "Title: Press Conference with the Minister for Defence, the Hon. Ann Lee MP",
+        "Prime minister: Hale, Tom",
+        "Release date: 17/11/2016",
+    ]
+    assert "PRIME MINISTER:" in paragraphs(converted)
+    assert "This is a great initiative & a good day." in paragraphs(converted)
+    assert "CDATA" not in converted.text and "]]>" not in converted.text
+    assert "<p>" not in converted.text and "Subjects" not in converted.text
+
+
+def test_a_line_break_ends_a_line_and_two_end_the_paragraph() -> None:
+    page = "<html><body><p>one<br>two<br/><br />three</p><p>four</p></body></html>"
+    assert paragraphs(convert(page, "page.html")) == ["one\ntwo", "three", "four"]
+
+
+def test_an_xml_export_of_a_press_conference_names_its_office_holders(
+    config: Config, matcher: TopicMatcher
+) -> None:
+    """The export's fields name the office holders its labels call by office
+    (`PRIME MINISTER:`, `PM:`, `MINISTER FOR DEFENCE:` styled in the title), its title
+    and its date; lines a scanner broke with `<br />` are one paragraph again."""
+    document = parse_text("x", Path("transcript-40598.xml"), XML_EXPORT, config, matcher)
+    assert document.title == "Press Conference with the Minister for Defence, the Hon. Ann Lee MP"
+    assert document.date.iso == "2016-11-17"
+    assert [(turn.kind.value, turn.speaker) for turn in document.turns] == [
+        ("statement", "Tom Hale"),
+        ("question", None),
+        ("answer", "Tom Hale"),
+        ("answer", "Ann Lee"),
+    ]
+    assert document.turns[1].paragraphs[0].text == (
+        "Prime Minister, could you clarify for us what you meant yesterday about the tax cuts?"
+    )
+    howard = XML_EXPORT.replace("Hale, Tom", "Howard, John").replace(
+        "<strong>PRIME MINISTER:</strong>", "<strong>PRIME MINISTER HOWARD:</strong>"
+    )
+    document = parse_text("x", Path("transcript-15572.xml"), howard, config, matcher)
+    assert document.turns[0].speaker == "John Howard"

@@ -649,7 +649,12 @@ class _HtmlReader(HTMLParser):
             self._captures["script"] = []
 
     def _void(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _BLOCK:  # br, hr
+        if tag == "br":
+            # A line ends; two in a row end the paragraph (`<br /><br />`). The parser
+            # joins lines a typist or a scanner broke (`deferral of the<br />tax cuts`).
+            if self._sink is not None:
+                self._sink.line_break()
+        elif tag in _BLOCK:  # hr
             if self._sink is not None:
                 self._sink.end_paragraph()
         elif tag == "meta":
@@ -800,6 +805,8 @@ def _furniture(attrs: list[tuple[str, str | None]]) -> str | None:
 def _convert_html(page: str) -> tuple[str, list[MetaPair], list[DroppedText], frozenset[int]]:
     """The page's text, metadata and dropped lines, and the numbers of the lines that
     begin a paragraph set in bold or italics whole."""
+    if _XML_EXPORT.match(page) and "<![CDATA[" in page:
+        page = _xml_export(page)
     reader = _HtmlReader()
     reader.read(page)
     title = reader.article_h1 or reader.first_h1 or reader.title
@@ -811,6 +818,35 @@ def _convert_html(page: str) -> tuple[str, list[MetaPair], list[DroppedText], fr
             emphasised.add(line)
         line += paragraph.count("\n") + 2
     return "\n\n".join(reader.text.done), meta + reader.meta, reader.dropped, frozenset(emphasised)
+
+
+_XML_EXPORT = re.compile(r"\ufeff?\s*<\?xml\b")
+"""An XML document: an export whose fields are elements, its text HTML in CDATA."""
+_XML_FIELD = re.compile(r"<(?P<tag>[A-Za-z][\w.-]*)>(?P<value>[^<>\n]{1,300})</(?P=tag)>")
+"""An element that holds one line of text and nothing else (`<release-date>17/11/2016
+</release-date>`): a field of the export."""
+_CDATA = re.compile(r"<!\[CDATA\[.*?(?:\]\]>|$)", re.DOTALL)
+
+
+def _xml_export(page: str) -> str:
+    """An XML export as the page it stands for: each field (`_XML_FIELD`, outside the
+    CDATA sections) a paragraph of its own, `Key: value`, as a page lists what it says
+    of itself (`<prime-minister>Turnbull, Malcolm</prime-minister>` -> `Prime minister:
+    Turnbull, Malcolm`), and the text the export holds as HTML in CDATA read as the
+    markup it is (`<content><![CDATA[<p>...</p>]]></content>`)."""
+    kept: list[str] = []
+    at = 0
+    for section in _CDATA.finditer(page):
+        kept.append(_XML_FIELD.sub(_as_field, page[at : section.start()]))
+        kept.append(section[0].removeprefix("<![CDATA[").removesuffix("]]>"))
+        at = section.end()
+    kept.append(_XML_FIELD.sub(_as_field, page[at:]))
+    return "".join(kept)
+
+
+def _as_field(found: re.Match[str]) -> str:
+    key = " ".join(re.split(r"[-_.]", found["tag"])).capitalize()
+    return f"<p>{key}: {found['value']}</p>"
 
 
 # --- Markdown ----------------------------------------------------------------------------

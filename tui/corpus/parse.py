@@ -675,6 +675,7 @@ class _Parser:
                         state = "body"
                         below_title = True
                     self.drop(number, stripped, "page metadata")
+                    meta_title = meta_title or self.meta.get("title")  # `Title: ...` listed
                     continue
                 label = parse_label(stripped, self.people)
                 if (

@@ -926,6 +926,10 @@ def _person_tokens(tokens: list[str]) -> list[str]:
     return person
 
 
+_SHORT_OFFICES = {"pm": "prime minister", "dpm": "deputy prime minister"}
+"""Offices a transcript labels by their initials (`PM:`)."""
+
+
 def office_of(name: str) -> str | None:
     """The office a label names (`THE PRESIDENT` -> `president`, `MINISTER FOR
     HEALTH` -> `minister for health`), or None."""
@@ -933,6 +937,7 @@ def office_of(name: str) -> str | None:
     while words and words[0] in ("the", "madam", "mr", "mister", "madame"):
         words = words[1:]
     phrase = " ".join(words)
+    phrase = _SHORT_OFFICES.get(phrase, phrase)
     if phrase in _OFFICES:
         return phrase
     # `Minister for Veterans' Affairs`: an office and its field.
@@ -1429,10 +1434,19 @@ class People:
         tokens = label.name.split()
         person = " ".join(_person_tokens(tokens)) or label.name
         found = self.canonical(person, surname=titled(tokens) or _is_word_of(tokens[0], ROLE_WORDS))
+        if " " not in found and (holder := self._holder_named(found)):
+            return holder  # `PRIME MINISTER HOWARD:` where the page lists `Howard, John`
         if found == title_case(person) and " " not in person and titled(tokens):
             # No fuller form on the page: `Mr. Smith` reads better than `Smith`.
             return title_case(f"{tokens[0]} {person}")
         return found
+
+    def _holder_named(self, surname: str) -> str | None:
+        """The one holder of an office the page's metadata names (`Prime Minister:
+        Howard, John`) whose surname is `surname`, if one."""
+        wanted = surname.casefold()
+        held = {holder for holder in self.holders.values() if surname_of(holder) == wanted}
+        return held.pop() if len(held) == 1 else None
 
     def canonical(self, name: str, surname: bool = False) -> str:
         """The fullest form of `name` this document gives: a surname or initials
