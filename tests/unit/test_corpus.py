@@ -17,7 +17,7 @@ import yaml
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 SCORER = Path(__file__).resolve().parents[2] / "bench" / "score.py"
 
-TOTAL_FLOORS = {"dates": 96.5, "speakers": 97.0, "kinds": 64.0, "titles": 94.0}
+TOTAL_FLOORS = {"dates": 97.5, "speakers": 97.0, "kinds": 64.0, "titles": 98.5}
 """Over every development source. Sources added after the first floors brought the
 totals down though no source's figure fell: ethereum-pm (call notes, speakers added
 at 61.9%), medford-meetings, changelog-podcasts (96.9%) and talks-srccon (52.6%); then
@@ -25,12 +25,14 @@ six bitcoin-talks pages picked for two layouts (the parser before them read them
 78.2% for the source, 94.9% in total; 96.0% and 97.7% with them); then 28 pages of
 14 sources the parser had not been scored on (hearings, parliaments, court, meeting
 minutes, podcasts), keyed by helpers: speakers 98.2% -> 94.0%, titles 97.9% -> 94.6%,
-kinds 66.2% -> 64.4%, dates 97.8% -> 97.0%."""
-CHROME_CEILING = 156
+kinds 66.2% -> 64.4%, dates 97.8% -> 97.0%. Titles and dates lifted since (archive notes,
+court captions, a title's second line): titles 94.6% -> 98.8%, dates 97.0% -> 97.6%."""
+CHROME_CEILING = 131
 """Lines of page furniture (of 1,722 the keys list) that may still reach the text:
 bitcoin-talks brought 227 more lines, 11 of which leak, then 239 more (20 documents
 drawn at random), 11 of which leak, then 80 more (six picked), 2 of which leak, then
-161 more (the 28 pages of 14 sources), 44 of which leak."""
+161 more (the 28 pages of 14 sources), 44 of which leak; then the Record's page breaks,
+times and archive notes kept out (156 -> 131)."""
 SPEAKER_FLOORS = {
     "a11y-rules": 99.0,
     "bitcoin-talks": 96.0,
@@ -48,8 +50,8 @@ SPEAKER_FLOORS = {
     "whitehouse-briefings": 99.5,
     "ru-rusland": 88.5,
     "bookbytes": 99.5,
-    "congressional-record": 85.5,
-    "hansard-canada": 91.0,
+    "congressional-record": 94.0,
+    "hansard-canada": 92.5,
     "iran-contra-hearings": 96.0,
     "ladybug-podcast": 96.5,
     "mdn-community-meetings": 95.0,

@@ -3,6 +3,7 @@ metadata kept apart, and nothing a page says is lost silently."""
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from pathlib import Path
 
@@ -840,3 +841,97 @@ def test_an_xml_export_of_a_press_conference_names_its_office_holders(
     )
     document = parse_text("x", Path("transcript-15572.xml"), howard, config, matcher)
     assert document.turns[0].speaker == "John Howard"
+
+
+RECORD_PAGE = (
+    "<html><head><title>Daily Record, Volume 12 Issue 3 (Monday, May 2, 2005)</title></head>"
+    "<body><pre>\n[Daily Record Volume 12, Number 3 (Monday, May 2, 2005)]\n[House]\n"
+    "[Pages H61-H63]\nFrom the Daily Record Online through the Printing Office "
+    '[<a href="http://www.example.gov">www.example.gov</a>]\n\n\n'
+    "                     STRENGTHENING SOCIAL SECURITY\n\n"
+    "  Mr. MICA. Mr. Speaker, I move to suspend the rules and agree to the \n"
+    "resolution.\n\n[[Page H62]]\n\n  Mr. MICA. I yield back.\n\n"
+    "                              {time}  1100\n\n"
+    "  Ms. WATERS. Mr. Speaker, I yield myself such time.\n</pre></body></html>\n"
+)
+
+
+def test_an_archives_bracketed_notes_are_no_title_and_its_heading_in_capitals_is(
+    config: Config, matcher: TopicMatcher
+) -> None:
+    """An archive's page opens with its notes in square brackets (the edition, the
+    chamber, the pages), a `<title>` that names the edition in the same words and a
+    line that credits the archive's site: none is the title nor text; the heading in
+    capitals above the first label is the title, the edition's date the date; the
+    printed edition's page breaks (`[[Page H62]]`) and times (`{time}  1100`) are
+    furniture."""
+    document = parse_text("x", Path("record.htm"), RECORD_PAGE, config, matcher)
+    assert document.title == "STRENGTHENING SOCIAL SECURITY"
+    assert document.date.value == dt.date(2005, 5, 2)
+    text = " ".join(p.text for turn in document.turns for p in turn.paragraphs)
+    for furniture in ("[House]", "[Pages", "Printing Office", "[[Page", "{time}", "Volume 12"):
+        assert furniture not in text
+
+
+def test_a_title_in_capitals_set_on_two_lines_is_one_title(
+    config: Config, matcher: TopicMatcher
+) -> None:
+    page = (
+        "     PERMITTING USE OF ROTUNDA OF CAPITOL FOR A CEREMONY TO HONOR \n"
+        "       CONSTANTINO BRUMIDI ON THE 200TH ANNIVERSARY OF HIS BIRTH\n\n"
+        "  Mr. MICA. Mr. Speaker, I move to suspend the rules.\n"
+    )
+    document = parse_text("x", Path("record.txt"), page, config, matcher)
+    assert document.title == (
+        "PERMITTING USE OF ROTUNDA OF CAPITOL FOR A CEREMONY TO HONOR "
+        "CONSTANTINO BRUMIDI ON THE 200TH ANNIVERSARY OF HIS BIRTH"
+    )
+
+
+def test_a_court_transcripts_title_is_the_case_its_caption_names(
+    config: Config, matcher: TopicMatcher
+) -> None:
+    """Below the court's header, the caption sets the parties in a box either side of
+    `v.`: the title is `X v. Y`, without `ET AL.` or what each party is."""
+    page = (
+        "          IN THE SUPREME COURT OF THE UNITED STATES\n"
+        "   - - - - - - - - - - - - - - - - - x\n"
+        "   NATIONAL ASSOCIATION OF                              :\n"
+        "   HOME BUILDERS, ET AL.,                               :\n"
+        "                  Petitioners                          :    No. 06-340\n"
+        "          v.                                           :\n"
+        "   DEFENDERS OF WILDLIFE, ET AL.                        :\n"
+        "   - - - - - - - - - - - - - - - - - x\n"
+        "                                 Washington, D.C.\n"
+        "                                 Tuesday, April 17, 2007\n\n"
+        "CHIEF JUSTICE ROBERTS: We'll hear argument first today.\n"
+    )
+    document = parse_text("x", Path("06-340.txt"), page, config, matcher)
+    assert document.title == "National Association of Home Builders v. Defenders of Wildlife"
+
+
+@pytest.mark.parametrize(
+    ("banner", "subtitle", "day"),
+    [
+        ("36 th Parliament, 2 nd Session", "EDITED HANSARD * NUMBER 62", "Friday, March 3, 2000"),
+        (
+            "36 e Legislature, 2 ieme Session",
+            "HANSARD REVISE * NUMERO 62",
+            "Le vendredi 3 mars 2000",
+        ),
+    ],
+)
+def test_a_line_between_the_title_and_its_date_goes_on_with_the_title(
+    config: Config, matcher: TopicMatcher, banner: str, subtitle: str, day: str
+) -> None:
+    """`36 th Parliament, 2 nd Session` / `EDITED HANSARD * NUMBER 62` / the date: the
+    second line is part of the title, and the date below them dates the sitting, even
+    where the list of contents below runs on in one block."""
+    contents = "\n".join(["Mr. Guy St-Julien", "Mrs. Nancy Karetak-Lindell"] * 8)
+    page = (
+        f"{banner}\n{subtitle}\n{day}\n{contents}\n\n"
+        "Mr. Gilles Duceppe (Laurier-Sainte-Marie, BQ):\nThis would be unfair.\n"
+    )
+    document = parse_text("x", Path("debates.062"), page, config, matcher)
+    assert document.title == f"{banner}: {subtitle}"
+    assert document.date.value == dt.date(2000, 3, 3)

@@ -1980,13 +1980,7 @@ def test_a_news_reports_headline_names_no_speaker(config: Config, matcher: Topic
             "  Mr. MILLER of Florida. Mr. Speaker, some constituents oppose it.\n"
             "  Ms. MILLENDER-McDONALD. Mr. Speaker, I yield myself such time.\n"
             "  The PRESIDING OFFICER (Mr. Thune). Without objection.\n",
-            [
-                "The Speaker pro tempore",
-                "Mrs. Northup",
-                "Mr. Miller",
-                "Ms. Millender-McDonald",
-                "The Presiding Officer",
-            ],
+            ["Mr. Poe", "Mrs. Northup", "Mr. Miller", "Ms. Millender-McDonald", "Mr. Thune"],
             dt.date(2005, 7, 20),
         ),
     ],
@@ -2268,3 +2262,25 @@ def test_a_pages_list_of_what_it_is_one_paragraph_each_names_the_office_holder(
         "Malcolm Turnbull", None, "Malcolm Turnbull",
     ]  # fmt: skip
     assert document.date.value == dt.date(2016, 11, 17)
+
+
+def test_an_office_label_with_its_holder_in_parentheses_is_that_person(
+    config: Config, matcher: TopicMatcher
+) -> None:
+    """`The PRESIDING OFFICER (Mr. Thune).`: the chair is the Member the parentheses
+    name, an honorific and a surname; the bare office after it is still that Member,
+    and before anyone is named the office as printed."""
+    page = (
+        "  The SPEAKER pro tempore. The gentleman from Ohio is recognized.\n"
+        "  Mr. HOBSON. Mr. Speaker, I yield back.\n"
+        "  The SPEAKER pro tempore (Mr. Poe). The gentlewoman is recognized.\n"
+        "  Mrs. NORTHUP. Mr. Speaker, I thank the Chair.\n"
+        "  The PRESIDING OFFICER (Mr. Thune). Without objection.\n"
+        "  Mr. HOBSON. Mr. Speaker, one more thing.\n"
+        "  The PRESIDING OFFICER. It is so ordered.\n"
+    )
+    document = parse(page, config, matcher)
+    assert named(document) == [
+        "The Speaker pro tempore", "Mr. Hobson", "Mr. Poe", "Mrs. Northup",
+        "Mr. Thune", "Mr. Hobson", "Mr. Thune",
+    ]  # fmt: skip

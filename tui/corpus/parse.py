@@ -115,6 +115,15 @@ began (`Jane Doe 00:02:14`: no digit in a place's name)."""
 _PAGE_NUMBER = re.compile(
     r"^(?:page\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?$|^[-–—]\s*\d{1,3}\s*[-–—]$", re.IGNORECASE
 )
+_EDITION_MARK = re.compile(
+    r"^(?:\[\[?page\s+[A-Z]{0,2}-?\d{1,5}\]\]?|\{time\}\s*\d{1,2}:?\d\d(?:\s*[ap]\.?m\.?)?)$",
+    re.IGNORECASE,
+)
+"""Where a printed edition's page begins, or the time it had reached, marked in its
+text: `[[Page H6116]]`, `[Page 12]`, `{time}  1100`."""
+_BRACKETED_NOTE = re.compile(r"^\[[^\[\]]{1,200}\]$")
+"""A line wholly in square brackets: above a page's title, an archive's note of what
+it holds (`[House]`, `[Pages H6115-H6117]`, the edition it comes from)."""
 # What a browser prints above a page: `9/30/24, 5:33 PM gov.ie - Title`.
 _PRINT_HEADER = re.compile(r"^\d{1,2}/\d{1,2}/\d{2,4},\s*\d{1,2}:\d{2}\s*(?:[AP]M)?\s+\S")
 # `Published on 30 September 2024`, `Last updated: ...`: the page's, not the meeting's.
@@ -129,7 +138,7 @@ _PRINT_FOOTER = re.compile(r"^\S+\s+\d{1,3}/\d{1,3}$")
 # A link as a printed page shows it: `Privacy policy (/en/help/privacy-policy/)`.
 _LINK_TEXT = re.compile(r"^[^()]{1,80}\((?:https?:/|/|www\.)[^\s()]*\)$")
 _CAPTIONED_LINK = re.compile(
-    r"^(?P<caption>[^<>]{1,160}?)[\s:\-–—]*<?(?:https?://|www\.)[^\s<>]+>?$"
+    r"^(?P<caption>[^<>\[\]]{1,160}?)[\s:\-–—]*(?:<|\[)?(?:https?://|www\.)[^\s<>\[\]]+[>\]]?$"
 )
 """A line that ends in an address after a few words about it (`Slides: https://…`,
 `Contact me- <https://…>`, `Trezor blog post on the vulnerability: https://…`)."""
@@ -314,7 +323,7 @@ def _is_chrome(line: str) -> str | None:
     first = line[:1]
     if first.isdigit() and _PRINT_HEADER.match(line):
         return "print header"
-    if "/" in line:
+    if "/" in line or "www." in line:
         if line.startswith(("http:/", "https:/", "www.")) and (
             " " not in line or _PRINT_FOOTER.match(line)
         ):
@@ -339,6 +348,8 @@ def _is_chrome(line: str) -> str | None:
         _PAGE_NUMBER.match(line)
     ):
         return "page number"
+    if first in "[{" and _EDITION_MARK.match(line):
+        return "page break" if first == "[" else "edition time"
     if line[-1] == ")" and _LINK_TEXT.match(line):
         return "link"
     if len(line) <= 80 and first in _PUBLICATION_FIRST and _PUBLICATION_LINE.match(line):
@@ -555,6 +566,9 @@ class _Parser:
         self.stenographed = ">>" in text and _stenographed(line.strip() for line in lines)
         body = list(self._split_head_body_footer(lines, marked))
         self._settle_title()
+        if self.head.title is not None and " v. " not in self.head.title:
+            # `IN THE SUPREME COURT OF THE UNITED STATES` above the case's caption.
+            self.head.title = _caption(lines, self.head.title_line) or self.head.title
         title = self.head.title
         self.people.title = title or ""
         self.people.listed = tuple(self._listed_speakers())
@@ -601,8 +615,12 @@ class _Parser:
         """Right below the title, before any body text: where a page puts its date."""
         meta_lines: set[int] = set()
         """Line numbers of the list of what the page says about itself (`_meta_list`)."""
+        joined = 0
+        """A line of the title, joined to the line above it."""
         for number, line in enumerate(lines, start=1):
             stripped = line.strip()
+            if number == joined:
+                continue
             if state == "footer":
                 self.drop(number, stripped, "footer")
                 continue
@@ -663,6 +681,22 @@ class _Parser:
                         self.head.repeated_title = (number, stripped)
                     self.drop(number, stripped, "repeats across the folder")
                     continue
+                if (
+                    self.head.title is None
+                    and stripped[0] == "["
+                    and _BRACKETED_NOTE.match(stripped)
+                    and parse_label(stripped) is None
+                ):
+                    # `[House]`, `[Pages H6115-H6117]`: the archive's notes above the
+                    # title; a `<title>` in the same words names the edition, not the
+                    # document (`[Congressional Record Volume 151, Number 99 (...)]`).
+                    if meta_title and _same_words(stripped, meta_title):
+                        meta_title = None
+                        del self.meta["title"]
+                    if self.head.header_date is None and (found := find_dates(stripped)):
+                        self.head.header_date, self.head.header_line = found[0].value, number
+                    self.drop(number, stripped, "archive note")
+                    continue
                 if meta_title and _same_title(stripped, meta_title):
                     self.head.title, self.head.title_line = stripped, number
                     state = "body"
@@ -705,6 +739,10 @@ class _Parser:
                     state = "body"  # the page names its title apart: this is text, a section
                 elif _TITLE_CHARS <= len(stripped) <= _LONGEST_TITLE and not _is_prose(stripped):
                     self.head.title, self.head.title_line = stripped, number
+                    if stripped.isupper() and number < len(lines) and _capitals(lines[number]):
+                        # A title in capitals set on two lines: one title.
+                        self.head.title = f"{stripped} {lines[number].strip()}"
+                        joined = number + 1
                     state = "body"
                     below_title = True
                     continue
@@ -723,6 +761,20 @@ class _Parser:
                     continue
                 if number in meta_lines or self._meta_list(lines, number - 1, meta_lines):
                     self.drop(number, stripped, "page metadata")
+                    continue
+                if (
+                    self.head.title is not None
+                    and number == self.head.title_line + 1
+                    and len(stripped) <= _SUBTITLE_CHARS
+                    and not _is_prose(stripped)
+                    and parse_label(stripped, self.people) is None
+                    and _dated_next(lines, number)
+                ):
+                    # `36th Parliament, 2nd Session` / `EDITED HANSARD * NUMBER 62` /
+                    # `Friday, March 3, 2000`: the line between the title and its date
+                    # goes on with the title.
+                    self.head.title = f"{self.head.title}: {stripped}"
+                    self.drop(number, stripped, "subtitle")
                     continue
                 if _PARTICIPANT.match(stripped) and not _alone_again(stripped, lines, number):
                     # `Alan Murray - Moderator`, `Sandra Ro, CME Group`: who takes part,
@@ -840,6 +892,18 @@ class _Parser:
             None,
         )
 
+    def _capitals_above(self) -> None:
+        """Where nothing else gave a title: a heading in capitals right above the body
+        (`NOMINATION OF JOHN ROBERTS`), as a printed record sets an article's title."""
+        last = self.dropped[-1] if self.dropped else None
+        if last is None or last.reason != "before title" or not self.head.above:
+            return
+        if self.head.above[-1] != last.text or not _capitals(last.text):
+            return
+        self.dropped.pop()
+        self.head.above.pop()
+        self.head.title, self.head.title_line = last.text, last.line
+
     def _settle_title(self) -> None:
         """Where the head gave no title line: the title the page's metadata names, or
         the one the folder repeats."""
@@ -849,6 +913,7 @@ class _Parser:
             self.head.title = " ".join(self.meta["title"].split())
             return
         if self.head.repeated_title is None:
+            self._capitals_above()
             return
         line, text = self.head.repeated_title
         self.head.title, self.head.title_line = text, line
@@ -1367,6 +1432,85 @@ def _titled(line: str, label: Label) -> bool:
         and label.rest[-1] not in _SENTENCE_END + ",-–—"
         and _TITLE_CHARS <= len(line) <= _LONGEST_TITLE
     )
+
+
+_CAPTION_REACH = 12
+"""How far below a court's header its caption may stand, in lines."""
+_VERSUS = frozenset({"v", "v.", "vs", "vs."})
+_CAPTION_RULE = re.compile(r"^(?:[-=_*]\s*){3,}x?$")
+"""The rule above and below a caption: `- - - - - - - x`."""
+_BOX_EDGE = re.compile(r"\s{2,}:.*$|\s*:$")
+"""A caption's right edge, a column of colons, and what stands beyond it (`No. 11-398`)."""
+_PARTY_TAIL = re.compile(
+    r"(?:[,\s]+(?:et\s+al\.?|(?:petitioner|respondent|appellant|appellee|plaintiff|defendant)s?))+"
+    r"[,.\s]*$",
+    re.IGNORECASE,
+)
+"""What a caption says after a party's name: `, ET AL.,`, `Petitioners`."""
+_MINOR_WORDS = frozenset({"a", "an", "and", "at", "by", "for", "in", "of", "on", "the", "to"})
+
+
+def _caption(lines: list[str], title_line: int) -> str | None:
+    """The case a court transcript's caption names below its header, as `X v. Y`: the
+    parties either side of a `v.` alone on its line, each up to the caption's rule or a
+    blank line, without `ET AL.` or what the party is (`Petitioners`)."""
+    cells = [
+        _BOX_EDGE.sub("", line.strip()).strip()
+        for line in lines[title_line : title_line + _CAPTION_REACH]
+    ]
+    at = next((i for i, cell in enumerate(cells) if cell.casefold() in _VERSUS), None)
+    if at is None:
+        return None
+
+    def party(side: Iterable[str]) -> list[str]:
+        return list(itertools.takewhile(lambda c: c and not _CAPTION_RULE.match(c), side))
+
+    def name(cells: list[str]) -> str:
+        return _PARTY_TAIL.sub("", " ".join(cells)).strip(" ,;")
+
+    first = name(party(reversed(cells[:at]))[::-1])
+    second = name(party(cells[at + 1 :]))
+    if not first or not second:
+        return None
+    return f"{_headline(first)} v. {_headline(second)}"
+
+
+def _headline(words: str) -> str:
+    """A party's name in capitals as a title writes it: `Department of Health`."""
+    if not words.isupper():
+        return words
+    out = []
+    for at, word in enumerate(words.split()):
+        lowered = word.casefold()
+        out.append(lowered if at and lowered in _MINOR_WORDS else word.capitalize())
+    return " ".join(out)
+
+
+_SUBTITLE_CHARS = 80
+
+
+def _dated_next(lines: list[str], number: int) -> bool:
+    """Whether the line after line `number` (1-based) is a date and no more."""
+    following = lines[number].strip() if number < len(lines) else ""
+    dated = _date_line(following) if following else None
+    return dated is not None and dated[1] == "date"
+
+
+def _same_words(line: str, title: str) -> bool:
+    """Whether two lines say the same, a word or two apart (`Volume 151, Number 99`,
+    `Volume 151 Issue 99`)."""
+    one, other = set(_WORD.findall(line.casefold())), set(_WORD.findall(title.casefold()))
+    return len(one & other) >= _SAME_WORDS and len(one ^ other) <= 2
+
+
+_WORD = re.compile(r"\w+")
+_SAME_WORDS = 4
+
+
+def _capitals(line: str) -> bool:
+    """Whether a line is a heading in capitals, of two words or more."""
+    line = line.strip()
+    return line.isupper() and len(_TITLE_WORD.findall(line)) >= 2 and not line.endswith(":")
 
 
 def _same_title(line: str, title: str) -> bool:

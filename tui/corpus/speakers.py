@@ -926,6 +926,25 @@ def _person_tokens(tokens: list[str]) -> list[str]:
     return person
 
 
+def _office_words(name: str) -> str | None:
+    """An office label's words as the key of its holder, where `office_of` knows no
+    such office (`The SPEAKER pro tempore` -> `speaker pro tempore`)."""
+    words = name.casefold().split()
+    return " ".join(words[1:] if words[:1] == ["the"] else words) or None
+
+
+def _honoured_surname(note: str | None) -> str | None:
+    """A note that is an honorific and a surname (`Mr. Thune`, as the Record names who
+    holds the chair): that, else None."""
+    tokens = note.split() if note else []
+    if len(tokens) != 2 or not _is_word_of(tokens[0], HONORIFICS):
+        return None
+    surname = tokens[1]
+    if not re.fullmatch(_NAME_TOKEN, surname) or _bare(surname) in _NOT_NAMES:
+        return None
+    return f"{tokens[0]} {surname}"
+
+
 _SHORT_OFFICES = {"pm": "prime minister", "dpm": "deputy prime minister"}
 """Offices a transcript labels by their initials (`PM:`)."""
 
@@ -1411,11 +1430,17 @@ class People:
         if label.style == "Name, ROLE:":  # the name first, what the person is after
             return self.canonical(" ".join(_person_tokens(label.name.split())) or label.name)
         if label.role in (Role.HOST, Role.OFFICE):
-            office = office_of(label.name) if label.role is Role.OFFICE else label.name.casefold()
+            office = (
+                (office_of(label.name) or _office_words(label.name))
+                if label.role is Role.OFFICE
+                else label.name.casefold()
+            )
             named = asker_of(label.note)
-            if named:
-                # `The Prime Minister (Mr. Tom Hale):`, then `The Prime Minister:`.
-                found = self.canonical(named)
+            surname = None if named else _honoured_surname(label.note)
+            if named or surname:
+                # `The Prime Minister (Mr. Tom Hale):`, then `The Prime Minister:`;
+                # `The PRESIDING OFFICER (Mr. Thune).`, then `The PRESIDING OFFICER.`
+                found = self.canonical(named) if named else self._surname_person(surname or "")
                 if office:
                     self.holders.setdefault(office, found)
                 return found
@@ -1440,6 +1465,12 @@ class People:
             # No fuller form on the page: `Mr. Smith` reads better than `Smith`.
             return title_case(f"{tokens[0]} {person}")
         return found
+
+    def _surname_person(self, titled_surname: str) -> str:
+        """The person `Mr. Thune` names: the full name the page gives, else as written."""
+        surname = titled_surname.split()[1]
+        found = self.canonical(surname, surname=True)
+        return title_case(titled_surname) if found == title_case(surname) else found
 
     def _holder_named(self, surname: str) -> str | None:
         """The one holder of an office the page's metadata names (`Prime Minister:
