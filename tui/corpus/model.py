@@ -47,6 +47,21 @@ def short_title(title: str) -> str:
     return title
 
 
+GENERIC_LABEL = re.compile(
+    r"^(?:speaker|unknown speaker|participant|person|voice|interviewee|guest|caller|"
+    r"audience member|спикер|участник)[ _-]?(?:\d{1,3}|[A-Z])$|^(?:\w+_)?speaker_\d{1,3}$"
+    r"|^(?:unknown|unidentified)(?: speaker| voice)?$",
+    re.IGNORECASE,
+)
+"""`Speaker 1`, `SPEAKER_00`, `Speaker A`, `Unknown Speaker`: diarization without names."""
+
+
+def diarized(label: str | None) -> bool:
+    """Whether a label is a diarization tool's, naming no one (`Speaker 1`, `SPEAKER_00`):
+    here, not with the parser, as the reader asks it of every turn it shows."""
+    return label is not None and GENERIC_LABEL.match(label) is not None
+
+
 class TurnKind(StrEnum):
     STATEMENT = "statement"
     QUESTION = "question"

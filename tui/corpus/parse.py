@@ -51,6 +51,7 @@ from tui.corpus.model import (
     Paragraph,
     Turn,
     TurnKind,
+    diarized,
     split_title_tail,
 )
 from tui.corpus.speakers import (
@@ -63,7 +64,6 @@ from tui.corpus.speakers import (
     Role,
     bullet_named,
     byline,
-    diarized,
     from_the_floor,
     marks_word,
     name_line,

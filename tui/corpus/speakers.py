@@ -21,6 +21,7 @@ from tui.corpus.config import Config
 from tui.corpus.dates import MONTHS
 from tui.corpus.formats import CHANGE_OF_SPEAKER, CLOCK
 from tui.corpus.letters import UPPER, accented, fold
+from tui.corpus.model import GENERIC_LABEL
 
 
 class Role(StrEnum):
@@ -444,13 +445,6 @@ _PRESIDING = re.compile(r"^(?P<name>(?i:председательствующий
 """`Председательствующий. text`: who chairs a Russian or Ukrainian sitting."""
 _INITIALS = re.compile(rf"^(?:{UPPER}\.\s?){{1,3}}{UPPER}[\w’'-]+$")
 """`А.Петров`, `А.В.Петров`, `I. Petrov`: initials and a surname."""
-_GENERIC = re.compile(
-    r"^(?:speaker|unknown speaker|participant|person|voice|interviewee|guest|caller|"
-    r"audience member|спикер|участник)[ _-]?(?:\d{1,3}|[A-Z])$|^(?:\w+_)?speaker_\d{1,3}$"
-    r"|^(?:unknown|unidentified)(?: speaker| voice)?$",
-    re.IGNORECASE,
-)
-"""`Speaker 1`, `SPEAKER_00`, `Speaker A`, `Unknown Speaker`: diarization without names."""
 _AUDIENCE = re.compile(
     r"^(?:(?:another|different|other|second|third|same|new|female|male)\s+)?"
     r"(?:audience(?: member| question)?|questioner|участник|(?:голоса?\s+)?из зала"
@@ -512,11 +506,6 @@ def timed_name(line: str) -> str | None:
     if len(line) > _TIMED_CHARS or (found := _TIMED_NAME.match(line)) is None:
         return None
     return " ".join(found["name"].split())
-
-
-def diarized(label: str | None) -> bool:
-    """Whether a label is a diarization tool's, naming no one (`Speaker 1`, `SPEAKER_00`)."""
-    return label is not None and _GENERIC.match(label) is not None
 
 
 def from_the_floor(label: str | None) -> bool:
@@ -794,7 +783,7 @@ def _classify(raw: str, note: str | None, rest: str, known: People | None) -> La
         return Label(name, note, rest, "role:", Role.HOST)
     if _AUDIENCE.match(name):
         return Label(name, note, rest, "Question:/Answer:", Role.QUESTION)
-    if _GENERIC.match(name):
+    if GENERIC_LABEL.match(name):
         return Label(name, note, rest, "Speaker N:", Role.PERSON)
     if any(char.isdigit() for char in name):
         return None  # `EIP-152:`, `Item 3:`: a number names no one

@@ -9,9 +9,8 @@ from collections.abc import Iterable
 from textual.content import Content
 
 from tui.corpus.clean import clean_text
-from tui.corpus.model import Confidence, Document, Paragraph, Turn, TurnKind
+from tui.corpus.model import Confidence, Document, Paragraph, Turn, TurnKind, diarized
 from tui.corpus.notes import Note
-from tui.corpus.speakers import diarized
 from tui.corpus.topics import TopicMatcher
 from tui.document.marks import NOTE_GLYPH
 
