@@ -17,7 +17,7 @@ import yaml
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 SCORER = Path(__file__).resolve().parents[2] / "bench" / "score.py"
 
-TOTAL_FLOORS = {"dates": 97.5, "speakers": 97.0, "kinds": 64.0, "titles": 98.5}
+TOTAL_FLOORS = {"dates": 98.0, "speakers": 95.5, "kinds": 64.0, "titles": 98.0}
 """Over every development source. Sources added after the first floors brought the
 totals down though no source's figure fell: ethereum-pm (call notes, speakers added
 at 61.9%), medford-meetings, changelog-podcasts (96.9%) and talks-srccon (52.6%); then
@@ -26,13 +26,17 @@ six bitcoin-talks pages picked for two layouts (the parser before them read them
 14 sources the parser had not been scored on (hearings, parliaments, court, meeting
 minutes, podcasts), keyed by helpers: speakers 98.2% -> 94.0%, titles 97.9% -> 94.6%,
 kinds 66.2% -> 64.4%, dates 97.8% -> 97.0%. Titles and dates lifted since (archive notes,
-court captions, a title's second line): titles 94.6% -> 98.8%, dates 97.0% -> 97.6%."""
-CHROME_CEILING = 131
-"""Lines of page furniture (of 1,722 the keys list) that may still reach the text:
+court captions, a title's second line): titles 94.6% -> 98.8%, dates 97.0% -> 97.6%;
+then 21 pages of a blind sample (seven sources of four languages new to the corpus, and
+three more pages of tc39-notes, virtual-coffee-podcast and w3c-ml-workshop; scored blind
+first): speakers 97.5% -> 95.7%, titles 98.8% -> 98.4%, dates 98.2% -> 98.4%."""
+CHROME_CEILING = 165
+"""Lines of page furniture (of 1,869 the keys list) that may still reach the text:
 bitcoin-talks brought 227 more lines, 11 of which leak, then 239 more (20 documents
 drawn at random), 11 of which leak, then 80 more (six picked), 2 of which leak, then
 161 more (the 28 pages of 14 sources), 44 of which leak; then the Record's page breaks,
-times and archive notes kept out (156 -> 131)."""
+times and archive notes kept out (156 -> 131); then 147 more (the blind sample's 21
+pages), 34 of which leak."""
 SPEAKER_FLOORS = {
     "a11y-rules": 99.0,
     "bitcoin-talks": 96.0,
@@ -57,12 +61,21 @@ SPEAKER_FLOORS = {
     "mdn-community-meetings": 95.0,
     "pm-transcripts-au": 91.0,
     "talk-transcripts": 97.0,
-    "tc39-notes": 99.5,
+    # Three pages of the blind sample joined these two: 99.8% -> 97.3%, 87.3% -> 86.6%
+    # (the pages before them unchanged).
+    "tc39-notes": 97.0,
     "us-supreme-court": 99.5,
     "virtual-coffee-podcast": 98.0,
-    "w3c-ml-workshop": 87.0,
+    "w3c-ml-workshop": 86.5,
     "wasm-cg": 86.5,
     "wot-cg": 86.5,
+    "earnings-calls": 86.5,
+    "lennys-podcast": 100.0,
+    "mananeras": 19.5,
+    "netzpolitik-podcast": 100.0,
+    "presidential-newsconf": 4.5,
+    "ru-interviews": 2.0,
+    "sahaja-talks": 15.0,
 }
 
 
