@@ -408,7 +408,11 @@ class SearchIndex:
         for day, paragraphs in zip(order.days, order.paragraphs, strict=True):
             self._on_day[day] += paragraphs
         entries = sum(order.paragraphs)
-        self._early = _early_dates(self._on_day, entries)
+        self._days = sorted(self._on_day)
+        """The date keys that hold entries, in order."""
+        self._held = list(accumulate(self._on_day[day] for day in self._days))
+        """Entries up to each of `_days`, that day's included."""
+        self._early = self._early_from(0)
         """The last date key of the earliest dates that hold a sixty-fourth of the
         entries: what a search that need not count reads first (`_first`)."""
         self.entries = Entries(self, entries)
@@ -693,19 +697,33 @@ class SearchIndex:
         hits = self._searcher.search(found, total, count=False).hits
         return sorted(self._entry_ids([address for _, address in hits]))
 
-    def _first(self, found: tantivy.Query, limit: int, count: bool) -> tuple[list[int], int | None]:
-        """The first `limit` entry ids (in corpus order) of the rows `found` matches, and
-        how many it matches. Taken by date from tantivy. A search that need not `count`
-        reads the earliest dates first (`_early`): where they hold `limit` rows (a
-        phrase of common words), those are the answer, and its total is None; else the
-        rest is read too, and counted with them. Of the rows of the last date taken,
-        all are read, as corpus order sorts a day's documents by id."""
+    def _early_from(self, low: int) -> int:
+        """The last date key of the earliest dates from `low` on that hold a sixty-fourth
+        (EARLY_PART) of the entries, or NO_DATE where all of them from `low` on do not."""
+        at = bisect.bisect_left(self._days, low)
+        wanted = (self._held[at - 1] if at else 0) + max(
+            1, self._held[-1] // EARLY_PART if self._held else 0
+        )
+        end = bisect.bisect_left(self._held, wanted, lo=at)
+        return self._days[end] if end < len(self._days) else NO_DATE
+
+    def _first(
+        self, found: tantivy.Query, limit: int, count: bool, low: int = 0
+    ) -> tuple[list[int], int | None]:
+        """The first `limit` entry ids (in corpus order) of the rows `found` matches (none
+        dated before the date key `low`), and how many it matches. Taken by date from
+        tantivy. A search that need not `count` reads the earliest dates from `low`
+        first (`_early_from`): where they hold `limit` rows (a phrase of common words),
+        those are the answer, and its total is None; else the rest is read too, and
+        counted with them. Of the rows of the last date taken, all are read, as corpus
+        order sorts a day's documents by id."""
         hits: list[tuple[int, tantivy.DocAddress]] = []
         counted = 0
         rest = found
         if not count:
-            hits, counted = self._by_date(self._on_dates(found, 0, self._early), limit)
-            rest = self._on_dates(found, self._early + 1, NO_DATE)
+            early = self._early if not low else self._early_from(low)
+            hits, counted = self._by_date(self._on_dates(found, low, early), limit)
+            rest = self._on_dates(found, early + 1, NO_DATE)
         total: int | None = None  # enough from the earliest dates: counted apart if wanted
         if len(hits) < limit:
             later, more = self._by_date(rest, limit - len(hits))
@@ -820,7 +838,8 @@ class SearchIndex:
         found, matches = answered
         if not matches:
             # Filters and phrases only: corpus order.
-            top, total = self._first(found, limit, count)
+            low = query.after.toordinal() if query.after is not None else 0
+            top, total = self._first(found, limit, count, low)
             bonus = 2.0 * len(query.phrases)
             ranked = [
                 (entry_id, bonus, listed) for entry_id in top if (listed := self._listed(entry_id))
@@ -1013,17 +1032,6 @@ def _listing(
 EARLY_PART = 64
 """A search that need not count reads first the earliest dates that hold this share of
 the entries (1/64)."""
-
-
-def _early_dates(on_day: Mapping[int, int], entries: int) -> int:
-    """The last date key of the earliest days of `on_day` (entries by date key) that
-    hold 1/EARLY_PART of the `entries` (or all of them)."""
-    held, wanted = 0, max(1, entries // EARLY_PART)
-    for day in sorted(on_day):
-        held += on_day[day]
-        if held >= wanted:
-            return day
-    return NO_DATE
 
 
 def _count(result: tantivy.SearchResult) -> int:
