@@ -1204,3 +1204,59 @@ def test_a_library_without_the_cache_holds_what_its_loader_stores(
     parsed.clear()
     assert all(library.get(summary.id) is not None for summary in library.summaries)
     assert parsed == []
+
+
+def test_a_parsing_worker_killed_midway_costs_no_file(tmp_path: Path) -> None:
+    """A worker process that ends abruptly (killed, out of memory) breaks its pool: a
+    new one reads the files not yet handed on, and the folder is read whole, as from
+    one process."""
+    import multiprocessing
+    import signal
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    seeds = sorted(SEEDS.iterdir())
+    for number in range(library_module.POOL_THRESHOLD * 6):
+        shutil.copy(seeds[number % len(seeds)], folder / f"doc_{number:03}.txt")
+    config = load_config()
+    library = Library(folder, config)
+    killed = False
+    for batch in Loader(library, None, workers=2).batches():
+        library.add(batch)
+        if not killed and (workers := multiprocessing.active_children()):
+            os.kill(workers[0].pid or 0, signal.SIGKILL)
+            killed = True
+    assert killed, "a worker was at work"
+    same(library, cold(folder, config))
+
+
+def ending_on_poison(files: list[tuple[Path, str, Any]]) -> list[Any]:
+    """A worker's task that ends its process where a chunk holds `poison.txt`, as a
+    file the parser runs out of memory on would (run in the worker processes)."""
+    if any(path.name == "poison.txt" for path, _, _ in files):
+        os._exit(1)
+    return library_module._parse_chunk(files)  # type: ignore[no-any-return]
+
+
+def test_a_file_that_ends_every_worker_costs_its_chunk_not_the_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where the workers end again and again on the same files, those files (the chunk
+    they are in) are left unparsed, not cached, and every other file is read."""
+    folder = tmp_path / "many"
+    folder.mkdir()
+    seeds = sorted(SEEDS.iterdir())
+    for number in range(library_module.POOL_THRESHOLD * 3):
+        shutil.copy(seeds[number % len(seeds)], folder / f"doc_{number:03}.txt")
+    shutil.copy(seeds[0], folder / "poison.txt")
+    monkeypatch.setattr(library_module, "_parse_chunk", ending_on_poison)
+    config = load_config()
+    library = Library(folder, config)
+    for batch in Loader(library, None, workers=2).batches():
+        library.add(batch)
+    unparsed = {
+        error.path.name for error in library.errors if error.reason == library_module.WORKER_ENDED
+    }
+    assert "poison.txt" in unparsed and len(unparsed) <= library_module.CHUNK
+    parsed = {document.path.name for document in library.documents}
+    assert parsed | unparsed == {path.name for path in folder.iterdir()}

@@ -915,13 +915,45 @@ class Loader:
             for path, doc_id, folder in items:
                 yield _parse_one(path, doc_id, config, self.library.matcher, folder)
             return
-        with process_pool(self.workers, _start_worker, config) as pool:
-            # In order: the chunks run ahead in the workers while the first are handed on.
-            for parsed in pool.map(
-                _parse_chunk,
-                [items[start : start + CHUNK] for start in range(0, len(items), CHUNK)],
-            ):
+        from concurrent.futures.process import BrokenProcessPool  # with the pool's modules
+
+        done = 0
+        """Files handed on, in order."""
+        stalled = False
+        while done < len(items):
+            rest = items[done:]
+            try:
+                with process_pool(self.workers, _start_worker, config) as pool:
+                    # In order: chunks run ahead in the workers while the first are handed on.
+                    for parsed in pool.map(
+                        _parse_chunk,
+                        [rest[start : start + CHUNK] for start in range(0, len(rest), CHUNK)],
+                    ):
+                        yield from parsed
+                        done += len(parsed)
+                        stalled = False
+            except BrokenProcessPool:
+                # A worker ended abruptly (killed, out of memory): a new pool reads the
+                # files not yet handed on. Where one ends again before any is, the first
+                # chunk is read alone: if that ends its worker too, its files are left
+                # unparsed (not cached, to be tried at the next start).
+                if not stalled:
+                    log.warning("a parsing worker process ended abruptly: starting another")
+                    stalled = True
+                    continue
+                first = rest[:CHUNK]
+                try:
+                    with process_pool(1, _start_worker, config) as alone:
+                        parsed = alone.submit(_parse_chunk, first).result()
+                except BrokenProcessPool:
+                    log.warning("parsing %d files ends a worker process: left unparsed", len(first))
+                    parsed = [Parsed(None, WORKER_ENDED, False) for _ in first]
                 yield from parsed
+                done += len(first)
+                stalled = False
+
+
+WORKER_ENDED = "its parsing ended the worker process (out of memory, or killed)"
 
 
 def _row(stamp: Stamp, doc_id: str, parsed: Parsed) -> CachedFile:
