@@ -2284,3 +2284,87 @@ def test_an_office_label_with_its_holder_in_parentheses_is_that_person(
         "The Speaker pro tempore", "Mr. Hobson", "Mr. Poe", "Mrs. Northup",
         "Mr. Thune", "Mr. Hobson", "Mr. Thune",
     ]  # fmt: skip
+
+
+def test_an_office_in_a_bracketed_note_names_no_holder(
+    config: Config, matcher: TopicMatcher
+) -> None:
+    """`[Operator Instructions]`, a conference call's note where the operator's
+    instructions were cut, is no holder of the office `Operator:` labels: the operator
+    stays the operator."""
+    page = (
+        "Operator: Good day. [Operator Instructions] Please go ahead, Jane Doe.\n\n"
+        "Jane Doe: Thank you. Revenue grew.\n\n"
+        "Operator: [Operator Instructions] Our first question comes from Tom Lee.\n\n"
+        "Tom Lee: How are margins?\n\n"
+        "Jane Doe: Up.\n"
+    )
+    document = parse(page, config, matcher)
+    assert [speaker for _, speaker in turns(document)] == [
+        "Operator", "Jane Doe", "Operator", "Tom Lee", "Jane Doe",
+    ]  # fmt: skip
+
+
+def test_an_office_in_mixed_case_ended_by_a_period_labels(
+    config: Config, matcher: TopicMatcher
+) -> None:
+    """The Public Papers of the Presidents label the President `The President.` and
+    questions `Q.`; a question's `Mr. President, Mr. Gorbachev ...` addresses him and
+    names another, and `President of the United States` names a place, no holder."""
+    page = (
+        "The President's News Conference\n"
+        "The President. I have a brief statement.\n"
+        "Q. Mr. President, Mr. Gorbachev challenged you today. Is the answer no?\n"
+        "The President. As President of the United States I say read Brussels.\n"
+        "Q. Sir, a follow-up?\n"
+        "The End. It was.\n"
+        "The President. Certainly.\n"
+    )
+    document = parse(page, config, matcher)
+    assert turns(document) == [
+        ("statement", "The President"),
+        ("question", None),
+        ("answer", "The President"),
+        ("question", None),
+        ("answer", "The President"),
+    ]
+
+
+def test_speaker_lines_in_capitals_with_an_office_head_each_turn(
+    config: Config, matcher: TopicMatcher
+) -> None:
+    """A stenographic version heads each turn with a line in capitals: an office and
+    the name (`PRESIDENTE ANDRÉS MANUEL LÓPEZ OBRADOR`, two surnames kept), the name and
+    the office either side of a comma, even once, or a role (`PREGUNTA`, `MODERADOR`)."""
+    page = (
+        "Versión estenográfica de la conferencia de prensa\n"
+        "---\n"
+        "PRESIDENTE ANDRÉS MANUEL LÓPEZ OBRADOR\n"
+        "Buenos días. Vamos a informar.\n"
+        "---\n"
+        "ANA RUIZ PÉREZ, SECRETARIA DE CULTURA DEL GOBIERNO\n"
+        "Gracias, señor presidente.\n"
+        "---\n"
+        "MODERADOR\n"
+        "Adelante con las preguntas.\n"
+        "---\n"
+        "PREGUNTA\n"
+        "¿Cuándo abre el aeropuerto?\n"
+        "---\n"
+        "PRESIDENTE ANDRÉS MANUEL LÓPEZ OBRADOR\n"
+        "En marzo.\n"
+        "---\n"
+        "PREGUNTA\n"
+        "¿Y el tren?\n"
+        "---\n"
+        "MODERADOR\n"
+        "Gracias a todos.\n"
+    )
+    document = parse(page, config, matcher)
+    spoken = [(kind, who) for kind, who in turns(document) if who or kind == "question"]
+    assert [who for _, who in spoken] == [
+        "Andrés Manuel López Obrador", "Ana Ruiz Pérez", "Moderador", None,
+        "Andrés Manuel López Obrador", None, "Moderador",
+    ]  # fmt: skip
+    # The `---` rules between the turns are no words of them.
+    assert all(p.text != "---" for turn in document.turns for p in turn.paragraphs)

@@ -64,6 +64,7 @@ from tui.corpus.speakers import (
     Role,
     bullet_named,
     byline,
+    capitals_line,
     from_the_floor,
     marks_word,
     name_line,
@@ -318,6 +319,11 @@ def page_text(raw: str, name: str) -> Converted:
 # --- the parser --------------------------------------------------------------------
 
 
+_RULE_LINE = re.compile(r"^([-=_*+~―])\1{2,}$")
+"""`---`, `+++++`: a rule of plain text between turns or at the end, no words."""
+_RULE_FIRST = frozenset("-=_*+~―")
+
+
 def _is_chrome(line: str) -> str | None:
     """The reason a stripped line is page furniture, or None."""
     first = line[:1]
@@ -348,6 +354,8 @@ def _is_chrome(line: str) -> str | None:
         _PAGE_NUMBER.match(line)
     ):
         return "page number"
+    if first in _RULE_FIRST and _RULE_LINE.match(line):
+        return "rule"
     if first in "[{" and _EDITION_MARK.match(line):
         return "page break" if first == "[" else "edition time"
     if line[-1] == ")" and _LINK_TEXT.match(line):
@@ -957,7 +965,12 @@ class _Parser:
                 blocks.append(current)
                 previous = text
                 continue
-            if len(text) <= _SHORT_LINE or ":" in text[:_SHORT_LINE] or bullet_named(text):
+            if (
+                len(text) <= _SHORT_LINE
+                or ":" in text[:_SHORT_LINE]
+                or bullet_named(text)
+                or capitals_line(text)
+            ):
                 unlabelled.append(text)
             if number in self.headings:
                 # A heading of the markup is a paragraph of its own, with a blank line

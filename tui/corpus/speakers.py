@@ -63,9 +63,15 @@ QUESTION_WORDS = frozenset(
         "реплика",
         "журналист",
         "корреспондент",
+        "pregunta",
+        "interlocutor",
+        "interlocutora",
+        "reportero",
+        "reportera",
+        "periodista",
     }
 )
-ANSWER_WORDS = frozenset({"answer", "a", "response", "reply", "ответ"})
+ANSWER_WORDS = frozenset({"answer", "a", "response", "reply", "ответ", "respuesta"})
 HOST_WORDS = frozenset(
     {
         "moderator",
@@ -76,6 +82,8 @@ HOST_WORDS = frozenset(
         "ведущий",
         "ведущая",
         "модератор",
+        "moderador",
+        "moderadora",
     }
 )
 _OFFICES = frozenset(
@@ -267,6 +275,18 @@ ROLE_WORDS = frozenset(
         "majesty",
         "highness",
         "cardinal",
+        "presidente",
+        "presidenta",
+        "primer",
+        "primera",
+        "ministro",
+        "ministra",
+        "secretario",
+        "secretaria",
+        "gobernador",
+        "gobernadora",
+        "directora",
+        "titular",
     }
 )
 _NOT_NAMES = frozenset(
@@ -492,7 +512,47 @@ def name_line(line: str) -> bool:
         and bool(_NAME_LINE.match(line))
         and _bare(line) not in _NOT_NAMES
         and not _ENDS_SENTENCE.search(line)
-    )
+    ) or capitals_line(line)
+
+
+_CAPITALS_LINE = re.compile(
+    rf"{UPPER}[\w’'-]*(?: [\w’'.-]+){{1,6}}(?:, [\w’'.-]+(?: [\w’'.()-]+){{0,14}})?$"
+)
+_CAPITALS_LINE_CHARS = 160
+
+
+def capitals_line(line: str) -> bool:
+    """Whether `line` is a speaker line in capitals of a stenographic version: a name
+    with the office before it (`PRESIDENTE ANDRÉS LÓPEZ`), or after or before a comma
+    (`ANA RUIZ, SECRETARIA DE CULTURA`, `PRIMER MINISTRO DE BELICE, JUAN BRICEÑO`)."""
+    if not (
+        len(line) <= _CAPITALS_LINE_CHARS
+        and line.isupper()
+        and line[:1].isalpha()
+        and line[-1:] not in ".!?:"
+        and _CAPITALS_LINE.match(line)
+    ):
+        return False
+    # An office before the name or either side of the comma: no heading in capitals
+    # (`INTERNATIONAL WOMEN'S DAY`), which a name alone would be as like.
+    first, comma, second = line.partition(", ")
+    sides = (first, second) if comma else (first,)
+    return any(_is_word_of(side.split()[0], ROLE_WORDS) for side in sides if side)
+
+
+def _line_label(name: str, known: People | None) -> Label:
+    """The label of a name alone on its line: a role in capitals (`MODERADOR`,
+    `PREGUNTA`, as stenographic versions head turns) as such;
+    of a name and an office either side of a comma, the name, the office its note."""
+    first, comma, second = name.partition(", ")
+    if comma:
+        if _is_word_of(first.split()[0], ROLE_WORDS | HOST_WORDS):
+            first, second = second, first
+        return Label(first, second, "", "name line", Role.PERSON)
+    label = _classify(name, None, "", known) if name.isupper() else None
+    if label is not None and label.role is not Role.PERSON:
+        return replace(label, style="name line")
+    return Label(name, None, "", "name line", Role.PERSON)
 
 
 _ENDS_SENTENCE = re.compile(r"\w{3}\.$")
@@ -550,7 +610,7 @@ def parse_label(line: str, known: People | None = None) -> Label | None:
         label = parse_label(f"{said[0]}: {said[1]}", known)
         return _styled(label, "Name [time]") if label is not None else None
     if known is not None and known.label_lines and alone_name(line).casefold() in known.label_lines:
-        return Label(alone_name(line), None, "", "name line", Role.PERSON)
+        return _line_label(alone_name(line), known)
     if line[0] == "[":
         return _bracketed_label(line, known)
     if line[0] == "<" and (chat := _CHAT_NICK.match(line)) is not None:
@@ -595,7 +655,7 @@ def parse_label(line: str, known: People | None = None) -> Label | None:
             if label is not None:
                 return _styled(label, "Name time")
     if "." in line[:60]:
-        return _stenogram_label(line) or _period_label(line)
+        return _stenogram_label(line) or _period_label(line) or _office_period_label(line)
     return None
 
 
@@ -870,6 +930,21 @@ def _period_label(line: str) -> Label | None:
     return Label(raw, note, rest, "NAME.", Role.PERSON)
 
 
+_OFFICE_PERIOD = re.compile(rf"^(?P<name>The(?: {UPPER}[\w’'-]+){{1,3}})\.(?:\s+(?P<rest>\S.*)|$)")
+"""`The President. text`: an office in mixed case, ended by a period, as the Public
+Papers of the Presidents and their kin label who holds it (the questions `Q.`)."""
+
+
+def _office_period_label(line: str) -> Label | None:
+    """A label `_OFFICE_PERIOD` matches, where its words are an office (`The Vice
+    President.`): `The End. It was.` names none."""
+    if not line.startswith("The ") or (match := _OFFICE_PERIOD.match(line)) is None:
+        return None
+    if office_of(match["name"]) is None:
+        return None
+    return Label(match["name"], None, (match["rest"] or "").strip(), "The Office.", Role.OFFICE)
+
+
 _LEADING_TITLES = frozenset({"M."})
 """Titles only in front of a name: the French `M.` (`M. Gilles Duceppe`), elsewhere in
 one an initial (`John M. Smith`)."""
@@ -895,10 +970,13 @@ def _person_tokens(tokens: list[str]) -> list[str]:
         and len(person) > 2
         and not _is_word_of(tokens[start - 1], HONORIFICS)
         and not (start == 1 and titled(tokens))
+        and not (start == 1 and len(person) <= 4 and "".join(tokens).isupper())
     ):
         # After an office, the name is its last words: `... of Atlantis Ole
         # Dahl`, `CEO of ... State Corporation Karl Berg`. After a title
-        # alone, every word is the name: `Mr. John Lloyd Webber`.
+        # alone, every word is the name: `Mr. John Lloyd Webber`; and after one
+        # office word in a label in capitals (`PRESIDENTE ANDRÉS MANUEL LÓPEZ
+        # OBRADOR`, given names and two surnames).
         if _bare(tokens[start - 1]) == "of":
             person = person[1:]
         keep = (
@@ -1190,6 +1268,8 @@ class People:
         """One-word labels printed in lower case (`gmaxwell:`)."""
         enclosed: set[str] = set()
         """Names alone on a line in brackets or parentheses (`[Ruth John]`, `(Brian)`)."""
+        officed: set[str] = set()
+        """Names alone on a line in capitals with an office (`capitals_line`)."""
         timed_alone: set[str] = set()
         """Names alone on a line with the time they began (`Kelly  0:34`)."""
         said_names: set[str] = set()
@@ -1200,6 +1280,8 @@ class People:
         for line in lines:
             if name_line(line):
                 alone[alone_name(line)] += 1
+                if capitals_line(line):
+                    officed.add(alone_name(line).casefold())
                 if line[0] in "[(":
                     enclosed.add(alone_name(line).casefold())
                 continue
@@ -1267,6 +1349,10 @@ class People:
             }
         if recurring & enclosed:
             recurring |= enclosed  # put in brackets as the others are: a label even once
+        if len(officed) >= 2 or recurring & officed:
+            # An office and a name in capitals, as a stenographic version heads each
+            # turn: a label even once, where the page so heads two turns or more.
+            recurring |= officed
         if len(timed_alone) >= 2 and any(
             count >= 2 for name, count in alone.items() if name.casefold() in timed_alone
         ):
@@ -1663,11 +1749,26 @@ class People:
         """Who holds `office` on this page: `President Ann Ray` in its title or text."""
         words = r"\s+".join(re.escape(word) + "[’']?" for word in office.split())
         pattern = re.compile(
-            rf"(?<![Vv]ice )(?<![Vv]ice-)\b(?i:{words})(?:\s+of\s+(?:the\s+)?{_NAME_TOKEN})?"
+            rf"(?<![Vv]ice )(?<![Vv]ice-)\b(?i:{words})(?P<of>\s+of\s+(?:the\s+)?{_NAME_TOKEN})?"
             rf"{_STYLED}(?P<name>(?:{_NAME_TOKEN}\s+){{0,2}}{_NAME_TOKEN})"
         )
         for text in (self.title, self.context):
             for match in pattern.finditer(text):
+                if (
+                    text[match.start() - 1 : match.start()] == "["
+                    and text[match.end() :][:1] == "]"
+                ):
+                    continue  # `[Operator Instructions]`: a bracketed note names no holder
+                if _ADDRESSED.search(text, max(0, match.start() - 8), match.start()):
+                    continue  # `Mr. President, Mr. Gorbachev said`: the holder addressed
+                broken = text.find("\n", match.start(), match.start("name"))
+                if (
+                    broken != -1
+                    and not text[text.rfind("\n", 0, match.start()) + 1 : match.start()].strip()
+                ):
+                    continue  # `MODERATOR` alone on its line, above the words: a label
+                if match["of"] and " " not in match["name"]:
+                    continue  # `President of the United States`: the place's last word
                 tokens = []
                 for token in match["name"].split():
                     if _is_word_of(token, _TITLE_CASE_WORDS | _POST_NOMINALS):
@@ -1679,6 +1780,9 @@ class People:
         return None
 
 
+_ADDRESSED = re.compile(r"\b(?:Mr|Madam|Madame|Mister)\.?\s+$")
+"""What stands before an office addressed (`Mr. President, ...`): the words after it
+name someone else, not the holder."""
 _STYLED = (
     r"(?:,?\s*(?:the\s+)?(?:(?:Rt\.?\s+)?Hon(?:ourable|orable)?\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?)\s+"
     r"|\s+)"
