@@ -127,3 +127,23 @@ def test_the_worst_files_come_first_and_at_most_ten_are_named(
     assert listed[-1] == "  and 6 more (check --json --summary)"
     assert "             missing: note00, note01, note02, note03, note04, note05, note06," in text
     assert "note07 and 5 more" in text
+
+
+def test_a_transcript_that_numbers_its_lines_does_not_look_unparsed(tmp_path: Path) -> None:
+    """A court's transcript read without its numbered pages' headers, footers and word
+    index drops many lines, each dropped because the page was understood: that says
+    nothing of a parse that missed; a page that dropped as many lines otherwise does."""
+    from tests.unit.test_formats import numbered_transcript
+    from tui.corpus.config import load_config
+    from tui.corpus.export import unparsed_reasons
+    from tui.corpus.library import Library
+
+    argued = ["MR. LONG:  Mr. Chief Justice, and may it please the Court:"]
+    argued += ["the statute says what it says, and the Court has read it so"] * 23
+    pages = [["IN THE SUPREME COURT OF THE UNITED STATES", "Monday, March 26, 2012"]]
+    pages += [argued for _ in range(40)]
+    index = "".join(f"word{n} {n}:3\n" for n in range(400))
+    (tmp_path / "case.txt").write_text(numbered_transcript(pages) + index, encoding="utf-8")
+    (document,) = Library.load(tmp_path, load_config()).documents
+    assert len(document.dropped) > 2 * len(document.paragraphs) >= 20
+    assert unparsed_reasons(document) == []

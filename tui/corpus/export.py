@@ -12,7 +12,7 @@ from tui.corpus.anchor import AnchorStatus, Placement, place
 from tui.corpus.cite import citation_line
 from tui.corpus.corrections import CORRECTIONS_FILE, Correction, Corrections, printed_label
 from tui.corpus.library import FileError, Library
-from tui.corpus.model import Confidence, Document, Summary
+from tui.corpus.model import OUTSIDE_NUMBERED_LINES, Confidence, Document, Summary
 from tui.corpus.notes import SECTIONS, Kind, Note, now
 
 JSON = dict[str, Any]
@@ -175,7 +175,8 @@ def unparsed_reasons(document: Document) -> list[tuple[int, str]]:
         reasons.append((NO_SPEAKER_WEIGHT, f"no speaker named in {len(sizes)} paragraphs"))
     if document.date.confidence is Confidence.MISSING:
         reasons.append((NO_DATE_WEIGHT, "no date"))
-    dropped = len(document.dropped)
+    # A numbered page's header, footer and index: the page was read as such, not missed.
+    dropped = sum(1 for line in document.dropped if line.reason != OUTSIDE_NUMBERED_LINES)
     if dropped >= MANY_DROPPED and dropped > 2 * len(sizes):
         reasons.append((DROPPED_WEIGHT, f"{dropped} lines dropped, {len(sizes)} paragraphs kept"))
     return reasons

@@ -20,6 +20,7 @@ from html.parser import HTMLParser
 from pathlib import PurePath
 
 from tui.corpus.letters import UPPER
+from tui.corpus.model import OUTSIDE_NUMBERED_LINES
 
 MetaPair = tuple[str, str]
 DroppedText = tuple[int, str, str]
@@ -141,7 +142,7 @@ def _without_line_numbers(text: str) -> tuple[str, list[DroppedText]]:
         if index in numbered:
             kept.append(numbered[index].strip())
         elif lines[index].strip():
-            dropped.append((index + 1, lines[index].strip(), "outside the numbered lines"))
+            dropped.append((index + 1, lines[index].strip(), OUTSIDE_NUMBERED_LINES))
     return "\n".join(kept), dropped
 
 

@@ -47,6 +47,11 @@ def short_title(title: str) -> str:
     return title
 
 
+OUTSIDE_NUMBERED_LINES = "outside the numbered lines"
+"""Why a line of a page that numbers its lines (a court's, a hearing's) was dropped:
+its header, footer, number, or the word index at the end (`formats`)."""
+
+
 GENERIC_LABEL = re.compile(
     r"^(?:speaker|unknown speaker|participant|person|voice|interviewee|guest|caller|"
     r"audience member|спикер|участник)[ _-]?(?:\d{1,3}|[A-Z])$|^(?:\w+_)?speaker_\d{1,3}$"
