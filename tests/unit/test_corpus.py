@@ -74,8 +74,8 @@ SPEAKER_FLOORS = {
     "mananeras": 96.0,
     "netzpolitik-podcast": 100.0,
     "presidential-newsconf": 48.5,
-    "ru-interviews": 2.0,
-    "sahaja-talks": 15.0,
+    "ru-interviews": 94.5,
+    "sahaja-talks": 39.5,
 }
 
 

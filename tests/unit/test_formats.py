@@ -935,3 +935,18 @@ def test_a_line_between_the_title_and_its_date_goes_on_with_the_title(
     document = parse_text("x", Path("debates.062"), page, config, matcher)
     assert document.title == f"{banner}: {subtitle}"
     assert document.date.value == dt.date(2000, 3, 3)
+
+
+def test_a_markdown_paragraph_in_bold_over_several_lines_is_emphasised_whole() -> None:
+    converted = convert(
+        "Intro.\n\n**Why did you take the post,\nand why now?**\n\n"
+        "**Bold** start, plain end.\nSecond line.\n\n* a list\n* of points*\n",
+        "page.md",
+    )
+    assert paragraphs(converted) == [
+        "Intro.",
+        "Why did you take the post,\nand why now?",
+        "Bold start, plain end.\nSecond line.",
+        "* a list\n* of points*\n",
+    ]
+    assert converted.emphasised == {3, 4}

@@ -1172,6 +1172,80 @@ def test_an_interview_page_sets_its_questions_in_strong_or_em(
     assert turns(document) == INTERVIEW
 
 
+def test_an_interview_sets_questions_of_several_lines_in_bold(
+    config: Config, matcher: TopicMatcher
+) -> None:
+    """A question in bold that runs over several lines opens the bold on its first line
+    and closes it on its last; one line of an answer that reads like a label (`Andrew
+    Tanenbaum: ...`) makes no labelled page of it."""
+    document = parse(
+        "# An interview with Jane Doe, the new director of the museum\n\n"
+        "She took the post in May. We met her in her office.\n\n"
+        "**Why did you take the post, and why\nnow, after ten years away?**\n\n"
+        "Because the collection deserves it. I read the classics first:\n\n"
+        'Andrew Tanenbaum: "Operating Systems" and his other books.\n\n'
+        "**What comes first? The roof,\nor the catalogue?**\n\n"
+        "The roof. A museum that leaks loses its pictures.\n",
+        config,
+        matcher,
+        name="interview.md",
+    )
+    assert turns(document) == INTERVIEW
+    assert document.turns[1].paragraphs[0].text.startswith("Why did")
+    assert document.turns[1].paragraphs[0].text.endswith("years away?")
+
+
+def test_a_russian_interview_names_its_guest_as_the_page_does_not_as_its_title(
+    config: Config, matcher: TopicMatcher
+) -> None:
+    """`Интервью с Сергеем Вакуленко` names the guest in the case `с` asks for; who
+    answers is the name as the introduction writes it (`Сергей Вакуленко`)."""
+    document = parse(
+        '---\ntitle: "Интервью с Сергеем Вакуленко"\n---\n'
+        "Сегодня у меня в гостях Сергей Вакуленко, программист.\n\n"
+        "**Как вы пришли\nв программирование?**\n\n"
+        "Случайно, в 1983 году.\n\n"
+        "**Что было потом?**\n\n"
+        "Физтех и UNIX.\n",
+        config,
+        matcher,
+        name="interview.md",
+    )
+    assert turns(document) == [
+        ("statement", None),
+        ("question", None),
+        ("answer", "Сергей Вакуленко"),
+        ("question", None),
+        ("answer", "Сергей Вакуленко"),
+    ]
+
+
+def test_a_one_word_label_of_many_turns_among_full_names_is_the_audience(
+    config: Config, matcher: TopicMatcher
+) -> None:
+    """A talk's questions where the page labels its speaker by full name and whoever
+    asks by one word it names nobody by (`Yogi:`): the audience, who asks, answers the
+    speaker's question or remarks."""
+    exchanges = [
+        ("Yogi: Mother, what should we do with them?", "Jane Doe: Be patient with them."),
+        ("Yogi: They bring flowers.", "Jane Doe: Do they? Where?"),
+        ("Yogi: In Burwood.", "Jane Doe: Very good."),
+        ("Yogi: And how do we start?", "Jane Doe: With the photograph."),
+        ("Yogi: Thank you, Mother.", "Jane Doe: Good."),
+    ]
+    text = "A talk to the yogis\n\nSo now, if you have any questions, you can ask.\n\n"
+    text += "\n\n".join(f"{asked}\n\n{said}" for asked, said in exchanges) + "\n"
+    document = parse(text, config, matcher)
+    assert turns(document) == [
+        ("question", None), ("answer", "Jane Doe"),
+        ("statement", None), ("answer", "Jane Doe"),
+        ("answer", None), ("answer", "Jane Doe"),
+        ("question", None), ("answer", "Jane Doe"),
+        ("statement", None), ("answer", "Jane Doe"),
+    ]  # fmt: skip
+    assert {turn.label for turn in document.turns if turn.speaker is None} == {"Yogi"}
+
+
 def test_a_name_alone_on_its_line_once_among_such_labels(
     config: Config, matcher: TopicMatcher
 ) -> None:

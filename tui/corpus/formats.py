@@ -869,6 +869,8 @@ _MD_LINK = re.compile(rf"\[(?P<text>[^\[\]\n]*)\](?:{_MD_TARGET}|\[[^\[\]\n]*\])
 # and each attempt stops at the next delimiter, so a line is read in linear time.
 _MD_WHOLE_EMPHASIS = re.compile(r"^\s*(\*{1,3}|_{1,3})[^\s*_].*[^\s\\]\1\s*$")
 """A line in bold or italics from its first word to its last (`*Why now?*`)."""
+_MD_OPENS_EMPHASIS = re.compile(r"^(\s*)(\*{1,3}|_{1,3})(?=[^\s*_])")
+"""A line that opens bold or italics on its first word (`**Why, then,`)."""
 _MD_STARS = re.compile(r"(?<![\\\w*])(\*{1,3})(?=[^\s*])([^*\n]*?[^\s*\\])\1(?![\w*])")
 _MD_UNDERSCORES = re.compile(r"(?<![\\\w_])(_{1,3})(?=[^\s_])([^_\n]*?[^\s_\\])\1(?![\w_])")
 _MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
@@ -943,6 +945,29 @@ def _html_block(lines: list[str], start: int, out: list[str], dropped: list[Drop
     return end
 
 
+def _emphasised_paragraph(lines: list[str], start: int) -> range:
+    """The numbers of the lines of the paragraph from `start` that is set in bold or
+    italics from its first word on its first line to its last on its last (`**Why,
+    then,` ... `did you stay?**`), with the marks that open and close it taken off
+    `lines`; an empty range if it is not so set, or is a line of its own."""
+    opened = _MD_OPENS_EMPHASIS.match(lines[start])
+    if opened is None:
+        return range(0)
+    end = start
+    while end + 1 < len(lines) and lines[end + 1].strip():
+        end += 1
+    mark = opened[2]
+    last = lines[end].rstrip()
+    if end == start or not last.endswith(mark) or last[-len(mark) - 1] in " \t\\*_":
+        return range(0)
+    inner = [lines[start][opened.end() :], *lines[start + 1 : end], last[: -len(mark)]]
+    if any(mark[0] in part for part in inner):
+        return range(0)  # emphasis that closes and opens again within the paragraph
+    lines[start] = opened[1] + inner[0]
+    lines[end] = inner[-1]
+    return range(start + 1, end + 2)
+
+
 def _convert_markdown(
     lines: list[str],
 ) -> tuple[str, list[MetaPair], list[DroppedText], frozenset[int], frozenset[int], frozenset[int]]:
@@ -967,6 +992,9 @@ def _convert_markdown(
         if not line.strip():
             out.append("")
             continue
+        if fence is None and (line[:1] in "*_ " and (index == 0 or not lines[index - 1].strip())):
+            emphasised.update(_emphasised_paragraph(lines, index))
+            line = lines[index]
         opened = _MD_FENCE.match(line)
         if opened and (fence is None or opened[1].startswith(fence)):
             fence = opened[1] if fence is None else None

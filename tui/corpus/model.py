@@ -12,7 +12,7 @@ from typing import Any
 from tui.corpus.dates import find_dates
 from tui.corpus.letters import UPPER
 
-PARSER_VERSION = 28
+PARSER_VERSION = 29
 """Bump when a change to the parser (`tui.corpus.parse`) changes the Documents it
 makes: cached ones are then parsed again. Kept here, with the model, so that checking
 the cache needs no import of the parser."""

@@ -55,6 +55,7 @@ from tui.corpus.model import (
     split_title_tail,
 )
 from tui.corpus.speakers import (
+    FLOOR_STYLE,
     HONORIFICS,
     PARTICLES,
     ROLE_WORDS,
@@ -229,10 +230,15 @@ def _is_full_name(words: str) -> bool:
 
 
 _INTERVIEWEE = re.compile(
-    r"\b(?i:interview|conversation|q\s?&\s?a)\s+with\s+"
+    r"(?:\b(?i:interview|conversation|q\s?&\s?a)\s+with"
+    r"|(?P<inflected>\b(?i:интервью|беседа|разговор)\s+со?|(?i:інтерв[’'ʼ]ю|розмова)\s+з))\s+"
     rf"(?P<who>(?:{UPPER}[\w.’'-]*\s+){{0,6}}{UPPER}[\w’'-]+)",
 )
-"""`An interview with Jane Doe`: who answers; the host opens, so not the title's speaker."""
+"""`An interview with Jane Doe`: who answers; the host opens, so not the title's speaker.
+`Интервью с Сергеем Вакуленко` names them in the case the preposition asks for
+(`inflected`), not as the page names them elsewhere."""
+_ENDING_LETTERS = 3
+"""Letters at most that a case ending of a name takes or adds (`Сергей`, `Сергеем`)."""
 
 # --- reported speech in articles -------------------------------------------------
 
@@ -280,6 +286,9 @@ class _TurnDraft:
     closed: bool = False
     """An interjection in brackets (`[Audience member: Deadlock.]`): the text below is
     not its own."""
+    floor: bool = False
+    """A one-word label of the audience the page learns (`Yogi:`): a question where it
+    asks, else an answer to the question before or a remark."""
 
 
 def _strip_titles(name: str) -> str:
@@ -941,6 +950,11 @@ class _Parser:
         blocks = self._read_blocks(body, unlabelled)
         if self.people.learn_label_words(unlabelled):
             blocks = self._read_blocks(body, [])
+        if self.emphasised and (stray := _stray_label(blocks)) is not None:
+            # One label on a page that asks in bold or italics (`Andrew Tanenbaum:
+            # "Operating Systems"` in an answer): no speaker's, the interview's reading.
+            self.unlabelled = self.unlabelled | {stray}
+            blocks = self._read_blocks(body, [])
         return blocks
 
     def _read_blocks(self, body: list[tuple[int, str]], unlabelled: list[str]) -> list[_Block]:
@@ -1048,6 +1062,7 @@ class _Parser:
                     TurnKind.STATEMENT,
                     role=label.role,
                     closed=label.style == "[Name: words]",
+                    floor=label.style == FLOOR_STYLE,
                 )
                 drafts.append(draft)
                 if block.text:
@@ -1161,7 +1176,10 @@ class _Parser:
         interview: `Putin's interview with Tucker Carlson`)."""
         found = _INTERVIEWEE.search(self.head.title or "")
         if found is not None:
-            return self.people.canonical(_strip_titles(found["who"]))
+            who = _strip_titles(found["who"])
+            if found["inflected"]:
+                who = _uninflected(who, self.people.context)
+            return self.people.canonical(who)
         opening = [*self.meta.values(), *(block.text for block in blocks[:_OPENING_PARAGRAPHS])]
         for text in opening:
             for found in _INTERVIEWEE.finditer(text):
@@ -1935,7 +1953,11 @@ def _assign_kinds(drafts: list[_TurnDraft], title_speaker: str | None) -> None:
             )
         )
         exclaims = _ends_in(draft, "!")
-        if (
+        if draft.floor and not asks:
+            # `Yogi: Yes, Mother, it is in the shops.` after `Is that book not here?`.
+            asked = asked_by not in (None, draft.speaker)
+            draft.kind = TurnKind.ANSWER if asked else TurnKind.STATEMENT
+        elif (
             (draft.closed or from_the_floor(draft.label))
             and not asks
             and (asked_by not in (None, draft.speaker) or exclaims)
@@ -1996,6 +2018,37 @@ def _asked_in_emphasis(block: _Block) -> bool:
 
 _INTERVIEW_QUESTIONS = 2
 """Questions in bold or italics that make a page without labels an interview."""
+
+
+def _uninflected(name: str, context: str) -> str:
+    """The form of `name`, given in an oblique case (`Сергеем Вакуленко`), that the
+    page writes otherwise most often (`Сергей Вакуленко`): each word with its stem
+    and another ending; `name` if the page writes no other."""
+    words = name.split()
+    pattern = r"\s+".join(
+        rf"\b{re.escape(word[: max(_ENDING_LETTERS, len(word) - _ENDING_LETTERS)])}"
+        rf"\w{{0,{_ENDING_LETTERS}}}\b"
+        for word in words
+    )
+    forms = Counter(
+        " ".join(found.split())
+        for found in re.findall(pattern, context)
+        if " ".join(found.split()) != name
+    )
+    if not forms:
+        return name
+    return max(forms, key=lambda form: (forms[form], -len(form)))
+
+
+def _stray_label(blocks: list[_Block]) -> int | None:
+    """The line of the one label of a page that sets its questions in bold or italics,
+    as an interview without labels does: a line of an answer that reads like a label
+    (`Andrew Tanenbaum: "Operating Systems"`), no speaker's; None if the page has no
+    label or more than one, or asks so fewer times."""
+    labelled = [block for block in blocks if block.label is not None]
+    if len(labelled) != 1 or sum(map(_asked_in_emphasis, blocks)) < _INTERVIEW_QUESTIONS:
+        return None
+    return labelled[0].line
 
 
 def _put_by_audience(draft: _TurnDraft) -> bool:

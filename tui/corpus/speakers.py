@@ -400,6 +400,12 @@ _NAME_LINE = re.compile(
 _NAME_LINE_CHARS = 40
 _ONE_WORD_CHARS = 40
 _TIMESTAMP = rf"[\[(]?{CLOCK}[\])]?"
+_SENTENCE_ENDS = (".", "?", "!", "…")
+_CLOSERS = " \t\"'”’»)]"
+"""What may close a sentence after its mark."""
+_MANY_TURNS = 5
+"""Lines a one-word label starts on a page of full-name labels that make it a label of
+its own, though the page names nobody so elsewhere."""
 _ONE_WORD_LABEL = re.compile(
     rf"\s*(?:\*\*|\[)?([^\W\d_][\w’'-]+)(?:\*\*|\])?\s*(?:{_TIMESTAMP}\s*)?:(?:\s|$)"
 )
@@ -566,6 +572,11 @@ def timed_name(line: str) -> str | None:
     if len(line) > _TIMED_CHARS or (found := _TIMED_NAME.match(line)) is None:
         return None
     return " ".join(found["name"].split())
+
+
+FLOOR_STYLE = "Audience:"
+"""The style of a one-word label of the audience the page learns (`People.floor_words`):
+who asks, answers the speaker's question, or remarks."""
 
 
 def from_the_floor(label: str | None) -> bool:
@@ -837,6 +848,8 @@ def _classify(raw: str, note: str | None, rest: str, known: People | None) -> La
         return Label(name, note, rest, style, Role.ANSWER)
     if known is not None and name in known.handles:
         return Label(name, note, rest, "handle:", Role.PERSON)
+    if known is not None and folded in known.floor_words:
+        return Label(name, note, rest, FLOOR_STYLE, Role.QUESTION)
     if folded in _NOT_NAMES or folded in MONTHS or folded.startswith(("http", "www")):
         return None
     if folded in HOST_WORDS:
@@ -1210,6 +1223,9 @@ class People:
         self.label_lines: set[str] = set()
         """Names (case folded) that stand alone on a line above each of their turns."""
         self.label_words: set[str] = set()
+        self.floor_words: set[str] = set()
+        """One-word labels of the audience: words (`Yogi:`) the page names nobody by,
+        that take the floor many times among people labelled by full name."""
         """One-word names (case folded) that this page uses as speaker labels."""
         self.handles: set[str] = set()
         """Handles in lower case (`gmaxwell`) that this page uses as speaker labels."""
@@ -1277,6 +1293,8 @@ class People:
         marked: Counter[str] = Counter()
         """Names in parentheses before a point of a list (`- (Ruth) ...`): the page
         writes them there, which is not naming them elsewhere."""
+        sentences: Counter[str] = Counter()
+        """Of the lines each one-word label starts, those that end a sentence."""
         for line in lines:
             if name_line(line):
                 alone[alone_name(line)] += 1
@@ -1300,6 +1318,8 @@ class People:
             match = _ONE_WORD_LABEL.match(line)
             if match and _bare(match[1]) not in _NOT_NAMES and _bare(match[1]) not in MONTHS:
                 counts[match[1].casefold()] += 1
+                if line.rstrip(_CLOSERS).endswith(_SENTENCE_ENDS):
+                    sentences[match[1].casefold()] += 1
                 if match[1][0].islower():
                     lowered.add(match[1])
         learned = self._learn_handles(lowered, counts)
@@ -1328,6 +1348,21 @@ class People:
             # And one who is called by first name, even once, where the page labels
             # one person so named by full name (`Jeff:` after `Jeff Garzik:`).
             recurring |= {word for word in counts if self._first_name_of_one(word)}
+            if self.labels:
+                # And one who takes the floor many times among them, named nowhere
+                # else (`Yogi:` for whoever in the audience asks, `Shri Mataji:` answers).
+                # Words said: most of its lines end a sentence (not a log's `Succeeded:
+                # s/events/agenda/`).
+                floor = {
+                    word
+                    for word, count in counts.items()
+                    if count >= _MANY_TURNS
+                    and 2 * sentences[word] > count
+                    and word not in recurring
+                }
+                if not floor <= self.floor_words:
+                    self.floor_words |= floor
+                    learned = True
             enough = (len(self.full) >= 2 or bool(self.labels)) and bool(recurring)
         if enough and not recurring <= self.label_words:
             self.label_words |= recurring
