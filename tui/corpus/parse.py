@@ -328,9 +328,9 @@ def page_text(raw: str, name: str) -> Converted:
 # --- the parser --------------------------------------------------------------------
 
 
-_RULE_LINE = re.compile(r"^([-=_*+~―])\1{2,}$")
-"""`---`, `+++++`: a rule of plain text between turns or at the end, no words."""
-_RULE_FIRST = frozenset("-=_*+~―")
+_RULE_MARKS = frozenset("-=_*+~―")
+"""What a rule of plain text is made of, one of them three times or more (`---`, `+++++`),
+between turns or at the end: no words."""
 
 
 def _is_chrome(line: str) -> str | None:
@@ -363,7 +363,7 @@ def _is_chrome(line: str) -> str | None:
         _PAGE_NUMBER.match(line)
     ):
         return "page number"
-    if first in _RULE_FIRST and _RULE_LINE.match(line):
+    if first in _RULE_MARKS and len(line) >= 3 and line.count(first) == len(line):
         return "rule"
     if first in "[{" and _EDITION_MARK.match(line):
         return "page break" if first == "[" else "edition time"
@@ -627,7 +627,6 @@ class _Parser:
         """The body's lines, by number; the head's and footer's, and what the page marks
         (`marked`: `_marked_blocks`), dropped."""
         state = "head"
-        meta_title = self.meta.get("title")
         below_title = False
         """Right below the title, before any body text: where a page puts its date."""
         meta_lines: set[int] = set()
@@ -678,7 +677,7 @@ class _Parser:
                 dated = _date_line(stripped)
                 if dated is not None and dated[1] == "date" and self.head.header_date is None:
                     self.head.header_date, self.head.header_line = dated[0], number
-                    if self.head.title is None and not meta_title and _titles(stripped):
+                    if self.head.title is None and not self._meta_title and _titles(stripped):
                         # `Bitcoin Core development meeting, May 12, 2016`: both.
                         self.head.title, self.head.title_line = stripped, number
                         state = "body"
@@ -707,14 +706,13 @@ class _Parser:
                     # `[House]`, `[Pages H6115-H6117]`: the archive's notes above the
                     # title; a `<title>` in the same words names the edition, not the
                     # document (`[Congressional Record Volume 151, Number 99 (...)]`).
-                    if meta_title and _same_words(stripped, meta_title):
-                        meta_title = None
+                    if self._meta_title and _same_words(stripped, self._meta_title):
                         del self.meta["title"]
                     if self.head.header_date is None and (found := find_dates(stripped)):
                         self.head.header_date, self.head.header_line = found[0].value, number
                     self.drop(number, stripped, "archive note")
                     continue
-                if meta_title and _same_title(stripped, meta_title):
+                if self._meta_title and _same_title(stripped, self._meta_title):
                     self.head.title, self.head.title_line = stripped, number
                     state = "body"
                     below_title = True
@@ -726,12 +724,11 @@ class _Parser:
                         state = "body"
                         below_title = True
                     self.drop(number, stripped, "page metadata")
-                    meta_title = meta_title or self.meta.get("title")  # `Title: ...` listed
                     continue
                 label = parse_label(stripped, self.people)
                 if (
                     label is not None
-                    and not meta_title
+                    and not self._meta_title
                     and self.source_format not in ("srt", "vtt")
                     and _titled(stripped, label)
                 ):
@@ -752,7 +749,9 @@ class _Parser:
                     _labels_again(stripped, lines, number)
                 ):
                     state = "body"  # `**Interviewer**`, alone above each of its turns
-                elif meta_title and (len(stripped) >= _TITLE_CHARS or number in self.headings):
+                elif self._meta_title and (
+                    len(stripped) >= _TITLE_CHARS or number in self.headings
+                ):
                     state = "body"  # the page names its title apart: this is text, a section
                 elif _TITLE_CHARS <= len(stripped) <= _LONGEST_TITLE and not _is_prose(stripped):
                     self.head.title, self.head.title_line = stripped, number
@@ -810,18 +809,32 @@ class _Parser:
                 continue
             yield number, stripped
 
+    @property
+    def _meta_title(self) -> str | None:
+        """The title the page's metadata gives (front matter, `<title>`, a `Title:` line
+        of its list of what it is), as far as the page is read."""
+        return self.meta.get("title")
+
     def _title_above(self, number: int) -> bool:
         """Whether the line above line `number`, put aside as above the title, is the
         title: taken back as such."""
-        last = self.dropped[-1] if self.dropped else None
+        last = self._put_aside()
         if self.head.title is not None or last is None or last.line != number - 1:
             return False
-        if last.reason != "before title" or not self.head.above:
-            return False
+        self._take_back_as_title(last)
+        return True
+
+    def _put_aside(self) -> Dropped | None:
+        """The last line dropped, if it was put aside as above the title."""
+        last = self.dropped[-1] if self.dropped else None
+        if last is None or last.reason != "before title" or not self.head.above:
+            return None
+        return last
+
+    def _take_back_as_title(self, last: Dropped) -> None:
         self.dropped.pop()
         self.head.above.pop()
         self.head.title, self.head.title_line = last.text, last.line
-        return True
 
     def _meta_list(
         self, lines: list[str], start: int, meta_lines: set[int], in_body: bool = False
@@ -912,14 +925,9 @@ class _Parser:
     def _capitals_above(self) -> None:
         """Where nothing else gave a title: a heading in capitals right above the body
         (`NOMINATION OF JOHN ROBERTS`), as a printed record sets an article's title."""
-        last = self.dropped[-1] if self.dropped else None
-        if last is None or last.reason != "before title" or not self.head.above:
-            return
-        if self.head.above[-1] != last.text or not _capitals(last.text):
-            return
-        self.dropped.pop()
-        self.head.above.pop()
-        self.head.title, self.head.title_line = last.text, last.line
+        last = self._put_aside()
+        if last is not None and self.head.above[-1] == last.text and _capitals(last.text):
+            self._take_back_as_title(last)
 
     def _settle_title(self) -> None:
         """Where the head gave no title line: the title the page's metadata names, or
@@ -1510,11 +1518,8 @@ def _headline(words: str) -> str:
     """A party's name in capitals as a title writes it: `Department of Health`."""
     if not words.isupper():
         return words
-    out = []
-    for at, word in enumerate(words.split()):
-        lowered = word.casefold()
-        out.append(lowered if at and lowered in _MINOR_WORDS else word.capitalize())
-    return " ".join(out)
+    first, *rest = title_case(words).split()
+    return " ".join([first, *(w.casefold() if w.casefold() in _MINOR_WORDS else w for w in rest)])
 
 
 _SUBTITLE_CHARS = 80
@@ -2030,11 +2035,8 @@ def _uninflected(name: str, context: str) -> str:
         rf"\w{{0,{_ENDING_LETTERS}}}\b"
         for word in words
     )
-    forms = Counter(
-        " ".join(found.split())
-        for found in re.findall(pattern, context)
-        if " ".join(found.split()) != name
-    )
+    written = (" ".join(found.split()) for found in re.findall(pattern, context))
+    forms = Counter(form for form in written if form != name)
     if not forms:
         return name
     return max(forms, key=lambda form: (forms[form], -len(form)))

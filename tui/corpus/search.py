@@ -412,11 +412,11 @@ class SearchIndex:
         """The date keys that hold entries, in order."""
         self._held = list(accumulate(self._on_day[day] for day in self._days))
         """Entries up to each of `_days`, that day's included."""
+        self.entries = Entries(self, entries)
+        """Every paragraph of the corpus, each read from its document when asked for."""
         self._early = self._early_from(0)
         """The last date key of the earliest dates that hold a sixty-fourth of the
         entries: what a search that need not count reads first (`_first`)."""
-        self.entries = Entries(self, entries)
-        """Every paragraph of the corpus, each read from its document when asked for."""
         self._searcher = self._index.searcher()
         self._count_parts = _key_parts(self._schema, self._searcher.num_docs)
         """What `_counted` counts at once, one part a core; none: in one go."""
@@ -701,9 +701,7 @@ class SearchIndex:
         """The last date key of the earliest dates from `low` on that hold a sixty-fourth
         (EARLY_PART) of the entries, or NO_DATE where all of them from `low` on do not."""
         at = bisect.bisect_left(self._days, low)
-        wanted = (self._held[at - 1] if at else 0) + max(
-            1, self._held[-1] // EARLY_PART if self._held else 0
-        )
+        wanted = (self._held[at - 1] if at else 0) + max(1, len(self.entries) // EARLY_PART)
         end = bisect.bisect_left(self._held, wanted, lo=at)
         return self._days[end] if end < len(self._days) else NO_DATE
 

@@ -1017,7 +1017,7 @@ def _honoured_surname(note: str | None) -> str | None:
     """A note that is an honorific and a surname (`Mr. Thune`, as the Record names who
     holds the chair): that, else None."""
     tokens = note.split() if note else []
-    if len(tokens) != 2 or not _is_word_of(tokens[0], HONORIFICS):
+    if len(tokens) != 2 or not titled(tokens):
         return None
     surname = tokens[1]
     if not re.fullmatch(_NAME_TOKEN, surname) or _bare(surname) in _NOT_NAMES:
@@ -1297,11 +1297,12 @@ class People:
         """Of the lines each one-word label starts, those that end a sentence."""
         for line in lines:
             if name_line(line):
-                alone[alone_name(line)] += 1
+                name = alone_name(line)
+                alone[name] += 1
                 if capitals_line(line):
-                    officed.add(alone_name(line).casefold())
+                    officed.add(name.casefold())
                 if line[0] in "[(":
-                    enclosed.add(alone_name(line).casefold())
+                    enclosed.add(name.casefold())
                 continue
             if timed := timed_name(line):
                 alone[timed] += 1
@@ -1317,9 +1318,10 @@ class People:
                 continue  # most lines: no colon near their start, no one-word label
             match = _ONE_WORD_LABEL.match(line)
             if match and _bare(match[1]) not in _NOT_NAMES and _bare(match[1]) not in MONTHS:
-                counts[match[1].casefold()] += 1
+                word = match[1].casefold()
+                counts[word] += 1
                 if line.rstrip(_CLOSERS).endswith(_SENTENCE_ENDS):
-                    sentences[match[1].casefold()] += 1
+                    sentences[word] += 1
                 if match[1][0].islower():
                     lowered.add(match[1])
         learned = self._learn_handles(lowered, counts)
@@ -1550,7 +1552,7 @@ class People:
             if named or surname:
                 # `The Prime Minister (Mr. Tom Hale):`, then `The Prime Minister:`;
                 # `The PRESIDING OFFICER (Mr. Thune).`, then `The PRESIDING OFFICER.`
-                found = self.canonical(named) if named else self._surname_person(surname or "")
+                found = self.canonical(named) if named else self._person(surname or "")
                 if office:
                     self.holders.setdefault(office, found)
                 return found
@@ -1566,8 +1568,14 @@ class People:
             return holder or title_case(label.name)
         if label.style in ("Speaker N:", "handle:", "<nick>"):
             return label.name
-        tokens = label.name.split()
-        person = " ".join(_person_tokens(tokens)) or label.name
+        return self._person(label.name)
+
+    def _person(self, name: str) -> str:
+        """The person a label's name (`Mr. Smith`, `PRIME MINISTER HOWARD`, `Jane`)
+        stands for: the fullest form the page gives, an office holder it lists by that
+        surname, else the name as a reader would write it."""
+        tokens = name.split()
+        person = " ".join(_person_tokens(tokens)) or name
         found = self.canonical(person, surname=titled(tokens) or _is_word_of(tokens[0], ROLE_WORDS))
         if " " not in found and (holder := self._holder_named(found)):
             return holder  # `PRIME MINISTER HOWARD:` where the page lists `Howard, John`
@@ -1575,12 +1583,6 @@ class People:
             # No fuller form on the page: `Mr. Smith` reads better than `Smith`.
             return title_case(f"{tokens[0]} {person}")
         return found
-
-    def _surname_person(self, titled_surname: str) -> str:
-        """The person `Mr. Thune` names: the full name the page gives, else as written."""
-        surname = titled_surname.split()[1]
-        found = self.canonical(surname, surname=True)
-        return title_case(titled_surname) if found == title_case(surname) else found
 
     def _holder_named(self, surname: str) -> str | None:
         """The one holder of an office the page's metadata names (`Prime Minister:
